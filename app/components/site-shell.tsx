@@ -1,0 +1,116 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useRootData } from "~/root";
+import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
+
+export const SERVICE_LINKS = [
+  { to: "/youth-center", key: "nav.youthCenter" },
+  { to: "/cafes", key: "nav.cafes" },
+  { to: "/jobs", key: "nav.jobs" },
+  { to: "/shelters", key: "nav.shelters" },
+  { to: "/labor", key: "nav.labor" },
+] as const;
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <a className="brand" href="/">
+          <span aria-hidden="true" className="brand__mark" />
+          {t("siteName")}
+        </a>
+        <LanguageSwitcher />
+      </div>
+      <nav aria-label={t("nav.label")} className="site-nav">
+        <ul>
+          {SERVICE_LINKS.map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to}>{t(link.key)}</NavLink>
+            </li>
+          ))}
+        </ul>
+        <ul className="site-nav__account">
+          {user ? (
+            <>
+              {user.role === "staff" || user.role === "admin" ? (
+                <li>
+                  <NavLink to="/staff">{t("nav.backOffice")}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <NavLink to="/account">{t("nav.account")}</NavLink>
+              </li>
+              <li>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <NavLink to="/login">{t("nav.login")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/signup">{t("nav.signup")}</NavLink>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+/** A plain form, so switching language works without JavaScript too. */
+function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const location = useLocation();
+  const current = data?.locale ?? "ko";
+  return (
+    <Form method="post" action="/resources/language" className="language-switcher">
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <span className="visually-hidden">{t("language.label")}</span>
+      {SUPPORTED_LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="submit"
+          name="lng"
+          value={language}
+          lang={language}
+          aria-pressed={language === current}
+          aria-label={t(`language.switchTo.${language}`)}
+        >
+          {t(`language.name.${language}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.about")}</p>
+      <p>{t("footer.sampleData")}</p>
+      <ul>
+        <li>
+          <a href="/privacy">{t("footer.privacy")}</a>
+        </li>
+        <li>
+          <a href="/accessibility">{t("footer.accessibility")}</a>
+        </li>
+        <li>
+          <a href="/healthz">{t("footer.status")}</a>
+        </li>
+      </ul>
+    </footer>
+  );
+}

@@ -1,0 +1,67 @@
+// Who is asking: the helpers every loader and action uses before touching data.
+import { redirect } from "@remix-run/node";
+import { now } from "~/utils/clock.server";
+import { getCookieSession, getSessionStorage } from "~/utils/session.server";
+import { safeRedirect } from "./schema";
+import { createSession, deleteSession, getSessionUser } from "./service.server";
+import type { Role, SessionUser } from "./types";
+
+/** The logged-in user, or null. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const session = await getCookieSession(request);
+  const sessionId = session.get("sessionId");
+  if (!sessionId) return null;
+  return getSessionUser(sessionId, now());
+}
+
+/** The logged-in user; anyone else is sent to the login page and brought back afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+/** The logged-in user with one of `roles`; others get 403. */
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect("/account");
+}
+
+export function forbidden() {
+  return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+/** Starts a session and redirects; the cookie carries only the session id, signed. */
+export async function startSession(residentId: string, redirectTo: string | null | undefined) {
+  const sessionId = await createSession(residentId, now());
+  return commitSessionRedirect(sessionId, safeRedirect(redirectTo, "/account"));
+}
+
+export async function commitSessionRedirect(
+  sessionId: string,
+  to: string,
+  headers = new Headers(),
+) {
+  const storage = getSessionStorage();
+  const session = await storage.getSession();
+  session.set("sessionId", sessionId);
+  headers.append("Set-Cookie", await storage.commitSession(session));
+  return redirect(to, { headers });
+}
+
+export async function endSession(request: Request, to = "/") {
+  const storage = getSessionStorage();
+  const session = await getCookieSession(request);
+  const sessionId = session.get("sessionId");
+  if (sessionId) await deleteSession(sessionId);
+  return redirect(to, { headers: { "Set-Cookie": await storage.destroySession(session) } });
+}

@@ -1,0 +1,91 @@
+// Validation of every resident form, shared by the browser (Conform) and the server.
+import { z } from "zod";
+import { checkboxChecked, isoDate, requiredText, yesNoUnknown } from "~/domain/shared/validation";
+import { DISTRICT_CODES } from "./districts";
+import { EMPLOYMENT_STATUSES, LANGUAGES, WORKER_TYPES } from "./types";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+const email = z
+  .string({ required_error: "validation:required" })
+  .trim()
+  .toLowerCase()
+  .max(254, "validation:tooLong")
+  .email("validation:email");
+
+const newPassword = z
+  .string({ required_error: "validation:required" })
+  .min(PASSWORD_MIN, "validation:passwordTooShort")
+  .max(PASSWORD_MAX, "validation:passwordTooLong");
+
+/** Korean phone numbers as people type them: 010-1234-5678, 02-123-4567, 01012345678. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, "validation:phone")
+  .optional();
+
+const birthDate = isoDate
+  .refine((value) => value >= "1900-01-01", "validation:birthDateRange")
+  .refine((value) => value <= new Date().toISOString().slice(0, 10), "validation:birthDateFuture")
+  .optional();
+
+export const SignupSchema = z
+  .object({
+    email,
+    name: requiredText(50),
+    password: newPassword,
+    passwordConfirm: z.string({ required_error: "validation:required" }),
+    preferredLanguage: z.enum(LANGUAGES).default("ko"),
+    acceptTerms: checkboxChecked("validation:acceptTerms"),
+    acceptPrivacy: checkboxChecked("validation:acceptPrivacy"),
+  })
+  .refine((data) => data.password === data.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "validation:passwordMismatch",
+  });
+
+export const LoginSchema = z.object({
+  email,
+  password: z
+    .string({ required_error: "validation:required" })
+    .max(PASSWORD_MAX, "validation:tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export const ProfileSchema = z.object({
+  name: requiredText(50),
+  birthDate,
+  phone,
+  /** "outside" = lives outside Seoul */
+  district: z.enum([...DISTRICT_CODES, "outside"]).optional(),
+  employmentStatus: z.enum(EMPLOYMENT_STATUSES).optional(),
+  registeredJobSeeker: yesNoUnknown,
+  hasRegularIncome: yesNoUnknown,
+  workerType: z.enum(WORKER_TYPES).optional(),
+  preferredLanguage: z.enum(LANGUAGES),
+});
+export type ProfileInput = z.infer<typeof ProfileSchema>;
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ required_error: "validation:required" }).max(PASSWORD_MAX),
+    newPassword,
+    newPasswordConfirm: z.string({ required_error: "validation:required" }),
+  })
+  .refine((data) => data.newPassword === data.newPasswordConfirm, {
+    path: ["newPasswordConfirm"],
+    message: "validation:passwordMismatch",
+  });
+
+export const DeleteAccountSchema = z.object({
+  password: z.string({ required_error: "validation:required" }).max(PASSWORD_MAX),
+  confirm: checkboxChecked("validation:confirmDeletion"),
+});
+
+/** Only same-site paths: never redirect to another origin after login. */
+export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

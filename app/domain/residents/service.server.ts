@@ -1,0 +1,420 @@
+// Residents & auth: accounts, sessions, login rate limiting, profile, password, deletion.
+// All database access of this capability is here; routes call these functions.
+import { recordAudit } from "~/domain/audit/service.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
+import type { ProfileInput } from "./schema";
+import type { Language, Role, SessionUser } from "./types";
+import { SESSION_MAX_AGE_SECONDS } from "~/utils/session.server";
+
+export const TERMS_VERSION = "2026-11";
+export const PRIVACY_VERSION = "2026-11";
+
+const sessionUserSelect = {
+  id: true,
+  name: true,
+  role: true,
+  staffPlaceId: true,
+  staffOrganizationId: true,
+  preferredLanguage: true,
+} as const;
+
+function toSessionUser(row: {
+  id: string;
+  name: string;
+  role: string;
+  staffPlaceId: string | null;
+  staffOrganizationId: string | null;
+  preferredLanguage: string;
+}): SessionUser {
+  return {
+    ...row,
+    role: row.role as Role,
+    preferredLanguage: row.preferredLanguage as Language,
+  };
+}
+
+// ───────────── sign up ─────────────
+
+export type SignupInput = {
+  email: string;
+  name: string;
+  password: string;
+  preferredLanguage: Language;
+};
+
+export async function createResident(
+  input: SignupInput,
+  meta: { ip: string | null },
+): Promise<{ ok: true; residentId: string } | { ok: false; reason: "email_taken" }> {
+  const db = getDb();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const resident = await db.$transaction(async (tx) => {
+      const created = await tx.resident.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          preferredLanguage: input.preferredLanguage,
+          consents: {
+            create: [
+              { kind: "terms", version: TERMS_VERSION },
+              { kind: "privacy", version: PRIVACY_VERSION },
+            ],
+          },
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actorId: created.id,
+          action: "resident.signup",
+          subjectType: "Resident",
+          subjectId: created.id,
+          subjectResidentId: created.id,
+          ip: meta.ip,
+        },
+        tx,
+      );
+      return created;
+    });
+    return { ok: true, residentId: resident.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "email_taken" };
+    throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+// ───────────── log in, with rate limiting ─────────────
+
+export type LoginResult =
+  | { status: "ok"; residentId: string; preferredLanguage: Language }
+  | { status: "invalid" }
+  | { status: "rate_limited"; retryAfterMinutes: number };
+
+/**
+ * Checks credentials. Failures are counted per account and per IP over a sliding window in the
+ * database; past either limit the password is not even checked until the window moves on.
+ */
+export async function authenticate(
+  credentials: { email: string; password: string },
+  meta: { ip: string; now: Date },
+): Promise<LoginResult> {
+  const db = getDb();
+  const env = getEnv();
+  const email = credentials.email.trim().toLowerCase();
+  const windowStart = new Date(meta.now.getTime() - env.LOGIN_WINDOW_MINUTES * 60_000);
+
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { email, succeeded: true, createdAt: { gte: windowStart } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const accountSince =
+    lastSuccess && lastSuccess.createdAt > windowStart ? lastSuccess.createdAt : windowStart;
+  const [accountFailures, ipFailures] = await Promise.all([
+    db.loginAttempt.findMany({
+      where: { email, succeeded: false, createdAt: { gt: accountSince } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    db.loginAttempt.findMany({
+      where: { ip: meta.ip, succeeded: false, createdAt: { gt: windowStart } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+  ]);
+  const blockedBy =
+    accountFailures.length >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT
+      ? accountFailures[accountFailures.length - env.LOGIN_MAX_FAILURES_PER_ACCOUNT]
+      : ipFailures.length >= env.LOGIN_MAX_FAILURES_PER_IP
+        ? ipFailures[ipFailures.length - env.LOGIN_MAX_FAILURES_PER_IP]
+        : undefined;
+  if (blockedBy) {
+    const unblockAt = blockedBy.createdAt.getTime() + env.LOGIN_WINDOW_MINUTES * 60_000;
+    return {
+      status: "rate_limited",
+      retryAfterMinutes: Math.max(1, Math.ceil((unblockAt - meta.now.getTime()) / 60_000)),
+    };
+  }
+
+  const resident = await db.resident.findFirst({
+    where: { email, deletedAt: null },
+    select: { id: true, passwordHash: true, preferredLanguage: true },
+  });
+  const valid = await verifyPassword(
+    credentials.password,
+    resident?.passwordHash ?? (await getDummyHash()),
+  );
+  const succeeded = Boolean(resident?.passwordHash) && valid;
+  await db.loginAttempt.create({
+    data: { email, ip: meta.ip, succeeded, createdAt: meta.now },
+    select: { id: true },
+  });
+  if (!succeeded || !resident) return { status: "invalid" };
+  return {
+    status: "ok",
+    residentId: resident.id,
+    preferredLanguage: resident.preferredLanguage as Language,
+  };
+}
+
+// ───────────── sessions ─────────────
+
+export async function createSession(residentId: string, now: Date): Promise<string> {
+  const session = await getDb().session.create({
+    data: {
+      residentId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+    },
+    select: { id: true },
+  });
+  return session.id;
+}
+
+export async function getSessionUser(sessionId: string, now: Date): Promise<SessionUser | null> {
+  const session = await getDb().session.findFirst({
+    where: { id: sessionId, expiresAt: { gt: now }, resident: { deletedAt: null } },
+    select: { resident: { select: sessionUserSelect } },
+  });
+  return session ? toSessionUser(session.resident) : null;
+}
+
+export async function deleteSession(sessionId: string) {
+  await getDb().session.deleteMany({ where: { id: sessionId } });
+}
+
+// ───────────── profile ─────────────
+
+const profileSelect = {
+  id: true,
+  email: true,
+  name: true,
+  birthDate: true,
+  phone: true,
+  district: true,
+  employmentStatus: true,
+  registeredJobSeeker: true,
+  hasRegularIncome: true,
+  workerType: true,
+  preferredLanguage: true,
+  role: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export async function getProfile(residentId: string) {
+  return getDb().resident.findFirst({
+    where: { id: residentId, deletedAt: null },
+    select: profileSelect,
+  });
+}
+export type Profile = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
+
+export async function updateProfile(
+  residentId: string,
+  input: ProfileInput,
+  meta: { ip: string | null },
+) {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const updated = await tx.resident.update({
+      where: { id: residentId, deletedAt: null },
+      data: {
+        name: input.name,
+        birthDate: input.birthDate ?? null,
+        phone: input.phone ?? null,
+        district: input.district ?? null,
+        employmentStatus: input.employmentStatus ?? null,
+        registeredJobSeeker: input.registeredJobSeeker,
+        hasRegularIncome: input.hasRegularIncome,
+        workerType: input.workerType ?? null,
+        preferredLanguage: input.preferredLanguage,
+      },
+      select: profileSelect,
+    });
+    await recordAudit(
+      {
+        actorId: residentId,
+        action: "resident.profile_update",
+        subjectType: "Resident",
+        subjectId: residentId,
+        subjectResidentId: residentId,
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return updated;
+  });
+}
+
+// ───────────── password ─────────────
+
+export async function changePassword(
+  residentId: string,
+  input: { currentPassword: string; newPassword: string },
+  meta: { ip: string | null; now: Date },
+): Promise<{ ok: true; sessionId: string } | { ok: false; reason: "wrong_password" }> {
+  const db = getDb();
+  const resident = await db.resident.findFirst({
+    where: { id: residentId, deletedAt: null },
+    select: { passwordHash: true },
+  });
+  if (
+    !resident?.passwordHash ||
+    !(await verifyPassword(input.currentPassword, resident.passwordHash))
+  ) {
+    return { ok: false, reason: "wrong_password" };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const sessionId = await db.$transaction(async (tx) => {
+    await tx.resident.update({
+      where: { id: residentId },
+      data: { passwordHash, passwordChangedAt: meta.now },
+      select: { id: true },
+    });
+    // A changed password ends every other session (a stolen cookie stops working).
+    await tx.session.deleteMany({ where: { residentId } });
+    const session = await tx.session.create({
+      data: {
+        residentId,
+        createdAt: meta.now,
+        expiresAt: new Date(meta.now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actorId: residentId,
+        action: "resident.password_change",
+        subjectType: "Resident",
+        subjectId: residentId,
+        subjectResidentId: residentId,
+        ip: meta.ip,
+      },
+      tx,
+    );
+    return session.id;
+  });
+  return { ok: true, sessionId };
+}
+
+// ───────────── deletion ─────────────
+
+/**
+ * Deletes an account: personal data is removed, bookings and applications stay only as
+ * anonymised records (no name, contact, birth date or confidential description), future bookings
+ * are cancelled so their places go back to others, open applications are withdrawn.
+ */
+export async function deleteAccount(
+  residentId: string,
+  password: string,
+  meta: { ip: string | null; now: Date },
+): Promise<{ ok: true } | { ok: false; reason: "wrong_password" }> {
+  const db = getDb();
+  const resident = await db.resident.findFirst({
+    where: { id: residentId, deletedAt: null },
+    select: { passwordHash: true },
+  });
+  if (!resident?.passwordHash || !(await verifyPassword(password, resident.passwordHash))) {
+    return { ok: false, reason: "wrong_password" };
+  }
+  await db.$transaction(async (tx) => {
+    const liveBookings = await tx.booking.findMany({
+      where: { residentId, status: "confirmed", slot: { startsAt: { gt: meta.now } } },
+      select: { id: true, slotId: true },
+    });
+    for (const booking of liveBookings) {
+      await tx.booking.update({
+        where: { id: booking.id },
+        data: { status: "cancelled", liveKey: null, cancelledAt: meta.now },
+        select: { id: true },
+      });
+      await tx.slot.update({
+        where: { id: booking.slotId },
+        data: { bookedCount: { decrement: 1 } },
+        select: { id: true },
+      });
+    }
+    await tx.booking.updateMany({
+      where: { residentId },
+      data: { confidentialDescription: null, idempotencyKey: null },
+    });
+    await tx.waitlistEntry.updateMany({
+      where: { residentId, status: { in: ["waiting", "offered"] } },
+      data: { status: "cancelled", liveKey: null },
+    });
+    await tx.application.updateMany({
+      where: { residentId, status: { in: ["submitted", "under_review", "waitlisted"] } },
+      data: { status: "withdrawn", withdrawnAt: meta.now },
+    });
+    await tx.application.updateMany({
+      where: { residentId },
+      data: { motivation: "", availability: "", profileSnapshot: "{}", idempotencyKey: null },
+    });
+    await tx.notification.updateMany({
+      where: { residentId, status: "pending" },
+      data: { status: "cancelled" },
+    });
+    await tx.notification.updateMany({
+      where: { residentId },
+      data: { toAddress: "", body: "", subject: "" },
+    });
+    await tx.session.deleteMany({ where: { residentId } });
+    await tx.consent.deleteMany({ where: { residentId } });
+    await tx.resident.update({
+      where: { id: residentId },
+      data: {
+        email: null,
+        passwordHash: null,
+        name: "",
+        birthDate: null,
+        phone: null,
+        district: null,
+        employmentStatus: null,
+        registeredJobSeeker: null,
+        hasRegularIncome: null,
+        workerType: null,
+        role: "resident",
+        staffPlaceId: null,
+        staffOrganizationId: null,
+        deletedAt: meta.now,
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actorId: residentId,
+        action: "resident.delete",
+        subjectType: "Resident",
+        subjectId: residentId,
+        subjectResidentId: residentId,
+        ip: meta.ip,
+        metadata: { cancelledBookings: liveBookings.length },
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+// ───────────── administration ─────────────
+
+/** Who may open a resident's profile page: the resident, and admins. */
+export function canViewProfile(viewer: SessionUser, residentId: string): boolean {
+  return viewer.id === residentId || viewer.role === "admin";
+}
+
+export async function setPreferredLanguage(residentId: string, language: Language) {
+  await getDb().resident.updateMany({
+    where: { id: residentId, deletedAt: null },
+    data: { preferredLanguage: language },
+  });
+}

@@ -1,0 +1,36 @@
+// Coded values of the Resident profile. Stored as strings (see prisma/schema.prisma), checked here.
+
+export const EMPLOYMENT_STATUSES = [
+  "employed",
+  "unemployed",
+  "student",
+  "self_employed",
+  "other",
+] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+export const WORKER_TYPES = [
+  "designated_driver",
+  "courier",
+  "media",
+  "platform",
+  "other",
+  "none",
+] as const;
+export type WorkerType = (typeof WORKER_TYPES)[number];
+
+export const LANGUAGES = ["ko", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ROLES = ["resident", "staff", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What every page may know about the person asking (no secrets, no sensitive profile data). */
+export type SessionUser = {
+  id: string;
+  name: string;
+  role: Role;
+  staffPlaceId: string | null;
+  staffOrganizationId: string | null;
+  preferredLanguage: Language;
+};

@@ -1,0 +1,75 @@
+// Time in Asia/Seoul, whatever the server's own time zone. Instants are stored in UTC; calendar
+// dates ("YYYY-MM-DD") and clock times ("HH:MM") are Seoul's. Korea has kept UTC+9 without
+// daylight saving since 1988, so a Seoul wall time maps to exactly one instant; formatting still
+// goes through Intl with the named zone.
+
+export const SEOUL_TIME_ZONE = "Asia/Seoul";
+const SEOUL_OFFSET = "+09:00";
+const DAY_MS = 86_400_000;
+
+/** The instant at which it is `time` on `date` in Seoul. */
+export function seoulInstant(date: string, time = "00:00"): Date {
+  return new Date(`${date}T${time}:00${SEOUL_OFFSET}`);
+}
+
+const partsFormatter = new Intl.DateTimeFormat("en-CA", {
+  timeZone: SEOUL_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  weekday: "short",
+});
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** Seoul calendar date, clock time and ISO weekday (1 = Monday … 7 = Sunday) of an instant. */
+export function seoulParts(instant: Date): {
+  date: string;
+  time: string;
+  weekday: number;
+  minutes: number;
+} {
+  const parts = Object.fromEntries(
+    partsFormatter.formatToParts(instant).map((p) => [p.type, p.value]),
+  );
+  const time = `${parts.hour}:${parts.minute}`;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time,
+    weekday: WEEKDAYS[parts.weekday as string] ?? 1,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+export function seoulDate(instant: Date): string {
+  return seoulParts(instant).date;
+}
+
+/** `date` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const utc = new Date(`${date}T00:00:00Z`).getTime() + days * DAY_MS;
+  return new Date(utc).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a calendar date (1 = Monday … 7 = Sunday). */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Whole years between a birth date and a reference date (both "YYYY-MM-DD"), birthday counted. */
+export function ageOn(birthDate: string, referenceDate: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [ry, rm, rd] = referenceDate.split("-").map(Number) as [number, number, number];
+  let age = ry - by;
+  if (rm < bm || (rm === bm && rd < bd)) age -= 1;
+  return age;
+}
+
+export function minutesOfClock(time: string): number {
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+}

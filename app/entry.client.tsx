@@ -1,0 +1,37 @@
+import { RemixBrowser } from "@remix-run/react";
+import i18next from "i18next";
+import HttpBackend from "i18next-http-backend";
+import { startTransition, StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { getInitialNamespaces } from "remix-i18next/client";
+import { i18nConfig } from "./utils/i18n";
+
+async function hydrate() {
+  const html = document.documentElement;
+  // The server decided the language (cookie → Accept-Language → Korean) and wrote it into <html>.
+  const lng = html.lang || i18nConfig.fallbackLng;
+  const version = html.dataset.localesVersion ?? "0";
+  await i18next
+    .use(initReactI18next)
+    .use(HttpBackend)
+    .init({
+      ...i18nConfig,
+      lng,
+      ns: getInitialNamespaces(),
+      backend: { loadPath: `/resources/locales/{{lng}}/{{ns}}?v=${version}` },
+    });
+
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>,
+    );
+  });
+}
+
+void hydrate();

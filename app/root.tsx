@@ -1,0 +1,141 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { SiteFooter, SiteHeader } from "./components/site-shell";
+import { getUser } from "./domain/residents/auth.server";
+import appStyles from "./styles/app.css?url";
+import { getPublicEnv } from "./utils/env.server";
+import { DEFAULT_LANGUAGE } from "./utils/i18n";
+import { getLocale, getLocaleResources, getServerT } from "./utils/i18n.server";
+import { useNonce } from "./utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const handle = { i18n: ["common", "errors"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, t] = await Promise.all([
+    getUser(request),
+    getLocale(request),
+    getServerT(request),
+  ]);
+  return {
+    user,
+    locale,
+    titles: t("common:titles", { returnObjects: true }) as Record<string, string>,
+    localesVersion: getLocaleResources().version,
+    env: getPublicEnv(),
+  };
+}
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export const meta: MetaFunction = () => [
+  { name: "viewport", content: "width=device-width,initial-scale=1" },
+];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const nonce = useNonce();
+  const locale = data?.locale ?? DEFAULT_LANGUAGE;
+  const { i18n } = useTranslation();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir={i18n.dir(locale)} data-locales-version={data?.localesVersion}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  // One QueryClient per browser tab, not per render.
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
+  );
+  // Marks the moment React has taken over the server-rendered page (progressive enhancement
+  // starts here; end-to-end tests wait for it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell>
+        <Outlet />
+      </Shell>
+    </QueryClientProvider>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation("errors");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 400 || status === 413
+          ? "badRequest"
+          : status === 429
+            ? "tooMany"
+            : "serverError";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <Shell>
+      <section className="page narrow" aria-labelledby="error-title">
+        <p className="eyebrow">{t("status", { status })}</p>
+        <h1 id="error-title">{t(`${key}.title`)}</h1>
+        <p>{t(`${key}.body`)}</p>
+        <p>
+          <a href="/">{t("backHome")}</a>
+        </p>
+      </section>
+    </Shell>
+  );
+}

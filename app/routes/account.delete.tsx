@@ -1,0 +1,89 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
+import { requireUser } from "~/domain/residents/auth.server";
+import { DeleteAccountSchema } from "~/domain/residents/schema";
+import { deleteAccount } from "~/domain/residents/service.server";
+import { now } from "~/utils/clock.server";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+import { getCookieSession, getSessionStorage } from "~/utils/session.server";
+
+export const handle = { i18n: ["account", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "deleteAccount");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await deleteAccount(user.id, submission.value.password, {
+    ip: clientIp(context),
+    now: now(),
+  });
+  if (!result.ok) {
+    return data(
+      submission.reply({
+        fieldErrors: { password: ["account:delete.wrongPassword"] },
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
+  }
+  const session = await getCookieSession(request);
+  return redirect("/?deleted=1", {
+    headers: { "Set-Cookie": await getSessionStorage().destroySession(session) },
+  });
+}
+
+export default function DeleteAccountPage() {
+  const { t } = useTranslation("account");
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "delete-account",
+    lastResult,
+    constraint: getZodConstraint(DeleteAccountSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
+  });
+  return (
+    <section className="page narrow" aria-labelledby="delete-title">
+      <h1 id="delete-title">{t("delete.title")}</h1>
+      <p>{t("delete.explain")}</p>
+      <ul>
+        <li>{t("delete.whatGoes")}</li>
+        <li>{t("delete.whatStays")}</li>
+        <li>{t("delete.bookings")}</li>
+      </ul>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField
+          field={fields.password}
+          label={t("delete.password")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <CheckboxField field={fields.confirm} label={t("delete.confirm")} />
+        <button
+          type="submit"
+          className="button danger"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("delete.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField } from "~/components/ui/form";
+import { commitSessionRedirect, requireUser } from "~/domain/residents/auth.server";
+import { ChangePasswordSchema, PASSWORD_MIN } from "~/domain/residents/schema";
+import { changePassword } from "~/domain/residents/service.server";
+import { now } from "~/utils/clock.server";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["account", "auth", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "password");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+const hideFields = ["currentPassword", "newPassword", "newPasswordConfirm"];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields }), { status: 400 });
+  }
+  const result = await changePassword(user.id, submission.value, {
+    ip: clientIp(context),
+    now: now(),
+  });
+  if (!result.ok) {
+    return data(
+      submission.reply({
+        fieldErrors: { currentPassword: ["account:password.wrongCurrent"] },
+        hideFields,
+      }),
+      { status: 400 },
+    );
+  }
+  // Every other session has ended; this one continues with a fresh id.
+  return commitSessionRedirect(result.sessionId, "/account/password?changed=1");
+}
+
+export default function ChangePasswordPage() {
+  const { t } = useTranslation(["account", "auth"]);
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  const [searchParams] = useSearchParams();
+  return (
+    <section className="page narrow" aria-labelledby="password-title">
+      <h1 id="password-title">{t("password.title")}</h1>
+      {searchParams.has("changed") ? (
+        <p role="status" className="notice success">
+          {t("password.changed")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField
+          field={fields.currentPassword}
+          label={t("password.current")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          field={fields.newPassword}
+          label={t("password.new")}
+          hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          field={fields.newPasswordConfirm}
+          label={t("password.confirm")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button
+          type="submit"
+          className="button primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("password.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import type { MetaFunction } from "@remix-run/node";
+import { ComingSoon } from "~/components/coming-soon";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "cafes");
+
+export default function Page() {
+  return <ComingSoon service="cafes" />;
+}

@@ -1,0 +1,113 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField } from "~/components/ui/form";
+import { requireAnonymous, startSession } from "~/domain/residents/auth.server";
+import { LoginSchema } from "~/domain/residents/schema";
+import { authenticate } from "~/domain/residents/service.server";
+import { now } from "~/utils/clock.server";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+import { languageCookie } from "~/utils/session.server";
+
+export const handle = { i18n: ["auth", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "login");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: null },
+      { status: 400 },
+    );
+  }
+  const outcome = await authenticate(submission.value, { ip: clientIp(context), now: now() });
+  if (outcome.status === "rate_limited") {
+    return data(
+      {
+        result: submission.reply({
+          formErrors: ["auth:login.rateLimited"],
+          hideFields: ["password"],
+        }),
+        retryAfterMinutes: outcome.retryAfterMinutes,
+      },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterMinutes * 60) } },
+    );
+  }
+  if (outcome.status === "invalid") {
+    return data(
+      {
+        result: submission.reply({ formErrors: ["auth:login.invalid"], hideFields: ["password"] }),
+        retryAfterMinutes: null,
+      },
+      { status: 401 },
+    );
+  }
+  const response = await startSession(outcome.residentId, submission.value.redirectTo);
+  // The site speaks the resident's preferred language from now on.
+  response.headers.append("Set-Cookie", await languageCookie.serialize(outcome.preferredLanguage));
+  return response;
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation("auth");
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  const rateLimited = actionData?.retryAfterMinutes != null;
+  return (
+    <section className="page narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t("login.title")}</h1>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        {rateLimited ? (
+          <div id={form.errorId} role="alert" className="form-errors">
+            <p>{t("login.rateLimited", { count: actionData?.retryAfterMinutes ?? 1 })}</p>
+          </div>
+        ) : (
+          <FormErrors id={form.errorId} errors={form.errors} />
+        )}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField
+          field={fields.email}
+          label={t("fields.email")}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+        />
+        <TextField
+          field={fields.password}
+          label={t("fields.password")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <button
+          type="submit"
+          className="button primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {navigation.state === "submitting" ? t("login.submitting") : t("login.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("login.noAccount")} <Link to="/signup">{t("signup.title")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, RadioGroup, SelectField, TextField } from "~/components/ui/form";
+import { forbidden, requireUser } from "~/domain/residents/auth.server";
+import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
+import { ProfileSchema } from "~/domain/residents/schema";
+import { canViewProfile, getProfile, updateProfile } from "~/domain/residents/service.server";
+import { EMPLOYMENT_STATUSES, LANGUAGES, WORKER_TYPES } from "~/domain/residents/types";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+import { languageCookie } from "~/utils/session.server";
+
+export const handle = { i18n: ["account", "validation", "districts"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "profile");
+
+/** The profile page: only its owner (and admins, read-only) may open it. */
+async function requireProfileAccess(request: Request, residentId: string | undefined) {
+  const user = await requireUser(request);
+  if (!residentId || !canViewProfile(user, residentId)) throw forbidden();
+  return user;
+}
+
+function toFormValues(profile: NonNullable<Awaited<ReturnType<typeof getProfile>>>) {
+  const yesNo = (value: boolean | null) =>
+    value === true ? "yes" : value === false ? "no" : "unknown";
+  return {
+    name: profile.name,
+    birthDate: profile.birthDate ?? "",
+    phone: profile.phone ?? "",
+    district: profile.district ?? "",
+    employmentStatus: profile.employmentStatus ?? "",
+    registeredJobSeeker: yesNo(profile.registeredJobSeeker),
+    hasRegularIncome: yesNo(profile.hasRegularIncome),
+    workerType: profile.workerType ?? "",
+    preferredLanguage: profile.preferredLanguage,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireProfileAccess(request, params.residentId);
+  const profile = await getProfile(params.residentId!);
+  if (!profile) throw new Response("Not found", { status: 404 });
+  return {
+    profile: {
+      email: profile.email,
+      role: profile.role,
+      // changes whenever the profile does (also through the language switcher), so the form
+      // below starts again from the saved values
+      version: profile.updatedAt.toISOString(),
+    },
+    values: toFormValues(profile),
+    editable: user.id === profile.id,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireProfileAccess(request, params.residentId);
+  // Admins may look, but a profile is changed only by its owner.
+  if (user.id !== params.residentId) throw forbidden();
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: ProfileSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), saved: false }, { status: 400 });
+  }
+  const updated = await updateProfile(user.id, submission.value, { ip: clientIp(context) });
+  return data(
+    { result: submission.reply(), saved: true },
+    { headers: { "Set-Cookie": await languageCookie.serialize(updated.preferredLanguage) } },
+  );
+}
+
+export default function ProfilePage() {
+  const { t } = useTranslation(["account", "districts", "common"]);
+  const { profile, values, editable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: `profile-${profile.version}`,
+    lastResult: actionData?.result,
+    defaultValue: values,
+    constraint: getZodConstraint(ProfileSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+  });
+  const yesNoOptions = [
+    { value: "yes", label: t("answers.yes") },
+    { value: "no", label: t("answers.no") },
+    { value: "unknown", label: t("answers.unknown") },
+  ];
+  return (
+    <section className="page narrow" aria-labelledby="profile-title">
+      <h1 id="profile-title">{t("profile.title")}</h1>
+      {searchParams.get("welcome") ? (
+        <p role="status" className="notice success">
+          {t("profile.welcome")}
+        </p>
+      ) : null}
+      {actionData?.saved ? (
+        <p role="status" className="notice success">
+          {t("profile.saved")}
+        </p>
+      ) : null}
+      <p>{t("profile.intro")}</p>
+      <dl className="facts">
+        <dt>{t("profile.email")}</dt>
+        <dd>{profile.email}</dd>
+      </dl>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset disabled={!editable} className="stack plain">
+          <TextField field={fields.name} label={t("fields.name")} autoComplete="name" />
+          <TextField
+            field={fields.birthDate}
+            label={t("fields.birthDate")}
+            type="date"
+            autoComplete="bday"
+            hint={t("fields.birthDateHint")}
+          />
+          <TextField
+            field={fields.phone}
+            label={t("fields.phone")}
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+            hint={t("fields.phoneHint")}
+          />
+          <SelectField
+            field={fields.district}
+            label={t("fields.district")}
+            placeholder={t("answers.notSaying")}
+            options={[
+              ...SEOUL_DISTRICTS.map((d) => ({ value: d.code, label: t(`districts:${d.code}`) })),
+              { value: "outside", label: t("fields.districtOutside") },
+            ]}
+          />
+          <SelectField
+            field={fields.employmentStatus}
+            label={t("fields.employmentStatus")}
+            placeholder={t("answers.notSaying")}
+            options={EMPLOYMENT_STATUSES.map((s) => ({
+              value: s,
+              label: t(`employmentStatus.${s}`),
+            }))}
+          />
+          <RadioGroup
+            field={fields.registeredJobSeeker}
+            legend={t("fields.registeredJobSeeker")}
+            options={yesNoOptions}
+          />
+          <RadioGroup
+            field={fields.hasRegularIncome}
+            legend={t("fields.hasRegularIncome")}
+            options={yesNoOptions}
+          />
+          <SelectField
+            field={fields.workerType}
+            label={t("fields.workerType")}
+            placeholder={t("answers.notSaying")}
+            options={WORKER_TYPES.map((w) => ({ value: w, label: t(`workerType.${w}`) }))}
+          />
+          <SelectField
+            field={fields.preferredLanguage}
+            label={t("fields.preferredLanguage")}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`common:language.name.${l}`) }))}
+          />
+          {editable ? (
+            <button
+              type="submit"
+              className="button primary"
+              disabled={navigation.state === "submitting"}
+            >
+              {navigation.state === "submitting" ? t("profile.saving") : t("profile.save")}
+            </button>
+          ) : null}
+        </fieldset>
+      </Form>
+      {editable ? (
+        <nav aria-label={t("profile.moreLabel")} className="stack">
+          <Link to="/account/password">{t("password.title")}</Link>
+          <Link to="/account/delete">{t("delete.title")}</Link>
+        </nav>
+      ) : null}
+    </section>
+  );
+}

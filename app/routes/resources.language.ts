@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getUser } from "~/domain/residents/auth.server";
+import { safeRedirect } from "~/domain/residents/schema";
+import { setPreferredLanguage } from "~/domain/residents/service.server";
+import { isSupportedLanguage } from "~/utils/i18n";
+import { badRequest, readFormData } from "~/utils/request.server";
+import { languageCookie } from "~/utils/session.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/** The language switcher: kept in a cookie, and for a signed-in resident in the profile too. */
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  const lng = formData.get("lng");
+  if (!isSupportedLanguage(lng)) throw badRequest("Unsupported language");
+  const user = await getUser(request);
+  if (user) await setPreferredLanguage(user.id, lng);
+  const redirectTo = formData.get("redirectTo");
+  return redirect(safeRedirect(typeof redirectTo === "string" ? redirectTo : null, "/"), {
+    headers: { "Set-Cookie": await languageCookie.serialize(lng) },
+  });
+}

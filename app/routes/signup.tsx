@@ -1,0 +1,106 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
+import { requireAnonymous, startSession } from "~/domain/residents/auth.server";
+import { PASSWORD_MIN, SignupSchema } from "~/domain/residents/schema";
+import { createResident } from "~/domain/residents/service.server";
+import { useRootData } from "~/root";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["auth", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "signup");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: SignupSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password", "passwordConfirm"] }), { status: 400 });
+  }
+  const result = await createResident(submission.value, { ip: clientIp(context) });
+  if (!result.ok) {
+    return data(
+      submission.reply({
+        fieldErrors: { email: ["auth:signup.emailTaken"] },
+        hideFields: ["password", "passwordConfirm"],
+      }),
+      { status: 409 },
+    );
+  }
+  return startSession(result.residentId, "/account?welcome=1");
+}
+
+export default function SignupPage() {
+  const { t } = useTranslation("auth");
+  const lastResult = useActionData<typeof action>();
+  const root = useRootData();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  });
+  return (
+    <section className="page narrow" aria-labelledby="signup-title">
+      <h1 id="signup-title">{t("signup.title")}</h1>
+      <p>{t("signup.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="preferredLanguage" value={root?.locale ?? "ko"} />
+        <TextField
+          field={fields.email}
+          label={t("fields.email")}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+        />
+        <TextField field={fields.name} label={t("fields.name")} autoComplete="name" />
+        <TextField
+          field={fields.password}
+          label={t("fields.password")}
+          hint={t("fields.passwordHint", { min: PASSWORD_MIN })}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          field={fields.passwordConfirm}
+          label={t("fields.passwordConfirm")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <CheckboxField field={fields.acceptTerms} label={t("signup.acceptTerms")} />
+        <CheckboxField
+          field={fields.acceptPrivacy}
+          label={
+            <>
+              {t("signup.acceptPrivacy")} (<Link to="/privacy">{t("signup.privacyLink")}</Link>)
+            </>
+          }
+        />
+        <button
+          type="submit"
+          className="button primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {navigation.state === "submitting" ? t("signup.submitting") : t("signup.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("signup.haveAccount")} <Link to="/login">{t("login.title")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/domain/residents/auth.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "backOffice");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["staff", "admin"]);
+  return { role: user.role };
+}
+
+export default function BackOffice() {
+  const { t } = useTranslation();
+  const { role } = useLoaderData<typeof loader>();
+  return (
+    <section className="page narrow" aria-labelledby="bo-title">
+      <h1 id="bo-title">{t("backOffice.title")}</h1>
+      <p>{t(role === "admin" ? "backOffice.adminIntro" : "backOffice.staffIntro")}</p>
+      <p className="notice">{t("backOffice.comingSoon")}</p>
+    </section>
+  );
+}

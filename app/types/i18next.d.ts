@@ -1,0 +1,22 @@
+// Typed translation keys: the Korean files are the reference shape.
+import "i18next";
+import type account from "../../locales/ko/account.json";
+import type auth from "../../locales/ko/auth.json";
+import type common from "../../locales/ko/common.json";
+import type districts from "../../locales/ko/districts.json";
+import type errors from "../../locales/ko/errors.json";
+import type validation from "../../locales/ko/validation.json";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "common";
+    resources: {
+      common: typeof common;
+      auth: typeof auth;
+      account: typeof account;
+      validation: typeof validation;
+      errors: typeof errors;
+      districts: typeof districts;
+    };
+  }
+}

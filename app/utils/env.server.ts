@@ -1,0 +1,109 @@
+// The typed, validated environment. Every variable has a safe default for the embedded mode
+// (one machine, SQLite file under ./data), so `npm start` works on a fresh clone with no .env.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /// "test" unlocks the test-only seams (a settable clock); never set it in production.
+  APP_ENV: z.enum(["development", "production", "test"]).optional(),
+  DATABASE_URL: z.string().default("file:./data/portal.db"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /// The site's public origin(s), comma-separated; mutations from any other Origin are refused.
+  /// Empty = the origin the request itself was addressed to (right for one machine, no proxy).
+  APP_ORIGINS: z.string().default(""),
+  /// Signing secrets for cookies, comma-separated, newest first (rotation keeps old ones valid).
+  SESSION_SECRETS: z.string().optional(),
+  /// Number of proxy hops to trust for the client IP (X-Forwarded-For).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /// Largest accepted request body, in bytes (bigger bodies get 413 before any parsing).
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
+  /// Where the development sender writes outgoing messages (opened in the browser at /dev/mailbox).
+  MAILBOX_DIR: z.string().default("./data/mailbox"),
+  /// Fixed "now" for tests (ISO instant). Honoured only when APP_ENV=test.
+  TEST_FIXED_NOW: z.string().datetime({ offset: true }).optional(),
+  SECURE_COOKIES: booleanFlag.optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  appEnv: "development" | "production" | "test";
+  sessionSecrets: string[];
+  databaseFile: string;
+  allowedOrigins: string[];
+  secureCookies: boolean;
+};
+
+let cached: Env | undefined;
+
+/** The environment, validated once. Throws with every problem listed when it is invalid. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  const appEnv = env.APP_ENV ?? env.NODE_ENV;
+  const allowedOrigins = env.APP_ORIGINS.split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  cached = {
+    ...env,
+    appEnv,
+    databaseFile: databaseFileFromUrl(env.DATABASE_URL),
+    sessionSecrets: env.SESSION_SECRETS
+      ? env.SESSION_SECRETS.split(",").map((s) => s.trim())
+      : [localSessionSecret(appEnv)],
+    allowedOrigins,
+    secureCookies: env.SECURE_COOKIES ?? allowedOrigins.some((o) => o.startsWith("https:")),
+  };
+  return cached;
+}
+
+/** Public subset handed to the browser (window.ENV). Nothing secret may be added here. */
+export function getPublicEnv() {
+  const env = getEnv();
+  return { MAP_TILE_URL: env.MAP_TILE_URL, MAP_TILE_ATTRIBUTION: env.MAP_TILE_ATTRIBUTION };
+}
+export type PublicEnv = ReturnType<typeof getPublicEnv>;
+
+export function databaseFileFromUrl(url: string): string {
+  const file = url.replace(/^file:/, "");
+  return path.resolve(file);
+}
+
+/**
+ * Embedded mode without SESSION_SECRETS: a random secret kept in ./data, so that sessions survive
+ * restarts without anyone having to invent a secret. Tests get a fixed one.
+ */
+function localSessionSecret(appEnv: string): string {
+  if (appEnv === "test") return "test-session-secret-not-for-production";
+  const file = path.resolve("data/.session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("hex");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

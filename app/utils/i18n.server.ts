@@ -1,0 +1,61 @@
+// Server-side i18n: translations are read from locales/<lng>/<ns>.json on disk (once; again on
+// every request in development so edits show up), language detection follows the switcher's
+// cookie, then Accept-Language, then Korean.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { RemixI18Next } from "remix-i18next/server";
+import { getEnv } from "./env.server";
+import { i18nConfig, NAMESPACES, SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE } from "./i18n";
+import { languageCookie } from "./session.server";
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+let cache: { resources: Resources; version: string } | undefined;
+
+export function getLocaleResources() {
+  if (cache && getEnv().appEnv !== "development") return cache;
+  const localesDir = path.resolve("locales");
+  const resources: Resources = {};
+  const hash = crypto.createHash("sha256");
+  for (const language of SUPPORTED_LANGUAGES) {
+    resources[language] = {};
+    for (const namespace of fs.readdirSync(path.join(localesDir, language)).sort()) {
+      if (!namespace.endsWith(".json")) continue;
+      const text = fs.readFileSync(path.join(localesDir, language, namespace), "utf8");
+      hash.update(`${language}/${namespace}:${text}`);
+      resources[language][namespace.replace(/\.json$/, "")] = JSON.parse(text);
+    }
+  }
+  cache = { resources, version: hash.digest("hex").slice(0, 12) };
+  return cache;
+}
+
+let instance: RemixI18Next | undefined;
+
+export function getRemixI18n(): RemixI18Next {
+  instance ??= new RemixI18Next({
+    detection: {
+      supportedLanguages: [...SUPPORTED_LANGUAGES],
+      fallbackLanguage: DEFAULT_LANGUAGE,
+      cookie: languageCookie,
+      order: ["cookie", "header"],
+    },
+    i18next: {
+      ...i18nConfig,
+      ns: [...NAMESPACES],
+      resources: getLocaleResources().resources,
+    },
+  });
+  return instance;
+}
+
+/** The language of this request (switcher cookie → Accept-Language → Korean). */
+export function getLocale(request: Request): Promise<string> {
+  return getRemixI18n().getLocale(request);
+}
+
+/** A translate function for server-side messages (validation errors, e-mails, page titles). */
+export async function getServerT(request: Request) {
+  return getRemixI18n().getFixedT(request, [...NAMESPACES]);
+}

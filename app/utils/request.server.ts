@@ -1,0 +1,37 @@
+// Reading requests defensively: a malformed or oversized body is the sender's mistake (4xx),
+// never a 500.
+import type { AppLoadContext } from "@remix-run/node";
+import { getEnv } from "./env.server";
+
+export function badRequest(message = "Bad request") {
+  return new Response(message, { status: 400, statusText: "Bad Request" });
+}
+
+/** The form fields of a POST; 413 when too large, 400 when not a form at all. */
+export async function readFormData(request: Request): Promise<FormData> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > getEnv().MAX_BODY_BYTES) {
+    throw new Response("Request body too large", { status: 413 });
+  }
+  const type = request.headers.get("content-type") ?? "";
+  if (
+    !type.includes("application/x-www-form-urlencoded") &&
+    !type.includes("multipart/form-data")
+  ) {
+    throw badRequest("Expected a form submission");
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw badRequest("Malformed form data");
+  }
+}
+
+export function clientIp(context: AppLoadContext | undefined): string {
+  return context?.clientIp ?? "unknown";
+}
+
+/** 405 for methods a route does not accept, instead of Remix's generic error. */
+export function methodNotAllowed() {
+  return new Response("Method not allowed", { status: 405 });
+}

@@ -1,0 +1,17 @@
+// Prisma 6.19 in its Rust-free mode: the query engine and the schema engine both run as
+// JavaScript/WebAssembly over the better-sqlite3 driver adapter, so no native engine binary has
+// to be downloaded (see docs/decisions/0001-prisma-rust-free.md).
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { defineConfig } from "prisma/config";
+
+const databaseUrl = process.env.DATABASE_URL ?? "file:./data/portal.db";
+process.env.DATABASE_URL = databaseUrl;
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations"), seed: "tsx prisma/seed.ts" },
+  adapter: async () => new PrismaBetterSQLite3({ url: databaseUrl }),
+});

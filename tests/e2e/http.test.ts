@@ -1,0 +1,121 @@
+// What the real server answers over HTTP: security headers, refused cross-site mutations,
+// malformed and oversized bodies, errors in both languages, health.
+import { describe, expect, it } from "vitest";
+import { baseUrl, postForm, signUpOverHttp, uniqueEmail } from "./support";
+
+describe("security headers", () => {
+  it("sends a strict CSP with a per-request nonce on the inline scripts, and the usual headers", async () => {
+    const first = await fetch(`${baseUrl()}/`);
+    const second = await fetch(`${baseUrl()}/`);
+    const csp = first.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce!);
+    const html = await first.text();
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const [, attributes] of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(first.headers.get("x-frame-options")).toBe("DENY");
+    expect(first.headers.get("x-powered-by")).toBeNull();
+  });
+});
+
+describe("mutations", () => {
+  it("refuses a form posted from another site, and changes nothing", async () => {
+    const resident = await signUpOverHttp(uniqueEmail("csrf"), "Before");
+    const forged = await postForm(
+      `/residents/${resident.id}`,
+      { name: "After", preferredLanguage: "ko" },
+      resident.cookie,
+      {
+        Origin: "https://evil.example",
+      },
+    );
+    expect(forged.status).toBe(403);
+    const page = await fetch(`${baseUrl()}/residents/${resident.id}`, {
+      headers: { Cookie: resident.cookie },
+    });
+    expect(await page.text()).toContain('value="Before"');
+  });
+
+  it("answers 400 to a body that is not a form, 413 to one too large, never 500", async () => {
+    const json = await fetch(`${baseUrl()}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: baseUrl() },
+      body: JSON.stringify({ email: "a@b.c" }),
+    });
+    expect(json.status).toBe(400);
+    const huge = await postForm("/signup", { email: "x".repeat(1_100_000) });
+    expect(huge.status).toBe(413);
+    const garbage = await fetch(`${baseUrl()}/signup`, {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=nothing", Origin: baseUrl() },
+      body: "this is not multipart",
+    });
+    expect(garbage.status).toBe(400);
+  });
+
+  it("validates on the server without JavaScript, in the language asked for, keeping the values", async () => {
+    const response = await postForm("/signup", { email: "bad-address", name: "Typed Name" }, "", {
+      "Accept-Language": "en-GB,en;q=0.9",
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Please enter a valid e-mail address.");
+    expect(html).toContain('value="bad-address"');
+    expect(html).toContain('value="Typed Name"');
+    const korean = await postForm("/signup", { email: "bad-address" }, "", {
+      "Accept-Language": "ko-KR",
+    });
+    expect(await korean.text()).toContain("올바른 이메일 주소를 입력해 주세요.");
+  });
+});
+
+describe("errors and health", () => {
+  it("shows a 404 page in Korean by default and in English when asked", async () => {
+    const ko = await fetch(`${baseUrl()}/no/such/page`);
+    expect(ko.status).toBe(404);
+    const koHtml = await ko.text();
+    expect(koHtml).toContain('lang="ko"');
+    expect(koHtml).toContain("페이지를 찾을 수 없습니다");
+    const en = await fetch(`${baseUrl()}/no/such/page`, {
+      headers: { "Accept-Language": "en-US,en;q=0.8" },
+    });
+    const enHtml = await en.text();
+    expect(enHtml).toContain('lang="en"');
+    expect(enHtml).toContain("Page not found");
+  });
+
+  it("keeps the language chosen with the switcher over Accept-Language", async () => {
+    const switched = await postForm("/resources/language", { lng: "en", redirectTo: "/" });
+    expect(switched.status).toBe(302);
+    const cookie = switched.headers.getSetCookie()[0]!.split(";")[0]!;
+    const page = await fetch(`${baseUrl()}/`, {
+      headers: { Cookie: cookie, "Accept-Language": "ko-KR" },
+    });
+    expect(await page.text()).toContain('lang="en"');
+    const refused = await postForm("/resources/language", { lng: "fr", redirectTo: "/" });
+    expect(refused.status).toBe(400);
+  });
+
+  it("reports health with the database checked", async () => {
+    const response = await fetch(`${baseUrl()}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("sends visitors to the back office to log in, and refuses residents", async () => {
+    const anonymous = await fetch(`${baseUrl()}/staff`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toBe("/login?redirectTo=%2Fstaff");
+    const resident = await signUpOverHttp(uniqueEmail("not-staff"));
+    const refused = await fetch(`${baseUrl()}/staff`, { headers: { Cookie: resident.cookie } });
+    expect(refused.status).toBe(403);
+  });
+});

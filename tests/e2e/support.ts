@@ -1,0 +1,109 @@
+// Shared helpers of the end-to-end tests: Debian's Chromium through playwright-core, and plain
+// HTTP with the cookies and Origin a browser would send.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+export async function newPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: options.locale ?? "ko-KR",
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Waits until the page is hydrated, so clicks go to React rather than to plain HTML forms. */
+export async function hydrated(page: Page) {
+  await page.waitForSelector("html[data-hydrated=true]", { state: "attached" });
+  await page.waitForLoadState("networkidle");
+}
+
+let counter = 0;
+export function uniqueEmail(prefix: string) {
+  counter += 1;
+  return `${prefix}-${Date.now()}-${counter}@example.test`;
+}
+
+/** A form POST as the browser sends it (same Origin), without following redirects. */
+export async function postForm(
+  path: string,
+  fields: Record<string, string>,
+  cookie = "",
+  headers: Record<string, string> = {},
+) {
+  return fetch(`${baseUrl()}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: baseUrl(),
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...headers,
+    },
+    body: new URLSearchParams(fields),
+  });
+}
+
+export function cookiesOf(response: Response, previous = ""): string {
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((p) => [p.split("=")[0]!, p] as const),
+  );
+  for (const header of response.headers.getSetCookie()) {
+    const pair = header.split(";")[0]!;
+    jar.set(pair.split("=")[0]!, pair);
+  }
+  return [...jar.values()].join("; ");
+}
+
+/** Signs a resident up over HTTP; returns their id and session cookie. */
+export async function signUpOverHttp(
+  email: string,
+  name = "HTTP Resident",
+  password = "e2e passphrase 123",
+) {
+  const response = await postForm("/signup", {
+    email,
+    name,
+    password,
+    passwordConfirm: password,
+    acceptTerms: "on",
+    acceptPrivacy: "on",
+  });
+  if (response.status !== 302) throw new Error(`signup failed: ${response.status}`);
+  const cookie = cookiesOf(response);
+  const account = await fetch(`${baseUrl()}/account`, {
+    redirect: "manual",
+    headers: { Cookie: cookie },
+  });
+  const id = account.headers.get("location")?.split("/residents/")[1]?.split("?")[0];
+  if (!id) throw new Error("no profile location");
+  return { id, cookie, email, password };
+}

@@ -1,0 +1,199 @@
+// The seed holds the report's real places, rules and programmes, and running it twice changes nothing.
+import { describe, expect, it } from "vitest";
+import { seed } from "../../prisma/seed";
+import { getDb } from "~/utils/db.server";
+import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
+import { verifyPassword } from "~/domain/residents/password.server";
+
+const db = getDb();
+const NOW = new Date("2026-11-25T03:00:00Z");
+
+async function counts() {
+  const [places, hours, services, postings, rounds, residents, organizations] = await Promise.all([
+    db.place.count(),
+    db.openingHours.count(),
+    db.service.count(),
+    db.posting.count(),
+    db.publicWorkRound.count(),
+    db.resident.count(),
+    db.organization.count(),
+  ]);
+  return { places, hours, services, postings, rounds, residents, organizations };
+}
+
+describe("seed", () => {
+  it("is idempotent", async () => {
+    await seed(db, { now: NOW });
+    const first = await counts();
+    await seed(db, { now: NOW });
+    expect(await counts()).toEqual(first);
+  });
+
+  it("has the Youth Job Center with its rooms, hours and age range", async () => {
+    const center = await db.place.findUniqueOrThrow({
+      where: { slug: "youth-job-center" },
+      include: { openingHours: true, services: { include: { eligibility: true } } },
+    });
+    const weekday = center.openingHours.filter((h) => h.weekday <= 5);
+    expect(weekday.map((h) => [h.opens, h.closes])).toEqual(Array(5).fill(["09:00", "21:00"]));
+    expect(
+      center.openingHours.filter((h) => h.weekday === 6).map((h) => [h.opens, h.closes]),
+    ).toEqual([["10:00", "18:00"]]);
+    expect(center.openingHours.some((h) => h.weekday === 7)).toBe(false);
+    const kinds = center.services.map((s) => s.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "counseling",
+        "mock_interview",
+        "resume_clinic",
+        "job_analysis",
+        "photo",
+        "study_room",
+        "seminar_room",
+        "multipurpose_hall",
+      ]),
+    );
+    const mock = center.services.find((s) => s.kind === "mock_interview")!;
+    expect(mock.bookable).toBe(true);
+    expect(mock.eligibility).toMatchObject({ minAge: 15, maxAge: 39 });
+    expect(center.services.find((s) => s.kind === "study_room")?.nameKo).toContain("14");
+  });
+
+  it("has the four rest shelters with their real hours, sizes and workers", async () => {
+    const shelters = await db.place.findMany({
+      where: { kind: "rest_shelter" },
+      include: { openingHours: true },
+      orderBy: { slug: "asc" },
+    });
+    const summary = Object.fromEntries(
+      shelters.map((s) => [
+        s.slug,
+        {
+          subKind: s.subKind,
+          area: s.areaSquareMeters,
+          hours: `${s.openingHours[0]?.opens}-${s.openingHours[0]?.closes}`,
+        },
+      ]),
+    );
+    expect(summary).toEqual({
+      "seocho-shelter": { subKind: "designated_driver", area: 151, hours: "18:00-06:00" },
+      "bukchang-shelter": { subKind: "courier", area: 300, hours: "08:30-20:00" },
+      "hapjeong-shelter": { subKind: "mobile", area: 165, hours: "08:30-06:00" },
+      "sangam-shelter": { subKind: "media", area: 250, hours: "09:30-18:00" },
+    });
+  });
+
+  it("has the labor-rights centers, with bookable consultations", async () => {
+    const centers = await db.place.findMany({
+      where: { kind: "labor_center" },
+      include: { services: true },
+    });
+    const bySubKind = (kind: string) => centers.filter((c) => c.subKind === kind);
+    expect(bySubKind("city")[0]?.addressKo).toContain("율곡로 58");
+    expect(bySubKind("emotional_labor")).toHaveLength(1);
+    expect(bySubKind("ombudsman")).toHaveLength(1);
+    expect(
+      bySubKind("district")
+        .map((c) => c.district)
+        .sort(),
+    ).toEqual([
+      "gangseo",
+      "guro",
+      "gwanak",
+      "gwangjin",
+      "nowon",
+      "seodaemun",
+      "seongbuk",
+      "seongdong",
+    ]);
+    for (const center of centers) {
+      expect(center.services.some((s) => s.kind === "labor_consultation" && s.bookable)).toBe(true);
+    }
+  });
+
+  it("has the four technical institutes, one outside Seoul", async () => {
+    const institutes = await db.place.findMany({
+      where: { kind: "training_institute" },
+      include: { operator: true },
+    });
+    expect(institutes.map((i) => i.district).sort()).toEqual([
+      "gangdong",
+      "nowon",
+      "outside",
+      "yongsan",
+    ]);
+    expect(institutes.every((i) => i.operator !== null)).toBe(true);
+  });
+
+  it("has at least 30 job cafés, marked as sample data, in every one of the 25 districts", async () => {
+    const cafes = await db.place.findMany({ where: { kind: "job_cafe" } });
+    expect(cafes.length).toBeGreaterThanOrEqual(30);
+    expect(cafes.every((c) => c.isSampleData && c.coordinatesApproximate)).toBe(true);
+    expect(new Set(cafes.map((c) => c.district))).toEqual(
+      new Set(SEOUL_DISTRICTS.map((d) => d.code)),
+    );
+    expect(new Set(cafes.map((c) => c.subKind))).toEqual(
+      new Set(["private", "university", "public"]),
+    );
+  });
+
+  it("has New Deal postings in every category of the report, at the living wage, up to 23 months", async () => {
+    const postings = await db.posting.findMany({ where: { kind: "new_deal" } });
+    expect(new Set(postings.map((p) => p.newDealCategory))).toEqual(
+      new Set([
+        "city",
+        "district",
+        "private_city_department",
+        "private_public_specialised",
+        "private_company_tailored",
+        "private_youth_idea",
+      ]),
+    );
+    expect(postings.every((p) => p.hourlyWageKrw === 9220 && (p.durationMonths ?? 0) <= 23)).toBe(
+      true,
+    );
+  });
+
+  it("has a public-work round with a 20-day window and the report's eligibility, and a regional youth job", async () => {
+    const round = await db.publicWorkRound.findUniqueOrThrow({
+      where: { slug: "public-work-upcoming" },
+      include: { eligibility: true, sites: true },
+    });
+    const windowDays = Math.round(
+      (round.applicationClosesAt.getTime() - round.applicationOpensAt.getTime()) / 86_400_000,
+    );
+    expect(windowDays).toBe(19); // 09:00 on day 1 to 18:00 on day 20
+    expect(round.eligibility).toMatchObject({
+      minAge: 18,
+      seoulResidentRequired: true,
+      unemployedRequired: true,
+      noRegularIncomeRequired: true,
+      registeredJobSeekerRequired: true,
+    });
+    expect(round.sites.length).toBeGreaterThanOrEqual(3);
+    expect(round.sites.some((s) => s.outdoor)).toBe(true);
+    const real2018 = await db.publicWorkRound.findUniqueOrThrow({
+      where: { slug: "public-work-2018-2" },
+    });
+    expect([real2018.workStartDate, real2018.workEndDate]).toEqual(["2018-07-01", "2018-12-20"]);
+    const regional = await db.posting.findFirstOrThrow({
+      where: { kind: "regional_youth" },
+      include: { eligibility: true },
+    });
+    expect(regional.eligibility).toMatchObject({ minAge: 18, maxAge: 39 });
+  });
+
+  it("has staff bound to a center and an admin, with the documented passwords", async () => {
+    const staff = await db.resident.findUniqueOrThrow({
+      where: { email: "staff.youth@seoul-portal.test" },
+      include: { staffPlace: true },
+    });
+    expect(staff.role).toBe("staff");
+    expect(staff.staffPlace?.slug).toBe("youth-job-center");
+    expect(await verifyPassword("staff-youth-2026", staff.passwordHash!)).toBe(true);
+    const admin = await db.resident.findUniqueOrThrow({
+      where: { email: "admin@seoul-portal.test" },
+    });
+    expect(admin.role).toBe("admin");
+  });
+});
