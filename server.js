@@ -110,11 +110,28 @@ app.all(
   }),
 );
 
+// The scheduler: sends the notification outbox and other due work every 30 s. Safe with several
+// servers (each task claims its rows); switch off with SCHEDULER=off and run `npm run jobs` instead.
+let scheduler;
+if (process.env.SCHEDULER !== "off") {
+  const tick = async () => {
+    try {
+      const entry = (typeof build === "function" ? await build() : build).entry.module;
+      await entry.runPeriodicTasks(entry.serverNow());
+    } catch (error) {
+      console.error("scheduler:", error);
+    }
+  };
+  scheduler = setInterval(tick, Number(process.env.SCHEDULER_INTERVAL_MS ?? 30_000));
+  scheduler.unref();
+}
+
 const server = app.listen(port, host, () => {
   console.log(`Seoul Jobs & Labor Rights Portal on http://localhost:${server.address().port}`);
 });
 
 function shutdown() {
+  if (scheduler) clearInterval(scheduler);
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 3000).unref();
 }

@@ -2,12 +2,10 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig } from "./utils/i18n";
-import { getLocale, getLocaleResources, getRemixI18n } from "./utils/i18n.server";
+import { getBaseI18n, getLocale, getRemixI18n } from "./utils/i18n.server";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -21,13 +19,10 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    ...i18nConfig,
-    lng: await getLocale(request),
-    ns: getRemixI18n().getRouteNamespaces(remixContext),
-    resources: getLocaleResources().resources,
-  });
+  // A clone shares the process-wide translations; only the language is this request's.
+  const i18n = getBaseI18n().cloneInstance({ lng: await getLocale(request), initImmediate: false });
+  i18n.use(initReactI18next);
+  i18n.options.ns = getRemixI18n().getRouteNamespaces(remixContext);
 
   // Crawlers get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -77,3 +72,10 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   console.error(error);
 }
+
+/**
+ * Periodic work for the scheduler that server.js starts beside the HTTP server (the same tasks
+ * `npm run jobs` runs). Exported here because the server build exposes this module.
+ */
+export { runPeriodicTasks } from "./domain/system/periodic.server";
+export { now as serverNow } from "./utils/clock.server";

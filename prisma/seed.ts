@@ -343,7 +343,12 @@ async function main() {
   });
   try {
     const started = Date.now();
-    const counts = await seed(db, { demoAccounts: process.env.SEED_DEMO_ACCOUNTS !== "false" });
+    // In the end-to-end tests the server's clock is fixed; the sample dates must follow it.
+    const testNow = process.env.APP_ENV === "test" ? process.env.TEST_FIXED_NOW : undefined;
+    const counts = await seed(db, {
+      now: testNow ? new Date(testNow) : new Date(),
+      demoAccounts: process.env.SEED_DEMO_ACCOUNTS !== "false",
+    });
     console.log(
       `Seeded ${counts.places} places and ${counts.organizations} organisations in ${Date.now() - started} ms`,
     );

@@ -4,6 +4,8 @@ import type account from "../../locales/ko/account.json";
 import type auth from "../../locales/ko/auth.json";
 import type common from "../../locales/ko/common.json";
 import type districts from "../../locales/ko/districts.json";
+import type eligibility from "../../locales/ko/eligibility.json";
+import type notifications from "../../locales/ko/notifications.json";
 import type errors from "../../locales/ko/errors.json";
 import type validation from "../../locales/ko/validation.json";
 
@@ -17,6 +19,8 @@ declare module "i18next" {
       validation: typeof validation;
       errors: typeof errors;
       districts: typeof districts;
+      eligibility: typeof eligibility;
+      notifications: typeof notifications;
     };
   }
 }

@@ -9,6 +9,8 @@ export const NAMESPACES = [
   "validation",
   "errors",
   "districts",
+  "eligibility",
+  "notifications",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,6 +1,7 @@
 // Residents & auth: accounts, sessions, login rate limiting, profile, password, deletion.
 // All database access of this capability is here; routes call these functions.
 import { recordAudit } from "~/domain/audit/service.server";
+import { enqueueNotification } from "~/domain/notifications/service.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
@@ -76,6 +77,10 @@ export async function createResident(
           subjectResidentId: created.id,
           ip: meta.ip,
         },
+        tx,
+      );
+      await enqueueNotification(
+        { residentId: created.id, template: "welcome", params: { name: input.name } },
         tx,
       );
       return created;

@@ -1,0 +1,98 @@
+// Eligibility reasons and requirements in the person's language. Works with any i18next `t`
+// (server: getServerT, browser: useTranslation) that has the "eligibility", "districts" and
+// "account" namespaces loaded.
+import type { Reason, Requirement } from "./judge";
+
+/** Any i18next `t` (typed keys are checked where they are written, not here). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyT = (...args: any[]) => any;
+
+function formatDate(date: string, locale: string) {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ko-KR", {
+    dateStyle: "long",
+    timeZone: "Asia/Seoul",
+  }).format(new Date(`${date}T00:00:00+09:00`));
+}
+
+function list(t: AnyT, locale: string, keys: string[]) {
+  return new Intl.ListFormat(locale === "en" ? "en-GB" : "ko-KR", { type: "disjunction" }).format(
+    keys.map((key) => (t as (k: string) => string)(key)),
+  );
+}
+
+export function reasonMessage(t: AnyT, reason: Reason, locale: string): string {
+  const tr = t as (key: string, options?: Record<string, unknown>) => string;
+  switch (reason.code) {
+    case "tooYoung":
+      return tr("eligibility:reason.tooYoung", {
+        age: reason.minAge,
+        date: formatDate(reason.date, locale),
+      });
+    case "tooOld":
+      return tr("eligibility:reason.tooOld", {
+        age: reason.maxAge,
+        date: formatDate(reason.date, locale),
+      });
+    case "districtNotAccepted":
+      return tr("eligibility:reason.districtNotAccepted", {
+        districts: list(
+          t,
+          locale,
+          reason.districts.map((d) => `districts:${d}`),
+        ),
+      });
+    case "workerTypeNotAccepted":
+      return tr("eligibility:reason.workerTypeNotAccepted", {
+        types: list(
+          t,
+          locale,
+          reason.workerTypes.map((w) => `account:workerType.${w}`),
+        ),
+      });
+    default:
+      return tr(`eligibility:reason.${reason.code}`);
+  }
+}
+
+/** What to do about a reason: the profile field to fill in or change. */
+export function reasonFix(t: AnyT, reason: Reason): string {
+  const tr = t as (key: string) => string;
+  return tr(`eligibility:fix.${reason.field}`);
+}
+
+export function requirementMessage(t: AnyT, requirement: Requirement, locale: string): string {
+  const tr = t as (key: string, options?: Record<string, unknown>) => string;
+  switch (requirement.code) {
+    case "ageRange":
+      return tr("eligibility:requirement.ageRange", {
+        min: requirement.minAge,
+        max: requirement.maxAge,
+      });
+    case "minAge":
+      return tr("eligibility:requirement.minAge", { min: requirement.minAge });
+    case "maxAge":
+      return tr("eligibility:requirement.maxAge", { max: requirement.maxAge });
+    case "ageReferenceDate":
+      return tr("eligibility:requirement.ageReferenceDate", {
+        date: formatDate(requirement.date, locale),
+      });
+    case "districts":
+      return tr("eligibility:requirement.districts", {
+        districts: list(
+          t,
+          locale,
+          requirement.districts.map((d) => `districts:${d}`),
+        ),
+      });
+    case "workerTypes":
+      return tr("eligibility:requirement.workerTypes", {
+        types: list(
+          t,
+          locale,
+          requirement.workerTypes.map((w) => `account:workerType.${w}`),
+        ),
+      });
+    default:
+      return tr(`eligibility:requirement.${requirement.code}`);
+  }
+}

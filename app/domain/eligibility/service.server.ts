@@ -1,0 +1,50 @@
+// Database side of eligibility: the criteria of a service or posting and the facts of a profile.
+import { getDb } from "~/utils/db.server";
+import { criteriaFromRow, type Criteria, type ProfileFacts } from "./judge";
+
+const criteriaSelect = {
+  minAge: true,
+  maxAge: true,
+  ageReferenceDate: true,
+  seoulResidentRequired: true,
+  unemployedRequired: true,
+  noRegularIncomeRequired: true,
+  registeredJobSeekerRequired: true,
+  workerTypes: true,
+  districts: true,
+} as const;
+
+export { criteriaSelect };
+
+export async function getCriteria(eligibilityId: string | null): Promise<Criteria | null> {
+  if (!eligibilityId) return null;
+  const row = await getDb().eligibilityCriteria.findUnique({
+    where: { id: eligibilityId },
+    select: criteriaSelect,
+  });
+  return criteriaFromRow(row);
+}
+
+export const EMPTY_PROFILE: ProfileFacts = {
+  birthDate: null,
+  district: null,
+  employmentStatus: null,
+  registeredJobSeeker: null,
+  hasRegularIncome: null,
+  workerType: null,
+};
+
+export async function getProfileFacts(residentId: string): Promise<ProfileFacts> {
+  const row = await getDb().resident.findFirst({
+    where: { id: residentId, deletedAt: null },
+    select: {
+      birthDate: true,
+      district: true,
+      employmentStatus: true,
+      registeredJobSeeker: true,
+      hasRegularIncome: true,
+      workerType: true,
+    },
+  });
+  return row ?? EMPTY_PROFILE;
+}

@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LocalMailboxSender, getSender } from "~/domain/notifications/sender.server";
+import { requireRole } from "~/domain/residents/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { useRootData } from "~/root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "mailbox");
+
+/**
+ * The development sender's mailbox. Messages hold residents' personal data, so only admins (the
+ * developers' role on a shared machine) may read it.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const sender = getSender();
+  const messages = sender instanceof LocalMailboxSender ? await sender.list() : [];
+  return { senderName: sender.name, messages };
+}
+
+export default function Mailbox() {
+  const { t } = useTranslation();
+  const { senderName, messages } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "ko";
+  return (
+    <section className="page" aria-labelledby="mailbox-title">
+      <h1 id="mailbox-title">{t("mailbox.title")}</h1>
+      <p>{t("mailbox.intro")}</p>
+      <p className="hint">{t("mailbox.sender", { name: senderName })}</p>
+      {messages.length === 0 ? <p>{t("mailbox.empty")}</p> : null}
+      <ol className="stack plain-list">
+        {messages.map((message) => (
+          <li key={message.file} className="card">
+            <h2 lang={message.locale}>{message.subject}</h2>
+            <dl className="facts">
+              <dt>{t("mailbox.to")}</dt>
+              <dd>{message.to}</dd>
+              <dt>{t("mailbox.sentAt")}</dt>
+              <dd>{formatDateTime(message.deliveredAt, locale)}</dd>
+              <dt>{t("mailbox.language")}</dt>
+              <dd>{t(`language.name.${message.locale === "en" ? "en" : "ko"}`)}</dd>
+            </dl>
+            <pre className="message-body" lang={message.locale}>
+              {message.body}
+            </pre>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// Dates, times and money for people: Intl, in the Asia/Seoul time zone, in the page's language.
+import { intlLocale } from "./i18n";
+
+const TIME_ZONE = "Asia/Seoul";
+
+type DateInput = Date | string | number;
+
+export function formatDateTime(value: DateInput, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(new Date(value));
+}
+
+export function formatDate(
+  value: DateInput,
+  language: string,
+  style: "long" | "medium" | "full" = "long",
+): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    dateStyle: style,
+    timeZone: TIME_ZONE,
+  }).format(new Date(value));
+}
+
+/** A calendar date "YYYY-MM-DD" (already Seoul's) for display. */
+export function formatCalendarDate(
+  date: string,
+  language: string,
+  style: "long" | "medium" | "full" = "long",
+): string {
+  return formatDate(`${date}T12:00:00+09:00`, language, style);
+}
+
+export function formatTime(value: DateInput, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(new Date(value));
+}
+
+export function formatWeekday(
+  isoWeekday: number,
+  language: string,
+  style: "long" | "short" = "long",
+): string {
+  // 2026-11-23 is a Monday.
+  const date = new Date(Date.UTC(2026, 10, 22 + isoWeekday, 3));
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    weekday: style,
+    timeZone: TIME_ZONE,
+  }).format(date);
+}
+
+export function formatWon(amount: number, language: string): string {
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: "currency",
+    currency: "KRW",
+    maximumFractionDigits: 0,
+  }).format(amount);
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
+}

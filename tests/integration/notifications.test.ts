@@ -1,0 +1,130 @@
+// The outbox: messages in the resident's language, sent once, retried when the sender fails.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  cancelPendingNotifications,
+  dispatchDueNotifications,
+  enqueueNotification,
+} from "~/domain/notifications/service.server";
+import {
+  LocalMailboxSender,
+  setSender,
+  type MessageSender,
+  type OutgoingMessage,
+} from "~/domain/notifications/sender.server";
+import { loader as mailboxLoader } from "~/routes/dev.mailbox";
+import { getDb } from "~/utils/db.server";
+import { call, getRequest } from "#tests/factories/http";
+import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+
+const db = getDb();
+afterEach(() => setSender(undefined));
+
+describe("notification outbox", () => {
+  it("welcomes a new resident in the language they signed up in", async () => {
+    const resident = await makeResident({ name: "Jae" });
+    const [welcome] = await db.notification.findMany({ where: { residentId: resident.id } });
+    expect(welcome).toMatchObject({
+      template: "welcome",
+      locale: "ko",
+      status: "pending",
+      toAddress: resident.email,
+    });
+    expect(welcome!.subject).toContain("환영합니다");
+  });
+
+  it("renders each message in the resident's preferred language", async () => {
+    const resident = await makeResident({ name: "Mina", preferredLanguage: "en" });
+    const row = await enqueueNotification({
+      residentId: resident.id,
+      template: "welcome",
+      params: { name: "Mina" },
+    });
+    const message = await db.notification.findUniqueOrThrow({ where: { id: row!.id } });
+    expect(message.locale).toBe("en");
+    expect(message.subject).toBe("Welcome to the Seoul Jobs & Labor Rights Portal, Mina");
+  });
+
+  it("sends what is due through the local mailbox once, and keeps future messages for later", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mailbox-"));
+    const mailbox = new LocalMailboxSender(dir);
+    setSender(mailbox);
+    const resident = await makeResident({ name: "Due" });
+    const now = new Date("2026-11-25T03:00:00Z");
+    await db.notification.updateMany({
+      where: { residentId: resident.id },
+      data: { sendAfter: now },
+    });
+    const later = await enqueueNotification({
+      residentId: resident.id,
+      template: "welcome",
+      params: { name: "Later" },
+      sendAfter: new Date(now.getTime() + 3_600_000),
+    });
+
+    const first = await dispatchDueNotifications(now);
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    const again = await dispatchDueNotifications(now);
+    expect(again.sent).toBe(0);
+    const delivered = (await mailbox.list()).filter((m) => m.to === resident.email);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.subject).toContain("Due");
+    expect((await db.notification.findUniqueOrThrow({ where: { id: later!.id } })).status).toBe(
+      "pending",
+    );
+  });
+
+  it("retries a failing sender later, and gives up after five attempts", async () => {
+    const failing: MessageSender = {
+      name: "down",
+      send: async (_m: OutgoingMessage) => Promise.reject(new Error("gateway down")),
+    };
+    setSender(failing);
+    const resident = await makeResident();
+    await db.notification.deleteMany({ where: { residentId: resident.id } });
+    const row = await enqueueNotification({
+      residentId: resident.id,
+      template: "welcome",
+      params: { name: "x" },
+      sendAfter: new Date("2026-01-01T00:00:00Z"),
+    });
+    let now = new Date("2026-01-01T00:00:00Z");
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await dispatchDueNotifications(now);
+      const state = await db.notification.findUniqueOrThrow({ where: { id: row!.id } });
+      expect(state.attempts).toBe(attempt);
+      expect(state.lastError).toBe("gateway down");
+      now = new Date(state.sendAfter.getTime() + 1);
+    }
+    expect((await db.notification.findUniqueOrThrow({ where: { id: row!.id } })).status).toBe(
+      "failed",
+    );
+  });
+
+  it("schedules a deduplicated message once and can cancel it", async () => {
+    const resident = await makeResident();
+    const input = {
+      residentId: resident.id,
+      template: "welcome",
+      params: { name: "x" },
+      dedupeKey: `test:${resident.id}`,
+    };
+    const a = await enqueueNotification(input);
+    const b = await enqueueNotification(input);
+    expect(a!.id).toBe(b!.id);
+    await cancelPendingNotifications([`test:${resident.id}`]);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe(
+      "cancelled",
+    );
+  });
+
+  it("lets only admins open the development mailbox", async () => {
+    const resident = await makeResident();
+    const cookie = await sessionCookieFor(resident.id);
+    expect((await call(mailboxLoader, getRequest("/dev/mailbox", { cookie }))).status).toBe(403);
+    await db.resident.update({ where: { id: resident.id }, data: { role: "admin" } });
+    expect((await call(mailboxLoader, getRequest("/dev/mailbox", { cookie }))).status).toBe(200);
+  });
+});
