@@ -13,6 +13,8 @@ import { SEARCH_PAGE_SIZE } from "~/domain/jobs/types";
 import { now } from "~/utils/clock.server";
 
 const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+// Open data: any site may read it from the browser (no cookies are involved).
+const OPEN = { "Access-Control-Allow-Origin": "*" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -20,12 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (url.searchParams.has("eligible")) {
     return Response.json(
       { errors: { eligible: ["The API does not filter by a resident's eligibility."] } },
-      { status: 400 },
+      { status: 400, headers: OPEN },
     );
   }
   const submission = parseWithZod(url.searchParams, { schema: SearchSchema });
   if (submission.status !== "success") {
-    return Response.json({ errors: submission.reply().error }, { status: 400 });
+    return Response.json({ errors: submission.reply().error }, { status: 400, headers: OPEN });
   }
   const query = submission.value;
   const at = now();
@@ -48,12 +50,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   });
   const etag = `W/"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  const headers = {
-    "Content-Type": "application/json; charset=utf-8",
-    "Cache-Control": CACHE_CONTROL,
-    ETag: etag,
-  };
+  const headers = { ...OPEN, "Cache-Control": CACHE_CONTROL, ETag: etag };
   if (request.headers.get("if-none-match") === etag)
     return new Response(null, { status: 304, headers });
-  return new Response(body, { headers });
+  return new Response(body, {
+    headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
+  });
 }

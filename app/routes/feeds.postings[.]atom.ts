@@ -48,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
       "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
     },
   });
 }

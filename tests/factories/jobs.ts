@@ -175,6 +175,7 @@ export async function makeApplicants(
   await db.resident.createMany({ data: residents });
   const ids: string[] = [];
   for (const [i, resident] of residents.entries()) {
+    const submittedAt = new Date(NOW.getTime() - (count - i) * 60_000);
     const application = await db.application.create({
       data: {
         residentId: resident.id,
@@ -183,12 +184,12 @@ export async function makeApplicants(
         motivation: `동기 ${i + 1}`,
         contactConsent: true,
         profileSnapshot: JSON.stringify({ judgedOn: "2026-11-25", facts: eligibleProfile() }),
-        submittedAt: new Date(NOW.getTime() - (count - i) * 60_000),
+        submittedAt,
         sitePreferences:
           "sites" in target
             ? { create: target.sites.map((postingId, rank) => ({ postingId, rank: rank + 1 })) }
             : undefined,
-        statusChanges: { create: { status: "submitted", byId: resident.id } },
+        statusChanges: { create: { status: "submitted", byId: resident.id, at: submittedAt } },
       },
       select: { id: true },
     });
