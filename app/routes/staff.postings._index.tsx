@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: p.status as PublicationStatus,
       positions: p.positions,
       selectedCount: p.selectedCount,
-      applicants: p._count.applications,
+      applicants: p.liveApplications,
       window: currentWindow(
         p.status,
         { opensAt: p.applicationOpensAt, closesAt: p.applicationClosesAt },

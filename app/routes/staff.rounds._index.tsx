@@ -28,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rounds: rounds.map((round) => ({
       id: round.id,
       status: round.status as PublicationStatus,
-      applicants: round._count.applications,
-      ...roundCard({ ...round, _count: { sites: round._count.sites } }, at),
+      applicants: round.liveApplications,
+      ...roundCard(round, at),
     })),
   };
 }

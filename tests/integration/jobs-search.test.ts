@@ -1,7 +1,11 @@
 // Postings search on a real database, through the page's loader, the JSON API and the Atom feed:
 // Korean (partial words, initial consonants) and English text, every filter, sorting, pages.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SearchSchema } from "~/domain/jobs/schema";
+import { postingOrderBy, postingWhere } from "~/domain/jobs/search";
+import { searchPostings } from "~/domain/jobs/service.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
+import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
 import { loader as searchLoader } from "~/routes/jobs._index";
 import { loader as apiLoader } from "~/routes/api.postings";
@@ -26,6 +30,7 @@ type SearchData = {
   errors: Record<string, string[]> | null;
 };
 
+const db = getDb();
 beforeEach(() => setTestNow(NOW));
 
 // A token in every title of this file keeps other tests' postings out of the results.
@@ -152,6 +157,34 @@ describe("postings search", () => {
     }
     expect(seen).toHaveLength(45);
     expect(new Set(seen).size).toBe(45);
+  });
+});
+
+describe("the in-memory page order", () => {
+  it("is exactly the database's order, ties included, for every sort", async () => {
+    const token = "정렬시험";
+    for (let i = 0; i < 30; i += 1)
+      await makePosting(org.id, {
+        titleKo: `${token} ${i}`,
+        // many equal wages, closing times and publication times: the tie-breakers decide
+        hourlyWageKrw: 9220 + (i % 3) * 500,
+        applicationClosesAt: seoulInstant("2026-12-0" + (1 + (i % 4)), "18:00"),
+        publishedAt: seoulInstant("2026-11-1" + (i % 5), "10:00"),
+      });
+    for (const sort of ["closing", "newest", "wage"] as const) {
+      const query = SearchSchema.parse({ q: token, sort });
+      const expected = await db.posting.findMany({
+        where: postingWhere(query, { now: NOW, eligibleCriteriaIds: null }),
+        orderBy: postingOrderBy(sort),
+        select: { slug: true },
+      });
+      const pages = [];
+      for (const page of [1, 2]) {
+        const result = await searchPostings({ ...query, page }, { now: NOW, residentId: null });
+        pages.push(...result.postings.map((p) => p.slug));
+      }
+      expect(pages, sort).toEqual(expected.map((p) => p.slug));
+    }
   });
 });
 

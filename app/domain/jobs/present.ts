@@ -69,7 +69,7 @@ type RoundRow = {
   applicationOpensAt: Date;
   applicationClosesAt: Date;
   status: string;
-  _count: { sites: number };
+  sites: { id: string }[];
 };
 
 export function roundCard(row: RoundRow, now: Date) {
@@ -85,7 +85,7 @@ export function roundCard(row: RoundRow, now: Date) {
     roundNumber: row.roundNumber,
     workStartDate: row.workStartDate,
     workEndDate: row.workEndDate,
-    siteCount: row._count.sites,
+    siteCount: row.sites.length,
     windowState: state,
     window: words,
   };

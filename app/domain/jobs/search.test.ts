@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { SearchSchema } from "./schema";
-import { pageWindow, postingOrderBy, postingWhere, searchHref } from "./search";
+import { pageWindow, postingOrderBy, postingWhere, searchHref, sortPostingKeys } from "./search";
 
 const now = new Date("2026-11-24T17:00:00Z");
 const query = (input: Record<string, unknown> = {}) => SearchSchema.parse(input);
@@ -75,5 +75,27 @@ describe("pagination links", () => {
     expect(pageWindow(1, 1)).toEqual([1]);
     expect(pageWindow(5, 20)).toEqual([1, "gap", 3, 4, 5, 6, 7, "gap", 20]);
     expect(pageWindow(2, 4)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("sorting in memory", () => {
+  const key = (id: string, closes: string, published: string | null, wage: number) => ({
+    id,
+    applicationClosesAt: new Date(closes),
+    publishedAt: published ? new Date(published) : null,
+    hourlyWageKrw: wage,
+  });
+  const keys = [
+    key("c", "2026-12-02", "2026-11-02", 9220),
+    key("a", "2026-12-02", null, 10000),
+    key("b", "2026-12-01", "2026-11-03", 9220),
+    key("d", "2026-12-01", "2026-11-03", 10000),
+  ];
+  const ids = (sort: "closing" | "newest" | "wage") => sortPostingKeys(keys, sort).map((k) => k.id);
+
+  it("sorts like the database, with the id breaking ties and nulls last when descending", () => {
+    expect(ids("closing")).toEqual(["b", "d", "a", "c"]);
+    expect(ids("newest")).toEqual(["b", "d", "c", "a"]);
+    expect(ids("wage")).toEqual(["d", "a", "b", "c"]);
   });
 });

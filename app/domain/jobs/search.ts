@@ -54,6 +54,37 @@ export function postingOrderBy(
   }
 }
 
+export type PostingSortKey = {
+  id: string;
+  applicationClosesAt: Date;
+  publishedAt: Date | null;
+  hourlyWageKrw: number;
+};
+
+/** The order of `postingOrderBy`, in memory (nulls last when descending, as both databases do). */
+export function sortPostingKeys<T extends PostingSortKey>(
+  keys: T[],
+  sort: SearchQuery["sort"],
+): T[] {
+  const byId = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byClosing = (a: T, b: T) =>
+    a.applicationClosesAt.getTime() - b.applicationClosesAt.getTime();
+  const compare = (a: T, b: T): number => {
+    switch (sort) {
+      case "newest": {
+        const [x, y] = [a.publishedAt?.getTime() ?? null, b.publishedAt?.getTime() ?? null];
+        if (x !== y) return x === null ? 1 : y === null ? -1 : y - x;
+        return byId(a, b);
+      }
+      case "wage":
+        return b.hourlyWageKrw - a.hourlyWageKrw || byClosing(a, b) || byId(a, b);
+      default:
+        return byClosing(a, b) || byId(a, b);
+    }
+  };
+  return [...keys].sort(compare);
+}
+
 const DEFAULTS: Partial<Record<keyof SearchQuery, string>> = {
   window: "current",
   sort: "closing",
