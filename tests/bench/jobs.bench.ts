@@ -1,7 +1,7 @@
 // Public jobs at city scale: 20,000 postings and 200,000 applications, seeded here, then the
 // production build under 20 connections: the search with a Korean query and two filters (the
 // page, its client-navigation data and the JSON API), and the staff applicant list of a posting
-// with 10,000 applicants. Run with `npx tsx tests/bench/run.ts jobs` (or `npm run bench`).
+// with 10,000 applicants (25 a page). Run with `npx tsx tests/bench/run.ts jobs` (or `npm run bench`).
 import { buildSearchText } from "../../app/domain/shared/korean-search";
 import { addDays, seoulDate, seoulInstant } from "../../app/domain/shared/seoul-time";
 import { SEOUL_DISTRICTS } from "../../app/domain/residents/districts";
@@ -192,6 +192,7 @@ try {
   // a Korean query (a partial word) plus two filters
   const search = `q=${encodeURIComponent("데이터")}&kind=new_deal&district=mapo`;
   const titles = {
+    home: "GET / (home page, for comparison)",
     page: "GET /jobs?q=데이터&kind=new_deal&district=mapo (SSR)",
     data: "GET /jobs.data?… (client navigation)",
     api: "GET /api/postings?… (JSON)",
@@ -201,6 +202,8 @@ try {
   const check = await fetch(`${server.url}/api/postings?${search}`);
   console.log(`Search finds ${((await check.json()) as { total: number }).total} postings`);
   const results = [
+    // the same machine's baseline at the same moment (other work on it moves every figure)
+    await load(titles.home, { url: `${server.url}/` }),
     await load(titles.page, { url: `${server.url}/jobs?${search}` }),
     await load(titles.data, { url: `${server.url}/jobs.data?${search}` }),
     await load(titles.api, { url: `${server.url}/api/postings?${search}` }),

@@ -186,7 +186,7 @@ describe("staff decisions", () => {
     await decide(posting.id, staff.cookie, "waitlist", ids[3]!);
     const list = await call(
       applicantsLoader,
-      getRequest(`/staff/postings/${posting.id}/applicants?page=2`, { cookie: staff.cookie }),
+      getRequest(`/staff/postings/${posting.id}/applicants?page=3`, { cookie: staff.cookie }),
       { postingId: posting.id },
     );
     const data = list.data as {
@@ -197,10 +197,11 @@ describe("staff decisions", () => {
     };
     expect(data).toMatchObject({
       total: 60,
-      pageCount: 2,
+      pageCount: 3,
       counts: { submitted: 59, waitlisted: 1 },
     });
-    expect(data.applicants).toHaveLength(10);
+    // 25 a page, oldest first: the third page holds the last 10
+    expect(data.applicants.map((a) => a.id)).toEqual(ids.slice(50));
     expect(data.applicants[0]).toMatchObject({ age: 30, district: "mapo" });
     const filtered = await call(
       applicantsLoader,

@@ -41,5 +41,6 @@ export const NEW_DEAL_MAX_MONTHS = 23;
 export const MAX_SITE_PREFERENCES = 3;
 
 export const SEARCH_PAGE_SIZE = 20;
-export const APPLICANTS_PAGE_SIZE = 50;
+/** 25 cards, each with its decision form, keep a staff page light on a phone and quick to reload. */
+export const APPLICANTS_PAGE_SIZE = 25;
 export const MY_APPLICATIONS_PAGE_SIZE = 20;
