@@ -143,7 +143,15 @@ export default function StaffPosting() {
       </p>
       <p className="actions">
         <Link to={`/jobs/${posting.slug}`}>{t("staff.publication.view")}</Link>
-        <Link to={`/staff/postings/${posting.id}/applicants`}>{t("staff.list.review")}</Link>
+        <Link
+          to={
+            posting.roundId
+              ? `/staff/rounds/${posting.roundId}/applicants?site=${posting.id}`
+              : `/staff/postings/${posting.id}/applicants`
+          }
+        >
+          {t("staff.list.review")}
+        </Link>
       </p>
 
       <section className="card" aria-labelledby="publication-title">

@@ -403,6 +403,14 @@ describe("public-work round decisions", () => {
       ).status,
     ).toBe(302);
 
+    // A site's own applicant list is its round's, filtered to the site.
+    const siteList = await call(
+      applicantsLoader,
+      getRequest(`/staff/postings/${siteA!.id}/applicants`, { cookie: staff.cookie }),
+      { postingId: siteA!.id },
+    );
+    expect(siteList.location).toBe(`/staff/rounds/${round.id}/applicants?site=${siteA!.id}`);
+
     // The selected applicant gives the place up: it goes to the site's waitlist.
     expect((await withdraw(first!, await residentCookie(first!))).status).toBe(302);
     expect(await statusOf(second!)).toMatchObject({ status: "selected", sitePostingId: siteA!.id });

@@ -59,6 +59,9 @@ export async function applicantsLoader(request: Request, scope: Scope) {
   const filter = submission.value;
   const list = await listApplicants(user, scope, filter);
   if (!list.ok) refuse(list.problem);
+  // A public-work site's applicants applied to its round: show them there.
+  if (list.posting?.roundId)
+    throw redirect(`/staff/rounds/${list.posting.roundId}/applicants?site=${list.posting.id}`);
   return {
     filter,
     total: list.total,

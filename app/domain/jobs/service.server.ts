@@ -67,11 +67,10 @@ export function canManage(user: SessionUser, organizationId: string): boolean {
   );
 }
 
-/** The organisation filter of a staff list: admins see every organisation's. */
-function managedOrganizations(user: SessionUser): string | undefined {
-  if (user.role === "admin") return undefined;
-  // requireJobsStaff lets in only staff bound to an organisation.
-  return user.staffOrganizationId ?? undefined;
+/** The organisation filter of a staff list: admins see every organisation's; staff without one, none. */
+function managedOrganizations(user: SessionUser): { organizationId?: { in: string[] } } {
+  if (user.role === "admin") return {};
+  return { organizationId: { in: user.staffOrganizationId ? [user.staffOrganizationId] : [] } };
 }
 
 // ───────────── search text and criteria rows ─────────────
@@ -1204,7 +1203,7 @@ export async function listManagedPostings(
 ) {
   const db = getDb();
   const where: Prisma.PostingWhereInput = {
-    organizationId: managedOrganizations(actor),
+    ...managedOrganizations(actor),
     roundId: null,
     ...(filter.status ? { status: filter.status } : {}),
     AND: searchTerms(filter.q).map((term) => ({ searchText: { contains: term } })),
@@ -1245,7 +1244,7 @@ async function liveApplicationCounts(key: "postingId" | "roundId", ids: string[]
 
 export async function listManagedRounds(actor: SessionUser, page: number) {
   const db = getDb();
-  const where = { organizationId: managedOrganizations(actor) };
+  const where = managedOrganizations(actor);
   const [total, rows] = await Promise.all([
     db.publicWorkRound.count({ where }),
     db.publicWorkRound.findMany({
