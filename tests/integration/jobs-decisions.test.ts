@@ -213,6 +213,7 @@ describe("staff decisions", () => {
     expect((filtered.data as { applicants: { id: string }[] }).applicants.map((a) => a.id)).toEqual(
       [ids[3]],
     );
+    expect((filtered.data as { total: number }).total).toBe(1);
     const byName = await call(
       applicantsLoader,
       getRequest(`/staff/postings/${posting.id}/applicants?q=${encodeURIComponent("필터 12")}`, {

@@ -1140,8 +1140,7 @@ export async function listApplicants(actor: SessionUser, scope: Scope, filter: A
   if (!context.ok) return context;
   const db = getDb();
   const where = applicantWhere(scope, filter);
-  const [total, rows, byStatus] = await Promise.all([
-    db.application.count({ where }),
+  const [rows, byStatus] = await Promise.all([
     db.application.findMany({
       where,
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -1151,13 +1150,22 @@ export async function listApplicants(actor: SessionUser, scope: Scope, filter: A
     }),
     db.application.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
   ]);
+  const counts = Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<
+    Record<ApplicationStatus, number>
+  >;
+  // Filtered by status only, the total is one of the counts per status (read from the index);
+  // a plain count would visit every application row of a large posting.
+  const total =
+    filter.q || filter.site
+      ? await db.application.count({ where })
+      : filter.status === "all"
+        ? Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0)
+        : (counts[filter.status] ?? 0);
   return {
     ...context,
     total,
     pageCount: Math.max(1, Math.ceil(total / APPLICANTS_PAGE_SIZE)),
-    counts: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<
-      Record<ApplicationStatus, number>
-    >,
+    counts,
     applicants: rows.map(toApplicant),
   };
 }
