@@ -41,6 +41,12 @@ export function SiteHeader() {
                 </li>
               ) : null}
               <li>
+                <NavLink to="/for-me">{t("nav.forMe")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/applications">{t("nav.myApplications")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/account">{t("nav.account")}</NavLink>
               </li>
               <li>

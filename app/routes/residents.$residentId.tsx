@@ -189,6 +189,8 @@ export default function ProfilePage() {
       </Form>
       {editable ? (
         <nav aria-label={t("profile.moreLabel")} className="stack">
+          <Link to="/applications">{t("common:nav.myApplications")}</Link>
+          <Link to="/for-me">{t("common:nav.forMe")}</Link>
           <Link to="/account/password">{t("password.title")}</Link>
           <Link to="/account/delete">{t("delete.title")}</Link>
         </nav>

@@ -36,6 +36,9 @@ const EnvSchema = z.object({
   /// Fixed "now" for tests (ISO instant). Honoured only when APP_ENV=test.
   TEST_FIXED_NOW: z.string().datetime({ offset: true }).optional(),
   SECURE_COOKIES: booleanFlag.optional(),
+  /// Seoul living wage per hour (KRW): New Deal postings may not pay less. Default: 9,220, the
+  /// 2018 figure from the Job & Labor Policy Bureau's report.
+  LIVING_WAGE_KRW: z.coerce.number().int().positive().default(9220),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -1,6 +1,7 @@
 // Residents & auth: accounts, sessions, login rate limiting, profile, password, deletion.
 // All database access of this capability is here; routes call these functions.
 import { recordAudit } from "~/domain/audit/service.server";
+import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -356,14 +357,11 @@ export async function deleteAccount(
       where: { residentId, status: { in: ["waiting", "offered"] } },
       data: { status: "cancelled", liveKey: null },
     });
-    await tx.application.updateMany({
-      where: { residentId, status: { in: ["submitted", "under_review", "waitlisted"] } },
-      data: { status: "withdrawn", withdrawnAt: meta.now },
-    });
-    await tx.application.updateMany({
-      where: { residentId },
-      data: { motivation: "", availability: "", profileSnapshot: "{}", idempotencyKey: null },
-    });
+    const withdrawnApplications = await withdrawApplicationsOfDeletedResident(
+      tx,
+      residentId,
+      meta.now,
+    );
     await tx.notification.updateMany({
       where: { residentId, status: "pending" },
       data: { status: "cancelled" },
@@ -402,7 +400,7 @@ export async function deleteAccount(
         subjectId: residentId,
         subjectResidentId: residentId,
         ip: meta.ip,
-        metadata: { cancelledBookings: liveBookings.length },
+        metadata: { cancelledBookings: liveBookings.length, withdrawnApplications },
       },
       tx,
     );

@@ -1,0 +1,268 @@
+// The staff applicant list of a posting or a round: filters in the URL, one card per applicant
+// with the profile facts their application was judged on, and the decisions still possible.
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ApplicantView, applicantsLoader } from "~/domain/jobs/applicants-route.server";
+import { APPLICANT_STATUS_FILTERS, type ApplicantFilter } from "~/domain/jobs/schema";
+import type { ApplicationStatus, Decision } from "~/domain/jobs/types";
+import type { EmploymentStatus } from "~/domain/residents/types";
+import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import { StatusBadge } from "./application-status";
+import { Pagination } from "./pagination";
+
+type LoaderData = Awaited<ReturnType<typeof applicantsLoader>>;
+type Site = LoaderData["sites"][number];
+
+function filterHref(filter: ApplicantFilter, page: number) {
+  const params = new URLSearchParams();
+  if (filter.status !== "all") params.set("status", filter.status);
+  if (filter.q) params.set("q", filter.q);
+  if (filter.site) params.set("site", filter.site);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `?${search}` : "?";
+}
+
+export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHref: string }) {
+  const { t, i18n } = useTranslation("jobs");
+  const data = useLoaderData<LoaderData>();
+  const actionData = useActionData<{ problem: string }>();
+  const [searchParams] = useSearchParams();
+  const en = i18n.language === "en";
+  const title = data.posting
+    ? en
+      ? data.posting.titleEn
+      : data.posting.titleKo
+    : en
+      ? data.round!.nameEn
+      : data.round!.nameKo;
+  const decided = searchParams.get("decided") as ApplicationStatus | null;
+  const full = data.posting ? data.posting.selectedCount >= data.posting.positions : false;
+  const allCount = Object.values(data.counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  return (
+    <section className="page applicants-page" aria-labelledby="applicants-title">
+      <p>
+        <Link to={backHref}>
+          {data.posting ? t("staff.applicants.back") : t("staff.applicants.backRound")}
+        </Link>
+      </p>
+      <h1 id="applicants-title">{t("staff.applicants.title")}</h1>
+      <p className="lead">{title}</p>
+      {data.posting ? (
+        <p>
+          {t("staff.applicants.places", {
+            selected: data.posting.selectedCount,
+            positions: data.posting.positions,
+          })}
+        </p>
+      ) : (
+        <ul className="site-places">
+          {data.sites.map((site) => (
+            <li key={site.id}>
+              {en ? site.titleEn : site.titleKo}:{" "}
+              {t("staff.applicants.places", {
+                selected: site.selectedCount,
+                positions: site.positions,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {full ? <p className="notice">{t("staff.applicants.full")}</p> : null}
+      <p>
+        <a href={csvHref} download>
+          {t("staff.applicants.exportCsv")}
+        </a>
+      </p>
+      {decided && decided in { under_review: 1, selected: 1, waitlisted: 1, rejected: 1 } ? (
+        <p role="status" className="notice success">
+          {t(`staff.applicants.decided.${decided as "selected"}`)}
+        </p>
+      ) : null}
+      {actionData?.problem ? (
+        <p role="alert" className="form-errors">
+          {t(`staff.applicants.problem.${actionData.problem as "full"}`, {
+            defaultValue: t("staff.applicants.problem.notAllowed"),
+          })}
+        </p>
+      ) : null}
+
+      <Form method="get" className="card filter-form" aria-label={t("staff.applicants.filters")}>
+        <div className="field">
+          <label htmlFor="applicants-status">{t("staff.applicants.status")}</label>
+          <select id="applicants-status" name="status" defaultValue={data.filter.status}>
+            {APPLICANT_STATUS_FILTERS.map((status) => (
+              <option key={status} value={status}>
+                {status === "all"
+                  ? t("staff.applicants.countAll", { count: allCount })
+                  : t("staff.applicants.count", {
+                      status: t(`status.${status}`),
+                      count: data.counts[status] ?? 0,
+                    })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="applicants-q">{t("staff.applicants.name")}</label>
+          <input id="applicants-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
+        </div>
+        {data.round ? (
+          <div className="field">
+            <label htmlFor="applicants-site">{t("staff.applicants.site")}</label>
+            <select id="applicants-site" name="site" defaultValue={data.filter.site ?? ""}>
+              <option value="">{t("staff.applicants.anySite")}</option>
+              {data.sites.map((site) => (
+                <option key={site.id} value={site.id}>
+                  {en ? site.titleEn : site.titleKo}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="button">
+          {t("staff.applicants.apply")}
+        </button>
+      </Form>
+
+      <h2 aria-live="polite">{t("staff.applicants.total", { count: data.total })}</h2>
+      {data.applicants.length === 0 ? <p>{t("staff.applicants.empty")}</p> : null}
+      <ol className="plain-list stack">
+        {data.applicants.map((applicant) => (
+          <ApplicantCard key={applicant.id} applicant={applicant} sites={data.sites} />
+        ))}
+      </ol>
+      <Pagination
+        page={data.filter.page}
+        pageCount={data.pageCount}
+        href={(page) => filterHref(data.filter, page)}
+      />
+    </section>
+  );
+}
+
+function ApplicantCard({ applicant, sites }: { applicant: ApplicantView; sites: Site[] }) {
+  const { t, i18n } = useTranslation(["jobs", "districts", "account"]);
+  const navigation = useNavigation();
+  const lang = i18n.language;
+  const siteName = (id: string) => {
+    const site = sites.find((s) => s.id === id);
+    return site ? (lang === "en" ? site.titleEn : site.titleKo) : "";
+  };
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("applicationId") === applicant.id;
+  const facts = [
+    applicant.age !== null ? t("jobs:staff.applicants.age", { age: applicant.age }) : null,
+    applicant.district && applicant.district !== "outside"
+      ? t(`districts:${applicant.district as "mapo"}`)
+      : null,
+    applicant.employmentStatus
+      ? t(`account:employmentStatus.${applicant.employmentStatus as EmploymentStatus}`)
+      : null,
+  ].filter(Boolean);
+  const headingId = `applicant-${applicant.id}`;
+  return (
+    <li className="card applicant-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {applicant.name ?? t("jobs:staff.applicants.deleted")}{" "}
+        <StatusBadge status={applicant.status} />
+        {applicant.waitlistRank ? (
+          <span className="hint">
+            {" "}
+            {t("jobs:applications.waitlistRank", { rank: applicant.waitlistRank })}
+          </span>
+        ) : null}
+      </h3>
+      <p className="hint">
+        {t("jobs:staff.applicants.submittedAt", {
+          date: formatDateTime(applicant.submittedAt, lang),
+        })}
+      </p>
+      {applicant.judgedOn ? (
+        <p>
+          {t("jobs:staff.applicants.facts", {
+            date: formatCalendarDate(applicant.judgedOn, lang, "medium"),
+          })}{" "}
+          {facts.join(" · ")}
+        </p>
+      ) : null}
+      <p>
+        {t("jobs:staff.applicants.contact")}{" "}
+        {applicant.email || applicant.phone
+          ? [applicant.email, applicant.phone].filter(Boolean).join(" · ")
+          : t("jobs:staff.applicants.noContact")}
+      </p>
+      {applicant.preferences.length > 0 ? (
+        <p>
+          {t("jobs:staff.applicants.preferences", {
+            sites: applicant.preferences.map(siteName).join(" > "),
+          })}
+        </p>
+      ) : null}
+      {applicant.sitePostingId ? (
+        <p>{t("jobs:applications.site", { site: siteName(applicant.sitePostingId) })}</p>
+      ) : null}
+      <details>
+        <summary>{t("jobs:staff.applicants.motivation")}</summary>
+        <p className="prose">{applicant.motivation}</p>
+        {applicant.availability ? (
+          <p className="prose">
+            {t("jobs:staff.applicants.availability")} {applicant.availability}
+          </p>
+        ) : null}
+      </details>
+      {applicant.decisions.length > 0 ? (
+        <Form
+          method="post"
+          className="decision-form"
+          aria-label={t("jobs:staff.applicants.decisions")}
+        >
+          <input type="hidden" name="applicationId" value={applicant.id} />
+          {applicant.preferences.length > 0 ? (
+            <div className="field">
+              <label htmlFor={`site-${applicant.id}`}>{t("jobs:staff.applicants.siteFor")}</label>
+              <select
+                id={`site-${applicant.id}`}
+                name="sitePostingId"
+                defaultValue={applicant.sitePostingId ?? applicant.preferences[0]}
+              >
+                {applicant.preferences.map((id, index) => (
+                  <option key={id} value={id}>
+                    {t("jobs:applications.rank", { rank: index + 1 })} {siteName(id)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="actions">
+            {applicant.decisions.map((decision: Decision) => (
+              <button
+                key={decision}
+                type="submit"
+                name="intent"
+                value={decision}
+                className={
+                  decision === "select"
+                    ? "button primary"
+                    : decision === "reject"
+                      ? "button danger"
+                      : "button"
+                }
+                disabled={busy}
+              >
+                {t(`jobs:staff.applicants.${decision}`)}
+              </button>
+            ))}
+          </div>
+        </Form>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,54 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageWindow } from "~/domain/jobs/search";
+
+/** Page links (plain links: they work without JavaScript and keep every filter in the URL). */
+export function Pagination({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
+  const { t } = useTranslation("jobs");
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pagination" aria-label={t("pagination.label")}>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link to={href(page - 1)} rel="prev">
+              {t("pagination.previous")}
+            </Link>
+          </li>
+        ) : null}
+        {pageWindow(page, pageCount).map((item, index) =>
+          item === "gap" ? (
+            <li key={`gap-${index}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={item}>
+              {item === page ? (
+                <span aria-current="page">{t("pagination.page", { page: item })}</span>
+              ) : (
+                <Link to={href(item)} aria-label={t("pagination.goTo", { page: item })}>
+                  {item}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+        {page < pageCount ? (
+          <li>
+            <Link to={href(page + 1)} rel="next">
+              {t("pagination.next")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

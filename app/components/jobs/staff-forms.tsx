@@ -1,0 +1,364 @@
+// The back office's posting, site and round forms, built from shared fieldsets. One zod schema
+// per form checks on the browser (Conform) and again on the server.
+import {
+  getFormProps,
+  useForm,
+  type DefaultValue,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/ui/form";
+import type { z } from "zod";
+import { postingSchema, RoundSchema, SiteSchema } from "~/domain/jobs/schema";
+import { NEW_DEAL_CATEGORIES, STANDALONE_KINDS } from "~/domain/jobs/types";
+import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
+import { WORKER_TYPES } from "~/domain/residents/types";
+import { formatWon } from "~/utils/format";
+import { asTextField, CheckboxGroup, TextAreaField } from "./fields";
+
+type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+type Organization = { id: string; nameKo: string; nameEn: string };
+
+function TextsFieldset({
+  fields,
+  names,
+}: {
+  fields: Record<string, Field>;
+  names: "title" | "name";
+}) {
+  const { t } = useTranslation("jobs");
+  return (
+    <fieldset className="stack">
+      <legend>{t("staff.form.texts")}</legend>
+      <TextField field={asTextField(fields[`${names}Ko`]!)} label={t(`staff.form.${names}Ko`)} />
+      <TextField field={asTextField(fields[`${names}En`]!)} label={t(`staff.form.${names}En`)} />
+      <TextAreaField
+        field={asTextField(fields.descriptionKo!)}
+        label={t("staff.form.descriptionKo")}
+      />
+      <TextAreaField
+        field={asTextField(fields.descriptionEn!)}
+        label={t("staff.form.descriptionEn")}
+      />
+    </fieldset>
+  );
+}
+
+function TermsFieldset({
+  fields,
+  livingWageKrw,
+  children,
+}: {
+  fields: Record<string, Field>;
+  livingWageKrw: number;
+  children?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation(["jobs", "districts"]);
+  return (
+    <fieldset className="stack">
+      <legend>{t("staff.form.terms")}</legend>
+      {children}
+      <SelectField
+        field={asTextField(fields.district!)}
+        label={t("staff.form.district")}
+        placeholder={t("staff.form.noDistrict")}
+        options={SEOUL_DISTRICTS.map((d) => ({ value: d.code, label: t(`districts:${d.code}`) }))}
+      />
+      <CheckboxField field={asTextField(fields.outdoor!)} label={t("staff.form.outdoor")} />
+      <TextField
+        field={asTextField(fields.positions!)}
+        label={t("staff.form.positions")}
+        type="number"
+        inputMode="numeric"
+      />
+      <TextField
+        field={asTextField(fields.hourlyWageKrw!)}
+        label={t("staff.form.hourlyWageKrw")}
+        hint={t("staff.form.livingWageHint", { wage: formatWon(livingWageKrw, i18n.language) })}
+        type="number"
+        inputMode="numeric"
+      />
+      <TextField
+        field={asTextField(fields.hoursPerDay!)}
+        label={t("staff.form.hoursPerDay")}
+        hint={t("staff.form.hoursHint")}
+        type="number"
+        inputMode="decimal"
+      />
+      <TextField
+        field={asTextField(fields.daysPerWeek!)}
+        label={t("staff.form.daysPerWeek")}
+        type="number"
+        inputMode="numeric"
+      />
+    </fieldset>
+  );
+}
+
+function WindowFieldset({
+  fields,
+  start,
+}: {
+  fields: Record<string, Field>;
+  start: "startDate" | "workStartDate";
+}) {
+  const { t } = useTranslation("jobs");
+  const end = start === "startDate" ? "endDate" : "workEndDate";
+  return (
+    <fieldset className="stack">
+      <legend>{t("staff.form.dates")}</legend>
+      <TextField field={asTextField(fields[start]!)} label={t(`staff.form.${start}`)} type="date" />
+      <TextField field={asTextField(fields[end]!)} label={t(`staff.form.${end}`)} type="date" />
+      <p className="hint">{t("staff.form.windowHint")}</p>
+      <div className="field-row">
+        <TextField
+          field={asTextField(fields.opensDate!)}
+          label={t("staff.form.opensDate")}
+          type="date"
+        />
+        <TextField
+          field={asTextField(fields.opensTime!)}
+          label={t("staff.form.opensTime")}
+          type="time"
+        />
+      </div>
+      <div className="field-row">
+        <TextField
+          field={asTextField(fields.closesDate!)}
+          label={t("staff.form.closesDate")}
+          type="date"
+        />
+        <TextField
+          field={asTextField(fields.closesTime!)}
+          label={t("staff.form.closesTime")}
+          type="time"
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+function CriteriaFieldset({ fields }: { fields: Record<string, Field> }) {
+  const { t } = useTranslation(["jobs", "districts", "account"]);
+  return (
+    <fieldset className="stack">
+      <legend>{t("staff.form.criteria")}</legend>
+      <p className="hint">{t("staff.form.criteriaHint")}</p>
+      <div className="field-row">
+        <TextField
+          field={asTextField(fields.minAge!)}
+          label={t("staff.form.minAge")}
+          type="number"
+          inputMode="numeric"
+        />
+        <TextField
+          field={asTextField(fields.maxAge!)}
+          label={t("staff.form.maxAge")}
+          type="number"
+          inputMode="numeric"
+        />
+      </div>
+      <TextField
+        field={asTextField(fields.ageReferenceDate!)}
+        label={t("staff.form.ageReferenceDate")}
+        type="date"
+      />
+      {(
+        [
+          "seoulResidentRequired",
+          "unemployedRequired",
+          "noRegularIncomeRequired",
+          "registeredJobSeekerRequired",
+        ] as const
+      ).map((name) => (
+        <CheckboxField
+          key={name}
+          field={asTextField(fields[name]!)}
+          label={t(`staff.form.${name}`)}
+        />
+      ))}
+      <details>
+        <summary>{t("staff.form.workerTypes")}</summary>
+        <CheckboxGroup
+          field={asTextField(fields.workerTypes!)}
+          legend={t("staff.form.workerTypes")}
+          options={WORKER_TYPES.map((w) => ({ value: w, label: t(`account:workerType.${w}`) }))}
+        />
+      </details>
+      <details>
+        <summary>{t("staff.form.districts")}</summary>
+        <CheckboxGroup
+          field={asTextField(fields.districts!)}
+          legend={t("staff.form.districts")}
+          options={SEOUL_DISTRICTS.map((d) => ({ value: d.code, label: t(`districts:${d.code}`) }))}
+        />
+      </details>
+    </fieldset>
+  );
+}
+
+function OrganizationField({
+  field,
+  organizations,
+}: {
+  field: Field;
+  organizations: Organization[];
+}) {
+  const { t, i18n } = useTranslation("jobs");
+  return (
+    <SelectField
+      field={asTextField(field)}
+      label={t("staff.form.organization")}
+      placeholder={t("staff.form.chooseOrganization")}
+      options={organizations.map((o) => ({
+        value: o.id,
+        label: i18n.language === "en" ? o.nameEn : o.nameKo,
+      }))}
+    />
+  );
+}
+
+function SaveButton() {
+  const { t } = useTranslation("jobs");
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  return (
+    <button type="submit" name="intent" value="save" className="button primary" disabled={saving}>
+      {saving ? t("staff.form.saving") : t("staff.form.save")}
+    </button>
+  );
+}
+
+type PostingShape = z.input<ReturnType<typeof postingSchema>>;
+type SiteShape = z.input<typeof SiteSchema>;
+type RoundShape = z.input<typeof RoundSchema>;
+
+type FormProps<Shape> = {
+  id: string;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue?: DefaultValue<Shape>;
+  /** admins creating: the organisation to choose from */
+  organizations?: Organization[] | null;
+};
+
+export function PostingForm({
+  livingWageKrw,
+  ...props
+}: FormProps<PostingShape> & { livingWageKrw: number }) {
+  const { t } = useTranslation("jobs");
+  const schema = postingSchema({ livingWageKrw });
+  const [form, fields] = useForm({
+    id: props.id,
+    lastResult: props.lastResult,
+    defaultValue: props.defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const all = fields as unknown as Record<string, Field>;
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack staff-form">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {props.organizations ? (
+        <OrganizationField field={all.organizationId!} organizations={props.organizations} />
+      ) : null}
+      <TextsFieldset fields={all} names="title" />
+      <TermsFieldset fields={all} livingWageKrw={livingWageKrw}>
+        <SelectField
+          field={asTextField(fields.kind)}
+          label={t("staff.form.kind")}
+          options={STANDALONE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <SelectField
+          field={asTextField(fields.newDealCategory)}
+          label={t("staff.form.category")}
+          placeholder={t("staff.form.noCategory")}
+          options={NEW_DEAL_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
+        <TextField
+          field={asTextField(fields.durationMonths)}
+          label={t("staff.form.durationMonths")}
+          hint={t("staff.form.durationHint")}
+          type="number"
+          inputMode="numeric"
+        />
+      </TermsFieldset>
+      <WindowFieldset fields={all} start="startDate" />
+      <CriteriaFieldset fields={all} />
+      <SaveButton />
+    </Form>
+  );
+}
+
+export function SiteForm({
+  livingWageKrw,
+  ...props
+}: FormProps<SiteShape> & { livingWageKrw: number }) {
+  const [form, fields] = useForm({
+    id: props.id,
+    lastResult: props.lastResult,
+    defaultValue: props.defaultValue,
+    constraint: getZodConstraint(SiteSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SiteSchema }),
+  });
+  const all = fields as unknown as Record<string, Field>;
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack staff-form">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextsFieldset fields={all} names="title" />
+      <TermsFieldset fields={all} livingWageKrw={livingWageKrw} />
+      <SaveButton />
+    </Form>
+  );
+}
+
+export function RoundForm(props: FormProps<RoundShape>) {
+  const { t } = useTranslation("jobs");
+  const [form, fields] = useForm({
+    id: props.id,
+    lastResult: props.lastResult,
+    defaultValue: props.defaultValue,
+    constraint: getZodConstraint(RoundSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
+  });
+  const all = fields as unknown as Record<string, Field>;
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack staff-form">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {props.organizations ? (
+        <OrganizationField field={all.organizationId!} organizations={props.organizations} />
+      ) : null}
+      <TextsFieldset fields={all} names="name" />
+      <fieldset className="stack">
+        <legend>{t("staff.form.roundFields")}</legend>
+        <div className="field-row">
+          <TextField
+            field={asTextField(fields.year)}
+            label={t("staff.form.year")}
+            type="number"
+            inputMode="numeric"
+          />
+          <TextField
+            field={asTextField(fields.roundNumber)}
+            label={t("staff.form.roundNumber")}
+            type="number"
+            inputMode="numeric"
+          />
+        </div>
+      </fieldset>
+      <WindowFieldset fields={all} start="workStartDate" />
+      <CriteriaFieldset fields={all} />
+      <SaveButton />
+    </Form>
+  );
+}

@@ -1,0 +1,46 @@
+// Coded values of postings, rounds and applications. Stored as strings (see prisma/schema.prisma),
+// checked here and by the zod schemas in schema.ts.
+
+export const POSTING_KINDS = ["new_deal", "public_work", "regional_youth", "other_public"] as const;
+export type PostingKind = (typeof POSTING_KINDS)[number];
+/** Public-work postings are the sites of a round; every other kind stands on its own. */
+export const STANDALONE_KINDS = ["new_deal", "regional_youth", "other_public"] as const;
+
+/** The report's New Deal programme lines: city, district and the four private-contest kinds. */
+export const NEW_DEAL_CATEGORIES = [
+  "city",
+  "district",
+  "private_city_department",
+  "private_public_specialised",
+  "private_company_tailored",
+  "private_youth_idea",
+] as const;
+export type NewDealCategory = (typeof NEW_DEAL_CATEGORIES)[number];
+
+export const PUBLICATION_STATUSES = ["draft", "published", "closed"] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+export const APPLICATION_STATUSES = [
+  "submitted",
+  "under_review",
+  "selected",
+  "waitlisted",
+  "rejected",
+  "withdrawn",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** What staff decide about an application. */
+export const DECISIONS = ["review", "select", "waitlist", "reject"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** New Deal jobs last at most 23 months (the report). */
+export const NEW_DEAL_MAX_MONTHS = 23;
+
+/** A public-work application names one to three preferred sites, in order. */
+export const MAX_SITE_PREFERENCES = 3;
+
+export const SEARCH_PAGE_SIZE = 20;
+/** 25 cards, each with its decision form, keep a staff page light on a phone and quick to reload. */
+export const APPLICANTS_PAGE_SIZE = 25;
+export const MY_APPLICATIONS_PAGE_SIZE = 20;

@@ -1,0 +1,199 @@
+// One of my applications: what I sent, the status timeline, and withdrawing (while the window is
+// open; once selected or waitlisted, until work starts — the place then goes to the waitlist).
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
+import { CheckboxField, FormErrors } from "~/components/ui/form";
+import { WithdrawSchema } from "~/domain/jobs/schema";
+import { getMyApplication, withdrawApplication } from "~/domain/jobs/service.server";
+import { requireUser } from "~/domain/residents/auth.server";
+import { now } from "~/utils/clock.server";
+import { formatDateTime } from "~/utils/format";
+import { getLocale } from "~/utils/i18n.server";
+import { withSiteName } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["jobs", "validation"] };
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  withSiteName(args, args.data?.pageTitle ?? "");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  // Someone else's application is answered like one that does not exist.
+  const application = await getMyApplication(user.id, params.applicationId ?? "", now());
+  if (!application) throw new Response("Not found", { status: 404 });
+  const locale = await getLocale(request);
+  const { subject } = application;
+  return {
+    pageTitle: locale === "en" ? subject.title.en : subject.title.ko,
+    application: {
+      id: application.id,
+      status: application.status,
+      motivation: application.motivation,
+      availability: application.availability,
+      submittedAt: application.submittedAt.toISOString(),
+      waitlistRank: application.waitlistRank,
+      canWithdraw: application.canWithdraw,
+      subject: {
+        kind: subject.kind,
+        slug: subject.slug,
+        title: subject.title,
+        organization: subject.organization,
+      },
+      site: application.site && { ko: application.site.titleKo, en: application.site.titleEn },
+      preferences: application.preferences,
+      timeline: application.timeline.map((step) => ({
+        status: step.status,
+        at: step.at.toISOString(),
+        // no person behind it: the waitlist moved up
+        automatic: step.byId === null,
+      })),
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: WithdrawSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = await withdrawApplication(user.id, params.applicationId ?? "", {
+    now: now(),
+    ip: clientIp(context),
+  });
+  if (outcome.ok) return redirect(`/applications/${params.applicationId}?withdrawn=1`);
+  if (outcome.problem === "notFound") throw new Response("Not found", { status: 404 });
+  const message =
+    outcome.problem === "changed"
+      ? "jobs:applications.changed"
+      : "jobs:applications.cannotWithdraw";
+  return data(submission.reply({ formErrors: [message] }), { status: 409 });
+}
+
+export default function ApplicationPage() {
+  const { t, i18n } = useTranslation("jobs");
+  const { application } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: `withdraw-${application.id}`,
+    lastResult,
+    constraint: getZodConstraint(WithdrawSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
+  });
+  const en = i18n.language === "en";
+  const title = en ? application.subject.title.en : application.subject.title.ko;
+  const subjectHref =
+    application.subject.kind === "round"
+      ? `/rounds/${application.subject.slug}`
+      : `/jobs/${application.subject.slug}`;
+  return (
+    <section className="page narrow" aria-labelledby="application-title">
+      <p>
+        <Link to="/applications">{t("applications.title")}</Link>
+      </p>
+      {searchParams.get("submitted") ? (
+        <p role="status" className="notice success">
+          {t("applications.submittedNotice")}
+        </p>
+      ) : null}
+      {searchParams.get("withdrawn") ? (
+        <p role="status" className="notice success">
+          {t("applications.withdrawnNotice")}
+        </p>
+      ) : null}
+      <p className="eyebrow">
+        {en ? application.subject.organization.en : application.subject.organization.ko}
+      </p>
+      <h1 id="application-title">{title}</h1>
+      <p>
+        <Link to={subjectHref}>
+          {application.subject.kind === "round"
+            ? t("applications.viewRound")
+            : t("applications.viewPosting")}
+        </Link>
+      </p>
+      <p className="application-status">
+        {t("applications.status")} <StatusBadge status={application.status} />{" "}
+        {application.waitlistRank
+          ? t("applications.waitlistRank", { rank: application.waitlistRank })
+          : null}
+      </p>
+      {application.site ? (
+        <p>{t("applications.site", { site: en ? application.site.en : application.site.ko })}</p>
+      ) : null}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("applications.timeline")}</h2>
+        <StatusTimeline timeline={application.timeline} label={t("applications.timeline")} />
+      </section>
+
+      <section aria-labelledby="sent-title">
+        <h2 id="sent-title">{t("applications.motivation")}</h2>
+        <dl className="facts">
+          <dt>{t("applications.submittedAt")}</dt>
+          <dd>{formatDateTime(application.submittedAt, i18n.language)}</dd>
+          {application.preferences.length > 0 ? (
+            <>
+              <dt>{t("applications.preferences")}</dt>
+              <dd>
+                <ol className="preferences">
+                  {application.preferences.map((p) => (
+                    <li key={p.rank}>
+                      {t("applications.rank", { rank: p.rank })}{" "}
+                      <Link to={`/jobs/${p.slug}`}>{en ? p.titleEn : p.titleKo}</Link>
+                    </li>
+                  ))}
+                </ol>
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("applications.motivation")}</dt>
+          <dd className="prose">{application.motivation}</dd>
+          {application.availability ? (
+            <>
+              <dt>{t("applications.availability")}</dt>
+              <dd className="prose">{application.availability}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {application.canWithdraw ? (
+        <section aria-labelledby="withdraw-title" className="card">
+          <h2 id="withdraw-title">{t("applications.withdrawTitle")}</h2>
+          <p>{t("applications.withdrawHint")}</p>
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="intent" value="withdraw" />
+            <CheckboxField field={fields.confirm} label={t("applications.withdrawConfirm")} />
+            <button
+              type="submit"
+              className="button danger"
+              disabled={navigation.state === "submitting"}
+            >
+              {navigation.state === "submitting"
+                ? t("applications.withdrawing")
+                : t("applications.withdraw")}
+            </button>
+          </Form>
+        </section>
+      ) : lastResult ? (
+        <FormErrors id="withdraw-errors" errors={lastResult.error?.[""] ?? undefined} />
+      ) : null}
+    </section>
+  );
+}

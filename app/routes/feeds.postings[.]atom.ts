@@ -1,0 +1,54 @@
+// GET /feeds/postings.atom: an Atom feed of newly published postings. Korean by default,
+// English with ?lang=en; the same for everyone, so caches may keep it.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Feed } from "feed";
+import { publicOrigin } from "~/domain/jobs/links.server";
+import { latestPublishedPostings } from "~/domain/jobs/service.server";
+import { messageT } from "~/domain/notifications/render.server";
+import { formatDateTime, formatWon } from "~/utils/format";
+
+const ITEMS = 50;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ko";
+  const en = language === "en";
+  const t = (await messageT(language)) as unknown as (
+    key: string,
+    options?: Record<string, unknown>,
+  ) => string;
+  const origin = publicOrigin(request);
+  const postings = await latestPublishedPostings(ITEMS);
+  const feed = new Feed({
+    id: `${origin}/jobs`,
+    link: `${origin}/jobs`,
+    title: t("jobs:feed.title"),
+    description: t("jobs:feed.description"),
+    language,
+    updated: postings[0]?.publishedAt ?? new Date(0),
+    generator: t("common:siteName"),
+    feedLinks: { atom: `${origin}/feeds/postings.atom${en ? "?lang=en" : ""}` },
+  });
+  for (const posting of postings) {
+    const url = `${origin}/jobs/${posting.slug}`;
+    feed.addItem({
+      id: url,
+      link: url,
+      title: en ? posting.titleEn : posting.titleKo,
+      date: posting.updatedAt,
+      published: posting.publishedAt ?? undefined,
+      description: t("jobs:feed.summary", {
+        organization: en ? posting.organization.nameEn : posting.organization.nameKo,
+        wage: formatWon(posting.hourlyWageKrw, language),
+        closes: formatDateTime(posting.applicationClosesAt, language),
+      }),
+      content: en ? posting.descriptionEn : posting.descriptionKo,
+    });
+  }
+  return new Response(feed.atom1(), {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
+    },
+  });
+}

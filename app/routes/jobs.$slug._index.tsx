@@ -1,0 +1,330 @@
+// A posting: what the job is, what it pays per month, when applications open or close (in words),
+// whether the logged-in resident can apply and why not, and schema.org JobPosting data.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EligibilityPanel } from "~/components/jobs/eligibility";
+import { SafetyRules } from "~/components/jobs/safety-rules";
+import { WindowText } from "~/components/jobs/window-text";
+import { jobPostingJsonLd, serializeJsonLd } from "~/domain/jobs/json-ld";
+import { publicOrigin } from "~/domain/jobs/links.server";
+import { estimateMonthlyPay } from "~/domain/jobs/pay";
+import {
+  canManage,
+  findOwnApplication,
+  getPostingBySlug,
+  livingWageKrw,
+  verdictFor,
+} from "~/domain/jobs/service.server";
+import { NEW_DEAL_MAX_MONTHS } from "~/domain/jobs/types";
+import { currentWindow } from "~/domain/jobs/window";
+import { getUser } from "~/domain/residents/auth.server";
+import { now } from "~/utils/clock.server";
+import { formatCalendarDate, formatDateTime, formatWon } from "~/utils/format";
+import { getLocale, getServerT } from "~/utils/i18n.server";
+import { withSiteName } from "~/utils/meta";
+import { useNonce } from "~/utils/nonce";
+
+export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  withSiteName(args, args.data?.pageTitle ?? "");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const posting = await getPostingBySlug(params.slug ?? "", user);
+  if (!posting) throw new Response("Not found", { status: 404 });
+  const [at, locale] = [now(), await getLocale(request)];
+  const en = locale === "en";
+  const window = currentWindow(
+    posting.status,
+    { opensAt: posting.applicationOpensAt, closesAt: posting.applicationClosesAt },
+    at,
+  );
+  const [eligibility, application] = user
+    ? await Promise.all([
+        verdictFor(user.id, posting.criteria, at),
+        findOwnApplication(user.id, { postingId: posting.id }),
+      ])
+    : [null, null];
+  const t = await getServerT(request);
+  const jsonLd = serializeJsonLd(
+    jobPostingJsonLd({
+      url: `${publicOrigin(request)}/jobs/${posting.slug}`,
+      slug: posting.slug,
+      title: en ? posting.titleEn : posting.titleKo,
+      description: en ? posting.descriptionEn : posting.descriptionKo,
+      publishedAt: posting.publishedAt ?? posting.applicationOpensAt,
+      applicationClosesAt: posting.applicationClosesAt,
+      hourlyWageKrw: posting.hourlyWageKrw,
+      hoursPerDay: posting.hoursPerDay,
+      daysPerWeek: posting.daysPerWeek,
+      startDate: posting.startDate,
+      organization: {
+        name: en ? posting.organization.nameEn : posting.organization.nameKo,
+        website: posting.organization.website,
+      },
+      location: {
+        streetAddress: posting.place
+          ? en
+            ? posting.place.addressEn
+            : posting.place.addressKo
+          : null,
+        locality: posting.district ? t(`districts:${posting.district as "mapo"}`) : null,
+      },
+      language: locale,
+    }),
+  );
+  return {
+    pageTitle: en ? posting.titleEn : posting.titleKo,
+    posting: {
+      slug: posting.slug,
+      kind: posting.kind,
+      newDealCategory: posting.newDealCategory,
+      status: posting.status,
+      title: { ko: posting.titleKo, en: posting.titleEn },
+      description: { ko: posting.descriptionKo, en: posting.descriptionEn },
+      organization: {
+        ko: posting.organization.nameKo,
+        en: posting.organization.nameEn,
+        phone: posting.organization.phone,
+      },
+      place: posting.place,
+      district: posting.district,
+      positions: posting.positions,
+      selectedCount: posting.selectedCount,
+      hourlyWageKrw: posting.hourlyWageKrw,
+      hoursPerDay: posting.hoursPerDay,
+      daysPerWeek: posting.daysPerWeek,
+      durationMonths: posting.durationMonths,
+      startDate: posting.startDate,
+      endDate: posting.endDate,
+      applicationOpensAt: posting.applicationOpensAt.toISOString(),
+      applicationClosesAt: posting.applicationClosesAt.toISOString(),
+      outdoor: posting.outdoor,
+      isSampleData: posting.isSampleData,
+      round: posting.round,
+      criteria: posting.criteria,
+    },
+    pay: estimateMonthlyPay(posting),
+    livingWageKrw: livingWageKrw(),
+    window,
+    loggedIn: Boolean(user),
+    profileHref: user ? `/residents/${user.id}` : null,
+    verdict: eligibility?.verdict ?? null,
+    application,
+    manageHref:
+      user && canManage(user, posting.organizationId) ? `/staff/postings/${posting.id}` : null,
+    jsonLd,
+  };
+}
+
+export default function PostingPage() {
+  const { t, i18n } = useTranslation(["jobs", "districts"]);
+  const nonce = useNonce();
+  const data = useLoaderData<typeof loader>();
+  const { posting, pay, window } = data;
+  const lang = i18n.language;
+  const en = lang === "en";
+  const newDeal = posting.kind === "new_deal";
+  return (
+    <article className="page narrow posting-page" aria-labelledby="posting-title">
+      <script
+        type="application/ld+json"
+        nonce={nonce}
+        // Escaped by serializeJsonLd: no posting text can close this element.
+        dangerouslySetInnerHTML={{ __html: data.jsonLd }}
+      />
+      <p>
+        <Link to="/jobs">{t("posting.back")}</Link>
+      </p>
+      <p className="eyebrow">
+        {t("posting.kindLine", {
+          kind: posting.newDealCategory
+            ? `${t("kind.new_deal")} · ${t(`category.${posting.newDealCategory as "city"}`)}`
+            : t(`kind.${posting.kind as "new_deal"}`),
+          organization: en ? posting.organization.en : posting.organization.ko,
+        })}
+      </p>
+      <h1 id="posting-title">{en ? posting.title.en : posting.title.ko}</h1>
+      {posting.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
+
+      <div className="apply-box card">
+        <p className="apply-box__window">
+          <WindowText words={window.words} />
+        </p>
+        <ApplyAction />
+      </div>
+
+      {posting.isSampleData ? <p className="hint">{t("posting.sampleData")}</p> : null}
+
+      <EligibilityPanel
+        criteria={posting.criteria}
+        verdict={data.verdict}
+        profileHref={data.profileHref}
+        loginHref={`/login?redirectTo=${encodeURIComponent(`/jobs/${posting.slug}`)}`}
+        headingId="eligibility-title"
+      />
+
+      <section aria-labelledby="terms-title">
+        <h2 id="terms-title">{t("posting.facts")}</h2>
+        <dl className="facts">
+          <dt>{t("posting.organization")}</dt>
+          <dd>
+            {en ? posting.organization.en : posting.organization.ko}
+            {posting.organization.phone ? ` (${posting.organization.phone})` : null}
+          </dd>
+          {posting.place ? (
+            <>
+              <dt>{t("posting.place")}</dt>
+              <dd>
+                {en ? posting.place.nameEn : posting.place.nameKo}
+                <br />
+                {en ? posting.place.addressEn : posting.place.addressKo}
+              </dd>
+            </>
+          ) : null}
+          {posting.district ? (
+            <>
+              <dt>{t("posting.district")}</dt>
+              <dd>{t(`districts:${posting.district as "mapo"}`)}</dd>
+            </>
+          ) : null}
+          <dt>{t("posting.positions")}</dt>
+          <dd>
+            {t("posting.positionsValue", { count: posting.positions })}{" "}
+            {posting.selectedCount > 0
+              ? t("posting.selected", { count: posting.selectedCount })
+              : null}
+          </dd>
+          <dt>{t("posting.wage")}</dt>
+          <dd>
+            {formatWon(posting.hourlyWageKrw, lang)}
+            {newDeal ? (
+              <span className="hint">
+                {" "}
+                {t("posting.livingWage", { wage: formatWon(data.livingWageKrw, lang) })}
+              </span>
+            ) : null}
+          </dd>
+          <dt>{t("posting.hours")}</dt>
+          <dd>
+            {t("posting.hoursValue", {
+              hours: posting.hoursPerDay,
+              days: posting.daysPerWeek,
+              weekly: pay.weeklyHours,
+            })}
+          </dd>
+          <dt>{t("posting.monthlyPay")}</dt>
+          <dd>
+            <strong>
+              {t("posting.monthlyPayValue", { pay: formatWon(pay.monthlyPayKrw, lang) })}
+            </strong>
+            <br />
+            <span className="hint">
+              {t("posting.monthlyPayHow", {
+                hours: pay.monthlyPaidHours,
+                weekly: pay.weeklyHours,
+                rest: pay.weeklyRestHours,
+                allowance: formatWon(pay.monthlyRestAllowanceKrw, lang),
+              })}
+            </span>
+          </dd>
+          {posting.durationMonths ? (
+            <>
+              <dt>{t("posting.duration")}</dt>
+              <dd>
+                {t("posting.durationValue", { count: posting.durationMonths })}
+                {newDeal ? (
+                  <span className="hint">
+                    {" "}
+                    {t("posting.newDealMax", { max: NEW_DEAL_MAX_MONTHS })}
+                  </span>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("posting.workPeriod")}</dt>
+          <dd>
+            {t("posting.period", {
+              start: formatCalendarDate(posting.startDate, lang),
+              end: formatCalendarDate(posting.endDate, lang),
+            })}
+          </dd>
+          <dt>{t("posting.applicationWindow")}</dt>
+          <dd>
+            {t("posting.period", {
+              start: formatDateTime(posting.applicationOpensAt, lang),
+              end: formatDateTime(posting.applicationClosesAt, lang),
+            })}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="duties-title">
+        <h2 id="duties-title">{t("posting.duties")}</h2>
+        <p className="prose">{en ? posting.description.en : posting.description.ko}</p>
+      </section>
+
+      {posting.outdoor && posting.kind === "public_work" ? (
+        <SafetyRules headingId="safety-title" />
+      ) : null}
+
+      {data.manageHref ? (
+        <p>
+          <Link to={data.manageHref}>{t("posting.manage")}</Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+/** What the resident can do now: apply, see their application, or why not. */
+function ApplyAction() {
+  const { t, i18n } = useTranslation("jobs");
+  const data = useLoaderData<typeof loader>();
+  const { posting, window } = data;
+  if (posting.round) {
+    return (
+      <>
+        <p>
+          {t("posting.partOfRound", {
+            round: i18n.language === "en" ? posting.round.nameEn : posting.round.nameKo,
+          })}
+        </p>
+        <Link to={`/rounds/${posting.round.slug}`} className="button primary">
+          {t("posting.goToRound")}
+        </Link>
+      </>
+    );
+  }
+  if (data.application) {
+    return (
+      <p>
+        {t("posting.alreadyApplied")}{" "}
+        <Link to={`/applications/${data.application.id}`}>{t("posting.seeApplication")}</Link>
+      </p>
+    );
+  }
+  if (window.state === "upcoming") return <p>{t("posting.notOpenYet")}</p>;
+  if (window.state === "closed") return <p>{t("posting.closedNotice")}</p>;
+  if (!data.loggedIn) {
+    return (
+      <Link
+        to={`/login?redirectTo=${encodeURIComponent(`/jobs/${posting.slug}/apply`)}`}
+        className="button primary"
+      >
+        {t("posting.loginToApply")}
+      </Link>
+    );
+  }
+  if (data.verdict && !data.verdict.eligible) return <p>{t("posting.notEligibleNotice")}</p>;
+  return (
+    <>
+      <p>{t("posting.applyNow")}</p>
+      <Link to={`/jobs/${posting.slug}/apply`} className="button primary">
+        {t("posting.apply")}
+      </Link>
+    </>
+  );
+}

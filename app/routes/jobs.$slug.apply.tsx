@@ -1,0 +1,164 @@
+// Applying for a posting: a short form with the profile it goes with. The server checks again,
+// at the moment of submission, that the window is open and the resident is eligible.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  ApplicantProfile,
+  ApplicationFields,
+  ApplyProblem,
+} from "~/components/jobs/application-form";
+import { EligibilityPanel } from "~/components/jobs/eligibility";
+import { WindowText } from "~/components/jobs/window-text";
+import { FormErrors } from "~/components/ui/form";
+import { applyResponse, type ApplyActionData } from "~/domain/jobs/apply-response.server";
+import { ApplySchema } from "~/domain/jobs/schema";
+import {
+  applyToPosting,
+  findOwnApplication,
+  getPostingBySlug,
+  verdictFor,
+} from "~/domain/jobs/service.server";
+import { currentWindow } from "~/domain/jobs/window";
+import { requireUser } from "~/domain/residents/auth.server";
+import { getProfile } from "~/domain/residents/service.server";
+import { now } from "~/utils/clock.server";
+import { getLocale, getServerT } from "~/utils/i18n.server";
+import { withSiteName } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  withSiteName(args, args.data?.pageTitle ?? "");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const posting = await getPostingBySlug(params.slug ?? "", user);
+  if (!posting) throw new Response("Not found", { status: 404 });
+  if (posting.round) throw redirect(`/rounds/${posting.round.slug}`);
+  const existing = await findOwnApplication(user.id, { postingId: posting.id });
+  if (existing) throw redirect(`/applications/${existing.id}`);
+  const at = now();
+  const [{ verdict }, profile, t, locale] = await Promise.all([
+    verdictFor(user.id, posting.criteria, at),
+    getProfile(user.id),
+    getServerT(request),
+    getLocale(request),
+  ]);
+  if (!profile) throw new Response("Not found", { status: 404 });
+  return {
+    pageTitle: `${t("jobs:apply.title")}: ${locale === "en" ? posting.titleEn : posting.titleKo}`,
+    posting: {
+      slug: posting.slug,
+      title: { ko: posting.titleKo, en: posting.titleEn },
+      criteria: posting.criteria,
+    },
+    window: currentWindow(
+      posting.status,
+      { opensAt: posting.applicationOpensAt, closesAt: posting.applicationClosesAt },
+      at,
+    ),
+    verdict,
+    profile: {
+      name: profile.name,
+      email: profile.email,
+      phone: profile.phone,
+      birthDate: profile.birthDate,
+      district: profile.district,
+      employmentStatus: profile.employmentStatus,
+    },
+    profileHref: `/residents/${user.id}`,
+    // A new key for every rendering of the form: sending the same form twice applies once.
+    idempotencyKey: crypto.randomUUID(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: ApplySchema });
+  if (submission.status !== "success") {
+    const body: ApplyActionData = {
+      result: submission.reply(),
+      problem: null,
+      reasons: [],
+      applicationId: null,
+    };
+    return data(body, { status: 400 });
+  }
+  const outcome = await applyToPosting(user.id, params.slug ?? "", submission.value, {
+    now: now(),
+    ip: clientIp(context),
+  });
+  return applyResponse(outcome, (options) => submission.reply(options));
+}
+
+export default function ApplyPage() {
+  const { t, i18n } = useTranslation(["jobs", "eligibility"]);
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { posting, window, verdict } = loaderData;
+  const [form, fields] = useForm({
+    id: `apply-${posting.slug}`,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ApplySchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
+  });
+  const title = i18n.language === "en" ? posting.title.en : posting.title.ko;
+  const open = window.state === "open" && verdict.eligible;
+  return (
+    <section className="page narrow" aria-labelledby="apply-title">
+      <p>
+        <Link to={`/jobs/${posting.slug}`}>{title}</Link>
+      </p>
+      <h1 id="apply-title">{t("apply.title")}</h1>
+      <p className="lead">{t("apply.for", { title })}</p>
+      <p>
+        <WindowText words={window.words} />
+      </p>
+      {actionData?.problem ? (
+        <ApplyProblem
+          problem={actionData.problem}
+          reasons={actionData.reasons}
+          applicationId={actionData.applicationId}
+          profileHref={loaderData.profileHref}
+        />
+      ) : null}
+      {open ? (
+        <>
+          <p>{t("apply.intro")}</p>
+          <ApplicantProfile profile={loaderData.profile} profileHref={loaderData.profileHref} />
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <ApplicationFields fields={fields} idempotencyKey={loaderData.idempotencyKey} />
+            <button
+              type="submit"
+              className="button primary"
+              disabled={navigation.state === "submitting"}
+            >
+              {navigation.state === "submitting" ? t("apply.submitting") : t("apply.submit")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p className="notice">{t("apply.cannotApply")}</p>
+          <EligibilityPanel
+            criteria={posting.criteria}
+            verdict={verdict}
+            profileHref={loaderData.profileHref}
+            loginHref="/login"
+            headingId="eligibility-title"
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,288 @@
+// A public-work round: its rules, its sites, and the one application with up to three preferred
+// sites in order (공공근로 is applied to once per round, not site by site).
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  ApplicantProfile,
+  ApplicationFields,
+  ApplyProblem,
+} from "~/components/jobs/application-form";
+import { EligibilityPanel } from "~/components/jobs/eligibility";
+import { SafetyRules } from "~/components/jobs/safety-rules";
+import { WindowText } from "~/components/jobs/window-text";
+import { FormErrors, SelectField } from "~/components/ui/form";
+import { applyResponse, type ApplyActionData } from "~/domain/jobs/apply-response.server";
+import { rankedSites, RoundApplySchema } from "~/domain/jobs/schema";
+import {
+  applyToRound,
+  canManage,
+  findOwnApplication,
+  getRoundBySlug,
+  verdictFor,
+} from "~/domain/jobs/service.server";
+import { currentWindow } from "~/domain/jobs/window";
+import { getUser, requireUser } from "~/domain/residents/auth.server";
+import { getProfile } from "~/domain/residents/service.server";
+import { now } from "~/utils/clock.server";
+import { formatCalendarDate, formatDateTime, formatWon } from "~/utils/format";
+import { getLocale } from "~/utils/i18n.server";
+import { withSiteName } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  withSiteName(args, args.data?.pageTitle ?? "");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const round = await getRoundBySlug(params.slug ?? "", user);
+  if (!round) throw new Response("Not found", { status: 404 });
+  const at = now();
+  const [eligibility, application, profile, locale] = await Promise.all([
+    user ? verdictFor(user.id, round.criteria, at) : null,
+    user ? findOwnApplication(user.id, { roundId: round.id }) : null,
+    user ? getProfile(user.id) : null,
+    getLocale(request),
+  ]);
+  return {
+    pageTitle: locale === "en" ? round.nameEn : round.nameKo,
+    round: {
+      slug: round.slug,
+      status: round.status,
+      name: { ko: round.nameKo, en: round.nameEn },
+      description: { ko: round.descriptionKo, en: round.descriptionEn },
+      organization: { ko: round.organization.nameKo, en: round.organization.nameEn },
+      workStartDate: round.workStartDate,
+      workEndDate: round.workEndDate,
+      applicationOpensAt: round.applicationOpensAt.toISOString(),
+      applicationClosesAt: round.applicationClosesAt.toISOString(),
+      criteria: round.criteria,
+      sites: round.sites,
+    },
+    window: currentWindow(
+      round.status,
+      { opensAt: round.applicationOpensAt, closesAt: round.applicationClosesAt },
+      at,
+    ),
+    loggedIn: Boolean(user),
+    verdict: eligibility?.verdict ?? null,
+    application,
+    profile: profile && {
+      name: profile.name,
+      email: profile.email,
+      phone: profile.phone,
+      birthDate: profile.birthDate,
+      district: profile.district,
+      employmentStatus: profile.employmentStatus,
+    },
+    profileHref: user ? `/residents/${user.id}` : null,
+    manageHref: user && canManage(user, round.organizationId) ? `/staff/rounds/${round.id}` : null,
+    idempotencyKey: crypto.randomUUID(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: RoundApplySchema });
+  if (submission.status !== "success") {
+    const body: ApplyActionData = {
+      result: submission.reply(),
+      problem: null,
+      reasons: [],
+      applicationId: null,
+    };
+    return data(body, { status: 400 });
+  }
+  const outcome = await applyToRound(
+    user.id,
+    params.slug ?? "",
+    { ...submission.value, sites: rankedSites(submission.value) },
+    { now: now(), ip: clientIp(context) },
+  );
+  return applyResponse(outcome, (options) => submission.reply(options));
+}
+
+export default function RoundPage() {
+  const { t, i18n } = useTranslation(["jobs", "districts"]);
+  const data = useLoaderData<typeof loader>();
+  const { round, window } = data;
+  const lang = i18n.language;
+  const en = lang === "en";
+  const anyOutdoor = round.sites.some((site) => site.outdoor);
+  return (
+    <article className="page narrow round-page" aria-labelledby="round-title">
+      <p>
+        <Link to="/jobs">{t("posting.back")}</Link>
+      </p>
+      <p className="eyebrow">
+        {t("kind.public_work")} · {en ? round.organization.en : round.organization.ko}
+      </p>
+      <h1 id="round-title">{en ? round.name.en : round.name.ko}</h1>
+      {round.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
+      <p className="apply-box__window">
+        <WindowText words={window.words} />
+      </p>
+      <p className="prose">{en ? round.description.en : round.description.ko}</p>
+
+      <section aria-labelledby="round-facts-title">
+        <h2 id="round-facts-title">{t("round.facts")}</h2>
+        <dl className="facts">
+          <dt>{t("round.organization")}</dt>
+          <dd>{en ? round.organization.en : round.organization.ko}</dd>
+          <dt>{t("round.workPeriod")}</dt>
+          <dd>
+            {t("posting.period", {
+              start: formatCalendarDate(round.workStartDate, lang),
+              end: formatCalendarDate(round.workEndDate, lang),
+            })}
+          </dd>
+          <dt>{t("round.applicationWindow")}</dt>
+          <dd>
+            {t("posting.period", {
+              start: formatDateTime(round.applicationOpensAt, lang),
+              end: formatDateTime(round.applicationClosesAt, lang),
+            })}
+          </dd>
+        </dl>
+      </section>
+
+      <EligibilityPanel
+        criteria={round.criteria}
+        verdict={data.verdict}
+        profileHref={data.profileHref}
+        loginHref={`/login?redirectTo=${encodeURIComponent(`/rounds/${round.slug}`)}`}
+        headingId="eligibility-title"
+      />
+
+      <section aria-labelledby="sites-title">
+        <h2 id="sites-title">{t("round.sites")}</h2>
+        <p>{t("round.sitesIntro")}</p>
+        {round.sites.length === 0 ? <p>{t("round.noSites")}</p> : null}
+        <ul className="plain-list stack">
+          {round.sites.map((site) => (
+            <li key={site.id} className="card">
+              <h3>
+                <Link to={`/jobs/${site.slug}`}>{en ? site.titleEn : site.titleKo}</Link>
+              </h3>
+              <p>
+                {t("round.siteTerms", {
+                  district: site.district ? t(`districts:${site.district as "mapo"}`) : "—",
+                  positions: site.positions,
+                  wage: formatWon(site.hourlyWageKrw, lang),
+                  hours: site.hoursPerDay,
+                  days: site.daysPerWeek,
+                })}{" "}
+                <span className="tag">{site.outdoor ? t("round.outdoor") : t("round.indoor")}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {anyOutdoor ? <SafetyRules headingId="safety-title" /> : null}
+
+      <section aria-labelledby="round-apply-title" className="apply-box card">
+        <h2 id="round-apply-title">{t("round.applyTitle")}</h2>
+        <RoundApply />
+      </section>
+
+      {data.manageHref ? (
+        <p>
+          <Link to={data.manageHref}>{t("posting.manage")}</Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+function RoundApply() {
+  const { t, i18n } = useTranslation("jobs");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { round, window } = data;
+  const [form, fields] = useForm({
+    id: `round-apply-${round.slug}`,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(RoundApplySchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundApplySchema }),
+  });
+  if (data.application) {
+    return (
+      <p>
+        {t("posting.alreadyApplied")}{" "}
+        <Link to={`/applications/${data.application.id}`}>{t("posting.seeApplication")}</Link>
+      </p>
+    );
+  }
+  if (window.state === "upcoming") return <p>{t("posting.notOpenYet")}</p>;
+  if (window.state === "closed") return <p>{t("round.closedRound")}</p>;
+  if (!data.loggedIn || !data.profile || !data.profileHref) {
+    return (
+      <Link
+        to={`/login?redirectTo=${encodeURIComponent(`/rounds/${round.slug}`)}`}
+        className="button primary"
+      >
+        {t("posting.loginToApply")}
+      </Link>
+    );
+  }
+  if (data.verdict && !data.verdict.eligible) return <p>{t("posting.notEligibleNotice")}</p>;
+  if (round.sites.length === 0) return <p>{t("round.noSites")}</p>;
+  const siteOptions = round.sites.map((site) => ({
+    value: site.id,
+    label: i18n.language === "en" ? site.titleEn : site.titleKo,
+  }));
+  return (
+    <>
+      {actionData?.problem ? (
+        <ApplyProblem
+          problem={actionData.problem}
+          reasons={actionData.reasons}
+          applicationId={actionData.applicationId}
+          profileHref={data.profileHref}
+        />
+      ) : null}
+      <p>{t("apply.intro")}</p>
+      <ApplicantProfile profile={data.profile} profileHref={data.profileHref} />
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <p className="hint">{t("round.choicesHint")}</p>
+        <SelectField
+          field={fields.site1}
+          label={t("round.site1")}
+          placeholder={t("round.chooseSite")}
+          options={siteOptions}
+        />
+        <SelectField
+          field={fields.site2}
+          label={t("round.site2")}
+          placeholder={t("round.noChoice")}
+          options={siteOptions}
+        />
+        <SelectField
+          field={fields.site3}
+          label={t("round.site3")}
+          placeholder={t("round.noChoice")}
+          options={siteOptions}
+        />
+        <ApplicationFields fields={fields} idempotencyKey={data.idempotencyKey} />
+        <button
+          type="submit"
+          className="button primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {navigation.state === "submitting" ? t("apply.submitting") : t("apply.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+// One public-work round in the back office: publish or close it (its sites follow), its sites,
+// and its form.
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RoundForm } from "~/components/jobs/staff-forms";
+import { WindowText } from "~/components/jobs/window-text";
+import { roundFormValues } from "~/domain/jobs/form-values";
+import { PublicationSchema, RoundSchema } from "~/domain/jobs/schema";
+import { getManagedRound, setPublication, updateRound } from "~/domain/jobs/service.server";
+import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import type { PublicationStatus } from "~/domain/jobs/types";
+import { currentWindow } from "~/domain/jobs/window";
+import { forbidden } from "~/domain/residents/auth.server";
+import { now } from "~/utils/clock.server";
+import { getLocale } from "~/utils/i18n.server";
+import { withSiteName } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  withSiteName(args, args.data?.pageTitle ?? "");
+
+async function managedRound(request: Request, roundId: string | undefined) {
+  const user = await requireJobsStaff(request);
+  const found = await getManagedRound(user, roundId ?? "");
+  if (!found.ok) {
+    throw found.problem === "forbidden" ? forbidden() : new Response("Not found", { status: 404 });
+  }
+  return { user, round: found.value };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { round } = await managedRound(request, params.roundId);
+  const locale = await getLocale(request);
+  return {
+    pageTitle: locale === "en" ? round.nameEn : round.nameKo,
+    round: {
+      id: round.id,
+      slug: round.slug,
+      name: { ko: round.nameKo, en: round.nameEn },
+      status: round.status as PublicationStatus,
+      version: round.updatedAt.toISOString(),
+      sites: round.sites,
+    },
+    window: currentWindow(
+      round.status,
+      { opensAt: round.applicationOpensAt, closesAt: round.applicationClosesAt },
+      now(),
+    ),
+    values: roundFormValues(round),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, round } = await managedRound(request, params.roundId);
+  const formData = await readFormData(request);
+  const meta = { now: now(), ip: clientIp(context) };
+  const intent = formData.get("intent");
+  if (intent === "publish" || intent === "close") {
+    const submission = parseWithZod(formData, { schema: PublicationSchema });
+    if (submission.status !== "success")
+      return data({ publication: "notAllowed" }, { status: 400 });
+    const outcome = await setPublication(
+      user,
+      { roundId: round.id },
+      submission.value.intent,
+      meta,
+    );
+    if (!outcome.ok) return data({ publication: "notAllowed" }, { status: 409 });
+    return redirect(`/staff/rounds/${round.id}?${outcome.status}=1`);
+  }
+  const submission = parseWithZod(formData, { schema: RoundSchema });
+  if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
+  const outcome = await updateRound(user, round.id, submission.value, meta);
+  if (!outcome.ok) {
+    return data(
+      {
+        form: submission.reply({
+          fieldErrors: {
+            roundNumber: [`jobs:staff.problem.${outcome.problem as "duplicateRound"}`],
+          },
+        }),
+      },
+      { status: 409 },
+    );
+  }
+  return redirect(`/staff/rounds/${round.id}?saved=1`);
+}
+
+export default function StaffRound() {
+  const { t, i18n } = useTranslation(["jobs", "districts"]);
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { round } = loaderData;
+  const en = i18n.language === "en";
+  const notice = ["created", "saved", "published", "closed", "siteAdded"].find((key) =>
+    searchParams.get(key),
+  );
+  return (
+    <section className="page narrow" aria-labelledby="staff-round-title">
+      <p>
+        <Link to="/staff/rounds">{t("staff.form.cancel")}</Link>
+      </p>
+      <h1 id="staff-round-title">{en ? round.name.en : round.name.ko}</h1>
+      {notice ? (
+        <p role="status" className="notice success">
+          {notice === "created"
+            ? t("staff.form.created")
+            : notice === "saved"
+              ? t("staff.form.saved")
+              : notice === "siteAdded"
+                ? t("staff.round.siteAdded")
+                : t(`staff.publication.${notice as "published"}`)}
+        </p>
+      ) : null}
+      <p>
+        <WindowText words={loaderData.window.words} />
+      </p>
+      <p className="actions">
+        <Link to={`/rounds/${round.slug}`}>{t("staff.publication.view")}</Link>
+        <Link to={`/staff/rounds/${round.id}/applicants`}>{t("staff.round.review")}</Link>
+      </p>
+
+      <section className="card" aria-labelledby="publication-title">
+        <h2 id="publication-title">{t("staff.publication.title")}</h2>
+        <p>{t("staff.publication.current", { status: t(`publication.${round.status}`) })}</p>
+        {actionData && "publication" in actionData ? (
+          <p role="alert" className="form-errors">
+            {t("staff.publication.notAllowed")}
+          </p>
+        ) : null}
+        <Form method="post" className="actions">
+          {round.status !== "published" ? (
+            <button type="submit" name="intent" value="publish" className="button primary">
+              {round.status === "closed"
+                ? t("staff.publication.republish")
+                : t("staff.publication.publish")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="close" className="button danger">
+              {t("staff.publication.close")}
+            </button>
+          )}
+        </Form>
+      </section>
+
+      <section aria-labelledby="sites-title">
+        <h2 id="sites-title">{t("staff.round.sites")}</h2>
+        <p className="hint">{t("staff.round.siteHint")}</p>
+        {round.sites.length === 0 ? <p className="notice">{t("staff.round.noSites")}</p> : null}
+        <ul className="plain-list stack">
+          {round.sites.map((site) => (
+            <li key={site.id} className="card">
+              <h3>
+                <Link to={`/staff/postings/${site.id}`}>{en ? site.titleEn : site.titleKo}</Link>
+              </h3>
+              <p>
+                {site.district ? t(`districts:${site.district as "mapo"}`) : null}{" "}
+                {t("staff.round.places", {
+                  selected: site.selectedCount,
+                  positions: site.positions,
+                })}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to={`/staff/rounds/${round.id}/sites/new`} className="button">
+            {t("staff.round.addSite")}
+          </Link>
+        </p>
+      </section>
+
+      <h2>{t("staff.form.editRoundTitle")}</h2>
+      <RoundForm
+        id={`round-${round.version}`}
+        lastResult={actionData && "form" in actionData ? actionData.form : undefined}
+        defaultValue={loaderData.values}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+// A new site of a public-work round: its own title, place, places and pay; its dates, window,
+// criteria and publication come from the round.
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SiteForm } from "~/components/jobs/staff-forms";
+import { SiteSchema } from "~/domain/jobs/schema";
+import { addRoundSite, getManagedRound, livingWageKrw } from "~/domain/jobs/service.server";
+import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import { forbidden } from "~/domain/residents/auth.server";
+import { now } from "~/utils/clock.server";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["jobs", "districts", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffNewSite");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireJobsStaff(request);
+  const found = await getManagedRound(user, params.roundId ?? "");
+  if (!found.ok) {
+    throw found.problem === "forbidden" ? forbidden() : new Response("Not found", { status: 404 });
+  }
+  return {
+    round: { id: found.value.id, name: { ko: found.value.nameKo, en: found.value.nameEn } },
+    livingWageKrw: livingWageKrw(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireJobsStaff(request);
+  const submission = parseWithZod(await readFormData(request), { schema: SiteSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const outcome = await addRoundSite(user, params.roundId ?? "", submission.value, {
+    now: now(),
+    ip: clientIp(context),
+  });
+  if (!outcome.ok) {
+    throw outcome.problem === "forbidden"
+      ? forbidden()
+      : new Response("Not found", { status: 404 });
+  }
+  return redirect(`/staff/rounds/${params.roundId}?siteAdded=1`);
+}
+
+export default function NewSite() {
+  const { t, i18n } = useTranslation("jobs");
+  const { round, livingWageKrw } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section className="page narrow" aria-labelledby="new-site-title">
+      <p>
+        <Link to={`/staff/rounds/${round.id}`}>
+          {i18n.language === "en" ? round.name.en : round.name.ko}
+        </Link>
+      </p>
+      <h1 id="new-site-title">{t("staff.form.newSiteTitle")}</h1>
+      <p className="hint">{t("staff.round.siteHint")}</p>
+      <SiteForm
+        id="new-site"
+        lastResult={lastResult}
+        livingWageKrw={livingWageKrw}
+        defaultValue={{ hoursPerDay: "5", daysPerWeek: "5", hourlyWageKrw: String(livingWageKrw) }}
+      />
+    </section>
+  );
+}
