@@ -7,6 +7,7 @@ import type districts from "../../locales/ko/districts.json";
 import type eligibility from "../../locales/ko/eligibility.json";
 import type notifications from "../../locales/ko/notifications.json";
 import type errors from "../../locales/ko/errors.json";
+import type places from "../../locales/ko/places.json";
 import type validation from "../../locales/ko/validation.json";
 
 declare module "i18next" {
@@ -21,6 +22,7 @@ declare module "i18next" {
       districts: typeof districts;
       eligibility: typeof eligibility;
       notifications: typeof notifications;
+      places: typeof places;
     };
   }
 }

@@ -17,9 +17,9 @@ describe("readPlacesCsv", () => {
           ok: true,
           row: {
             nameKo: "휴서울노동자쉼터 서초쉼터",
-            nameEn: "휴서울노동자쉼터 서초쉼터",
+            nameEn: null,
             addressKo: "서울특별시 서초구 서초동",
-            addressEn: "서울특별시 서초구 서초동",
+            addressEn: null,
             district: "seocho",
             latitude: 37.4918,
             longitude: 127.0144,

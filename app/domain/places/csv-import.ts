@@ -29,9 +29,10 @@ export type Reason = { key: string; params?: Record<string, string | number> };
 
 export type ImportRow = {
   nameKo: string;
-  nameEn: string;
+  /** null: the file has no English name (a new place uses the Korean one, an update keeps its own) */
+  nameEn: string | null;
   addressKo: string;
-  addressEn: string;
+  addressEn: string | null;
   district: string;
   latitude: number;
   longitude: number;
@@ -140,9 +141,9 @@ function checkRow(cells: Partial<Record<Column, string>>, line: number): RowChec
     ok: true,
     row: {
       nameKo: name,
-      nameEn: value("nameEn").slice(0, 100) || name,
+      nameEn: value("nameEn").slice(0, 100) || null,
       addressKo: address,
-      addressEn: value("addressEn").slice(0, 200) || address,
+      addressEn: value("addressEn").slice(0, 200) || null,
       district: district!,
       latitude,
       longitude,

@@ -2,7 +2,7 @@
 // English: "평일 09:00~18:00; 토 10:00~17:00", "매일 18:00-06:00", "월-토 08:30-20:00",
 // "Mon-Fri 09:00-12:00, 13:00-18:00", "24시간", "일 휴무". Groups are separated by ";", "/", "|"
 // or a line break; a group is the days, then one or more time ranges (or "휴무"/"closed").
-import type { WeeklyInterval } from "./hours";
+import type { WeeklyInterval } from "./intervals";
 
 const DAY_WORDS: Record<string, number[]> = {
   월: [1],

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { addDays, isoWeekday, seoulInstant, seoulParts } from "~/domain/shared/seoul-time";
 import {
-  findOverlap,
   isOpenAt,
   nextChange,
   statusAt,
@@ -355,37 +354,5 @@ describe("whatever the server's time zone", () => {
     for (const zone of ["America/New_York", "UTC", "Pacific/Chatham"]) {
       expect(answers(zone)).toEqual(seoul);
     }
-  });
-});
-
-describe("findOverlap", () => {
-  it("finds intervals that overlap on a day, past midnight and over the week end", () => {
-    expect(findOverlap(SEOCHO.weekly)).toBeNull();
-    expect(findOverlap(HAPJEONG.weekly)).toBeNull();
-    expect(
-      findOverlap([
-        { weekday: 1, opens: "09:00", closes: "12:00" },
-        { weekday: 1, opens: "12:00", closes: "18:00" },
-      ]),
-    ).toBeNull();
-    expect(
-      findOverlap([
-        { weekday: 1, opens: "09:00", closes: "12:00" },
-        { weekday: 1, opens: "11:00", closes: "18:00" },
-      ]),
-    ).toEqual([0, 1]);
-    expect(
-      findOverlap([
-        { weekday: 2, opens: "22:00", closes: "07:00" },
-        { weekday: 3, opens: "06:00", closes: "09:00" },
-      ]),
-    ).toEqual([0, 1]);
-    expect(
-      findOverlap([
-        { weekday: 1, opens: "05:00", closes: "09:00" },
-        { weekday: 7, opens: "20:00", closes: "06:00" },
-      ]),
-    ).toEqual([0, 1]);
-    expect(findOverlap(weekly(EVERY_DAY, "00:00", "00:00"))).toBeNull();
   });
 });

@@ -18,8 +18,10 @@ import {
   seoulInstant,
   seoulParts,
 } from "~/domain/shared/seoul-time";
+import { passesMidnight, type WeeklyInterval } from "./intervals";
 
-export type WeeklyInterval = { weekday: number; opens: string; closes: string };
+export { findOverlap, passesMidnight, type WeeklyInterval } from "./intervals";
+
 export type ClosurePeriod = {
   /** "YYYY-MM-DD", inclusive */
   startDate: string;
@@ -39,10 +41,6 @@ const DAY_MS = 86_400_000;
 const DEFAULT_HORIZON_DAYS = 366;
 /** An opening that does not end within this many days is reported as having no end. */
 const AROUND_THE_CLOCK_DAYS = 7;
-
-export function passesMidnight(interval: Pick<WeeklyInterval, "opens" | "closes">): boolean {
-  return minutesOfClock(interval.closes) <= minutesOfClock(interval.opens);
-}
 
 export type Cancellation =
   { kind: "closure"; closure: ClosurePeriod } | { kind: "holiday"; holiday: PublicHoliday } | null;
@@ -262,35 +260,4 @@ export function statusAt(hours: PlaceHours, at: Date): PlaceStatus {
     opensAt: change.at,
     opensInDays: offset(change.at),
   };
-}
-
-const WEEK_MINUTES = 7 * 1440;
-
-/**
- * The first two weekly intervals that overlap (indexes into `weekly`), counting the hours an
- * interval runs past midnight and Sunday night's run into Monday; null when none do.
- */
-export function findOverlap(weekly: readonly WeeklyInterval[]): [number, number] | null {
-  const spans = weekly.map((interval) => {
-    const opens = minutesOfClock(interval.opens);
-    const closes = minutesOfClock(interval.closes);
-    const start = (interval.weekday - 1) * 1440 + opens;
-    return { start, end: start + (closes <= opens ? closes + 1440 - opens : closes - opens) };
-  });
-  const overlaps = (a: Block, b: Block) => a.start < b.end && b.start < a.end;
-  for (let i = 0; i < spans.length; i += 1) {
-    for (let j = i + 1; j < spans.length; j += 1) {
-      const a = spans[i]!;
-      const b = spans[j]!;
-      const shifted = (s: Block, by: number) => ({ start: s.start + by, end: s.end + by });
-      if (
-        overlaps(a, b) ||
-        overlaps(a, shifted(b, WEEK_MINUTES)) ||
-        overlaps(shifted(a, WEEK_MINUTES), b)
-      ) {
-        return [i, j];
-      }
-    }
-  }
-  return null;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DISTRICT_CODES } from "~/domain/residents/districts";
 import { isoDate, optionalText, requiredText } from "~/domain/shared/validation";
 import { coordinatesProblem } from "./distance";
-import { findOverlap } from "./hours";
+import { findOverlap } from "./intervals";
 import { isWellFormedInterval } from "./hours-text";
 import { AMENITIES, OUTSIDE_SEOUL, PLACE_KINDS, subKindsOf } from "./types";
 

@@ -1,0 +1,43 @@
+// How places' coded values read in the page's language.
+import { useTranslation } from "react-i18next";
+import type { PlaceKind, ServiceKind, SubKind } from "~/domain/places/types";
+import { seoulParts } from "~/domain/shared/seoul-time";
+import { formatNumber } from "~/utils/format";
+
+/**
+ * An instant's Seoul clock time, "06:00". Opening hours are written on the 24-hour clock in both
+ * languages (as the city writes them: 18:00~06:00). Intl's Korean short time is not used here:
+ * Node's ICU writes "AM 6:00" where browsers write "오전 6:00", and the difference would break
+ * hydration of server-rendered pages.
+ */
+export function seoulClock(iso: string): string {
+  return seoulParts(new Date(iso)).time;
+}
+
+type Named = { nameKo: string; nameEn: string };
+type Addressed = { addressKo: string; addressEn: string };
+
+export function usePlaceLabels() {
+  const { t, i18n } = useTranslation(["places", "districts"]);
+  const english = i18n.language === "en";
+  return {
+    english,
+    name: (place: Named) => (english ? place.nameEn : place.nameKo),
+    address: (place: Addressed) => (english ? place.addressEn : place.addressKo),
+    kind: (kind: string) => t(`places:kinds.${kind as PlaceKind}`),
+    subKind: (subKind: string) => t(`places:subKinds.${subKind as SubKind}`),
+    service: (kind: string) => t(`places:services.${kind as ServiceKind}`),
+    district: (code: string) =>
+      code === "outside"
+        ? t("places:districtOutside")
+        : t(`districts:${code as "jongno"}`, { defaultValue: code }),
+    distance: (km: number) =>
+      km < 1
+        ? t("places:distance.m", {
+            value: formatNumber(Math.round((km * 1000) / 10) * 10, i18n.language),
+          })
+        : t("places:distance.km", {
+            value: formatNumber(Math.round(km * 10) / 10, i18n.language),
+          }),
+  };
+}
