@@ -5,13 +5,12 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryProvider } from "~/components/query-provider";
 import type { PlaceFeatureCollection } from "~/domain/places/views";
-import PlacesMap from "./map.client";
+import PlacesMap, { type MapView } from "./map.client";
 
 export type DirectoryMapProps = {
   /** the page's filters as URL parameters (without page or bbox) */
   query: string;
-  center: { lat: number; lng: number };
-  zoom: number;
+  view: MapView;
   label: string;
   selected: string | null;
   onSelect: (slug: string) => void;

@@ -22,10 +22,14 @@ export type MapPlace = {
   openNow?: boolean;
 };
 
+/** Where the map opens: around a point, or showing a whole area (west, south, east, north). */
+export type MapView =
+  | { center: { lat: number; lng: number }; zoom: number }
+  | { bounds: [number, number, number, number] };
+
 export type PlacesMapProps = {
   places: MapPlace[];
-  center: { lat: number; lng: number };
-  zoom: number;
+  view: MapView;
   /** what the map shows, for screen readers (the list beside it holds the same places) */
   label: string;
   selected?: string | null;
@@ -44,6 +48,34 @@ const ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+function isActivation(event: L.LeafletEvent): boolean {
+  const original = (event as L.LeafletKeyboardEvent).originalEvent;
+  if (original.key !== "Enter" && original.key !== " ") return false;
+  original.preventDefault();
+  return true;
+}
+
+/** Clusters are focusable too: Enter or Space zooms into them, as a click does. */
+function ClusterKeyboard({
+  group,
+}: {
+  group: React.MutableRefObject<L.MarkerClusterGroup | null>;
+}) {
+  useEffect(() => {
+    const cluster = group.current;
+    if (!cluster) return;
+    const onKey = (event: L.LeafletEvent) => {
+      if (isActivation(event))
+        (event as L.LeafletEvent & { layer: L.MarkerCluster }).layer.zoomToBounds();
+    };
+    cluster.on("clusterkeypress", onKey);
+    return () => {
+      cluster.off("clusterkeypress", onKey);
+    };
+  }, [group]);
+  return null;
+}
 
 function viewport(map: L.Map): string {
   const bounds = map.getBounds();
@@ -132,8 +164,7 @@ function SelectedMarker({
 
 export default function PlacesMap({
   places,
-  center,
-  zoom,
+  view,
   label,
   selected,
   onSelect,
@@ -190,7 +221,15 @@ export default function PlacesMap({
         if (marker) markers.current.set(place.slug, marker);
         else markers.current.delete(place.slug);
       }}
-      eventHandlers={{ click: () => onSelect?.(place.slug) }}
+      eventHandlers={{
+        click: () => onSelect?.(place.slug),
+        // Leaflet makes markers focusable buttons but does not act on Enter or Space itself
+        keypress: (event) => {
+          if (!isActivation(event)) return;
+          onSelect?.(place.slug);
+          (event.target as L.Marker).openPopup();
+        },
+      }}
     >
       <Popup>
         <p className="map-popup__name">
@@ -209,8 +248,14 @@ export default function PlacesMap({
   return (
     <div className={`${className}${tilesFailed ? " tiles-failed" : ""}`}>
       <MapContainer
-        center={[center.lat, center.lng]}
-        zoom={zoom}
+        {...("bounds" in view
+          ? {
+              bounds: [
+                [view.bounds[1], view.bounds[0]],
+                [view.bounds[3], view.bounds[2]],
+              ] as L.LatLngBoundsExpression,
+            }
+          : { center: [view.center.lat, view.center.lng] as L.LatLngTuple, zoom: view.zoom })}
         scrollWheelZoom={false}
         className="places-map__canvas"
       >
@@ -241,6 +286,7 @@ export default function PlacesMap({
           content
         )}
         <SelectedMarker selected={selected} markers={markers} cluster={clusterGroup} />
+        {cluster ? <ClusterKeyboard group={clusterGroup} /> : null}
       </MapContainer>
       {tilesFailed ? (
         <p className="places-map__tiles-notice" role="status">

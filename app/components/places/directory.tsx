@@ -4,11 +4,11 @@ import { Link, NavLink, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LazyDirectoryMap } from "~/components/map/lazy-map";
-import { roundPosition, SEOUL_CENTER } from "~/domain/places/distance";
+import { roundPosition, SEOUL_AREA } from "~/domain/places/distance";
 import type { DirectoryData } from "~/domain/places/directory.server";
 import { findDistrict } from "~/domain/residents/districts";
-import { formatNumber } from "~/utils/format";
 import { DISTRICT_SELECT_ID, FilterForm } from "./filter-form";
+import { formatCount } from "./labels";
 import { Pagination } from "./pagination";
 import { PlaceCard } from "./place-card";
 
@@ -109,7 +109,12 @@ export function PlaceDirectory({
   const [selected, setSelected] = useState<string | null>(null);
   const { result, values, problems, query, apiQuery, near, fixedKind } = data;
   const district = values.district ? findDistrict(values.district) : undefined;
-  const mapCenter = near ?? (district ? { lat: district.lat, lng: district.lng } : SEOUL_CENTER);
+  // near me: around the position; a district: around its office; otherwise all of Seoul
+  const mapView = near
+    ? { center: near, zoom: 14 }
+    : district
+      ? { center: { lat: district.lat, lng: district.lng }, zoom: 13 }
+      : { bounds: SEOUL_AREA };
   const withoutNear = new URLSearchParams(query);
   withoutNear.delete("near");
   const pageHref = (target: number) => {
@@ -146,7 +151,7 @@ export function PlaceDirectory({
           <p role="status" className="directory__count">
             {t("results.count", {
               count: result.total,
-              formatted: formatNumber(result.total, i18n.language),
+              formatted: formatCount(result.total, i18n.language),
             })}
             {near ? (
               <>
@@ -171,8 +176,7 @@ export function PlaceDirectory({
             <LazyDirectoryMap
               id="directory-map"
               query={apiQuery}
-              center={mapCenter}
-              zoom={near ? 14 : district ? 13 : 11}
+              view={mapView}
               label={t("map.label", { title })}
               selected={selected}
               onSelect={setSelected}

@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { PlaceKind, ServiceKind, SubKind } from "~/domain/places/types";
 import { seoulParts } from "~/domain/shared/seoul-time";
-import { formatNumber } from "~/utils/format";
+import { intlLocale } from "~/utils/i18n";
 
 /**
  * An instant's Seoul clock time, "06:00". Opening hours are written on the 24-hour clock in both
@@ -16,6 +16,20 @@ export function seoulClock(iso: string): string {
 
 type Named = { nameKo: string; nameEn: string };
 type Addressed = { addressKo: string; addressEn: string };
+
+// One number formatter per language: building an Intl.NumberFormat costs far more than using it,
+// and a directory page formats a number for every place it lists.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A count or distance in the page's language (Intl, like app/utils/format.ts), formatter kept. */
+export function formatCount(value: number, language: string): string {
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(language));
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}
 
 export function usePlaceLabels() {
   const { t, i18n } = useTranslation(["places", "districts"]);
@@ -34,10 +48,10 @@ export function usePlaceLabels() {
     distance: (km: number) =>
       km < 1
         ? t("places:distance.m", {
-            value: formatNumber(Math.round((km * 1000) / 10) * 10, i18n.language),
+            value: formatCount(Math.round((km * 1000) / 10) * 10, i18n.language),
           })
         : t("places:distance.km", {
-            value: formatNumber(Math.round(km * 10) / 10, i18n.language),
+            value: formatCount(Math.round(km * 10) / 10, i18n.language),
           }),
   };
 }

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "~/utils/format";
+import { formatCount } from "./labels";
 
 /** Previous / "page 2 of 5" / next, as links (they work without JavaScript). */
 export function Pagination({
@@ -23,8 +23,8 @@ export function Pagination({
       ) : null}
       <span aria-current="page">
         {t("pagination.status", {
-          page: formatNumber(page, i18n.language),
-          total: formatNumber(pageCount, i18n.language),
+          page: formatCount(page, i18n.language),
+          total: formatCount(pageCount, i18n.language),
         })}
       </span>
       {page < pageCount ? (

@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LazyPlaceMap } from "~/components/map/lazy-map";
 import type { PlacePageView } from "~/domain/places/place-page.server";
-import type { Amenity } from "~/domain/places/types";
+import { DIRECTORY_PAGES, type Amenity } from "~/domain/places/types";
 import type { WeekDayView } from "~/domain/places/views";
 import { formatCalendarDate, formatDate, formatWeekday } from "~/utils/format";
 import { usePlaceLabels } from "./labels";
@@ -108,7 +108,13 @@ export function PlaceDetails({
   return (
     <article className="page place-page" aria-labelledby="place-title">
       <p className="eyebrow">
-        {labels.kind(place.kind)}
+        {place.kind in DIRECTORY_PAGES ? (
+          <Link to={DIRECTORY_PAGES[place.kind as keyof typeof DIRECTORY_PAGES]}>
+            {labels.kind(place.kind)}
+          </Link>
+        ) : (
+          labels.kind(place.kind)
+        )}
         {place.subKind ? ` · ${labels.subKind(place.subKind)}` : ""}
       </p>
       <h1 id="place-title">{name}</h1>
@@ -261,8 +267,7 @@ export function PlaceDetails({
             {hydrated ? (
               <LazyPlaceMap
                 places={[{ ...place, openNow: place.status.open }]}
-                center={{ lat: place.latitude, lng: place.longitude }}
-                zoom={15}
+                view={{ center: { lat: place.latitude, lng: place.longitude }, zoom: 15 }}
                 cluster={false}
                 label={t("map.placeLabel", { name })}
                 className="places-map places-map--small"

@@ -6,14 +6,14 @@ import { seoulParts } from "~/domain/shared/seoul-time";
 import { formatDate, formatWeekday } from "~/utils/format";
 import { seoulClock } from "./labels";
 
+/** How to say when: formatted only as far as the sentence needs (Intl formatters are costly). */
 function useWhen() {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  return (iso: string, inDays: number) => ({
+  return (iso: string) => ({
     time: seoulClock(iso),
-    weekday: formatWeekday(seoulParts(new Date(iso)).weekday, language),
-    date: formatDate(iso, language, "medium"),
-    inDays,
+    weekday: () => formatWeekday(seoulParts(new Date(iso)).weekday, language),
+    date: () => formatDate(iso, language, "medium"),
   });
 }
 
@@ -25,13 +25,13 @@ export function useStatusText() {
   return (status: StatusView): { headline: string; detail: string } => {
     if (status.open) {
       if (!status.closesAt) return { headline: t("status.open"), detail: t("status.allDay") };
-      const w = when(status.closesAt, status.closesInDays);
+      const w = when(status.closesAt);
       const detail =
-        w.inDays === 0
+        status.closesInDays === 0
           ? t("status.until.today", { time: w.time })
-          : w.inDays === 1
+          : status.closesInDays === 1
             ? t("status.until.tomorrow", { time: w.time })
-            : t("status.until.later", { time: w.time, day: w.weekday });
+            : t("status.until.later", { time: w.time, day: w.weekday() });
       return { headline: t("status.open"), detail };
     }
     const headline =
@@ -45,15 +45,16 @@ export function useStatusText() {
             : t("status.closure")
           : t("status.closed");
     if (!status.opensAt) return { headline, detail: t("status.noOpening") };
-    const w = when(status.opensAt, status.opensInDays);
+    const w = when(status.opensAt);
+    const inDays = status.opensInDays;
     const detail =
-      w.inDays === 0
+      inDays === 0
         ? t("status.opens.today", { time: w.time })
-        : w.inDays === 1
+        : inDays === 1
           ? t("status.opens.tomorrow", { time: w.time })
-          : w.inDays < 7
-            ? t("status.opens.weekday", { time: w.time, day: w.weekday })
-            : t("status.opens.date", { time: w.time, date: w.date });
+          : inDays < 7
+            ? t("status.opens.weekday", { time: w.time, day: w.weekday() })
+            : t("status.opens.date", { time: w.time, date: w.date() });
     return { headline, detail };
   };
 }

@@ -32,8 +32,6 @@ export function sortByDistance<T extends LatLng>(
  * Places with a Seoul district must lie inside it; sites beyond Seoul are marked "outside".
  */
 export const SEOUL_AREA: BBox = [126.75, 37.42, 127.2, 37.72];
-/** Where the map opens: Seoul City Hall. */
-export const SEOUL_CENTER: LatLng = { lat: 37.5665, lng: 126.978 };
 
 export function inBBox(point: LatLng, [west, south, east, north]: BBox): boolean {
   return point.lat >= south && point.lat <= north && point.lng >= west && point.lng <= east;

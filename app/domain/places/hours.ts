@@ -146,7 +146,11 @@ export type NextChange = {
   at: Date | null;
 };
 
-/** When the place next closes (if open at `at`) or opens (if closed). */
+/**
+ * When the place next closes (if open at `at`) or opens (if closed). Days are looked at one by
+ * one from the day before `at`, only as far as the answer needs: an opening that ends before a
+ * day starts cannot be extended by that day's openings, and no day opens before it starts.
+ */
 export function nextChange(
   hours: PlaceHours,
   at: Date,
@@ -154,22 +158,21 @@ export function nextChange(
 ): NextChange {
   const { date } = momentOf(at);
   const t = at.getTime();
-  const near: Block[] = [];
-  for (let offset = -1; offset <= AROUND_THE_CLOCK_DAYS + 1; offset += 1) {
-    near.push(...openingsOn(hours, addDays(date, offset)));
-  }
-  const blocks = merge(near);
-  const current = blocks.find((block) => block.start <= t && t < block.end);
-  if (current) {
-    const endless = current.end - t >= AROUND_THE_CLOCK_DAYS * DAY_MS;
-    return { open: true, at: endless ? null : new Date(current.end) };
-  }
-  const upcoming = blocks.find((block) => block.start > t);
-  if (upcoming) return { open: false, at: new Date(upcoming.start) };
-  for (let offset = AROUND_THE_CLOCK_DAYS + 2; offset <= horizonDays; offset += 1) {
-    const openings = openingsOn(hours, addDays(date, offset));
-    if (openings.length > 0) {
-      return { open: false, at: new Date(Math.min(...openings.map((block) => block.start))) };
+  const found: Block[] = [...openingsOn(hours, addDays(date, -1))];
+  for (let offset = 0; offset <= horizonDays; offset += 1) {
+    found.push(...openingsOn(hours, addDays(date, offset)));
+    // openings of later days start no earlier than this
+    const nextDayStart = seoulInstant(addDays(date, offset + 1)).getTime();
+    const blocks = merge(found);
+    const current = blocks.find((block) => block.start <= t && t < block.end);
+    if (current) {
+      if (current.end - t >= AROUND_THE_CLOCK_DAYS * DAY_MS) return { open: true, at: null };
+      if (current.end < nextDayStart) return { open: true, at: new Date(current.end) };
+      continue;
+    }
+    const upcoming = blocks.find((block) => block.start > t);
+    if (upcoming && upcoming.start < nextDayStart) {
+      return { open: false, at: new Date(upcoming.start) };
     }
   }
   return { open: false, at: null };

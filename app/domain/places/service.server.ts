@@ -5,13 +5,14 @@ import { recordAudit } from "~/domain/audit/service.server";
 import { findDistrict } from "~/domain/residents/districts";
 import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
+import { isPublicHoliday } from "~/domain/shared/holidays";
 import { addDays, seoulParts } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import type { Reason, RowCheck } from "./csv-import";
 import { distanceKm, type BBox, type LatLng } from "./distance";
 import type { PlaceFilters } from "./filters";
-import { isOpenAt, statusAt, weekTable, type PlaceHours } from "./hours";
+import { statusAt, weekTable, type PlaceHours } from "./hours";
 import type { ClosureInput, HoursInput, NewPlaceInput, PlaceDetailsInput } from "./schema";
 import { PAGE_SIZE, type PlaceKind } from "./types";
 import {
@@ -79,50 +80,48 @@ export function openFilterInstant(filters: PlaceFilters, now: Date): Date | null
   return new Date(`${filters.open.date}T${filters.open.time}:00+09:00`);
 }
 
+const previousWeekday = (weekday: number) => (weekday === 1 ? 7 : weekday - 1);
+
+/** The intervals that open on `date` take place: no closure then, and no holiday it closes for. */
+function dayNotCancelled(date: string): Prisma.PlaceWhereInput {
+  return {
+    closures: { none: { startDate: { lte: date }, endDate: { gte: date } } },
+    ...(isPublicHoliday(date) ? { closedOnPublicHolidays: false } : {}),
+  };
+}
+
 /**
- * A necessary condition for being open at `at`, in portable SQL: a weekly interval covering the
- * clock time today, or yesterday's interval running past midnight ("HH:MM" strings compare in
- * time order). Closures and holidays are then checked exactly, in JavaScript, on these
- * candidates only.
+ * Open at `at`, exactly as `isOpenAt` (hours.ts) decides, in portable SQL: an interval of today
+ * covering the clock time, or yesterday's running past midnight until after it, on a day that is
+ * not cancelled. Whether a day is a public holiday depends only on the date, so it is worked out
+ * here and only `closedOnPublicHolidays` is asked of the database. "HH:MM" strings compare in
+ * time order; an interval whose `closes` is not after its `opens` passes midnight (a field
+ * reference). The database can then filter, count and page; tests/integration/places.test.ts
+ * checks this against isOpenAt over a week with a holiday and closures.
  */
-function mayBeOpenAt(at: Date): Prisma.PlaceWhereInput {
-  const { weekday, time } = seoulParts(at);
+function openAtWhere(at: Date): Prisma.PlaceWhereInput {
+  const { date, weekday, time } = seoulParts(at);
   const opens = getDb().openingHours.fields.opens;
   return {
-    openingHours: {
-      some: {
-        OR: [
-          {
+    OR: [
+      {
+        ...dayNotCancelled(date),
+        openingHours: {
+          some: {
             weekday,
             opens: { lte: time },
             OR: [{ closes: { gt: time } }, { closes: { lte: opens } }],
           },
-          { weekday: previousWeekday(weekday), closes: { gt: time, lte: opens } },
-        ],
+        },
       },
-    },
+      {
+        ...dayNotCancelled(addDays(date, -1)),
+        openingHours: {
+          some: { weekday: previousWeekday(weekday), closes: { gt: time, lte: opens } },
+        },
+      },
+    ],
   };
-}
-
-const previousWeekday = (weekday: number) => (weekday === 1 ? 7 : weekday - 1);
-
-/** Only the hours rows `isOpenAt` looks at for these instants: their days and the days before. */
-function hoursSelectFor(...instants: Date[]) {
-  const weekdays = new Set<number>();
-  const closureRanges: Prisma.ClosureWhereInput[] = [];
-  for (const at of instants) {
-    const { date, weekday } = seoulParts(at);
-    weekdays.add(weekday).add(previousWeekday(weekday));
-    closureRanges.push({ startDate: { lte: date }, endDate: { gte: addDays(date, -1) } });
-  }
-  return {
-    closedOnPublicHolidays: true,
-    openingHours: {
-      where: { weekday: { in: [...weekdays] } },
-      select: { weekday: true, opens: true, closes: true },
-    },
-    closures: { where: { OR: closureRanges }, select: { startDate: true, endDate: true } },
-  } satisfies Prisma.PlaceSelect;
 }
 
 function listSelect(today: string) {
@@ -155,10 +154,10 @@ const nameOrder = (language: Language) => [
 ];
 
 /**
- * One page of the directory. Without "open" or "near", the database sorts and pages. With them,
- * the filtered candidates (a few columns, and only the hours rows that matter) are checked and
- * sorted here, then paged, and only the page's places are loaded in full: the "open" filter is
- * applied before paging, so pages are never short.
+ * One page of the directory. The database filters (the "open" filter included, so pages are
+ * never short), counts and pages; sorted by distance, it returns positions only, sorted here,
+ * and the page's places are then loaded. Hours are loaded for the listed page only, for its
+ * status in words.
  */
 export async function searchPlaces(
   filters: PlaceFilters,
@@ -167,8 +166,9 @@ export async function searchPlaces(
   const db = getDb();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const today = seoulParts(options.now).date;
-  const where = placeWhere(filters);
   const openAt = openFilterInstant(filters, options.now);
+  const base = placeWhere(filters);
+  const where = openAt ? { AND: [base, openAtWhere(openAt)] } : base;
   const select = listSelect(today);
 
   let total: number;
@@ -176,7 +176,7 @@ export async function searchPlaces(
   let rows: Array<Prisma.PlaceGetPayload<{ select: typeof select }>>;
   let distances = new Map<string, number>();
 
-  if (!openAt && !filters.near) {
+  if (!filters.near) {
     const fetchPage = (p: number) =>
       db.place.findMany({
         where,
@@ -192,30 +192,20 @@ export async function searchPlaces(
       rows = await fetchPage(page);
     }
   } else {
-    const orderBy = nameOrder(options.language);
-    let matched: Array<{ id: string; latitude: number; longitude: number }> = openAt
-      ? (
-          await db.place.findMany({
-            where: { AND: [where, mayBeOpenAt(openAt)] },
-            orderBy,
-            select: { id: true, latitude: true, longitude: true, ...hoursSelectFor(openAt) },
-          })
-        ).filter((candidate) => isOpenAt(hoursOf(candidate), openAt))
-      : await db.place.findMany({
-          where,
-          orderBy,
-          select: { id: true, latitude: true, longitude: true },
-        });
-    if (filters.near) {
-      const origin = filters.near;
-      distances = new Map(
-        matched.map((c) => [c.id, distanceKm(origin, { lat: c.latitude, lng: c.longitude })]),
-      );
-      matched = [...matched].sort((a, b) => distances.get(a.id)! - distances.get(b.id)!);
-    }
-    total = matched.length;
+    // Sorting by distance: every match's position (two numbers each), then the page's places.
+    const origin = filters.near;
+    const positions = await db.place.findMany({
+      where,
+      orderBy: nameOrder(options.language),
+      select: { id: true, latitude: true, longitude: true },
+    });
+    distances = new Map(
+      positions.map((p) => [p.id, distanceKm(origin, { lat: p.latitude, lng: p.longitude })]),
+    );
+    const sorted = [...positions].sort((a, b) => distances.get(a.id)! - distances.get(b.id)!);
+    total = sorted.length;
     page = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
-    const ids = matched.slice((page - 1) * pageSize, page * pageSize).map((c) => c.id);
+    const ids = sorted.slice((page - 1) * pageSize, page * pageSize).map((p) => p.id);
     const loaded = await db.place.findMany({ where: { id: { in: ids } }, select });
     const byId = new Map(loaded.map((row) => [row.id, row]));
     rows = ids.map((id) => byId.get(id)!).filter(Boolean);
@@ -251,52 +241,60 @@ export async function placesFeatureCollection(
   options: { now: Date; bbox: BBox | null },
 ): Promise<PlaceFeatureCollection> {
   const openAt = openFilterInstant(filters, options.now);
-  const where = placeWhere(filters, options.bbox);
-  const rows = await getDb().place.findMany({
-    where: openAt ? { AND: [where, mayBeOpenAt(openAt)] } : where,
-    orderBy: { slug: "asc" },
-    select: {
-      slug: true,
-      kind: true,
-      subKind: true,
-      nameKo: true,
-      nameEn: true,
-      addressKo: true,
-      addressEn: true,
-      district: true,
-      latitude: true,
-      longitude: true,
-      phone: true,
-      coordinatesApproximate: true,
-      isSampleData: true,
-      lastVerifiedAt: true,
-      // every feature says whether it is open now; the filter may ask about another instant
-      ...hoursSelectFor(options.now, ...(openAt ? [openAt] : [])),
-    },
-  });
-  let features = rows
-    .filter((row) => !openAt || isOpenAt(hoursOf(row), openAt))
-    .map((row): PlaceFeature => ({
-      type: "Feature",
-      id: row.slug,
-      geometry: { type: "Point", coordinates: [row.longitude, row.latitude] },
-      properties: {
-        slug: row.slug,
-        url: `/places/${row.slug}`,
-        kind: row.kind,
-        subKind: row.subKind,
-        nameKo: row.nameKo,
-        nameEn: row.nameEn,
-        addressKo: row.addressKo,
-        addressEn: row.addressEn,
-        district: row.district,
-        phone: row.phone,
-        openNow: isOpenAt(hoursOf(row), options.now),
-        coordinatesApproximate: row.coordinatesApproximate,
-        isSampleData: row.isSampleData,
-        lastVerifiedAt: row.lastVerifiedAt.toISOString(),
+  const base = placeWhere(filters, options.bbox);
+  const where = openAt ? { AND: [base, openAtWhere(openAt)] } : base;
+  const db = getDb();
+  const [rows, openNow] = await Promise.all([
+    db.place.findMany({
+      where,
+      orderBy: { slug: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        kind: true,
+        subKind: true,
+        nameKo: true,
+        nameEn: true,
+        addressKo: true,
+        addressEn: true,
+        district: true,
+        latitude: true,
+        longitude: true,
+        phone: true,
+        coordinatesApproximate: true,
+        isSampleData: true,
+        lastVerifiedAt: true,
       },
-    }));
+    }),
+    // which of them are open now (the filter may have asked about another instant)
+    openAt?.getTime() === options.now.getTime()
+      ? null
+      : db.place
+          .findMany({ where: { AND: [where, openAtWhere(options.now)] }, select: { id: true } })
+          .then((open) => new Set(open.map((place) => place.id))),
+  ]);
+  let features = rows.map((row): PlaceFeature => ({
+    type: "Feature",
+    id: row.slug,
+    geometry: { type: "Point", coordinates: [row.longitude, row.latitude] },
+    properties: {
+      slug: row.slug,
+      url: `/places/${row.slug}`,
+      kind: row.kind,
+      subKind: row.subKind,
+      nameKo: row.nameKo,
+      nameEn: row.nameEn,
+      addressKo: row.addressKo,
+      addressEn: row.addressEn,
+      district: row.district,
+      phone: row.phone,
+      // with "open now" as the filter, every feature is open now
+      openNow: openNow ? openNow.has(row.id) : true,
+      coordinatesApproximate: row.coordinatesApproximate,
+      isSampleData: row.isSampleData,
+      lastVerifiedAt: row.lastVerifiedAt.toISOString(),
+    },
+  }));
   if (filters.near) {
     const origin: LatLng = filters.near;
     features = features
