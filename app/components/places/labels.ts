@@ -1,6 +1,5 @@
 // How places' coded values read in the page's language.
 import { useTranslation } from "react-i18next";
-import type { PlaceKind, ServiceKind, SubKind } from "~/domain/places/types";
 import { seoulParts } from "~/domain/shared/seoul-time";
 import { intlLocale } from "~/utils/i18n";
 
@@ -31,27 +30,38 @@ export function formatCount(value: number, language: string): string {
   return format.format(value);
 }
 
+type PlacesBundle = {
+  kinds?: Record<string, string>;
+  subKinds?: Record<string, string>;
+  services?: Record<string, string>;
+  districtOutside?: string;
+};
+
+/**
+ * Labels of coded values (kinds, districts…). A directory page shows hundreds of them, so the
+ * plain ones are read straight from the loaded translations rather than through t() each time
+ * (which dominated the page's rendering); the code itself is the fallback.
+ */
 export function usePlaceLabels() {
   const { t, i18n } = useTranslation(["places", "districts"]);
-  const english = i18n.language === "en";
+  const language = i18n.language;
+  const english = language === "en";
+  const places = (i18n.getResourceBundle(language, "places") ?? {}) as PlacesBundle;
+  const districts = (i18n.getResourceBundle(language, "districts") ?? {}) as Record<string, string>;
   return {
     english,
     name: (place: Named) => (english ? place.nameEn : place.nameKo),
     address: (place: Addressed) => (english ? place.addressEn : place.addressKo),
-    kind: (kind: string) => t(`places:kinds.${kind as PlaceKind}`),
-    subKind: (subKind: string) => t(`places:subKinds.${subKind as SubKind}`),
-    service: (kind: string) => t(`places:services.${kind as ServiceKind}`),
+    kind: (kind: string) => places.kinds?.[kind] ?? kind,
+    subKind: (subKind: string) => places.subKinds?.[subKind] ?? subKind,
+    service: (kind: string) => places.services?.[kind] ?? kind,
     district: (code: string) =>
-      code === "outside"
-        ? t("places:districtOutside")
-        : t(`districts:${code as "jongno"}`, { defaultValue: code }),
+      code === "outside" ? (places.districtOutside ?? code) : (districts[code] ?? code),
     distance: (km: number) =>
       km < 1
         ? t("places:distance.m", {
-            value: formatCount(Math.round((km * 1000) / 10) * 10, i18n.language),
+            value: formatCount(Math.round((km * 1000) / 10) * 10, language),
           })
-        : t("places:distance.km", {
-            value: formatCount(Math.round(km * 10) / 10, i18n.language),
-          }),
+        : t("places:distance.km", { value: formatCount(Math.round(km * 10) / 10, language) }),
   };
 }

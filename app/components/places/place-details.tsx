@@ -144,7 +144,7 @@ export function PlaceDetails({
                 <h3>{t("place.upcomingClosures")}</h3>
                 <ul>
                   {place.upcomingClosures.map((closure) => (
-                    <li key={closure.startDate}>
+                    <li key={`${closure.startDate}-${closure.endDate}`}>
                       {t("place.closureRange", {
                         start: formatCalendarDate(closure.startDate, language, "medium"),
                         end: formatCalendarDate(closure.endDate, language, "medium"),

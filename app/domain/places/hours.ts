@@ -11,13 +11,7 @@
 // - Intervals that overlap or touch form one opening (Mon 00:00–00:00 then Tue 00:00–00:00 is one
 //   48-hour opening), so "open until" is the end of the whole run.
 import { publicHoliday, type PublicHoliday } from "~/domain/shared/holidays";
-import {
-  addDays,
-  isoWeekday,
-  minutesOfClock,
-  seoulInstant,
-  seoulParts,
-} from "~/domain/shared/seoul-time";
+import { addDays, isoWeekday, minutesOfClock, seoulInstant } from "~/domain/shared/seoul-time";
 import { passesMidnight, type WeeklyInterval } from "./intervals";
 
 export { findOverlap, passesMidnight, type WeeklyInterval } from "./intervals";
@@ -64,20 +58,33 @@ type Moment = {
   minutes: number;
 };
 
-// Listing thousands of places asks about the same instant thousands of times: remember the last
-// instant's Seoul calendar position (a pure memo, invisible from outside).
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+
+// A directory asks about the same instant for every place it lists: remember the last one
+// (a pure memo, invisible from outside).
 let lastMoment: { time: number; moment: Moment } | null = null;
+
+/**
+ * Where an instant falls on Seoul's calendar. Korea has kept UTC+9 without daylight saving since
+ * 1988 (the assumption seoulInstant is built on), so this is arithmetic rather than Intl, whose
+ * formatToParts would dominate the cost of listing a page of places.
+ */
+const seoulDateOf = (time: number) => new Date(time + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
 
 function momentOf(at: Date): Moment {
   const time = at.getTime();
   if (lastMoment?.time === time) return lastMoment.moment;
-  const parts = seoulParts(at);
+  const shifted = new Date(time + SEOUL_OFFSET_MS);
+  const weekday = shifted.getUTCDay() === 0 ? 7 : shifted.getUTCDay();
   const moment = {
-    date: parts.date,
-    previousDate: addDays(parts.date, -1),
-    weekday: parts.weekday,
-    previousWeekday: parts.weekday === 1 ? 7 : parts.weekday - 1,
-    minutes: parts.minutes + (at.getUTCSeconds() * 1000 + at.getUTCMilliseconds()) / 60_000,
+    date: seoulDateOf(time),
+    previousDate: seoulDateOf(time - DAY_MS),
+    weekday,
+    previousWeekday: weekday === 1 ? 7 : weekday - 1,
+    minutes:
+      shifted.getUTCHours() * 60 +
+      shifted.getUTCMinutes() +
+      (shifted.getUTCSeconds() * 1000 + shifted.getUTCMilliseconds()) / 60_000,
   };
   lastMoment = { time, moment };
   return moment;
@@ -249,7 +256,7 @@ export function statusAt(hours: PlaceHours, at: Date): PlaceStatus {
   const change = nextChange(hours, at);
   const { date, weekday } = momentOf(at);
   const offset = (instant: Date | null) =>
-    instant ? daysBetween(date, seoulParts(instant).date) : 0;
+    instant ? daysBetween(date, seoulDateOf(instant.getTime())) : 0;
   if (change.open) return { open: true, closesAt: change.at, closesInDays: offset(change.at) };
   const cancelled = cancellation(hours, date);
   // A holiday only explains the closure when the place would otherwise have opened today.
