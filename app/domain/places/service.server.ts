@@ -6,11 +6,11 @@ import { findDistrict } from "~/domain/residents/districts";
 import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { isPublicHoliday } from "~/domain/shared/holidays";
-import { addDays, seoulParts } from "~/domain/shared/seoul-time";
+import { addDays, seoulInstant, seoulParts } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import type { Reason, RowCheck } from "./csv-import";
-import { distanceKm, type BBox, type LatLng } from "./distance";
+import { sortByDistance, type BBox } from "./distance";
 import type { PlaceFilters } from "./filters";
 import { statusAt, weekTable, type PlaceHours } from "./hours";
 import type { ClosureInput, HoursInput, NewPlaceInput, PlaceDetailsInput } from "./schema";
@@ -77,7 +77,7 @@ function placeWhere(filters: PlaceFilters, bbox: BBox | null = null): Prisma.Pla
 export function openFilterInstant(filters: PlaceFilters, now: Date): Date | null {
   if (!filters.open) return null;
   if (filters.open.mode === "now") return now;
-  return new Date(`${filters.open.date}T${filters.open.time}:00+09:00`);
+  return seoulInstant(filters.open.date, filters.open.time);
 }
 
 const previousWeekday = (weekday: number) => (weekday === 1 ? 7 : weekday - 1);
@@ -96,8 +96,9 @@ function dayNotCancelled(date: string): Prisma.PlaceWhereInput {
  * not cancelled. Whether a day is a public holiday depends only on the date, so it is worked out
  * here and only `closedOnPublicHolidays` is asked of the database. "HH:MM" strings compare in
  * time order; an interval whose `closes` is not after its `opens` passes midnight (a field
- * reference). The database can then filter, count and page; tests/integration/places.test.ts
- * checks this against isOpenAt over a week with a holiday and closures.
+ * reference). The database can then filter, count and page;
+ * tests/integration/places-open-filter.test.ts checks it against isOpenAt over a week with a
+ * holiday and closures.
  */
 function openAtWhere(at: Date): Prisma.PlaceWhereInput {
   const { date, weekday, time } = seoulParts(at);
@@ -193,16 +194,16 @@ export async function searchPlaces(
     }
   } else {
     // Sorting by distance: every match's position (two numbers each), then the page's places.
-    const origin = filters.near;
     const positions = await db.place.findMany({
       where,
       orderBy: nameOrder(options.language),
       select: { id: true, latitude: true, longitude: true },
     });
-    distances = new Map(
-      positions.map((p) => [p.id, distanceKm(origin, { lat: p.latitude, lng: p.longitude })]),
+    const sorted = sortByDistance(
+      positions.map((p) => ({ id: p.id, lat: p.latitude, lng: p.longitude })),
+      filters.near,
     );
-    const sorted = [...positions].sort((a, b) => distances.get(a.id)! - distances.get(b.id)!);
+    distances = new Map(sorted.map((p) => [p.id, p.distanceKm]));
     total = sorted.length;
     page = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
     const ids = sorted.slice((page - 1) * pageSize, page * pageSize).map((p) => p.id);
@@ -296,14 +297,18 @@ export async function placesFeatureCollection(
     },
   }));
   if (filters.near) {
-    const origin: LatLng = filters.near;
-    features = features
-      .map((feature) => {
-        const [lng, lat] = feature.geometry.coordinates;
-        const km = Math.round(distanceKm(origin, { lat, lng }) * 1000) / 1000;
-        return { ...feature, properties: { ...feature.properties, distanceKm: km } };
-      })
-      .sort((a, b) => a.properties.distanceKm! - b.properties.distanceKm!);
+    const byDistance = sortByDistance(
+      features.map((feature) => ({
+        feature,
+        lat: feature.geometry.coordinates[1],
+        lng: feature.geometry.coordinates[0],
+      })),
+      filters.near,
+    );
+    features = byDistance.map(({ feature, distanceKm }) => ({
+      ...feature,
+      properties: { ...feature.properties, distanceKm: Math.round(distanceKm * 1000) / 1000 },
+    }));
   }
   return { type: "FeatureCollection", features };
 }
