@@ -166,7 +166,7 @@ export function PlaceDirectory({
               type="button"
               className="button"
               aria-expanded={mapShown}
-              aria-controls="directory-map"
+              aria-controls={mapShown ? "directory-map" : undefined}
               onClick={() => setMapShown((shown) => !shown)}
             >
               {mapShown ? t("map.hide") : t("map.show")}
