@@ -5,6 +5,7 @@ import { usePlaceLabels } from "~/components/places/labels";
 import { Pagination } from "~/components/places/pagination";
 import { searchTerms } from "~/domain/shared/korean-search";
 import { MAX_PAGE } from "~/domain/places/filters";
+import { MAX_QUERY_LENGTH } from "~/domain/places/types";
 import { listPlacesForStaff } from "~/domain/places/service.server";
 import { requireRole } from "~/domain/residents/auth.server";
 import { formatDate } from "~/utils/format";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaces");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["staff", "admin"]);
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
   const page = Math.min(
     MAX_PAGE,
     Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
@@ -63,7 +64,13 @@ export default function StaffPlaces() {
             aria-label={t("staff.searchLabel")}
           >
             <label htmlFor="staff-places-q">{t("filters.q")}</label>
-            <input id="staff-places-q" type="search" name="q" defaultValue={q} maxLength={100} />
+            <input
+              id="staff-places-q"
+              type="search"
+              name="q"
+              defaultValue={q}
+              maxLength={MAX_QUERY_LENGTH}
+            />
             <button type="submit" className="button">
               {t("filters.submit")}
             </button>

@@ -26,7 +26,7 @@ const DIRECTORIES = [
   { to: "/places", key: "all" },
 ] as const;
 
-export function DirectoryNav() {
+function DirectoryNav() {
   const { t } = useTranslation("places");
   return (
     <nav aria-label={t("directoryNav.label")} className="directory-nav">

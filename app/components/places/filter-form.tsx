@@ -5,6 +5,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
   DIRECTORY_SERVICES,
+  MAX_QUERY_LENGTH,
   PLACE_KINDS,
   SERVICE_KINDS,
   SUB_KINDS,
@@ -67,7 +68,7 @@ export function FilterForm({
           type="search"
           name="q"
           defaultValue={values.q}
-          maxLength={100}
+          maxLength={MAX_QUERY_LENGTH}
           aria-describedby="place-filter-q-hint"
         />
       </div>

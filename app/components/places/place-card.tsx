@@ -31,7 +31,7 @@ export function PlaceCard({
       aria-labelledby={titleId}
     >
       <h3 id={titleId}>
-        <Link to={`/places/${place.slug}`}>{labels.name(place)}</Link>
+        <Link to={`/places/${place.slug}`}>{place.name}</Link>
       </h3>
       <p className="place-card__meta">
         <span className={`kind-badge kind-${place.kind}`}>{labels.kind(place.kind)}</span>
@@ -42,7 +42,7 @@ export function PlaceCard({
         ) : null}
       </p>
       <PlaceStatus status={place.status} />
-      <p className="place-card__address">{labels.address(place)}</p>
+      <p className="place-card__address">{place.address}</p>
       {place.phone || onShowOnMap || place.isSampleData ? (
         <p className="place-card__actions">
           {place.phone ? (

@@ -18,7 +18,7 @@ function useWhen() {
 }
 
 /** The headline ("Open", "Closed for a holiday (Chuseok)") and the next change, in words. */
-export function useStatusText() {
+function useStatusText() {
   const { t, i18n } = useTranslation("places");
   const when = useWhen();
   const english = i18n.language === "en";

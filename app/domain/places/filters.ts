@@ -7,6 +7,7 @@ import type { BBox, LatLng } from "./distance";
 import {
   ALL_SUB_KINDS,
   kindOfSubKind,
+  MAX_QUERY_LENGTH,
   OUTSIDE_SEOUL,
   PLACE_KINDS,
   SERVICE_KINDS,
@@ -32,7 +33,6 @@ export type PlaceFilters = {
 /** A filter the page could not use: the URL parameter, the value sent, and why (an i18n key). */
 export type FilterProblem = { param: string; value: string; message: string };
 
-export const MAX_QUERY_LENGTH = 100;
 export const MAX_PAGE = 1000;
 
 const number = z

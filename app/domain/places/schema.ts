@@ -65,7 +65,7 @@ const identityFields = {
   operatorId: z.string().max(40).optional(),
 };
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function checkCoordinates(
   value: { district: string; latitude: number; longitude: number },
@@ -167,7 +167,7 @@ export const HoursSchema = z
   }));
 export type HoursInput = z.infer<typeof HoursSchema>;
 
-export const MAX_CLOSURE_DAYS = 366;
+const MAX_CLOSURE_DAYS = 366;
 
 export const ClosureSchema = z
   .object({

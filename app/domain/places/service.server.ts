@@ -40,7 +40,7 @@ function hoursOf(row: HoursRow): PlaceHours {
 }
 
 /** Names, address and district in both languages, decomposed for Korean search. */
-export function placeSearchText(place: {
+function placeSearchText(place: {
   nameKo: string;
   nameEn: string;
   addressKo: string;
@@ -74,7 +74,7 @@ function placeWhere(filters: PlaceFilters, bbox: BBox | null = null): Prisma.Pla
 }
 
 /** The instant an "open" filter asks about. */
-export function openFilterInstant(filters: PlaceFilters, now: Date): Date | null {
+function openFilterInstant(filters: PlaceFilters, now: Date): Date | null {
   if (!filters.open) return null;
   if (filters.open.mode === "now") return now;
   return seoulInstant(filters.open.date, filters.open.time);
@@ -212,14 +212,13 @@ export async function searchPlaces(
     rows = ids.map((id) => byId.get(id)!).filter(Boolean);
   }
 
+  const english = options.language === "en";
   const items: PlaceListItem[] = rows.map((row) => ({
     slug: row.slug,
     kind: row.kind,
     subKind: row.subKind,
-    nameKo: row.nameKo,
-    nameEn: row.nameEn,
-    addressKo: row.addressKo,
-    addressEn: row.addressEn,
+    name: english ? row.nameEn : row.nameKo,
+    address: english ? row.addressEn : row.addressKo,
     district: row.district,
     latitude: row.latitude,
     longitude: row.longitude,

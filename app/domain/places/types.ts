@@ -83,3 +83,6 @@ export const DIRECTORY_PAGES = {
 export const OUTSIDE_SEOUL = "outside";
 
 export const PAGE_SIZE = 20;
+
+/** The longest text search the directory accepts. */
+export const MAX_QUERY_LENGTH = 100;

@@ -52,10 +52,9 @@ export type PlaceListItem = {
   slug: string;
   kind: string;
   subKind: string | null;
-  nameKo: string;
-  nameEn: string;
-  addressKo: string;
-  addressEn: string;
+  /** in the page's language (a list is re-rendered by the server when the language changes) */
+  name: string;
+  address: string;
   district: string;
   latitude: number;
   longitude: number;
