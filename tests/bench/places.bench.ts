@@ -117,6 +117,8 @@ const manyClients = (url: string) => ({
 try {
   const ko = { headers: { "accept-language": "ko-KR" } };
   const results = [
+    // the same machine's baseline in the same run: the home page renders with no database work
+    await load("GET / (home page, reference)", { url: `${server.url}/`, ...ko, duration: 5 }),
     await load("GET /places (list, page 1)", { url: `${server.url}/places`, ...ko }),
     await load("GET /shelters?open=now", { url: `${server.url}/shelters?open=now`, ...ko }),
     await load("GET /places?open=now&page=5", {
