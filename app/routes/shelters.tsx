@@ -1,9 +1,22 @@
-import type { MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PlaceDirectory } from "~/components/places/directory";
+import { loadDirectory } from "~/domain/places/directory.server";
 import { pageTitle } from "~/utils/meta";
 
+export const handle = { i18n: ["places", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "shelters");
 
-export default function Page() {
-  return <ComingSoon service="shelters" />;
+export const loader = ({ request }: LoaderFunctionArgs) => loadDirectory(request, "rest_shelter");
+
+export default function SheltersPage() {
+  const { t } = useTranslation("places");
+  return (
+    <PlaceDirectory
+      data={useLoaderData<typeof loader>()}
+      title={t("directories.shelters.title")}
+      intro={t("directories.shelters.intro")}
+    />
+  );
 }

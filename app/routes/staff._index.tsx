@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JobsBackOfficeSection } from "~/components/jobs/back-office";
 import { requireRole } from "~/domain/residents/auth.server";
@@ -26,6 +26,11 @@ export default function BackOffice() {
       <p>{t(role === "admin" ? "backOffice.adminIntro" : "backOffice.staffIntro")}</p>
       <p className="notice">{t("backOffice.comingSoon")}</p>
       {managesJobs ? <JobsBackOfficeSection /> : null}
+      <section aria-labelledby="bo-places-title">
+        <h2 id="bo-places-title">{t("backOffice.places.title")}</h2>
+        <p>{t(role === "admin" ? "backOffice.places.admin" : "backOffice.places.staff")}</p>
+        <Link to="/staff/places">{t("backOffice.places.link")}</Link>
+      </section>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type eligibility from "../../locales/ko/eligibility.json";
 import type notifications from "../../locales/ko/notifications.json";
 import type errors from "../../locales/ko/errors.json";
 import type jobs from "../../locales/ko/jobs.json";
+import type places from "../../locales/ko/places.json";
 import type validation from "../../locales/ko/validation.json";
 
 declare module "i18next" {
@@ -23,6 +24,7 @@ declare module "i18next" {
       eligibility: typeof eligibility;
       notifications: typeof notifications;
       jobs: typeof jobs;
+      places: typeof places;
     };
   }
 }

@@ -12,6 +12,7 @@ export const NAMESPACES = [
   "eligibility",
   "notifications",
   "jobs",
+  "places",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,0 +1,67 @@
+// How places' coded values read in the page's language.
+import { useTranslation } from "react-i18next";
+import { seoulParts } from "~/domain/shared/seoul-time";
+import { intlLocale } from "~/utils/i18n";
+
+/**
+ * An instant's Seoul clock time, "06:00". Opening hours are written on the 24-hour clock in both
+ * languages (as the city writes them: 18:00~06:00). Intl's Korean short time is not used here:
+ * Node's ICU writes "AM 6:00" where browsers write "오전 6:00", and the difference would break
+ * hydration of server-rendered pages.
+ */
+export function seoulClock(iso: string): string {
+  return seoulParts(new Date(iso)).time;
+}
+
+type Named = { nameKo: string; nameEn: string };
+type Addressed = { addressKo: string; addressEn: string };
+
+// One number formatter per language: building an Intl.NumberFormat costs far more than using it,
+// and a directory page formats a number for every place it lists.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A count or distance in the page's language (Intl, like app/utils/format.ts), formatter kept. */
+export function formatCount(value: number, language: string): string {
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(language));
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+type PlacesBundle = {
+  kinds?: Record<string, string>;
+  subKinds?: Record<string, string>;
+  services?: Record<string, string>;
+  districtOutside?: string;
+};
+
+/**
+ * Labels of coded values (kinds, districts…). A directory page shows hundreds of them, so the
+ * plain ones are read straight from the loaded translations rather than through t() each time
+ * (which dominated the page's rendering); the code itself is the fallback.
+ */
+export function usePlaceLabels() {
+  const { t, i18n } = useTranslation(["places", "districts"]);
+  const language = i18n.language;
+  const english = language === "en";
+  const places = (i18n.getResourceBundle(language, "places") ?? {}) as PlacesBundle;
+  const districts = (i18n.getResourceBundle(language, "districts") ?? {}) as Record<string, string>;
+  return {
+    english,
+    name: (place: Named) => (english ? place.nameEn : place.nameKo),
+    address: (place: Addressed) => (english ? place.addressEn : place.addressKo),
+    kind: (kind: string) => places.kinds?.[kind] ?? kind,
+    subKind: (subKind: string) => places.subKinds?.[subKind] ?? subKind,
+    service: (kind: string) => places.services?.[kind] ?? kind,
+    district: (code: string) =>
+      code === "outside" ? (places.districtOutside ?? code) : (districts[code] ?? code),
+    distance: (km: number) =>
+      km < 1
+        ? t("places:distance.m", {
+            value: formatCount(Math.round((km * 1000) / 10) * 10, language),
+          })
+        : t("places:distance.km", { value: formatCount(Math.round(km * 10) / 10, language) }),
+  };
+}

@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { PlaceListItem } from "~/domain/places/views";
+import { usePlaceLabels } from "./labels";
+import { PlaceStatus } from "./status";
+
+export function PlaceCard({
+  place,
+  selected,
+  onShowOnMap,
+}: {
+  place: PlaceListItem;
+  selected: boolean;
+  /** present while the map is shown */
+  onShowOnMap?: (slug: string) => void;
+}) {
+  const { t } = useTranslation("places");
+  const labels = usePlaceLabels();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // a marker chosen on the map brings its list entry into view
+    if (selected) ref.current?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
+  const titleId = `place-${place.slug}-name`;
+  return (
+    <li
+      ref={ref}
+      id={`place-${place.slug}`}
+      className={`place-card${selected ? " is-selected" : ""}`}
+      aria-labelledby={titleId}
+    >
+      <h3 id={titleId}>
+        <Link to={`/places/${place.slug}`}>{place.name}</Link>
+      </h3>
+      <p className="place-card__meta">
+        <span className={`kind-badge kind-${place.kind}`}>{labels.kind(place.kind)}</span>
+        {place.subKind ? <span>{labels.subKind(place.subKind)}</span> : null}
+        <span>{labels.district(place.district)}</span>
+        {place.distanceKm !== null ? (
+          <span className="place-card__distance">{labels.distance(place.distanceKm)}</span>
+        ) : null}
+      </p>
+      <PlaceStatus status={place.status} />
+      <p className="place-card__address">{place.address}</p>
+      {place.phone || onShowOnMap || place.isSampleData ? (
+        <p className="place-card__actions">
+          {place.phone ? (
+            <a href={`tel:${place.phone.replace(/[^\d+]/g, "")}`}>
+              {t("card.call", { phone: place.phone })}
+            </a>
+          ) : null}
+          {onShowOnMap ? (
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={selected}
+              onClick={() => onShowOnMap(place.slug)}
+            >
+              {t("card.showOnMap")}
+            </button>
+          ) : null}
+          {place.isSampleData ? <span className="sample-badge">{t("sampleData")}</span> : null}
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,116 @@
+// What the places pages receive from their loaders: plain, serialisable data (instants as ISO
+// strings), built from the pure rules by the service.
+import type { DaySchedule, PlaceStatus } from "./hours";
+
+export type StatusView =
+  | { open: true; closesAt: string | null; closesInDays: number }
+  | {
+      open: false;
+      reason: "holiday" | "closure" | null;
+      holidayKo: string | null;
+      holidayEn: string | null;
+      closureKo: string | null;
+      closureEn: string | null;
+      opensAt: string | null;
+      opensInDays: number;
+    };
+
+export function statusView(status: PlaceStatus): StatusView {
+  if (status.open) {
+    return {
+      open: true,
+      closesAt: status.closesAt?.toISOString() ?? null,
+      closesInDays: status.closesInDays,
+    };
+  }
+  return {
+    open: false,
+    reason: status.reason,
+    holidayKo: status.holiday?.nameKo ?? null,
+    holidayEn: status.holiday?.nameEn ?? null,
+    closureKo: status.closure?.reasonKo || null,
+    closureEn: status.closure?.reasonEn || null,
+    opensAt: status.opensAt?.toISOString() ?? null,
+    opensInDays: status.opensInDays,
+  };
+}
+
+/** A directory's filters as its form shows them (strings, empty when not set). */
+export type FilterValues = {
+  kind: string;
+  sub: string;
+  district: string;
+  service: string;
+  q: string;
+  open: "" | "now" | "at";
+  date: string;
+  time: string;
+  near: string;
+};
+
+export type PlaceListItem = {
+  slug: string;
+  kind: string;
+  subKind: string | null;
+  /** in the page's language (a list is re-rendered by the server when the language changes) */
+  name: string;
+  address: string;
+  district: string;
+  latitude: number;
+  longitude: number;
+  phone: string | null;
+  isSampleData: boolean;
+  status: StatusView;
+  /** only when the list is sorted by distance from a position */
+  distanceKm: number | null;
+};
+
+export type PlaceSearchResult = {
+  items: PlaceListItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+export type WeekDayView = Omit<DaySchedule, "holiday" | "closure"> & {
+  holidayKo: string | null;
+  holidayEn: string | null;
+  closureKo: string | null;
+  closureEn: string | null;
+};
+
+export function weekDayView(day: DaySchedule): WeekDayView {
+  const { holiday, closure, ...rest } = day;
+  return {
+    ...rest,
+    holidayKo: holiday?.nameKo ?? null,
+    holidayEn: holiday?.nameEn ?? null,
+    closureKo: closure?.reasonKo || null,
+    closureEn: closure?.reasonEn || null,
+  };
+}
+
+/** GET /api/places: RFC 7946 GeoJSON, positions as [longitude, latitude]. */
+export type PlaceFeature = {
+  type: "Feature";
+  id: string;
+  geometry: { type: "Point"; coordinates: [number, number] };
+  properties: {
+    slug: string;
+    url: string;
+    kind: string;
+    subKind: string | null;
+    nameKo: string;
+    nameEn: string;
+    addressKo: string;
+    addressEn: string;
+    district: string;
+    phone: string | null;
+    openNow: boolean;
+    coordinatesApproximate: boolean;
+    isSampleData: boolean;
+    lastVerifiedAt: string;
+    distanceKm?: number;
+  };
+};
+export type PlaceFeatureCollection = { type: "FeatureCollection"; features: PlaceFeature[] };

@@ -1,0 +1,117 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PlaceForm, type PlaceFields } from "~/components/places/place-form";
+import { requirePlaceEditor } from "~/domain/places/access.server";
+import { AdminPlaceSchema, PlaceDetailsSchema } from "~/domain/places/schema";
+import { getPlaceForEdit, listOrganizations, updatePlace } from "~/domain/places/service.server";
+import { now } from "~/utils/clock.server";
+import { formatDate } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["places", "districts", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceEdit");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePlaceEditor(request, params.placeId);
+  const admin = user.role === "admin";
+  const [place, organizations] = await Promise.all([
+    getPlaceForEdit(params.placeId!),
+    admin ? listOrganizations() : [],
+  ]);
+  if (!place) throw new Response("Not found", { status: 404 });
+  const { openingHours: _hours, closures: _closures, ...details } = place;
+  return { place: details, admin, organizations };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePlaceEditor(request, params.placeId);
+  const admin = user.role === "admin";
+  const formData = await readFormData(request);
+  // Admins also set what the place is and who runs it; staff cannot change those.
+  const adminSubmission = admin ? parseWithZod(formData, { schema: AdminPlaceSchema }) : null;
+  const submission = adminSubmission ?? parseWithZod(formData, { schema: PlaceDetailsSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), saved: false }, { status: 400 });
+  }
+  if (!(await getPlaceForEdit(params.placeId!))) throw new Response("Not found", { status: 404 });
+  const identity =
+    adminSubmission?.status === "success"
+      ? {
+          kind: adminSubmission.value.kind,
+          subKind: adminSubmission.value.subKind,
+          operatorId: adminSubmission.value.operatorId,
+        }
+      : null;
+  const result = await updatePlace(params.placeId!, submission.value, identity, {
+    actorId: user.id,
+    ip: clientIp(context),
+    now: now(),
+  });
+  if (!result.ok) {
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }),
+        saved: false,
+      },
+      { status: 400 },
+    );
+  }
+  return { result: submission.reply(), saved: true };
+}
+
+export default function StaffPlaceDetails() {
+  const { t, i18n } = useTranslation("places");
+  const { place, admin, organizations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const schema = admin ? AdminPlaceSchema : PlaceDetailsSchema;
+  const defaultValue = {
+    ...place,
+    subKind: place.subKind ?? "",
+    operatorId: place.operatorId ?? "",
+    latitude: String(place.latitude),
+    longitude: String(place.longitude),
+    areaSquareMeters: place.areaSquareMeters ? String(place.areaSquareMeters) : "",
+    phone: place.phone ?? "",
+    email: place.email ?? "",
+    website: place.website ?? "",
+    coordinatesApproximate: place.coordinatesApproximate ? "on" : "",
+    verified: "on",
+  };
+  const [form, fields] = useForm({
+    // a fresh form (from the saved values) after every save
+    id: `place-${place.id}-${place.updatedAt}`,
+    lastResult: actionData?.saved ? undefined : actionData?.result,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <>
+      <h2>{t("staff.details")}</h2>
+      {actionData?.saved ? (
+        <p role="status" className="notice success">
+          {t("form.saved")}
+        </p>
+      ) : null}
+      <p className="hint">
+        {t("place.lastVerified", { date: formatDate(place.lastVerifiedAt, i18n.language) })}
+      </p>
+      <PlaceForm
+        formProps={getFormProps(form)}
+        formErrors={{ id: form.errorId, errors: form.errors }}
+        fields={fields as PlaceFields}
+        admin={admin}
+        isNew={false}
+        organizations={organizations}
+        submitLabel={t("form.save")}
+      />
+    </>
+  );
+}

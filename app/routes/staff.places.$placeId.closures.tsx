@@ -1,0 +1,123 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField } from "~/components/ui/form";
+import { requirePlaceEditor } from "~/domain/places/access.server";
+import { ClosureSchema } from "~/domain/places/schema";
+import { addClosure, deleteClosure, getPlaceForEdit } from "~/domain/places/service.server";
+import { now } from "~/utils/clock.server";
+import { formatCalendarDate } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { badRequest, clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["places", "districts", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePlaceEditor(request, params.placeId);
+  const place = await getPlaceForEdit(params.placeId!);
+  if (!place) throw new Response("Not found", { status: 404 });
+  return { closures: place.closures };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePlaceEditor(request, params.placeId);
+  const placeId = params.placeId!;
+  const formData = await readFormData(request);
+  const actor = { actorId: user.id, ip: clientIp(context), now: now() };
+  if (!(await getPlaceForEdit(placeId))) throw new Response("Not found", { status: 404 });
+  const intent = formData.get("intent");
+  if (intent === "delete") {
+    const closureId = formData.get("closureId");
+    if (typeof closureId !== "string" || !(await deleteClosure(placeId, closureId, actor))) {
+      throw new Response("Not found", { status: 404 });
+    }
+    return { result: undefined, done: "deleted" as const };
+  }
+  if (intent !== "add") throw badRequest("Unknown intent");
+  const submission = parseWithZod(formData, { schema: ClosureSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), done: null }, { status: 400 });
+  }
+  await addClosure(placeId, submission.value, actor);
+  return { result: submission.reply({ resetForm: true }), done: "added" as const };
+}
+
+export default function StaffPlaceClosures() {
+  const { t, i18n } = useTranslation("places");
+  const { closures } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "closure",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ClosureSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ClosureSchema }),
+  });
+  const date = (value: string) => formatCalendarDate(value, i18n.language, "medium");
+  return (
+    <>
+      <h2>{t("staff.closures")}</h2>
+      <p className="hint">{t("closures.hint")}</p>
+      {actionData?.done ? (
+        <p role="status" className="notice success">
+          {t(actionData.done === "added" ? "closures.added" : "closures.deleted")}
+        </p>
+      ) : null}
+      {closures.length === 0 ? (
+        <p>{t("closures.none")}</p>
+      ) : (
+        <ul className="closure-list">
+          {closures.map((closure) => (
+            <li key={closure.id}>
+              <span>
+                {t("place.closureRange", {
+                  start: date(closure.startDate),
+                  end: date(closure.endDate),
+                })}
+                {closure.reasonKo || closure.reasonEn
+                  ? ` (${i18n.language === "en" ? closure.reasonEn || closure.reasonKo : closure.reasonKo || closure.reasonEn})`
+                  : ""}
+              </span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="closureId" value={closure.id} />
+                <button
+                  type="submit"
+                  className="button"
+                  aria-label={t("closures.deleteLabel", {
+                    start: date(closure.startDate),
+                    end: date(closure.endDate),
+                  })}
+                >
+                  {t("closures.delete")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t("closures.add")}</h3>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="add" />
+        <TextField field={fields.startDate} label={t("closures.startDate")} type="date" />
+        <TextField field={fields.endDate} label={t("closures.endDate")} type="date" />
+        <TextField field={fields.reasonKo} label={t("closures.reasonKo")} />
+        <TextField field={fields.reasonEn} label={t("closures.reasonEn")} />
+        <button
+          type="submit"
+          className="button primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("closures.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FieldErrors, FormErrors } from "~/components/ui/form";
+import { requirePlaceEditor } from "~/domain/places/access.server";
+import { HoursSchema, SLOTS_PER_DAY } from "~/domain/places/schema";
+import { getPlaceForEdit, replaceHours } from "~/domain/places/service.server";
+import { now } from "~/utils/clock.server";
+import { formatWeekday } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["places", "districts", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceHours");
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePlaceEditor(request, params.placeId);
+  const place = await getPlaceForEdit(params.placeId!);
+  if (!place) throw new Response("Not found", { status: 404 });
+  // Every weekday gets its intervals plus empty rows up to SLOTS_PER_DAY.
+  const rows = WEEKDAYS.flatMap((weekday) => {
+    const own = place.openingHours.filter((interval) => interval.weekday === weekday);
+    const empty = Math.max(0, SLOTS_PER_DAY - own.length);
+    return [
+      ...own.map(({ opens, closes }) => ({ weekday, opens, closes })),
+      ...Array.from({ length: empty }, () => ({ weekday, opens: "", closes: "" })),
+    ];
+  });
+  return {
+    version: place.updatedAt,
+    closedOnPublicHolidays: place.closedOnPublicHolidays,
+    rows,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePlaceEditor(request, params.placeId);
+  const submission = parseWithZod(await readFormData(request), { schema: HoursSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), saved: false }, { status: 400 });
+  }
+  if (!(await getPlaceForEdit(params.placeId!))) throw new Response("Not found", { status: 404 });
+  await replaceHours(params.placeId!, submission.value, {
+    actorId: user.id,
+    ip: clientIp(context),
+    now: now(),
+  });
+  return { result: submission.reply(), saved: true };
+}
+
+export default function StaffPlaceHours() {
+  const { t, i18n } = useTranslation("places");
+  const { version, closedOnPublicHolidays, rows } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: `hours-${version}`,
+    lastResult: actionData?.saved ? undefined : actionData?.result,
+    defaultValue: {
+      closedOnPublicHolidays: closedOnPublicHolidays ? "on" : "",
+      intervals: rows.map((row) => ({ ...row, weekday: String(row.weekday) })),
+    },
+    constraint: getZodConstraint(HoursSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: HoursSchema }),
+  });
+  const intervals = fields.intervals.getFieldList();
+  return (
+    <>
+      <h2>{t("staff.hours")}</h2>
+      {searchParams.get("created") ? (
+        <p role="status" className="notice success">
+          {t("form.created")}
+        </p>
+      ) : null}
+      {actionData?.saved ? (
+        <p role="status" className="notice success">
+          {t("hoursForm.saved")}
+        </p>
+      ) : null}
+      <p className="hint">{t("hoursForm.hint")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {WEEKDAYS.map((weekday) => (
+          <fieldset key={weekday} className="field hours-day">
+            <legend>{formatWeekday(weekday, i18n.language)}</legend>
+            {intervals.map((interval, index) => {
+              if (rows[index]?.weekday !== weekday) return null;
+              const row = interval.getFieldset();
+              const slot = rows.slice(0, index + 1).filter((r) => r.weekday === weekday).length;
+              return (
+                <div key={interval.key} className="hours-row">
+                  <input
+                    {...getInputProps(row.weekday, { type: "hidden" })}
+                    key={row.weekday.key}
+                  />
+                  <span className="hours-row__slot">{t("hoursForm.slot", { slot })}</span>
+                  <div className="field">
+                    <label htmlFor={row.opens.id}>{t("hoursForm.opens")}</label>
+                    <input
+                      {...getInputProps(row.opens, { type: "time" })}
+                      key={row.opens.key}
+                      step={60}
+                    />
+                    <FieldErrors id={row.opens.errorId} errors={row.opens.errors} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={row.closes.id}>{t("hoursForm.closes")}</label>
+                    <input
+                      {...getInputProps(row.closes, { type: "time" })}
+                      key={row.closes.key}
+                      step={60}
+                    />
+                    <FieldErrors id={row.closes.errorId} errors={row.closes.errors} />
+                  </div>
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+        <CheckboxField
+          field={fields.closedOnPublicHolidays}
+          label={t("hoursForm.closedOnPublicHolidays")}
+        />
+        <button
+          type="submit"
+          className="button primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {navigation.state === "submitting" ? t("form.saving") : t("hoursForm.save")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PlaceForm, type PlaceFields } from "~/components/places/place-form";
+import { requirePlacesAdmin } from "~/domain/places/access.server";
+import { NewPlaceSchema } from "~/domain/places/schema";
+import { createPlace, listOrganizations } from "~/domain/places/service.server";
+import { now } from "~/utils/clock.server";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["places", "districts", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceNew");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePlacesAdmin(request);
+  return { organizations: await listOrganizations() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePlacesAdmin(request);
+  const submission = parseWithZod(await readFormData(request), { schema: NewPlaceSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createPlace(submission.value, {
+    actorId: user.id,
+    ip: clientIp(context),
+    now: now(),
+  });
+  if (!result.ok) {
+    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
+      status: 409,
+    });
+  }
+  return redirect(`/staff/places/${result.id}/hours?created=1`);
+}
+
+export default function NewPlacePage() {
+  const { t } = useTranslation("places");
+  const { organizations } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-place",
+    lastResult,
+    defaultValue: { coordinatesApproximate: "on", verified: "on" },
+    constraint: getZodConstraint(NewPlaceSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlaceSchema }),
+  });
+  return (
+    <section className="page narrow" aria-labelledby="new-place-title">
+      <p className="eyebrow">
+        <Link to="/staff/places">{t("staff.title")}</Link>
+      </p>
+      <h1 id="new-place-title">{t("staff.new")}</h1>
+      <PlaceForm
+        formProps={getFormProps(form)}
+        formErrors={{ id: form.errorId, errors: form.errors }}
+        fields={fields as PlaceFields}
+        admin
+        isNew
+        organizations={organizations}
+        submitLabel={t("form.create")}
+      />
+    </section>
+  );
+}

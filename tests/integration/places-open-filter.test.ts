@@ -1,0 +1,155 @@
+// The directory's "open" filter runs in SQL (so the database can count and page); the rule itself
+// is the pure isOpenAt. Over a week with Chuseok, closures and awkward hours, both must agree on
+// every place at every half hour and the minute before it.
+import { beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../prisma/seed";
+import { isOpenAt } from "~/domain/places/hours";
+import { placesFeatureCollection, searchPlaces } from "~/domain/places/service.server";
+import { addDays, seoulInstant } from "~/domain/shared/seoul-time";
+import { getDb } from "~/utils/db.server";
+
+const db = getDb();
+
+const TRICKY: Array<{
+  slug: string;
+  closedOnPublicHolidays: boolean;
+  weekly: Array<[number[], string, string]>;
+  closures?: Array<[string, string]>;
+}> = [
+  {
+    slug: "overnight-closes-on-holidays",
+    closedOnPublicHolidays: true,
+    weekly: [[[1, 2, 3, 4, 5, 6, 7], "22:00", "06:00"]],
+  },
+  {
+    slug: "round-the-clock-closes-on-holidays",
+    closedOnPublicHolidays: true,
+    weekly: [[[1, 2, 3, 4, 5, 6, 7], "00:00", "00:00"]],
+  },
+  {
+    slug: "until-midnight",
+    closedOnPublicHolidays: false,
+    weekly: [[[1, 2, 3, 4, 5], "22:00", "00:00"]],
+  },
+  {
+    slug: "lunch-break",
+    closedOnPublicHolidays: true,
+    weekly: [
+      [[1, 2, 3, 4, 5], "09:00", "12:00"],
+      [[1, 2, 3, 4, 5], "13:00", "18:00"],
+    ],
+  },
+  { slug: "sunday-night", closedOnPublicHolidays: false, weekly: [[[7], "20:00", "04:00"]] },
+  {
+    slug: "overnight-with-closure",
+    closedOnPublicHolidays: false,
+    weekly: [[[1, 2, 3, 4, 5, 6, 7], "18:00", "06:00"]],
+    closures: [["2026-09-27", "2026-09-28"]],
+  },
+];
+
+beforeAll(async () => {
+  await seed(db, { now: new Date("2026-09-20T00:00:00Z"), demoAccounts: false });
+  await db.closure.create({
+    data: {
+      placeId: (await db.place.findUniqueOrThrow({ where: { slug: "hapjeong-shelter" } })).id,
+      startDate: "2026-09-23",
+      endDate: "2026-09-23",
+    },
+  });
+  for (const place of TRICKY) {
+    await db.place.create({
+      data: {
+        slug: place.slug,
+        kind: "rest_shelter",
+        nameKo: place.slug,
+        nameEn: place.slug,
+        addressKo: "서울",
+        addressEn: "Seoul",
+        district: "jung",
+        latitude: 37.56,
+        longitude: 126.98,
+        closedOnPublicHolidays: place.closedOnPublicHolidays,
+        lastVerifiedAt: new Date(),
+        openingHours: {
+          create: place.weekly.flatMap(([days, opens, closes]) =>
+            days.map((weekday) => ({ weekday, opens, closes })),
+          ),
+        },
+        closures: {
+          create: (place.closures ?? []).map(([startDate, endDate]) => ({ startDate, endDate })),
+        },
+      },
+    });
+  }
+});
+
+describe("the open filter in SQL", () => {
+  it("agrees with isOpenAt for every place, every half hour of Chuseok week and the minute before", async () => {
+    const places = await db.place.findMany({
+      select: {
+        slug: true,
+        closedOnPublicHolidays: true,
+        openingHours: { select: { weekday: true, opens: true, closes: true } },
+        closures: { select: { startDate: true, endDate: true } },
+      },
+    });
+    const instants: Date[] = [];
+    for (let day = 0; day < 7; day += 1) {
+      for (let minutes = 0; minutes < 1440; minutes += 30) {
+        const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+        const instant = seoulInstant(addDays("2026-09-22", day), clock);
+        instants.push(instant, new Date(instant.getTime() - 60_000));
+      }
+    }
+    let checked = 0;
+    for (const at of instants) {
+      const expected = places
+        .filter((place) =>
+          isOpenAt(
+            {
+              weekly: place.openingHours,
+              closures: place.closures,
+              closedOnPublicHolidays: place.closedOnPublicHolidays,
+            },
+            at,
+          ),
+        )
+        .map((place) => place.slug)
+        .sort();
+      const iso = at.toISOString();
+      const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(at);
+      const time = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Asia/Seoul",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(at);
+      const result = await searchPlaces(
+        { page: 1, open: { mode: "at", date, time } },
+        { now: at, language: "ko", pageSize: 1000 },
+      );
+      expect(result.items.map((item) => item.slug).sort(), iso).toEqual(expected);
+      checked += expected.length;
+    }
+    // the week really exercised both answers
+    expect(checked).toBeGreaterThan(instants.length);
+  });
+
+  it("marks the GeoJSON features open now the same way", async () => {
+    const at = seoulInstant("2026-09-24", "02:00"); // Chuseok, 02:00
+    const collection = await placesFeatureCollection({ page: 1 }, { now: at, bbox: null });
+    const open = collection.features
+      .filter((f) => f.properties.openNow)
+      .map((f) => f.id)
+      .sort();
+    // Hapjeong is closed: its Wednesday run was cancelled by Wednesday's closure
+    expect(open).toEqual(
+      [
+        "overnight-closes-on-holidays", // Wednesday evening's run, into the holiday
+        "overnight-with-closure",
+        "seocho-shelter",
+      ].sort(),
+    );
+  });
+});
