@@ -2,6 +2,7 @@
 import "i18next";
 import type account from "../../locales/ko/account.json";
 import type auth from "../../locales/ko/auth.json";
+import type booking from "../../locales/ko/booking.json";
 import type common from "../../locales/ko/common.json";
 import type districts from "../../locales/ko/districts.json";
 import type eligibility from "../../locales/ko/eligibility.json";
@@ -21,6 +22,7 @@ declare module "i18next" {
       districts: typeof districts;
       eligibility: typeof eligibility;
       notifications: typeof notifications;
+      booking: typeof booking;
     };
   }
 }

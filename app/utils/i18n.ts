@@ -11,6 +11,7 @@ export const NAMESPACES = [
   "districts",
   "eligibility",
   "notifications",
+  "booking",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
