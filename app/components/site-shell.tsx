@@ -41,6 +41,9 @@ export function SiteHeader() {
                 </li>
               ) : null}
               <li>
+                <NavLink to="/bookings">{t("nav.myBookings")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/account">{t("nav.account")}</NavLink>
               </li>
               <li>

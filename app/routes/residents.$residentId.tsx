@@ -189,6 +189,7 @@ export default function ProfilePage() {
       </Form>
       {editable ? (
         <nav aria-label={t("profile.moreLabel")} className="stack">
+          <Link to="/bookings">{t("common:nav.myBookings")}</Link>
           <Link to="/account/password">{t("password.title")}</Link>
           <Link to="/account/delete">{t("delete.title")}</Link>
         </nav>

@@ -2,6 +2,10 @@
 import { intlLocale } from "./i18n";
 
 const TIME_ZONE = "Asia/Seoul";
+// 24-hour clock times ("14:00"), as Korean timetables write them. It also keeps server and browser
+// in step: Node's ICU 78 writes Korean 12-hour times as "PM 2:00" where Chromium writes "오후 2:00",
+// which broke hydration of every page showing a time.
+const HOUR_CYCLE = "h23";
 
 type DateInput = Date | string | number;
 
@@ -9,6 +13,7 @@ export function formatDateTime(value: DateInput, language: string): string {
   return new Intl.DateTimeFormat(intlLocale(language), {
     dateStyle: "medium",
     timeStyle: "short",
+    hourCycle: HOUR_CYCLE,
     timeZone: TIME_ZONE,
   }).format(new Date(value));
 }
@@ -36,6 +41,7 @@ export function formatCalendarDate(
 export function formatTime(value: DateInput, language: string): string {
   return new Intl.DateTimeFormat(intlLocale(language), {
     timeStyle: "short",
+    hourCycle: HOUR_CYCLE,
     timeZone: TIME_ZONE,
   }).format(new Date(value));
 }

@@ -38,7 +38,9 @@ const YOUTH_CENTER: Record<string, SeedTemplate[]> = {
   "youth-center-job-analysis": [
     { days: WEEKDAYS, start: "13:00", end: "18:00", minutes: 60, capacity: 1 },
   ],
-  "youth-center-photo": [{ days: WEEKDAYS, start: "13:00", end: "17:00", minutes: 20, capacity: 1 }],
+  "youth-center-photo": [
+    { days: WEEKDAYS, start: "13:00", end: "17:00", minutes: 20, capacity: 1 },
+  ],
   // the 14 study rooms and the one seminar room of the report, in two-hour blocks
   "youth-center-study-room": [
     { days: WEEKDAYS, start: "09:00", end: "21:00", minutes: 120, capacity: 14 },
@@ -64,11 +66,25 @@ function laborTemplates(placeSlug: string, subKind: string | null): SeedTemplate
           capacity: 3,
           channels: ALL_CHANNELS,
         },
-        { days: WEEKDAYS, start: "18:30", end: "20:30", minutes: 60, capacity: 2, channels: REMOTE },
+        {
+          days: WEEKDAYS,
+          start: "18:30",
+          end: "20:30",
+          minutes: 60,
+          capacity: 2,
+          channels: REMOTE,
+        },
       ];
     case "ombudsman":
       return [
-        { days: WEEKDAYS, start: "10:00", end: "21:00", minutes: 60, capacity: 2, channels: REMOTE },
+        {
+          days: WEEKDAYS,
+          start: "10:00",
+          end: "21:00",
+          minutes: 60,
+          capacity: 2,
+          channels: REMOTE,
+        },
         { days: [6], start: "10:00", end: "13:00", minutes: 60, capacity: 1, channels: REMOTE },
       ];
     default: {
@@ -83,7 +99,14 @@ function laborTemplates(placeSlug: string, subKind: string | null): SeedTemplate
           capacity: 1,
           channels: ALL_CHANNELS,
         },
-        { days: evenings, start: "18:30", end: "20:30", minutes: 60, capacity: 1, channels: REMOTE },
+        {
+          days: evenings,
+          start: "18:30",
+          end: "20:30",
+          minutes: 60,
+          capacity: 1,
+          channels: REMOTE,
+        },
       ];
     }
   }
@@ -114,7 +137,9 @@ function cafeTemplates(
           },
         ];
       case "mentoring":
-        return [{ ...base, start: clock(closes - 180), end: clock(closes), minutes: 60, capacity: 1 }];
+        return [
+          { ...base, start: clock(closes - 180), end: clock(closes), minutes: 60, capacity: 1 },
+        ];
       case "photo":
         return [
           { ...base, start: clock(opens + 120), end: clock(opens + 240), minutes: 20, capacity: 1 },

@@ -1,6 +1,7 @@
 // Booking rules as pure functions of the facts and "now". The service enforces them in its
 // transactions (capacity and uniqueness in the database itself); pages use them to say in advance
 // what will be possible.
+import type { TimeChoice } from "./types";
 
 export type SlotFacts = {
   startsAt: Date;
@@ -10,7 +11,7 @@ export type SlotFacts = {
   blocked: boolean;
 };
 
-export type SlotState = "open" | "full" | "blocked" | "past";
+export type SlotState = TimeChoice["state"];
 
 /** Places left to book (held waitlist offers count as taken). */
 export function remaining(slot: Pick<SlotFacts, "capacity" | "bookedCount">): number {

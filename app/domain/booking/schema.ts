@@ -1,12 +1,7 @@
 // Validation of every booking form, shared by the browser (Conform) and the server. Messages are
 // i18next keys, translated where they are shown.
 import { z } from "zod";
-import {
-  checkboxChecked,
-  CLOCK_TIME,
-  isoDate,
-  optionalText,
-} from "~/domain/shared/validation";
+import { checkboxChecked, CLOCK_TIME, isoDate, optionalText } from "~/domain/shared/validation";
 import { minutesOfClock } from "~/domain/shared/seoul-time";
 import { CHANNELS, DESCRIPTION_MAX, LABOR_TOPICS } from "./types";
 
@@ -54,34 +49,27 @@ export const LaborChoiceSchema = z.object({
 
 // ───────────── staff ─────────────
 
+/** A whole number typed into a form field, within [min, max]. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string({ required_error: "validation:required" })
+    .trim()
+    .regex(/^\d{1,4}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+
 export const TemplateSchema = z
   .object({
-    weekday: z.coerce
-      .number({ invalid_type_error: "validation:invalidChoice" })
-      .int()
-      .min(1, "validation:invalidChoice")
-      .max(7, "validation:invalidChoice"),
+    weekday: z.enum(["1", "2", "3", "4", "5", "6", "7"]).transform(Number),
     startTime: z
       .string({ required_error: "validation:required" })
       .regex(CLOCK_TIME, "booking:errors.time"),
     endTime: z
       .string({ required_error: "validation:required" })
       .regex(CLOCK_TIME, "booking:errors.time"),
-    slotMinutes: z.coerce
-      .number({ invalid_type_error: "validation:invalid" })
-      .int("validation:invalid")
-      .min(10, "booking:errors.slotMinutesRange")
-      .max(480, "booking:errors.slotMinutesRange"),
-    capacity: z.coerce
-      .number({ invalid_type_error: "validation:invalid" })
-      .int("validation:invalid")
-      .min(1, "booking:errors.capacityRange")
-      .max(200, "booking:errors.capacityRange"),
-    horizonDays: z.coerce
-      .number({ invalid_type_error: "validation:invalid" })
-      .int("validation:invalid")
-      .min(1, "booking:errors.horizonRange")
-      .max(90, "booking:errors.horizonRange"),
+    slotMinutes: wholeNumber(10, 480, "booking:errors.slotMinutesRange"),
+    capacity: wholeNumber(1, 200, "booking:errors.capacityRange"),
+    horizonDays: wholeNumber(1, 90, "booking:errors.horizonRange"),
     validFrom: isoDate,
     validUntil: isoDate.optional(),
     channels: z.array(z.enum(CHANNELS)).optional().default([]),

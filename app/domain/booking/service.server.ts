@@ -56,6 +56,8 @@ import {
   type Channel,
   type LaborTopic,
   type Refusal,
+  type RefusalView,
+  type TimeChoice,
 } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -78,6 +80,15 @@ export type RefusedOutcome = {
   phone?: string | null;
 };
 export type Outcome<T = object> = ({ ok: true } & T) | RefusedOutcome;
+
+export function refusalView(outcome: RefusedOutcome): RefusalView {
+  const rules = bookingRules();
+  return {
+    code: outcome.refusal,
+    params: { max: rules.maxPerKind, hours: rules.cutoffMinutes / 60, phone: outcome.phone ?? "" },
+    reasons: outcome.reasons ?? null,
+  };
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
@@ -165,16 +176,6 @@ export async function listLaborCenters() {
     );
 }
 
-export type TimeChoice = {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  remaining: number;
-  state: ReturnType<typeof slotState>;
-  channels: Channel[];
-};
-
 function toTimeChoice(slot: Prisma.SlotGetPayload<{ select: typeof slotSelect }>, now: Date) {
   return {
     id: slot.id,
@@ -246,8 +247,13 @@ export async function getDayTimes(
   return slots.filter((s) => s.startsAt > now).map((s) => toTimeChoice(s, now));
 }
 
-export async function getSlotOfService(serviceId: string, slotId: string) {
-  return getDb().slot.findFirst({ where: { id: slotId, serviceId }, select: slotSelect });
+/** One slot of a service as the time-choice pages show it (null for another service's slot). */
+export async function getTimeChoice(serviceId: string, slotId: string, now: Date) {
+  const slot = await getDb().slot.findFirst({
+    where: { id: slotId, serviceId },
+    select: slotSelect,
+  });
+  return slot ? toTimeChoice(slot, now) : null;
 }
 
 /**
@@ -258,10 +264,12 @@ export async function getSlotOfService(serviceId: string, slotId: string) {
 export async function residentSlotContext(
   residentId: string,
   service: Pick<BookableService, "kind" | "eligibilityId">,
-  slot: { id: string; startsAt: Date; endsAt: Date },
+  slot: { id: string; startsAt: string; endsAt: string },
   now: Date,
 ) {
   const db = getDb();
+  const startsAt = new Date(slot.startsAt);
+  const endsAt = new Date(slot.endsAt);
   const [criteria, facts, booking, entry, overlapping, upcoming] = await Promise.all([
     getCriteria(service.eligibilityId),
     getProfileFacts(residentId),
@@ -278,7 +286,7 @@ export async function residentSlotContext(
         residentId,
         status: "confirmed",
         slotId: { not: slot.id },
-        slot: { startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt } },
+        slot: { startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
       },
       select: { id: true },
     }),
@@ -289,7 +297,7 @@ export async function residentSlotContext(
       ? entry.offerExpiresAt.toISOString()
       : null;
   return {
-    verdict: judge(criteria, facts, seoulDate(slot.startsAt)),
+    verdict: judge(criteria, facts, seoulDate(startsAt)),
     bookingId: booking?.id ?? null,
     waitlistEntryId: entry?.id ?? null,
     heldOfferUntil: heldOffer,
@@ -582,7 +590,10 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
         select: { id: true },
       });
       if (overlapping) throw new Refused("overlap");
-      if ((await countUpcomingOfKind(tx, residentId, slot.service.kind, now)) >= bookingRules().maxPerKind)
+      if (
+        (await countUpcomingOfKind(tx, residentId, slot.service.kind, now)) >=
+        bookingRules().maxPerKind
+      )
         throw new Refused("limit");
 
       // A place held for this resident by a waitlist offer is theirs to take; otherwise take a
@@ -674,6 +685,7 @@ const myBookingSelect = {
       endsAt: true,
       service: {
         select: {
+          id: true,
           slug: true,
           kind: true,
           nameKo: true,
@@ -798,9 +810,10 @@ export async function myBookingCalendar(residentId: string, bookingId: string, l
     startsAt: booking.slot.startsAt,
     endsAt: booking.slot.endsAt,
     title: t("booking:calendar.title", { service: serviceName, place: placeName }),
-    location: booking.channel && booking.channel !== "in_person"
-      ? t(`booking:channel.${booking.channel}`)
-      : `${placeName}, ${en ? place.addressEn : place.addressKo}`,
+    location:
+      booking.channel && booking.channel !== "in_person"
+        ? t(`booking:channel.${booking.channel}`)
+        : `${placeName}, ${en ? place.addressEn : place.addressKo}`,
     description: lines.filter(Boolean).join("\n"),
     url: siteUrl(`/bookings/${booking.id}`),
     cancelled: booking.status === "cancelled",
@@ -1245,7 +1258,9 @@ export async function staffSchedule(
           resident: { select: { name: true, deletedAt: true } },
         },
       },
-      _count: { select: { waitlistEntries: { where: { status: { in: ["waiting", "offered"] } } } } },
+      _count: {
+        select: { waitlistEntries: { where: { status: { in: ["waiting", "offered"] } } } },
+      },
     },
   });
   const residentIds = [...new Set(slots.flatMap((s) => s.bookings.map((b) => b.residentId)))];
@@ -1421,7 +1436,10 @@ async function blockOne(
     data: { blocked: true, blockedReason: reason },
   });
   if (blocked.count !== 1) return 0;
-  const slot = await tx.slot.findUniqueOrThrow({ where: { id: slotId }, select: messageSlotSelect });
+  const slot = await tx.slot.findUniqueOrThrow({
+    where: { id: slotId },
+    select: messageSlotSelect,
+  });
   const bookings = await tx.booking.findMany({
     where: { slotId, status: "confirmed" },
     select: { id: true, residentId: true },
@@ -1624,7 +1642,12 @@ export async function saveTemplate(
   if (needsOpeningHours(channels)) {
     const starts = templateStarts(input);
     const fits = starts.every((start) =>
-      withinOpeningHours(service.place.openingHours, input.weekday, start, start + input.slotMinutes),
+      withinOpeningHours(
+        service.place.openingHours,
+        input.weekday,
+        start,
+        start + input.slotMinutes,
+      ),
     );
     if (!fits) return { ok: false, refusal: "outsideHours" };
   }

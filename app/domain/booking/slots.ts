@@ -81,7 +81,9 @@ export function needsOpeningHours(channels: string): boolean {
 }
 
 /** The start times ("HH:MM" as minutes) a template yields on one of its days. */
-export function templateStarts(template: Pick<TemplateInput, "startTime" | "endTime" | "slotMinutes">) {
+export function templateStarts(
+  template: Pick<TemplateInput, "startTime" | "endTime" | "slotMinutes">,
+) {
   const first = minutesOfClock(template.startTime);
   const last = minutesOfClock(template.endTime);
   const starts: number[] = [];

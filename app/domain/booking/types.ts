@@ -1,9 +1,16 @@
 // Coded values of the booking capability. Stored as strings (see prisma/schema.prisma), checked here.
+import type { Reason } from "~/domain/eligibility/judge";
 
 export const BOOKING_STATUSES = ["confirmed", "cancelled", "attended", "no_show"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-export const WAITLIST_STATUSES = ["waiting", "offered", "accepted", "expired", "cancelled"] as const;
+export const WAITLIST_STATUSES = [
+  "waiting",
+  "offered",
+  "accepted",
+  "expired",
+  "cancelled",
+] as const;
 export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
 
 /** Labor-rights consultation topics, in the order the form lists them. */
@@ -55,9 +62,53 @@ export const REFUSALS = [
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
+/** A refusal as pages show it: its message key, the values the message needs, the reasons. */
+export type RefusalView = {
+  code: Refusal;
+  params: { max: number; hours: number; phone: string };
+  reasons: Reason[] | null;
+};
+
 export function parseChannels(value: string): Channel[] {
   return value
     .split(",")
     .map((c) => c.trim())
     .filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c));
+}
+
+/** One time on the time-choice pages (and in the live availability JSON). */
+export type TimeChoice = {
+  id: string;
+  /** ISO instant */
+  startsAt: string;
+  /** ISO instant */
+  endsAt: string;
+  capacity: number;
+  remaining: number;
+  state: "open" | "full" | "blocked" | "past";
+  channels: Channel[];
+};
+
+/** One day of the day list: how many of its times are still open. */
+export type DaySummary = { date: string; open: number; total: number };
+
+/** HTTP status of a refusal: bad input 400, not allowed 403, unknown 404, state conflicts 409. */
+export function refusalStatus(refusal: Refusal): number {
+  switch (refusal) {
+    case "notFound":
+      return 404;
+    case "wrongService":
+    case "channelNotOffered":
+    case "formExpired":
+      return 400;
+    case "ineligible":
+      return 403;
+    default:
+      return 409;
+  }
+}
+
+/** The name of a place or service in the page's language. */
+export function localName(item: { nameKo: string; nameEn: string }, locale: string): string {
+  return locale === "en" ? item.nameEn : item.nameKo;
 }
