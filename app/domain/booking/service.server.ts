@@ -577,8 +577,17 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
 
   const key = liveKey(slot.id, residentId);
   try {
-    const bookingId = await db.$transaction(async (tx) => {
+    const booked = await db.$transaction(async (tx) => {
       await lockResident(tx, residentId, now);
+      // The same form may have been committed by a parallel request while this one waited.
+      const resent = await tx.booking.findUnique({
+        where: { idempotencyKey: request.idempotencyKey },
+        select: { id: true, residentId: true },
+      });
+      if (resent) {
+        if (resent.residentId !== residentId) throw new Refused("formExpired");
+        return { bookingId: resent.id, replay: true };
+      }
       if (await tx.booking.findUnique({ where: { liveKey: key }, select: { id: true } }))
         throw new Refused("alreadyBooked");
       const overlapping = await tx.booking.findFirst({
@@ -652,9 +661,9 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
         },
         tx,
       );
-      return booking.id;
+      return { bookingId: booking.id, replay: false };
     }, TX_OPTIONS);
-    return { ok: true, bookingId, replay: false };
+    return { ok: true, ...booked };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, refusal: error.refusal };
     if (isUniqueViolation(error)) {
@@ -903,15 +912,19 @@ export async function rescheduleBooking(request: {
 }): Promise<ChangeOutcome> {
   const db = getDb();
   const { residentId, now } = request;
-  const replay = await db.booking.findUnique({
-    where: { idempotencyKey: request.idempotencyKey },
-    select: { id: true, residentId: true, rescheduledFromId: true },
-  });
-  if (replay) {
+  /** The booking this very form already made, if it was sent before. */
+  const replayed = async (): Promise<ChangeOutcome | null> => {
+    const replay = await db.booking.findUnique({
+      where: { idempotencyKey: request.idempotencyKey },
+      select: { id: true, residentId: true, rescheduledFromId: true },
+    });
+    if (!replay) return null;
     return replay.residentId === residentId && replay.rescheduledFromId === request.bookingId
       ? { ok: true, bookingId: replay.id }
       : { ok: false, refusal: "formExpired" };
-  }
+  };
+  const earlier = await replayed();
+  if (earlier) return earlier;
   const old = await db.booking.findFirst({
     where: { id: request.bookingId, residentId },
     select: changeSelect,
@@ -1012,11 +1025,12 @@ export async function rescheduleBooking(request: {
     }, TX_OPTIONS);
     return { ok: true, bookingId };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
-    if (isUniqueViolation(error)) {
-      // The same booking was moved by a parallel request (rescheduledFromId is unique), or the
-      // resident already holds the new time.
-      return { ok: false, refusal: "notLive" };
+    // A parallel request moved the same booking first (its status changed, or the unique
+    // rescheduledFromId refused a second successor): if it was this very form, that is success.
+    if (error instanceof Refused || isUniqueViolation(error)) {
+      const parallel = await replayed();
+      if (parallel) return parallel;
+      return { ok: false, refusal: error instanceof Refused ? error.refusal : "notLive" };
     }
     throw error;
   }
