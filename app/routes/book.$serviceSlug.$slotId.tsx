@@ -20,12 +20,12 @@ import {
 import {
   bookingRules,
   bookSlot,
-  getBookableService,
-  getTimeChoice,
+  findBookingTarget,
   isLaborConsultation,
   joinWaitlist,
   refusalView,
   residentSlotContext,
+  targetTimeChoice,
 } from "~/domain/booking/service.server";
 import {
   DESCRIPTION_MAX,
@@ -44,26 +44,28 @@ import { clientIp, readFormData } from "~/utils/request.server";
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
 
-async function findServiceAndSlot(params: LoaderFunctionArgs["params"]) {
+async function requireTarget(params: LoaderFunctionArgs["params"]) {
   const slotId = recordId.safeParse(params.slotId);
-  const service = slotId.success ? await getBookableService(params.serviceSlug ?? "") : null;
-  const slot =
-    service && slotId.success ? await getTimeChoice(service.id, slotId.data, now()) : null;
-  if (!service || !slot) throw new Response("Not found", { status: 404 });
-  return { service, slot };
+  const target = slotId.success
+    ? await findBookingTarget(params.serviceSlug ?? "", slotId.data)
+    : null;
+  if (!target) throw new Response("Not found", { status: 404 });
+  return target;
 }
 
 /** The booking's last step: details, eligibility, the rules that apply, and the confirm form. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { service, slot } = await findServiceAndSlot(params);
+  const target = await requireTarget(params);
   const user = await getUser(request);
   const url = new URL(request.url);
-  const context = user ? await residentSlotContext(user.id, service, slot, now()) : null;
+  const current = now();
+  const context = user ? await residentSlotContext(user.id, target, current) : null;
   const prefill = LaborChoiceSchema.parse(Object.fromEntries(url.searchParams.entries()));
   const rules = bookingRules();
+  const { eligibility: _criteria, ...service } = target.service;
   return {
     service,
-    slot,
+    slot: targetTimeChoice(target, current),
     labor: isLaborConsultation(service),
     loggedIn: user !== null,
     context,
@@ -82,17 +84,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { service, slot } = await findServiceAndSlot(params);
+  const target = await requireTarget(params);
+  const { service } = target;
   const formData = await readFormData(request);
   const current = now();
   if (formData.get("intent") === "waitlist") {
     const outcome = await joinWaitlist({
       residentId: user.id,
       serviceSlug: service.slug,
-      slotId: slot.id,
+      slotId: target.id,
       now: current,
     });
-    if (outcome.ok) return redirect(`/book/${service.slug}/${slot.id}?joined=1`);
+    if (outcome.ok) return redirect(`/book/${service.slug}/${target.id}?joined=1`);
     return data(
       { result: null, refusal: refusalView(outcome) },
       { status: refusalStatus(outcome.refusal) },
@@ -109,7 +112,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await bookSlot({
     residentId: user.id,
     serviceSlug: service.slug,
-    slotId: slot.id,
+    slotId: target.id,
+    target,
     idempotencyKey: value.idempotencyKey,
     // Labor consultations were parsed with LaborBookSchema above.
     labor: labor ? laborDetails(value as LaborBookInput) : undefined,

@@ -5,6 +5,7 @@ import {
   canMarkAttendance,
   changeDeadline,
   isRepeatedNoShow,
+  residentRules,
   offerExpiry,
   overlaps,
   reminderAt,
@@ -131,5 +132,73 @@ describe("reminders, attendance, no-shows", () => {
   it("points out a second no-show", () => {
     expect(isRepeatedNoShow(1)).toBe(false);
     expect(isRepeatedNoShow(2)).toBe(true);
+  });
+});
+
+describe("a resident's bookings", () => {
+  const now = at("2026-11-25T00:00:00Z");
+  const wanted = {
+    residentId: "me",
+    idempotencyKey: "form-2",
+    slotId: "s-new",
+    startsAt: at("2026-11-27T01:00:00Z"),
+    endsAt: at("2026-11-27T02:00:00Z"),
+    kind: "mock_interview",
+  };
+  const held = (overrides: Partial<Parameters<typeof residentRules>[0][number]> = {}) => ({
+    id: "b1",
+    residentId: "me",
+    idempotencyKey: "form-1",
+    status: "confirmed",
+    slotId: "s1",
+    startsAt: at("2026-11-26T01:00:00Z"),
+    endsAt: at("2026-11-26T02:00:00Z"),
+    kind: "mock_interview",
+    ...overrides,
+  });
+
+  it("recognises the same form sent again, and refuses someone else's token", () => {
+    expect(residentRules([held({ idempotencyKey: "form-2" })], wanted, 3, now)).toEqual({
+      replayOf: "b1",
+    });
+    expect(
+      residentRules([held({ idempotencyKey: "form-2", residentId: "other" })], wanted, 3, now),
+    ).toEqual({ refusal: "formExpired" });
+  });
+
+  it("refuses the same slot twice and overlapping times, but not cancelled bookings", () => {
+    expect(residentRules([held({ slotId: "s-new" })], wanted, 3, now)).toEqual({
+      refusal: "alreadyBooked",
+    });
+    const overlapping = held({
+      startsAt: at("2026-11-27T01:30:00Z"),
+      endsAt: at("2026-11-27T02:30:00Z"),
+      kind: "study_room",
+    });
+    expect(residentRules([overlapping], wanted, 3, now)).toEqual({ refusal: "overlap" });
+    expect(residentRules([{ ...overlapping, status: "cancelled" }], wanted, 3, now)).toBeNull();
+  });
+
+  it("counts upcoming bookings of the same kind only", () => {
+    const three = ["a", "b", "c"].map((id, i) =>
+      held({
+        id,
+        slotId: id,
+        startsAt: at(`2026-11-2${6 + i}T05:00:00Z`),
+        endsAt: at(`2026-11-2${6 + i}T06:00:00Z`),
+      }),
+    );
+    expect(residentRules(three, wanted, 3, now)).toEqual({ refusal: "limit" });
+    expect(residentRules(three, wanted, 4, now)).toBeNull();
+    expect(
+      residentRules(
+        three.map((b) => ({ ...b, kind: "photo" })),
+        wanted,
+        3,
+        now,
+      ),
+    ).toBeNull();
+    // a booking being moved neither overlaps with its new time nor counts twice
+    expect(residentRules(three, wanted, 3, now, "a")).toBeNull();
   });
 });

@@ -83,3 +83,65 @@ export const REPEATED_NO_SHOWS = 2;
 export function isRepeatedNoShow(noShows: number): boolean {
   return noShows >= REPEATED_NO_SHOWS;
 }
+
+/** A resident's booking as the per-resident rules see it. */
+export type HeldBooking = {
+  id: string;
+  residentId: string;
+  idempotencyKey: string | null;
+  status: string;
+  slotId: string;
+  startsAt: Date;
+  endsAt: Date;
+  kind: string;
+};
+
+type Wanted = { slotId: string; startsAt: Date; endsAt: Date; kind: string };
+
+/**
+ * What a resident already holds, seen from a slot they look at: a booking of that very slot, an
+ * overlapping one, and how many upcoming bookings of the same kind. `ignore` is a booking being
+ * moved away (it neither overlaps with its new time nor counts twice).
+ */
+export function summariseHeld(
+  held: HeldBooking[],
+  wanted: Wanted & { residentId: string },
+  now: Date,
+  ignore: string | null = null,
+) {
+  const live = held.filter(
+    (b) => b.residentId === wanted.residentId && b.status === "confirmed" && b.id !== ignore,
+  );
+  return {
+    sameSlot: live.find((b) => b.slotId === wanted.slotId) ?? null,
+    overlapping: live.find((b) => b.slotId !== wanted.slotId && overlaps(b, wanted)) ?? null,
+    sameKindUpcoming: live.filter((b) => b.kind === wanted.kind && b.startsAt > now).length,
+  };
+}
+
+export type ResidentRuleOutcome =
+  { replayOf: string } | { refusal: "formExpired" | "alreadyBooked" | "overlap" | "limit" } | null;
+
+/**
+ * The rules that span a resident's bookings, judged on what they already hold: the same form
+ * sent again (a replay), the same slot twice, an overlapping time, the per-kind limit (not for a
+ * booking being moved, `ignore`, which gives up a place of the same kind as it takes one).
+ */
+export function residentRules(
+  held: HeldBooking[],
+  wanted: Wanted & { residentId: string; idempotencyKey: string },
+  maxPerKind: number,
+  now: Date,
+  ignore: string | null = null,
+): ResidentRuleOutcome {
+  const resent = held.find((b) => b.idempotencyKey === wanted.idempotencyKey);
+  if (resent)
+    return resent.residentId === wanted.residentId
+      ? { replayOf: resent.id }
+      : { refusal: "formExpired" };
+  const summary = summariseHeld(held, wanted, now, ignore);
+  if (summary.sameSlot) return { refusal: "alreadyBooked" };
+  if (summary.overlapping) return { refusal: "overlap" };
+  if (ignore === null && summary.sameKindUpcoming >= maxPerKind) return { refusal: "limit" };
+  return null;
+}

@@ -14,8 +14,8 @@
 //    resident's row is locked by an update, which serialises that resident's booking changes on
 //    PostgreSQL; SQLite serialises every write transaction anyway.
 import { recordAudit } from "~/domain/audit/service.server";
-import { judge, type Reason } from "~/domain/eligibility/judge";
-import { getCriteria, getProfileFacts } from "~/domain/eligibility/service.server";
+import { criteriaFromRow, judge, type ProfileFacts, type Reason } from "~/domain/eligibility/judge";
+import { criteriaSelect } from "~/domain/eligibility/service.server";
 import { messageT } from "~/domain/notifications/render.server";
 import {
   cancelPendingNotifications,
@@ -37,7 +37,10 @@ import {
   offerExpiry,
   remaining,
   reminderAt,
+  residentRules,
   slotState,
+  summariseHeld,
+  type HeldBooking,
 } from "./rules";
 import type { TemplateInput as TemplateForm } from "./schema";
 import { openText, sealText } from "./sealing.server";
@@ -56,6 +59,7 @@ import {
   type Channel,
   type LaborTopic,
   type Refusal,
+  type DaySummary,
   type RefusalView,
   type TimeChoice,
 } from "./types";
@@ -94,8 +98,13 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-// Writers queue on one connection with SQLite (and wait for row locks on PostgreSQL): give a busy
-// moment room instead of failing after Prisma's default two seconds.
+// Every write of this module runs in a transaction, single inserts included: the better-sqlite3
+// adapter serialises transactions with a mutex but runs any other statement on its one connection
+// inside whichever transaction is open at that moment, so a write made outside a transaction can
+// be rolled back with someone else's. For the same reason a refusal decided inside a transaction
+// is returned (the transaction commits) unless something it wrote must be undone.
+// Writers queue (and wait for row locks on PostgreSQL): give a busy moment room instead of
+// failing after Prisma's default two seconds.
 const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
 
 /** The configurable rules (environment), also shown on the pages. */
@@ -207,22 +216,21 @@ export async function getAvailability(
     orderBy: { startsAt: "asc" },
     select: slotSelect,
   });
-  const days = new Map<string, { date: string; open: number; total: number }>();
+  const days = new Map<string, DaySummary & { slots: typeof slots }>();
   for (const slot of slots) {
     const date = seoulDate(slot.startsAt);
-    const day = days.get(date) ?? { date, open: 0, total: 0 };
+    const day = days.get(date) ?? { date, open: 0, total: 0, slots: [] };
     day.total += 1;
     if (slotState(slot, now) === "open") day.open += 1;
+    day.slots.push(slot);
     days.set(date, day);
   }
-  const dayList = [...days.values()];
+  const dayList = [...days.values()].map(({ slots: _slots, ...day }) => day);
   const date =
     options.date && days.has(options.date)
       ? options.date
       : (dayList.find((d) => d.open > 0) ?? dayList[0])?.date;
-  const times = date
-    ? slots.filter((s) => seoulDate(s.startsAt) === date).map((s) => toTimeChoice(s, now))
-    : [];
+  const times = date ? (days.get(date)?.slots ?? []).map((s) => toTimeChoice(s, now)) : [];
   return { days: dayList, date: date ?? null, times };
 }
 
@@ -247,13 +255,126 @@ export async function getDayTimes(
   return slots.filter((s) => s.startsAt > now).map((s) => toTimeChoice(s, now));
 }
 
-/** One slot of a service as the time-choice pages show it (null for another service's slot). */
-export async function getTimeChoice(serviceId: string, slotId: string, now: Date) {
-  const slot = await getDb().slot.findFirst({
-    where: { id: slotId, serviceId },
-    select: slotSelect,
+// ───────────── one slot, and the resident in front of it ─────────────
+
+/** A slot with everything booking it needs: its service, place and eligibility criteria. */
+const targetSelect = {
+  ...slotSelect,
+  service: {
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      bookable: true,
+      active: true,
+      nameKo: true,
+      nameEn: true,
+      place: { select: placeSelect },
+      eligibility: { select: criteriaSelect },
+    },
+  },
+} as const;
+
+/**
+ * The slot a booking page or form is about, in one query: null when it does not exist, or does
+ * not belong to a bookable service called `serviceSlug` (a slot of another service under this
+ * service's address is "not found").
+ */
+export async function findBookingTarget(serviceSlug: string, slotId: string) {
+  const slot = await loadTarget(slotId);
+  if (!slot || !slot.service.bookable || !slot.service.active) return null;
+  return slot.service.slug === serviceSlug ? slot : null;
+}
+export type BookingTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
+
+function loadTarget(slotId: string) {
+  return getDb().slot.findUnique({ where: { id: slotId }, select: targetSelect });
+}
+
+/** A slot can be booked (or waited for) through this service's forms only while it is live. */
+function checkTarget(
+  slot: BookingTarget | null,
+  serviceSlug: string,
+  now: Date,
+): Outcome<{ state: ReturnType<typeof slotState> }> {
+  if (!slot || !slot.service.bookable || !slot.service.active)
+    return { ok: false, refusal: "notFound" };
+  if (slot.service.slug !== serviceSlug) return { ok: false, refusal: "wrongService" };
+  const state = slotState(slot, now);
+  if (state === "past" || state === "blocked") return { ok: false, refusal: state };
+  return { ok: true, state };
+}
+
+export function targetTimeChoice(target: BookingTarget, now: Date): TimeChoice {
+  return toTimeChoice(target, now);
+}
+
+// The same six facts getProfileFacts() reads, fetched with the language and the waitlist entry in
+// the one query of the hottest path (booking) instead of three.
+const factsSelect = {
+  birthDate: true,
+  district: true,
+  employmentStatus: true,
+  registeredJobSeeker: true,
+  hasRegularIncome: true,
+  workerType: true,
+} as const satisfies Record<keyof ProfileFacts, true>;
+
+/** The resident's eligibility facts, language and waitlist entry for one slot; null if deleted. */
+async function residentAt(db: Client, residentId: string, slotId: string) {
+  const row = await db.resident.findFirst({
+    where: { id: residentId, deletedAt: null },
+    select: {
+      ...factsSelect,
+      preferredLanguage: true,
+      waitlistEntries: {
+        where: { liveKey: liveKey(slotId, residentId) },
+        select: { id: true, status: true, offerExpiresAt: true },
+      },
+    },
   });
-  return slot ? toTimeChoice(slot, now) : null;
+  if (!row) return null;
+  const { preferredLanguage, waitlistEntries, ...facts } = row;
+  return { language: preferredLanguage, facts, entry: waitlistEntries[0] ?? null };
+}
+
+/** The verdict of the shared eligibility engine on the slot's own (Seoul) day. */
+function eligibilityOn(target: BookingTarget, facts: ProfileFacts) {
+  return judge(criteriaFromRow(target.service.eligibility), facts, seoulDate(target.startsAt));
+}
+
+/**
+ * The bookings the per-resident rules look at, in one query: this form's earlier booking (if a
+ * key is given) and the resident's confirmed bookings that have not ended.
+ */
+async function heldBookings(
+  db: Client,
+  residentId: string,
+  idempotencyKey: string | null,
+  now: Date,
+): Promise<HeldBooking[]> {
+  const rows = await db.booking.findMany({
+    where: {
+      OR: [
+        ...(idempotencyKey ? [{ idempotencyKey }] : []),
+        { residentId, status: "confirmed", slot: { endsAt: { gt: now } } },
+      ],
+    },
+    select: {
+      id: true,
+      residentId: true,
+      idempotencyKey: true,
+      status: true,
+      slotId: true,
+      slot: { select: { startsAt: true, endsAt: true, service: { select: { kind: true } } } },
+    },
+  });
+  return rows.map(({ slot, ...booking }) => ({
+    ...booking,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    kind: slot.service.kind,
+  }));
 }
 
 /**
@@ -261,55 +382,30 @@ export async function getTimeChoice(serviceId: string, slotId: string, now: Date
  * slot's day, a booking or waitlist entry they already hold there, an overlapping booking, the
  * per-kind limit. The transaction decides again; this only lets the page explain in advance.
  */
-export async function residentSlotContext(
-  residentId: string,
-  service: Pick<BookableService, "kind" | "eligibilityId">,
-  slot: { id: string; startsAt: string; endsAt: string },
-  now: Date,
-) {
+export async function residentSlotContext(residentId: string, target: BookingTarget, now: Date) {
   const db = getDb();
-  const startsAt = new Date(slot.startsAt);
-  const endsAt = new Date(slot.endsAt);
-  const [criteria, facts, booking, entry, overlapping, upcoming] = await Promise.all([
-    getCriteria(service.eligibilityId),
-    getProfileFacts(residentId),
-    db.booking.findUnique({
-      where: { liveKey: liveKey(slot.id, residentId) },
-      select: { id: true },
-    }),
-    db.waitlistEntry.findUnique({
-      where: { liveKey: liveKey(slot.id, residentId) },
-      select: { id: true, status: true, offerExpiresAt: true },
-    }),
-    db.booking.findFirst({
-      where: {
-        residentId,
-        status: "confirmed",
-        slotId: { not: slot.id },
-        slot: { startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
-      },
-      select: { id: true },
-    }),
-    countUpcomingOfKind(db, residentId, service.kind, now),
+  const [resident, held] = await Promise.all([
+    residentAt(db, residentId, target.id),
+    heldBookings(db, residentId, null, now),
   ]);
-  const heldOffer =
-    entry?.status === "offered" && entry.offerExpiresAt && entry.offerExpiresAt > now
-      ? entry.offerExpiresAt.toISOString()
-      : null;
+  if (!resident) return null;
+  const summary = summariseHeld(
+    held,
+    { ...target, residentId, slotId: target.id, kind: target.service.kind },
+    now,
+  );
+  const entry = resident.entry;
   return {
-    verdict: judge(criteria, facts, seoulDate(startsAt)),
-    bookingId: booking?.id ?? null,
-    waitlistEntryId: entry?.id ?? null,
-    heldOfferUntil: heldOffer,
-    overlappingBookingId: overlapping?.id ?? null,
-    limitReached: upcoming >= bookingRules().maxPerKind,
+    verdict: eligibilityOn(target, resident.facts),
+    bookingId: summary.sameSlot?.id ?? null,
+    waitlistEntryId: entry?.status === "waiting" || entry?.status === "offered" ? entry.id : null,
+    heldOfferUntil:
+      entry?.status === "offered" && entry.offerExpiresAt && entry.offerExpiresAt > now
+        ? entry.offerExpiresAt.toISOString()
+        : null,
+    overlappingBookingId: summary.overlapping?.id ?? null,
+    limitReached: summary.sameKindUpcoming >= bookingRules().maxPerKind,
   };
-}
-
-function countUpcomingOfKind(db: Client, residentId: string, kind: string, now: Date) {
-  return db.booking.count({
-    where: { residentId, status: "confirmed", slot: { startsAt: { gt: now }, service: { kind } } },
-  });
 }
 
 // ───────────── messages ─────────────
@@ -326,21 +422,27 @@ export function siteUrl(path: string): string {
   return `${env.allowedOrigins[0] ?? `http://localhost:${env.PORT}`}${path}`;
 }
 
+/** Who a message goes to; pass the language when it is already known (saves a query). */
+type Recipient = { id: string; language?: string };
+
 /** Writes a booking message to the outbox, with names and times in the resident's language. */
 async function notify(
   tx: Tx,
-  residentId: string,
+  recipient: Recipient,
   template: string,
   facts: MessageFacts,
   extra: { path: string; previous?: Date; until?: Date; reason?: string | null },
   options: { sendAfter?: Date; dedupeKey?: string } = {},
 ) {
-  const resident = await tx.resident.findFirst({
-    where: { id: residentId, deletedAt: null },
-    select: { preferredLanguage: true },
-  });
-  if (!resident) return;
-  const language = resident.preferredLanguage;
+  const language =
+    recipient.language ??
+    (
+      await tx.resident.findFirst({
+        where: { id: recipient.id, deletedAt: null },
+        select: { preferredLanguage: true },
+      })
+    )?.preferredLanguage;
+  if (!language) return;
   const en = language === "en";
   const t = (await messageT(language)) as unknown as (key: string) => string;
   const params: Record<string, string> = {
@@ -353,14 +455,14 @@ async function notify(
   if (extra.previous) params.previous = formatDateTime(extra.previous, language);
   if (extra.until) params.until = formatDateTime(extra.until, language);
   if (template === "slot_blocked") params.reason = extra.reason || t("booking:staff.defaultReason");
-  await enqueueNotification({ residentId, template, params, ...options }, tx);
+  await enqueueNotification({ residentId: recipient.id, template, params, ...options }, tx);
 }
 
 const reminderKey = (bookingId: string) => `booking-reminder:${bookingId}`;
 
 async function scheduleReminder(
   tx: Tx,
-  residentId: string,
+  recipient: Recipient,
   bookingId: string,
   facts: MessageFacts,
   now: Date,
@@ -369,7 +471,7 @@ async function scheduleReminder(
   if (!at) return;
   await notify(
     tx,
-    residentId,
+    recipient,
     "booking_reminder",
     facts,
     { path: `/bookings/${bookingId}` },
@@ -401,14 +503,14 @@ function messageFacts(slot: Prisma.SlotGetPayload<{ select: typeof messageSlotSe
 /**
  * Locks the resident's row for the rest of the transaction (an update takes a row lock on
  * PostgreSQL), so that two parallel requests of one resident cannot both pass the overlap and
- * per-kind checks. Also refuses a deleted account.
+ * per-kind checks. False for a deleted account.
  */
-async function lockResident(tx: Tx, residentId: string, now: Date) {
+async function lockResident(tx: Tx, residentId: string, now: Date): Promise<boolean> {
   const locked = await tx.resident.updateMany({
     where: { id: residentId, deletedAt: null },
     data: { updatedAt: now },
   });
-  if (locked.count !== 1) throw new Refused("notFound");
+  return locked.count === 1;
 }
 
 /** Takes one place of a slot, if one is free and the slot is still bookable. */
@@ -451,7 +553,7 @@ async function offerToNextWaiting(tx: Tx, slotId: string, now: Date): Promise<bo
       data: { status: "offered", offeredAt: now, offerExpiresAt: expires },
     });
     if (claimed.count !== 1) continue;
-    await notify(tx, next.residentId, "waitlist_offer", messageFacts(slot), {
+    await notify(tx, { id: next.residentId }, "waitlist_offer", messageFacts(slot), {
       path: `/book/${slot.service.slug}/${slot.id}`,
       until: expires,
     });
@@ -512,112 +614,88 @@ export type BookRequest = {
   labor?: LaborDetails;
   now: Date;
   ip: string | null;
+  /** the slot, when the caller has already loaded it (saves a query) */
+  target?: BookingTarget;
 };
 
 export type BookOutcome = Outcome<{ bookingId: string; replay: boolean }>;
 
-const bookingSlotSelect = {
-  ...slotSelect,
-  service: {
-    select: {
-      id: true,
-      slug: true,
-      kind: true,
-      bookable: true,
-      active: true,
-      eligibilityId: true,
-      nameKo: true,
-      nameEn: true,
-      place: { select: { id: true, nameKo: true, nameEn: true, phone: true } },
-    },
-  },
-} as const;
-
-async function replayOf(idempotencyKey: string, residentId: string) {
-  const existing = await getDb().booking.findUnique({
-    where: { idempotencyKey },
-    select: { id: true, residentId: true },
-  });
-  if (!existing) return null;
-  return existing.residentId === residentId ? existing.id : "someone-else";
-}
-
 /**
  * Books a place for a resident. Checks (in this order) that the slot exists and belongs to the
  * service, is in the future and not blocked, that the channel is offered and the resident is
- * eligible on the slot's day; then, in one transaction: no overlapping booking, the per-kind
- * limit, a free place (or an offer held for this resident), the booking, its consent, its
- * messages and audit entry. A resent form returns the booking it already made.
+ * eligible on the slot's day; then, in one short transaction: the per-resident rules (resent
+ * form, same slot, overlap, per-kind limit), a free place (or the offer held for this resident),
+ * the booking, its consent, its messages and audit entry. A resent form returns the booking it
+ * already made. Refusals inside the transaction are returned, not thrown: nothing but the
+ * resident's row lock was written, so the transaction commits instead of rolling back.
  */
 export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   const db = getDb();
   const { residentId, now } = request;
-  const replay = await replayOf(request.idempotencyKey, residentId);
-  if (replay === "someone-else") return { ok: false, refusal: "formExpired" };
-  if (replay) return { ok: true, bookingId: replay, replay: true };
-
-  const slot = await db.slot.findUnique({
-    where: { id: request.slotId },
-    select: bookingSlotSelect,
-  });
-  if (!slot || !slot.service.bookable || !slot.service.active)
-    return { ok: false, refusal: "notFound" };
-  if (slot.service.slug !== request.serviceSlug) return { ok: false, refusal: "wrongService" };
-  const state = slotState(slot, now);
-  if (state === "past" || state === "blocked") return { ok: false, refusal: state };
+  const [slot, resident] = await Promise.all([
+    request.target ?? loadTarget(request.slotId),
+    residentAt(db, residentId, request.slotId),
+  ]);
+  const checked = checkTarget(slot, request.serviceSlug, now);
+  if (!checked.ok) return checked;
+  if (!slot || !resident) return { ok: false, refusal: "notFound" };
   const labor = isLaborConsultation(slot.service);
   if (labor && (!request.labor || !parseChannels(slot.channels).includes(request.labor.channel)))
     return { ok: false, refusal: "channelNotOffered" };
-  const [criteria, facts] = await Promise.all([
-    getCriteria(slot.service.eligibilityId),
-    getProfileFacts(residentId),
-  ]);
-  const verdict = judge(criteria, facts, seoulDate(slot.startsAt));
+  const verdict = eligibilityOn(slot, resident.facts);
   if (!verdict.eligible) return { ok: false, refusal: "ineligible", reasons: verdict.reasons };
 
   const key = liveKey(slot.id, residentId);
+  const recipient = { id: residentId, language: resident.language };
+  const entry = resident.entry?.status ?? null;
   try {
-    const booked = await db.$transaction(async (tx) => {
-      await lockResident(tx, residentId, now);
-      // The same form may have been committed by a parallel request while this one waited.
-      const resent = await tx.booking.findUnique({
-        where: { idempotencyKey: request.idempotencyKey },
-        select: { id: true, residentId: true },
-      });
-      if (resent) {
-        if (resent.residentId !== residentId) throw new Refused("formExpired");
-        return { bookingId: resent.id, replay: true };
-      }
-      if (await tx.booking.findUnique({ where: { liveKey: key }, select: { id: true } }))
-        throw new Refused("alreadyBooked");
-      const overlapping = await tx.booking.findFirst({
-        where: {
+    return await db.$transaction(async (tx): Promise<BookOutcome> => {
+      if (!(await lockResident(tx, residentId, now))) return { ok: false, refusal: "notFound" };
+      const rule = residentRules(
+        await heldBookings(tx, residentId, request.idempotencyKey, now),
+        {
           residentId,
-          status: "confirmed",
-          slot: { startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt } },
+          idempotencyKey: request.idempotencyKey,
+          slotId: slot.id,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          kind: slot.service.kind,
         },
-        select: { id: true },
-      });
-      if (overlapping) throw new Refused("overlap");
-      if (
-        (await countUpcomingOfKind(tx, residentId, slot.service.kind, now)) >=
-        bookingRules().maxPerKind
-      )
-        throw new Refused("limit");
+        bookingRules().maxPerKind,
+        now,
+      );
+      // (a parallel request with the same form may have committed while this one waited)
+      if (rule && "replayOf" in rule) return { ok: true, bookingId: rule.replayOf, replay: true };
+      if (rule) return { ok: false, refusal: rule.refusal };
 
       // A place held for this resident by a waitlist offer is theirs to take; otherwise take a
-      // free one.
-      const accepted = await tx.waitlistEntry.updateMany({
-        where: { liveKey: key, status: "offered", offerExpiresAt: { gt: now } },
-        data: { status: "accepted", liveKey: null },
-      });
-      if (accepted.count === 0) {
-        await holdPlace(tx, slot.id, now);
-        // Booked directly while waiting: the waitlist entry has done its job.
-        await tx.waitlistEntry.updateMany({
-          where: { liveKey: key, status: "waiting" },
-          data: { status: "cancelled", liveKey: null },
+      // free one (and a waiting entry has done its job). An offer made between the read above
+      // and here is missed once: the resident is told "full" and finds it on the next try.
+      const accepted =
+        entry === "offered" &&
+        (
+          await tx.waitlistEntry.updateMany({
+            where: { liveKey: key, status: "offered", offerExpiresAt: { gt: now } },
+            data: { status: "accepted", liveKey: null },
+          })
+        ).count === 1;
+      if (!accepted) {
+        const held = await tx.slot.updateMany({
+          where: {
+            id: slot.id,
+            blocked: false,
+            startsAt: { gt: now },
+            bookedCount: { lt: db.slot.fields.capacity },
+          },
+          data: { bookedCount: { increment: 1 } },
         });
+        if (held.count !== 1) return { ok: false, refusal: "full" };
+        if (entry === "waiting") {
+          await tx.waitlistEntry.updateMany({
+            where: { liveKey: key, status: "waiting" },
+            data: { status: "cancelled", liveKey: null },
+          });
+        }
       }
 
       const consent = labor
@@ -643,34 +721,26 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
         },
         select: { id: true },
       });
-      const facts = { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
-      await notify(tx, residentId, "booking_confirmed", facts, {
+      // (No audit entry: the booking row itself records who booked what and when; cancels,
+      // moves and staff actions are audited.)
+      const message = { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
+      await notify(tx, recipient, "booking_confirmed", message, {
         path: `/bookings/${booking.id}`,
       });
-      await scheduleReminder(tx, residentId, booking.id, facts, now);
-      await recordAudit(
-        {
-          actorId: residentId,
-          action: "booking.create",
-          subjectType: "Booking",
-          subjectId: booking.id,
-          subjectResidentId: residentId,
-          placeId: slot.service.place.id,
-          metadata: { slotId: slot.id, fromWaitlist: accepted.count === 1 },
-          ip: request.ip,
-        },
-        tx,
-      );
-      return { bookingId: booking.id, replay: false };
+      await scheduleReminder(tx, recipient, booking.id, message, now);
+      return { ok: true, bookingId: booking.id, replay: false };
     }, TX_OPTIONS);
-    return { ok: true, ...booked };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
     if (isUniqueViolation(error)) {
-      // Either the same form arrived twice at once, or this resident already holds the slot.
-      const again = await replayOf(request.idempotencyKey, residentId);
-      if (again && again !== "someone-else") return { ok: true, bookingId: again, replay: true };
-      return { ok: false, refusal: again ? "formExpired" : "alreadyBooked" };
+      // Two requests raced past the checks: the same form twice, or the same slot twice.
+      const again = await db.booking.findUnique({
+        where: { idempotencyKey: request.idempotencyKey },
+        select: { id: true, residentId: true },
+      });
+      if (!again) return { ok: false, refusal: "alreadyBooked" };
+      return again.residentId === residentId
+        ? { ok: true, bookingId: again.id, replay: true }
+        : { ok: false, refusal: "formExpired" };
     }
     throw error;
   }
@@ -837,7 +907,7 @@ const changeSelect = {
   channel: true,
   confidentialDescription: true,
   consentId: true,
-  slot: { select: bookingSlotSelect },
+  slot: { select: targetSelect },
 } as const;
 
 export type ChangeOutcome = Outcome<{ bookingId: string }>;
@@ -859,42 +929,37 @@ export async function cancelBooking(
     return { ok: false, refusal: "notLive" };
   if (!canChange(booking.slot.startsAt, now, bookingRules().cutoffMinutes))
     return { ok: false, refusal: "tooLate", phone: booking.slot.service.place.phone };
-  try {
-    await db.$transaction(async (tx) => {
-      const cancelled = await tx.booking.updateMany({
-        where: { id: booking.id, status: "confirmed" },
-        data: { status: "cancelled", liveKey: null, cancelledAt: now },
-      });
-      if (cancelled.count !== 1) throw new Refused("notLive");
-      const handedOn = await releasePlace(tx, booking.slot.id, now);
-      await cancelPendingNotifications([reminderKey(booking.id)], tx);
-      const facts = {
-        startsAt: booking.slot.startsAt,
-        service: booking.slot.service,
-        place: booking.slot.service.place,
-      };
-      await notify(tx, residentId, "booking_cancelled", facts, {
-        path: `/book/${booking.slot.service.slug}`,
-      });
-      await recordAudit(
-        {
-          actorId: residentId,
-          action: "booking.cancel",
-          subjectType: "Booking",
-          subjectId: booking.id,
-          subjectResidentId: residentId,
-          placeId: booking.slot.service.place.id,
-          metadata: { slotId: booking.slot.id, place: handedOn },
-          ip,
-        },
-        tx,
-      );
-    }, TX_OPTIONS);
+  return db.$transaction(async (tx): Promise<ChangeOutcome> => {
+    const cancelled = await tx.booking.updateMany({
+      where: { id: booking.id, status: "confirmed" },
+      data: { status: "cancelled", liveKey: null, cancelledAt: now },
+    });
+    if (cancelled.count !== 1) return { ok: false, refusal: "notLive" };
+    const handedOn = await releasePlace(tx, booking.slot.id, now);
+    await cancelPendingNotifications([reminderKey(booking.id)], tx);
+    const facts = {
+      startsAt: booking.slot.startsAt,
+      service: booking.slot.service,
+      place: booking.slot.service.place,
+    };
+    await notify(tx, { id: residentId }, "booking_cancelled", facts, {
+      path: `/book/${booking.slot.service.slug}`,
+    });
+    await recordAudit(
+      {
+        actorId: residentId,
+        action: "booking.cancel",
+        subjectType: "Booking",
+        subjectId: booking.id,
+        subjectResidentId: residentId,
+        placeId: booking.slot.service.place.id,
+        metadata: { slotId: booking.slot.id, place: handedOn },
+        ip,
+      },
+      tx,
+    );
     return { ok: true, bookingId: booking.id };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
-    throw error;
-  }
+  }, TX_OPTIONS);
 }
 
 /**
@@ -916,11 +981,17 @@ export async function rescheduleBooking(request: {
   const replayed = async (): Promise<ChangeOutcome | null> => {
     const replay = await db.booking.findUnique({
       where: { idempotencyKey: request.idempotencyKey },
-      select: { id: true, residentId: true, rescheduledFromId: true },
+      select: { id: true },
     });
-    if (!replay) return null;
+    return replay ? replayedMove(replay.id) : null;
+  };
+  const replayedMove = async (bookingId: string): Promise<ChangeOutcome> => {
+    const replay = await db.booking.findUniqueOrThrow({
+      where: { id: bookingId },
+      select: { residentId: true, rescheduledFromId: true },
+    });
     return replay.residentId === residentId && replay.rescheduledFromId === request.bookingId
-      ? { ok: true, bookingId: replay.id }
+      ? { ok: true, bookingId }
       : { ok: false, refusal: "formExpired" };
   };
   const earlier = await replayed();
@@ -934,37 +1005,40 @@ export async function rescheduleBooking(request: {
     return { ok: false, refusal: "notLive" };
   if (!canChange(old.slot.startsAt, now, bookingRules().cutoffMinutes))
     return { ok: false, refusal: "tooLate", phone: old.slot.service.place.phone };
-  const target = await db.slot.findUnique({
-    where: { id: request.slotId },
-    select: bookingSlotSelect,
-  });
-  if (!target) return { ok: false, refusal: "notFound" };
+  const [target, resident] = await Promise.all([
+    loadTarget(request.slotId),
+    residentAt(db, residentId, request.slotId),
+  ]);
+  if (!target || !resident) return { ok: false, refusal: "notFound" };
   if (target.serviceId !== old.slot.serviceId) return { ok: false, refusal: "wrongService" };
   if (target.id === old.slot.id) return { ok: false, refusal: "sameSlot" };
   const state = slotState(target, now);
-  if (state === "past" || state === "blocked") return { ok: false, refusal: state };
+  if (state !== "open") return { ok: false, refusal: state };
   if (old.channel && !parseChannels(target.channels).includes(old.channel as Channel))
     return { ok: false, refusal: "channelNotOffered" };
-  const [criteria, facts] = await Promise.all([
-    getCriteria(target.service.eligibilityId),
-    getProfileFacts(residentId),
-  ]);
-  const verdict = judge(criteria, facts, seoulDate(target.startsAt));
+  const verdict = eligibilityOn(target, resident.facts);
   if (!verdict.eligible) return { ok: false, refusal: "ineligible", reasons: verdict.reasons };
 
   try {
-    const bookingId = await db.$transaction(async (tx) => {
-      await lockResident(tx, residentId, now);
-      const overlapping = await tx.booking.findFirst({
-        where: {
+    return await db.$transaction(async (tx): Promise<ChangeOutcome> => {
+      if (!(await lockResident(tx, residentId, now))) return { ok: false, refusal: "notFound" };
+      const rule = residentRules(
+        await heldBookings(tx, residentId, request.idempotencyKey, now),
+        {
           residentId,
-          status: "confirmed",
-          id: { not: old.id },
-          slot: { startsAt: { lt: target.endsAt }, endsAt: { gt: target.startsAt } },
+          idempotencyKey: request.idempotencyKey,
+          slotId: target.id,
+          startsAt: target.startsAt,
+          endsAt: target.endsAt,
+          kind: target.service.kind,
         },
-        select: { id: true },
-      });
-      if (overlapping) throw new Refused("overlap");
+        bookingRules().maxPerKind,
+        now,
+        old.id,
+      );
+      if (rule && "replayOf" in rule) return replayedMove(rule.replayOf);
+      if (rule) return { ok: false, refusal: rule.refusal };
+      // From here a refusal must undo what was written: it is thrown (the transaction rolls back).
       const moved = await tx.booking.updateMany({
         where: { id: old.id, status: "confirmed" },
         data: { status: "cancelled", liveKey: null, cancelledAt: now },
@@ -1003,11 +1077,12 @@ export async function rescheduleBooking(request: {
         service: target.service,
         place: target.service.place,
       };
-      await notify(tx, residentId, "booking_rescheduled", messageFacts, {
+      const recipient = { id: residentId };
+      await notify(tx, recipient, "booking_rescheduled", messageFacts, {
         path: `/bookings/${booking.id}`,
         previous: old.slot.startsAt,
       });
-      await scheduleReminder(tx, residentId, booking.id, messageFacts, now);
+      await scheduleReminder(tx, recipient, booking.id, messageFacts, now);
       await recordAudit(
         {
           actorId: residentId,
@@ -1021,9 +1096,8 @@ export async function rescheduleBooking(request: {
         },
         tx,
       );
-      return booking.id;
+      return { ok: true, bookingId: booking.id };
     }, TX_OPTIONS);
-    return { ok: true, bookingId };
   } catch (error) {
     // A parallel request moved the same booking first (its status changed, or the unique
     // rescheduledFromId refused a second successor): if it was this very form, that is success.
@@ -1047,29 +1121,28 @@ export async function joinWaitlist(request: {
 }): Promise<Outcome<{ entryId: string }>> {
   const db = getDb();
   const { residentId, now } = request;
-  const slot = await db.slot.findUnique({
-    where: { id: request.slotId },
-    select: bookingSlotSelect,
-  });
-  if (!slot || !slot.service.bookable || !slot.service.active)
-    return { ok: false, refusal: "notFound" };
-  if (slot.service.slug !== request.serviceSlug) return { ok: false, refusal: "wrongService" };
-  const state = slotState(slot, now);
-  if (state !== "full") return { ok: false, refusal: state === "open" ? "notFull" : state };
+  const [slot, resident] = await Promise.all([
+    loadTarget(request.slotId),
+    residentAt(db, residentId, request.slotId),
+  ]);
+  const checked = checkTarget(slot, request.serviceSlug, now);
+  if (!checked.ok) return checked;
+  if (!slot || !resident) return { ok: false, refusal: "notFound" };
+  if (checked.state !== "full") return { ok: false, refusal: "notFull" };
   const key = liveKey(slot.id, residentId);
   if (await db.booking.findUnique({ where: { liveKey: key }, select: { id: true } }))
     return { ok: false, refusal: "alreadyBooked" };
-  const [criteria, facts] = await Promise.all([
-    getCriteria(slot.service.eligibilityId),
-    getProfileFacts(residentId),
-  ]);
-  const verdict = judge(criteria, facts, seoulDate(slot.startsAt));
+  const verdict = eligibilityOn(slot, resident.facts);
   if (!verdict.eligible) return { ok: false, refusal: "ineligible", reasons: verdict.reasons };
   try {
-    const entry = await db.waitlistEntry.create({
-      data: { slotId: slot.id, residentId, status: "waiting", liveKey: key, createdAt: now },
-      select: { id: true },
-    });
+    const entry = await db.$transaction(
+      (tx) =>
+        tx.waitlistEntry.create({
+          data: { slotId: slot.id, residentId, status: "waiting", liveKey: key, createdAt: now },
+          select: { id: true },
+        }),
+      TX_OPTIONS,
+    );
     return { ok: true, entryId: entry.id };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, refusal: "alreadyWaiting" };
@@ -1128,7 +1201,7 @@ export async function expireWaitlistOffers(now: Date) {
         select: messageSlotSelect,
       });
       if (slot) {
-        await notify(tx, entry.residentId, "waitlist_offer_expired", messageFacts(slot), {
+        await notify(tx, { id: entry.residentId }, "waitlist_offer_expired", messageFacts(slot), {
           path: `/book/${slot.service.slug}`,
         });
       }
@@ -1467,7 +1540,7 @@ async function blockOne(
     if (done.count !== 1) continue;
     cancelled += 1;
     await cancelPendingNotifications([reminderKey(booking.id)], tx);
-    await notify(tx, booking.residentId, "slot_blocked", messageFacts(slot), {
+    await notify(tx, { id: booking.residentId }, "slot_blocked", messageFacts(slot), {
       path: `/book/${slot.service.slug}`,
       reason,
     });
@@ -1683,18 +1756,26 @@ export async function saveTemplate(
     validUntil: input.validUntil ?? null,
     channels,
   };
-  const saved = templateId
-    ? await db.slotTemplate.update({ where: { id: templateId }, data, select: { id: true } })
-    : await db.slotTemplate.create({ data: { ...data, serviceId }, select: { id: true } });
-  await recordAudit({
-    actorId: user.id,
-    action: templateId ? "schedule.template_update" : "schedule.template_create",
-    subjectType: "SlotTemplate",
-    subjectId: saved.id,
-    placeId: service.place.id,
-    ip,
-  });
-  return { ok: true, sync: await syncSlots(db, serviceId, now) };
+  const sync = await retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const saved = templateId
+        ? await tx.slotTemplate.update({ where: { id: templateId }, data, select: { id: true } })
+        : await tx.slotTemplate.create({ data: { ...data, serviceId }, select: { id: true } });
+      await recordAudit(
+        {
+          actorId: user.id,
+          action: templateId ? "schedule.template_update" : "schedule.template_create",
+          subjectType: "SlotTemplate",
+          subjectId: saved.id,
+          placeId: service.place.id,
+          ip,
+        },
+        tx,
+      );
+      return syncSlotsIn(tx, serviceId, now);
+    }, TX_OPTIONS),
+  );
+  return { ok: true, sync };
 }
 
 /** Retires a template (kept for the history of its slots) and regenerates. */
@@ -1707,21 +1788,28 @@ export async function removeTemplate(
 ): Promise<{ ok: true; sync: SyncResult } | { ok: false; refusal: "notFound" }> {
   const service = await managedService(user, serviceId);
   if (!service) return { ok: false, refusal: "notFound" };
-  const db = getDb();
-  const retired = await db.slotTemplate.updateMany({
-    where: { id: templateId, serviceId, active: true },
-    data: { active: false },
-  });
-  if (retired.count !== 1) return { ok: false, refusal: "notFound" };
-  await recordAudit({
-    actorId: user.id,
-    action: "schedule.template_remove",
-    subjectType: "SlotTemplate",
-    subjectId: templateId,
-    placeId: service.place.id,
-    ip,
-  });
-  return { ok: true, sync: await syncSlots(db, serviceId, now) };
+  const sync = await retryOnConflict(() =>
+    getDb().$transaction(async (tx) => {
+      const retired = await tx.slotTemplate.updateMany({
+        where: { id: templateId, serviceId, active: true },
+        data: { active: false },
+      });
+      if (retired.count !== 1) return null;
+      await recordAudit(
+        {
+          actorId: user.id,
+          action: "schedule.template_remove",
+          subjectType: "SlotTemplate",
+          subjectId: templateId,
+          placeId: service.place.id,
+          ip,
+        },
+        tx,
+      );
+      return syncSlotsIn(tx, serviceId, now);
+    }, TX_OPTIONS),
+  );
+  return sync ? { ok: true, sync } : { ok: false, refusal: "notFound" };
 }
 
 export async function regenerateSlots(
@@ -1735,13 +1823,37 @@ export async function regenerateSlots(
 }
 
 /**
- * Brings a service's future slots in line with its templates, idempotently: missing slots are
- * created; slots no template calls for any more are deleted when nobody ever booked or waited for
- * them, blocked when only history refers to them, and kept (and counted) while someone holds a
- * place — staff then decide, and blocking tells those residents. Capacity changes reach the
- * future slots whose bookings still fit.
+ * Two generators running at once (a staff save and the daily task, two servers) may both insert
+ * the same slot: the unique (service, start) refuses the second, whose transaction rolls back;
+ * run it again and it finds the rows the first one made.
  */
-export async function syncSlots(db: Client, serviceId: string, now: Date): Promise<SyncResult> {
+async function retryOnConflict<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return run();
+  }
+}
+
+/** Brings a service's future slots in line with its templates (see syncSlotsIn), atomically. */
+export async function syncSlots(
+  db: PrismaClient,
+  serviceId: string,
+  now: Date,
+): Promise<SyncResult> {
+  return retryOnConflict(() =>
+    db.$transaction((tx) => syncSlotsIn(tx, serviceId, now), TX_OPTIONS),
+  );
+}
+
+/**
+ * Idempotent: missing slots are created; slots no template calls for any more are deleted when
+ * nobody ever booked or waited for them, blocked when only history refers to them, and kept (and
+ * counted) while someone holds a place — staff then decide, and blocking tells those residents.
+ * Capacity changes reach the future slots whose bookings still fit.
+ */
+async function syncSlotsIn(db: Tx, serviceId: string, now: Date): Promise<SyncResult> {
   const service = await db.service.findUniqueOrThrow({
     where: { id: serviceId },
     select: {
@@ -1777,24 +1889,10 @@ export async function syncSlots(db: Client, serviceId: string, now: Date): Promi
   const desiredStarts = new Set(desired.map((s) => s.startsAt.getTime()));
 
   const missing = desired.filter((s) => !existingByStart.has(s.startsAt.getTime()));
-  let created = 0;
-  if (missing.length > 0) {
-    const rows = missing.map((s) => ({ ...s, serviceId }));
-    try {
-      created = (await db.slot.createMany({ data: rows })).count;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Another run created some of them at the same moment: add the rest one by one.
-      for (const row of rows) {
-        try {
-          await db.slot.create({ data: row, select: { id: true } });
-          created += 1;
-        } catch (inner) {
-          if (!isUniqueViolation(inner)) throw inner;
-        }
-      }
-    }
-  }
+  const created =
+    missing.length > 0
+      ? (await db.slot.createMany({ data: missing.map((s) => ({ ...s, serviceId })) })).count
+      : 0;
 
   for (const slot of desired) {
     const current = existingByStart.get(slot.startsAt.getTime());
