@@ -25,7 +25,7 @@ import {
   joinWaitlist,
   refusalView,
   residentSlotContext,
-  targetTimeChoice,
+  toTimeChoice,
 } from "~/domain/booking/service.server";
 import {
   DESCRIPTION_MAX,
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { eligibility: _criteria, ...service } = target.service;
   return {
     service,
-    slot: targetTimeChoice(target, current),
+    slot: toTimeChoice(target, current),
     labor: isLaborConsultation(service),
     loggedIn: user !== null,
     context,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { listMyBookings } from "~/domain/booking/service.server";
-import { localName } from "~/domain/booking/types";
+import { localName, type BookingStatus, type Channel } from "~/domain/booking/types";
 import { requireUser } from "~/domain/residents/auth.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
@@ -33,7 +33,9 @@ function BookingRow({ booking }: { booking: Row }) {
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
   const { service } = booking.slot;
-  const status = booking.rescheduledTo ? "rescheduled" : booking.status;
+  const status: BookingStatus | "rescheduled" = booking.rescheduledTo
+    ? "rescheduled"
+    : (booking.status as BookingStatus);
   return (
     <li className="card booking-row">
       <h3>
@@ -45,9 +47,9 @@ function BookingRow({ booking }: { booking: Row }) {
       </p>
       <p>
         {localName(service.place, locale)}
-        {booking.channel ? ` · ${t(`channel.${booking.channel as "phone"}`)}` : null}
+        {booking.channel ? ` · ${t(`channel.${booking.channel as Channel}`)}` : null}
       </p>
-      <p className={`status status--${status}`}>{t(`status.${status as "confirmed"}`)}</p>
+      <p className={`status status--${status}`}>{t(`status.${status}`)}</p>
     </li>
   );
 }
@@ -96,7 +98,7 @@ export default function MyBookings() {
                   {range(entry.slot)} · {localName(entry.slot.service.place, locale)}
                 </p>
                 <p className={`status status--${entry.status}`}>
-                  {t(`status.${entry.status as "waiting"}`)}
+                  {t(`status.${entry.status as "waiting" | "offered"}`)}
                   {entry.status === "offered" && entry.offerExpiresAt
                     ? ` · ${t("mine.offerUntil", { until: formatDateTime(entry.offerExpiresAt, locale) })}`
                     : null}

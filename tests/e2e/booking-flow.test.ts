@@ -228,3 +228,43 @@ describe("places left while the page is open (JavaScript on)", () => {
     await context.close();
   });
 });
+
+describe("back office (JavaScript off)", () => {
+  it("staff see the day's bookings with who booked, block a time, and the resident is told", async () => {
+    const slot = await slotAt("youth-center-job-analysis", "2026-12-09", "13:00");
+    const resident = await residentWithBirthDate("blocked", "막힌 시간 예약자");
+    const booked = await bookOverHttp(resident.cookie, "youth-center-job-analysis", slot.id);
+    const bookingId = booked.headers.get("location")!.split("/")[2]!.split("?")[0]!;
+
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto("/login");
+    await page.getByLabel("이메일").fill("staff.youth@seoul-portal.test");
+    await page.getByLabel("비밀번호", { exact: true }).fill("staff-youth-2026");
+    await page.getByRole("main").getByRole("button", { name: "로그인" }).click();
+    await page.goto("/staff");
+    await page.getByRole("link", { name: /오늘·이번 주 예약/ }).click();
+    await page
+      .getByLabel("서비스", { exact: true })
+      .selectOption({ label: "서울시 청년일자리센터 · 직무·기업분석 전문 상담" });
+    await page.getByLabel("날짜", { exact: true }).fill("2026-12-09");
+    await page.getByRole("button", { name: "보기", exact: true }).click();
+    const card = page.getByRole("listitem").filter({ hasText: "13:00–14:00" }).first();
+    expect(await card.textContent()).toContain("막힌 시간 예약자");
+    await card.getByText("이 시간 막기").first().click();
+    await card.getByLabel("막는 이유 (예약자에게 알림으로 보냅니다)").fill("상담사 교육");
+    await card.getByRole("button", { name: "이 시간 막기" }).click();
+    expect(await page.getByRole("status").first().textContent()).toContain("예약 1건이 취소되었고");
+    await context.close();
+
+    const db = readDatabase();
+    const booking = db.prepare("SELECT status FROM Booking WHERE id = ?").get(bookingId) as {
+      status: string;
+    };
+    const message = db
+      .prepare("SELECT body FROM Notification WHERE residentId = ? AND template = 'slot_blocked'")
+      .get(resident.id) as { body: string } | undefined;
+    db.close();
+    expect(booking.status).toBe("cancelled");
+    expect(message?.body).toContain("상담사 교육");
+  });
+});

@@ -78,7 +78,7 @@ export function liveKey(slotId: string, residentId: string): string {
 }
 
 /** A resident with this many no-shows is pointed out to staff. */
-export const REPEATED_NO_SHOWS = 2;
+const REPEATED_NO_SHOWS = 2;
 
 export function isRepeatedNoShow(noShows: number): boolean {
   return noShows >= REPEATED_NO_SHOWS;

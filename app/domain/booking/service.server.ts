@@ -163,7 +163,6 @@ export async function getBookableService(slug: string) {
     select: serviceSelect,
   });
 }
-export type BookableService = NonNullable<Awaited<ReturnType<typeof getBookableService>>>;
 
 export function isLaborConsultation(service: { kind: string }): boolean {
   return service.kind === LABOR_CONSULTATION;
@@ -185,7 +184,11 @@ export async function listLaborCenters() {
     );
 }
 
-function toTimeChoice(slot: Prisma.SlotGetPayload<{ select: typeof slotSelect }>, now: Date) {
+/** A slot as the time-choice pages show it. */
+export function toTimeChoice(
+  slot: Prisma.SlotGetPayload<{ select: typeof slotSelect }>,
+  now: Date,
+): TimeChoice {
   return {
     id: slot.id,
     startsAt: slot.startsAt.toISOString(),
@@ -194,7 +197,7 @@ function toTimeChoice(slot: Prisma.SlotGetPayload<{ select: typeof slotSelect }>
     remaining: remaining(slot),
     state: slotState(slot, now),
     channels: parseChannels(slot.channels),
-  } satisfies TimeChoice;
+  };
 }
 
 /**
@@ -305,10 +308,6 @@ function checkTarget(
   return { ok: true, state };
 }
 
-export function targetTimeChoice(target: BookingTarget, now: Date): TimeChoice {
-  return toTimeChoice(target, now);
-}
-
 // The same six facts getProfileFacts() reads, fetched with the language and the waitlist entry in
 // the one query of the hottest path (booking) instead of three.
 const factsSelect = {
@@ -417,7 +416,7 @@ type MessageFacts = {
 };
 
 /** Links in messages point at the site's public origin. */
-export function siteUrl(path: string): string {
+function siteUrl(path: string): string {
   const env = getEnv();
   return `${env.allowedOrigins[0] ?? `http://localhost:${env.PORT}`}${path}`;
 }
@@ -513,9 +512,12 @@ async function lockResident(tx: Tx, residentId: string, now: Date): Promise<bool
   return locked.count === 1;
 }
 
-/** Takes one place of a slot, if one is free and the slot is still bookable. */
-async function holdPlace(tx: Tx, slotId: string, now: Date) {
-  const held = await tx.slot.updateMany({
+/**
+ * Takes one place of a slot if one is free and the slot is still bookable: the capacity invariant,
+ * as one conditional update (`bookedCount < capacity`) that the database applies atomically.
+ */
+async function takePlace(tx: Tx, slotId: string, now: Date): Promise<boolean> {
+  const taken = await tx.slot.updateMany({
     where: {
       id: slotId,
       blocked: false,
@@ -524,7 +526,12 @@ async function holdPlace(tx: Tx, slotId: string, now: Date) {
     },
     data: { bookedCount: { increment: 1 } },
   });
-  if (held.count === 1) return;
+  return taken.count === 1;
+}
+
+/** takePlace, refusing (and so rolling back) with the slot's state when it cannot. */
+async function holdPlace(tx: Tx, slotId: string, now: Date) {
+  if (await takePlace(tx, slotId, now)) return;
   const slot = await tx.slot.findUnique({ where: { id: slotId }, select: slotSelect });
   if (!slot) throw new Refused("notFound");
   const state = slotState(slot, now);
@@ -579,16 +586,7 @@ async function releasePlace(tx: Tx, slotId: string, now: Date) {
 async function offerFreePlaces(tx: Tx, slotId: string, now: Date) {
   let offers = 0;
   for (;;) {
-    const held = await tx.slot.updateMany({
-      where: {
-        id: slotId,
-        blocked: false,
-        startsAt: { gt: now },
-        bookedCount: { lt: getDb().slot.fields.capacity },
-      },
-      data: { bookedCount: { increment: 1 } },
-    });
-    if (held.count !== 1) return offers;
+    if (!(await takePlace(tx, slotId, now))) return offers;
     if (!(await offerToNextWaiting(tx, slotId, now))) {
       await tx.slot.update({
         where: { id: slotId },
@@ -680,16 +678,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
           })
         ).count === 1;
       if (!accepted) {
-        const held = await tx.slot.updateMany({
-          where: {
-            id: slot.id,
-            blocked: false,
-            startsAt: { gt: now },
-            bookedCount: { lt: db.slot.fields.capacity },
-          },
-          data: { bookedCount: { increment: 1 } },
-        });
-        if (held.count !== 1) return { ok: false, refusal: "full" };
+        if (!(await takePlace(tx, slot.id, now))) return { ok: false, refusal: "full" };
         if (entry === "waiting") {
           await tx.waitlistEntry.updateMany({
             where: { liveKey: key, status: "waiting" },
@@ -861,7 +850,6 @@ export async function getMyBooking(residentId: string, bookingId: string, now: D
     changeDeadline: changeDeadline(booking.slot.startsAt, cutoffMinutes),
   };
 }
-export type MyBooking = NonNullable<Awaited<ReturnType<typeof getMyBooking>>>;
 
 /** The .ics file of one of the resident's bookings, in their language. */
 export async function myBookingCalendar(residentId: string, bookingId: string, language: string) {
@@ -1938,7 +1926,7 @@ async function syncSlotsIn(db: Tx, serviceId: string, now: Date): Promise<SyncRe
  * Periodic: every service with templates keeps its horizon of slots as the days go by (and drops
  * unbooked slots that a new closure rules out).
  */
-export async function syncAllSlots(now: Date) {
+async function syncAllSlots(now: Date) {
   const db = getDb();
   const services = await db.service.findMany({
     where: { bookable: true, active: true, templates: { some: { active: true } } },
