@@ -7,6 +7,7 @@ import { findDistrict } from "../app/domain/residents/districts";
 import { hashPassword } from "../app/domain/residents/password.server";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { databaseFileFromUrl } from "../app/utils/env.server";
+import { seedBooking } from "./seed/booking";
 import { ELIGIBILITY, ORGANIZATIONS, PLACES } from "./seed/places";
 import {
   LIVING_WAGE_2018_KRW,
@@ -292,6 +293,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts
     };
     await db.posting.upsert({ where: { slug: site.slug }, create: data, update: data });
   }
+
+  await seedBooking(db, now);
 
   // ── demo accounts ──
   if (options.demoAccounts !== false) {

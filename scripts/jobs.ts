@@ -1,5 +1,7 @@
 // `npm run jobs`: runs the periodic tasks once (default) or every 30 seconds (--watch).
 import { runPeriodicTasks } from "../app/domain/system/periodic.server";
+// Capabilities register their periodic tasks when loaded.
+import "../app/domain/booking/service.server";
 import { now } from "../app/utils/clock.server";
 import { disconnectDb } from "../app/utils/db.server";
 

@@ -44,6 +44,9 @@ export function SiteHeader() {
                 <NavLink to="/for-me">{t("nav.forMe")}</NavLink>
               </li>
               <li>
+                <NavLink to="/bookings">{t("nav.myBookings")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/applications">{t("nav.myApplications")}</NavLink>
               </li>
               <li>

@@ -191,6 +191,7 @@ export default function ProfilePage() {
         <nav aria-label={t("profile.moreLabel")} className="stack">
           <Link to="/applications">{t("common:nav.myApplications")}</Link>
           <Link to="/for-me">{t("common:nav.forMe")}</Link>
+          <Link to="/bookings">{t("common:nav.myBookings")}</Link>
           <Link to="/account/password">{t("password.title")}</Link>
           <Link to="/account/delete">{t("delete.title")}</Link>
         </nav>

@@ -2,35 +2,61 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JobsBackOfficeSection } from "~/components/jobs/back-office";
+import { canManageBookings } from "~/domain/booking/service.server";
 import { requireRole } from "~/domain/residents/auth.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "backOffice");
 
+/** The back office's front page: one section per capability the person may manage. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["staff", "admin"]);
+  const admin = user.role === "admin";
   return {
     role: user.role,
+    bookings: canManageBookings(user),
+    // staff bound to a place keep its details and hours; admins keep every place
+    places: admin || Boolean(user.staffPlaceId),
     // staff bound to an organisation, and admins, manage postings and rounds
-    managesJobs: user.role === "admin" || Boolean(user.staffOrganizationId),
+    jobs: admin || Boolean(user.staffOrganizationId),
   };
 }
 
 export default function BackOffice() {
   const { t } = useTranslation();
-  const { role, managesJobs } = useLoaderData<typeof loader>();
+  const { role, bookings, places, jobs } = useLoaderData<typeof loader>();
   return (
     <section className="page narrow" aria-labelledby="bo-title">
       <h1 id="bo-title">{t("backOffice.title")}</h1>
       <p>{t(role === "admin" ? "backOffice.adminIntro" : "backOffice.staffIntro")}</p>
-      <p className="notice">{t("backOffice.comingSoon")}</p>
-      {managesJobs ? <JobsBackOfficeSection /> : null}
-      <section aria-labelledby="bo-places-title">
-        <h2 id="bo-places-title">{t("backOffice.places.title")}</h2>
-        <p>{t(role === "admin" ? "backOffice.places.admin" : "backOffice.places.staff")}</p>
-        <Link to="/staff/places">{t("backOffice.places.link")}</Link>
-      </section>
+      {bookings ? (
+        <section aria-labelledby="bo-bookings">
+          <h2 id="bo-bookings">{t("backOffice.bookingsTitle")}</h2>
+          <ul>
+            <li>
+              <Link to="/staff/bookings">{t("backOffice.bookings")}</Link>
+            </li>
+            <li>
+              <Link to="/staff/schedules">{t("backOffice.schedules")}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+      {places ? (
+        <section aria-labelledby="bo-places-title">
+          <h2 id="bo-places-title">{t("backOffice.places.title")}</h2>
+          <p>{t(role === "admin" ? "backOffice.places.admin" : "backOffice.places.staff")}</p>
+          <Link to="/staff/places">{t("backOffice.places.link")}</Link>
+        </section>
+      ) : null}
+      {jobs ? <JobsBackOfficeSection /> : null}
+      {role === "admin" ? (
+        <section aria-labelledby="bo-mailbox-title">
+          <h2 id="bo-mailbox-title">{t("mailbox.title")}</h2>
+          <Link to="/dev/mailbox">{t("mailbox.title")}</Link>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import "i18next";
 import type account from "../../locales/ko/account.json";
 import type auth from "../../locales/ko/auth.json";
+import type booking from "../../locales/ko/booking.json";
 import type common from "../../locales/ko/common.json";
 import type districts from "../../locales/ko/districts.json";
 import type eligibility from "../../locales/ko/eligibility.json";
@@ -25,6 +26,7 @@ declare module "i18next" {
       notifications: typeof notifications;
       jobs: typeof jobs;
       places: typeof places;
+      booking: typeof booking;
     };
   }
 }

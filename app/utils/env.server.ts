@@ -39,6 +39,20 @@ const EnvSchema = z.object({
   /// Seoul living wage per hour (KRW): New Deal postings may not pay less. Default: 9,220, the
   /// 2018 figure from the Job & Labor Policy Bureau's report.
   LIVING_WAGE_KRW: z.coerce.number().int().positive().default(9220),
+  /// Booking: a resident may cancel or reschedule online until this many minutes before the start.
+  BOOKING_CANCEL_CUTOFF_MINUTES: z.coerce.number().int().min(0).default(120),
+  /// Booking: most upcoming live bookings one resident may hold per kind of service.
+  BOOKING_MAX_UPCOMING_PER_KIND: z.coerce.number().int().positive().default(3),
+  /// Waitlist: how long an offered place is held for the resident…
+  WAITLIST_OFFER_HOLD_MINUTES: z.coerce.number().int().positive().default(120),
+  /// …but never later than this many minutes before the start.
+  WAITLIST_OFFER_LEAD_MINUTES: z.coerce.number().int().min(0).default(60),
+  /// Optional key (32 bytes, base64) that encrypts labor-consultation descriptions at rest
+  /// (AES-256-GCM). Without it they are stored as typed. Never change it without re-encrypting.
+  BOOKING_DESCRIPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

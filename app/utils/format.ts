@@ -2,14 +2,31 @@
 import { intlLocale } from "./i18n";
 
 const TIME_ZONE = "Asia/Seoul";
+// 24-hour clock times ("14:00"), as Korean timetables write them. It also keeps server and browser
+// in step: Node's ICU 78 writes Korean 12-hour times as "PM 2:00" where Chromium writes "오후 2:00",
+// which broke hydration of every page showing a time.
+const HOUR_CYCLE = "h23";
 
 type DateInput = Date | string | number;
 
+// Building an Intl.DateTimeFormat costs far more than using one (it showed up as a large share of
+// a page's server time in the booking benchmark): keep one per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: TIME_ZONE });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDateTime(value: DateInput, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return dateFormat(language, {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone: TIME_ZONE,
+    hourCycle: HOUR_CYCLE,
   }).format(new Date(value));
 }
 
@@ -18,10 +35,7 @@ export function formatDate(
   language: string,
   style: "long" | "medium" | "full" = "long",
 ): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    dateStyle: style,
-    timeZone: TIME_ZONE,
-  }).format(new Date(value));
+  return dateFormat(language, { dateStyle: style }).format(new Date(value));
 }
 
 /** A calendar date "YYYY-MM-DD" (already Seoul's) for display. */
@@ -34,10 +48,9 @@ export function formatCalendarDate(
 }
 
 export function formatTime(value: DateInput, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    timeStyle: "short",
-    timeZone: TIME_ZONE,
-  }).format(new Date(value));
+  return dateFormat(language, { timeStyle: "short", hourCycle: HOUR_CYCLE }).format(
+    new Date(value),
+  );
 }
 
 export function formatWeekday(
@@ -47,10 +60,7 @@ export function formatWeekday(
 ): string {
   // 2026-11-23 is a Monday.
   const date = new Date(Date.UTC(2026, 10, 22 + isoWeekday, 3));
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    weekday: style,
-    timeZone: TIME_ZONE,
-  }).format(date);
+  return dateFormat(language, { weekday: style }).format(date);
 }
 
 export function formatWon(amount: number, language: string): string {

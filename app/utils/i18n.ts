@@ -13,6 +13,7 @@ export const NAMESPACES = [
   "notifications",
   "jobs",
   "places",
+  "booking",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,6 +1,7 @@
 // Residents & auth: accounts, sessions, login rate limiting, profile, password, deletion.
 // All database access of this capability is here; routes call these functions.
 import { recordAudit } from "~/domain/audit/service.server";
+import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { getDb } from "~/utils/db.server";
@@ -333,30 +334,7 @@ export async function deleteAccount(
     return { ok: false, reason: "wrong_password" };
   }
   await db.$transaction(async (tx) => {
-    const liveBookings = await tx.booking.findMany({
-      where: { residentId, status: "confirmed", slot: { startsAt: { gt: meta.now } } },
-      select: { id: true, slotId: true },
-    });
-    for (const booking of liveBookings) {
-      await tx.booking.update({
-        where: { id: booking.id },
-        data: { status: "cancelled", liveKey: null, cancelledAt: meta.now },
-        select: { id: true },
-      });
-      await tx.slot.update({
-        where: { id: booking.slotId },
-        data: { bookedCount: { decrement: 1 } },
-        select: { id: true },
-      });
-    }
-    await tx.booking.updateMany({
-      where: { residentId },
-      data: { confidentialDescription: null, idempotencyKey: null },
-    });
-    await tx.waitlistEntry.updateMany({
-      where: { residentId, status: { in: ["waiting", "offered"] } },
-      data: { status: "cancelled", liveKey: null },
-    });
+    const { cancelledBookings } = await releaseBookingsOfDeletedResident(tx, residentId, meta.now);
     const withdrawnApplications = await withdrawApplicationsOfDeletedResident(
       tx,
       residentId,
@@ -400,7 +378,7 @@ export async function deleteAccount(
         subjectId: residentId,
         subjectResidentId: residentId,
         ip: meta.ip,
-        metadata: { cancelledBookings: liveBookings.length, withdrawnApplications },
+        metadata: { cancelledBookings, withdrawnApplications },
       },
       tx,
     );

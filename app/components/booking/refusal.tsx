@@ -1,0 +1,20 @@
+import { useTranslation } from "react-i18next";
+import type { RefusalView } from "~/domain/booking/types";
+import { IneligibleNotice } from "./eligibility";
+
+/** Why the server did not do what was asked, in the person's language. */
+export function RefusalAlert({ refusal }: { refusal: RefusalView }) {
+  const { t } = useTranslation("booking");
+  if (refusal.code === "ineligible" && refusal.reasons?.length)
+    return <IneligibleNotice reasons={refusal.reasons} alert />;
+  return (
+    <div role="alert" className="form-errors">
+      <p>
+        {t(`refusal.${refusal.code}`, {
+          ...refusal.params,
+          phone: refusal.params.phone || t("manage.phoneUnknown"),
+        })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,332 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { IneligibleNotice } from "~/components/booking/eligibility";
+import { PrivacyNotice } from "~/components/booking/privacy-notice";
+import { RefusalAlert } from "~/components/booking/refusal";
+import { TextAreaField } from "~/components/booking/text-area";
+import { usePlacesLeft } from "~/components/booking/time-picker";
+import { CheckboxField, FormErrors, RadioGroup, SelectField } from "~/components/ui/form";
+import {
+  BookSchema,
+  LaborBookSchema,
+  LaborChoiceSchema,
+  recordId,
+  type LaborBookInput,
+} from "~/domain/booking/schema";
+import {
+  bookingRules,
+  bookSlot,
+  findBookingTarget,
+  isLaborConsultation,
+  joinWaitlist,
+  refusalView,
+  residentSlotContext,
+  toTimeChoice,
+} from "~/domain/booking/service.server";
+import {
+  DESCRIPTION_MAX,
+  LABOR_TOPICS,
+  localName,
+  refusalStatus,
+  type Channel,
+} from "~/domain/booking/types";
+import { getUser, requireUser } from "~/domain/residents/auth.server";
+import { useRootData } from "~/root";
+import { now } from "~/utils/clock.server";
+import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
+
+async function requireTarget(params: LoaderFunctionArgs["params"]) {
+  const slotId = recordId.safeParse(params.slotId);
+  const target = slotId.success
+    ? await findBookingTarget(params.serviceSlug ?? "", slotId.data)
+    : null;
+  if (!target) throw new Response("Not found", { status: 404 });
+  return target;
+}
+
+/** The booking's last step: details, eligibility, the rules that apply, and the confirm form. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const target = await requireTarget(params);
+  const user = await getUser(request);
+  const url = new URL(request.url);
+  const current = now();
+  const context = user ? await residentSlotContext(user.id, target, current) : null;
+  const prefill = LaborChoiceSchema.parse(Object.fromEntries(url.searchParams.entries()));
+  const rules = bookingRules();
+  const { eligibility: _criteria, ...service } = target.service;
+  return {
+    service,
+    slot: toTimeChoice(target, current),
+    labor: isLaborConsultation(service),
+    loggedIn: user !== null,
+    context,
+    prefill: { topic: prefill.topic, channel: prefill.channel },
+    // A new token for each rendered form: a resent form makes one booking.
+    idempotencyKey: crypto.randomUUID(),
+    rules: {
+      max: rules.maxPerKind,
+      holdHours: rules.holdMinutes / 60,
+      leadMinutes: rules.leadMinutes,
+    },
+    joined: url.searchParams.has("joined"),
+    back: `${url.pathname}${url.search}`,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const target = await requireTarget(params);
+  const { service } = target;
+  const formData = await readFormData(request);
+  const current = now();
+  if (formData.get("intent") === "waitlist") {
+    const outcome = await joinWaitlist({
+      residentId: user.id,
+      serviceSlug: service.slug,
+      slotId: target.id,
+      now: current,
+    });
+    if (outcome.ok) return redirect(`/book/${service.slug}/${target.id}?joined=1`);
+    return data(
+      { result: null, refusal: refusalView(outcome) },
+      { status: refusalStatus(outcome.refusal) },
+    );
+  }
+  const labor = isLaborConsultation(service);
+  const submission = labor
+    ? parseWithZod(formData, { schema: LaborBookSchema })
+    : parseWithZod(formData, { schema: BookSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), refusal: null }, { status: 400 });
+  }
+  const value = submission.value;
+  const outcome = await bookSlot({
+    residentId: user.id,
+    serviceSlug: service.slug,
+    slotId: target.id,
+    target,
+    idempotencyKey: value.idempotencyKey,
+    // Labor consultations were parsed with LaborBookSchema above.
+    labor: labor ? laborDetails(value as LaborBookInput) : undefined,
+    now: current,
+    ip: clientIp(context),
+  });
+  if (outcome.ok) return redirect(`/bookings/${outcome.bookingId}?confirmed=1`);
+  return data(
+    { result: submission.reply(), refusal: refusalView(outcome) },
+    { status: refusalStatus(outcome.refusal) },
+  );
+}
+
+function laborDetails({ topic, channel, description }: LaborBookInput) {
+  return { topic, channel, description };
+}
+
+export default function SlotPage() {
+  const { t } = useTranslation("booking");
+  const loaded = useLoaderData<typeof loader>();
+  const { service, slot, context, loggedIn, labor, rules } = loaded;
+  const actionData = useActionData<typeof action>();
+  const locale = useRootData()?.locale ?? "ko";
+  const left = usePlacesLeft();
+  const place = service.place;
+  const blockedByRules =
+    context !== null &&
+    (!context.verdict.eligible ||
+      context.bookingId !== null ||
+      context.overlappingBookingId !== null ||
+      context.limitReached);
+  const canBook =
+    loggedIn && !blockedByRules && (slot.state === "open" || context?.heldOfferUntil != null);
+  return (
+    <section className="page narrow booking" aria-labelledby="slot-title">
+      <p className="eyebrow">{localName(service, locale)}</p>
+      <h1 id="slot-title">{t("slot.title")}</h1>
+      {loaded.joined && context?.waitlistEntryId ? (
+        <p role="status" className="notice success">
+          {t("slot.joined")}
+        </p>
+      ) : null}
+      {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
+      <dl className="facts">
+        <dt>{t("slot.service")}</dt>
+        <dd>{localName(service, locale)}</dd>
+        <dt>{t("slot.where")}</dt>
+        <dd>
+          {localName(place, locale)}
+          <br />
+          {locale === "en" ? place.addressEn : place.addressKo}
+        </dd>
+        <dt>{t("slot.when")}</dt>
+        <dd>{formatDateTime(slot.startsAt, locale)}</dd>
+        <dt>{t("slot.places")}</dt>
+        <dd>{left(slot)}</dd>
+      </dl>
+
+      {!loggedIn ? (
+        <p className="notice">
+          {t("slot.loginToBook")}{" "}
+          <Link to={`/login?redirectTo=${encodeURIComponent(loaded.back)}`}>{t("slot.login")}</Link>
+          {" · "}
+          <Link to="/signup">{t("slot.signup")}</Link>
+        </p>
+      ) : null}
+      {context && !context.verdict.eligible ? (
+        <IneligibleNotice reasons={context.verdict.reasons} />
+      ) : null}
+      {context?.bookingId ? (
+        <p className="notice success">
+          {t("slot.alreadyBooked")}{" "}
+          <Link to={`/bookings/${context.bookingId}`}>{t("slot.viewBooking")}</Link>
+        </p>
+      ) : null}
+      {context?.overlappingBookingId && !context.bookingId ? (
+        <p className="notice">
+          {t("slot.overlap")}{" "}
+          <Link to={`/bookings/${context.overlappingBookingId}`}>{t("slot.viewBooking")}</Link>
+        </p>
+      ) : null}
+      {context?.limitReached && !context.bookingId ? (
+        <p className="notice">
+          {t("slot.limit", { max: rules.max })} <Link to="/bookings">{t("slot.myBookings")}</Link>
+        </p>
+      ) : null}
+      {slot.state === "past" || slot.state === "blocked" ? (
+        <p className="notice">
+          {t(slot.state === "past" ? "slot.pastNotice" : "slot.blockedNotice")}
+        </p>
+      ) : null}
+      {context?.heldOfferUntil ? (
+        <p className="notice success">
+          {t("slot.heldOffer", { until: formatDateTime(context.heldOfferUntil, locale) })}
+        </p>
+      ) : null}
+
+      {canBook ? (
+        labor ? (
+          <LaborBookingForm />
+        ) : (
+          <BookingForm idempotencyKey={loaded.idempotencyKey} />
+        )
+      ) : null}
+      {slot.state === "full" && !context?.heldOfferUntil && !context?.bookingId ? (
+        <WaitlistPanel />
+      ) : null}
+      <p>
+        <Link to={`/book/${service.slug}`}>{t("slot.otherTimes")}</Link>
+      </p>
+    </section>
+  );
+}
+
+function BookingForm({ idempotencyKey }: { idempotencyKey: string }) {
+  const { t } = useTranslation("booking");
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="book" />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? t("slot.confirming") : t("slot.confirm")}
+      </button>
+    </Form>
+  );
+}
+
+function LaborBookingForm() {
+  const { t } = useTranslation(["booking", "validation"]);
+  const { slot, prefill, idempotencyKey } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const channels = slot.channels;
+  const [form, fields] = useForm({
+    id: "labor-booking",
+    lastResult: actionData?.result,
+    defaultValue: {
+      topic: prefill.topic,
+      channel:
+        prefill.channel && channels.includes(prefill.channel)
+          ? prefill.channel
+          : channels.length === 1
+            ? channels[0]
+            : undefined,
+    },
+    constraint: getZodConstraint(LaborBookSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LaborBookSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="book" />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <SelectField
+        field={fields.topic}
+        label={t("labor.topic")}
+        placeholder=""
+        options={LABOR_TOPICS.map((topic) => ({ value: topic, label: t(`topic.${topic}`) }))}
+      />
+      <RadioGroup
+        field={fields.channel}
+        legend={t("labor.channelLabel")}
+        options={channels.map((channel: Channel) => ({
+          value: channel,
+          label: t(`channel.${channel}`),
+        }))}
+      />
+      <TextAreaField
+        field={fields.description}
+        label={t("labor.description")}
+        hint={t("labor.descriptionHint", { max: DESCRIPTION_MAX })}
+        maxLength={DESCRIPTION_MAX}
+      />
+      <PrivacyNotice />
+      <CheckboxField field={fields.consent} label={t("labor.consent")} />
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? t("slot.confirming") : t("slot.confirm")}
+      </button>
+    </Form>
+  );
+}
+
+function WaitlistPanel() {
+  const { t } = useTranslation("booking");
+  const { context, loggedIn, rules } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <section className="stack" aria-labelledby="full-title">
+      <h2 id="full-title">{t("slot.fullTitle")}</h2>
+      <p>{t("slot.waitlistIntro", { hours: rules.holdHours, lead: rules.leadMinutes })}</p>
+      {context?.waitlistEntryId ? (
+        <>
+          <p className="notice">{t("slot.waiting")}</p>
+          <Form method="post" action={`/bookings/waitlist/${context.waitlistEntryId}`}>
+            <button type="submit" className="button">
+              {t("slot.leaveWaitlist")}
+            </button>
+          </Form>
+        </>
+      ) : loggedIn && context?.verdict.eligible ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="waitlist" />
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t("slot.joining") : t("slot.joinWaitlist")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

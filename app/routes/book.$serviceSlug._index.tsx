@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { IneligibleNotice, RequirementList } from "~/components/booking/eligibility";
+import { DayList, LiveTimeList, useTimeRange } from "~/components/booking/time-picker";
+import { isoDate } from "~/domain/shared/validation";
+import { bookingRules, getAvailability, getBookableService } from "~/domain/booking/service.server";
+import { localName } from "~/domain/booking/types";
+import { judge } from "~/domain/eligibility/judge";
+import { getCriteria, getProfileFacts } from "~/domain/eligibility/service.server";
+import { getUser } from "~/domain/residents/auth.server";
+import { seoulDate } from "~/domain/shared/seoul-time";
+import { useRootData } from "~/root";
+import { now } from "~/utils/clock.server";
+import { formatCalendarDate } from "~/utils/format";
+import { withSiteName } from "~/utils/meta";
+
+export const handle = { i18n: ["booking", "eligibility", "districts", "account"] };
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const root = args.matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined;
+  return withSiteName(args, args.data ? localName(args.data.service, root?.locale ?? "ko") : "");
+};
+
+/** A bookable service: who it is for, the days with free times and the times of one day. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const service = await getBookableService(params.serviceSlug ?? "");
+  if (!service) throw new Response("Not found", { status: 404 });
+  const date = isoDate.safeParse(new URL(request.url).searchParams.get("date")).data;
+  const current = now();
+  const user = await getUser(request);
+  const [availability, criteria, facts] = await Promise.all([
+    getAvailability(service.id, current, { date }),
+    getCriteria(service.eligibilityId),
+    user ? getProfileFacts(user.id) : null,
+  ]);
+  const rules = bookingRules();
+  return {
+    service,
+    criteria,
+    // For a logged-in resident: eligible today? (confirmed again for the slot's own day)
+    verdict: facts ? judge(criteria, facts, seoulDate(current)) : null,
+    availability,
+    rules: { hours: rules.cutoffMinutes / 60, max: rules.maxPerKind },
+  };
+}
+
+export default function ServicePage() {
+  const { t } = useTranslation("booking");
+  const { service, criteria, verdict, availability, rules } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "ko";
+  const range = useTimeRange();
+  const base = `/book/${service.slug}`;
+  return (
+    <section className="page narrow booking" aria-labelledby="service-title">
+      <p className="eyebrow">{t("service.eyebrow")}</p>
+      <h1 id="service-title">{localName(service, locale)}</h1>
+      <p>{t("service.at", { place: localName(service.place, locale) })}</p>
+      <p>{locale === "en" ? service.descriptionEn : service.descriptionKo}</p>
+      {service.durationMinutes ? (
+        <p>{t("service.duration", { minutes: service.durationMinutes })}</p>
+      ) : null}
+      <RequirementList criteria={criteria} />
+      {verdict && !verdict.eligible ? <IneligibleNotice reasons={verdict.reasons} /> : null}
+      <p className="hint">
+        {t("service.rules", rules)} {t("service.sample")}
+      </p>
+
+      <h2>{t("service.chooseDay")}</h2>
+      {availability.days.length === 0 ? (
+        <p className="notice">{t("service.noSlots")}</p>
+      ) : (
+        <DayList
+          days={availability.days}
+          selected={availability.date}
+          hrefFor={(date) => `${base}?date=${date}`}
+        />
+      )}
+      {availability.date ? (
+        <>
+          <h2>
+            {t("picker.timesTitle", {
+              date: formatCalendarDate(availability.date, locale, "full"),
+            })}
+          </h2>
+          <LiveTimeList
+            source={`${base}/availability?date=${availability.date}`}
+            times={availability.times}
+            action={(time) =>
+              time.state === "open" ? (
+                <Link
+                  to={`${base}/${time.id}`}
+                  aria-label={t("picker.chooseLabel", { time: range(time) })}
+                >
+                  {t("picker.choose")}
+                </Link>
+              ) : time.state === "full" ? (
+                <Link
+                  to={`${base}/${time.id}`}
+                  aria-label={t("picker.waitlistLabel", { time: range(time) })}
+                >
+                  {t("picker.waitlist")}
+                </Link>
+              ) : null
+            }
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}

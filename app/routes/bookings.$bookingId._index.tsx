@@ -1,0 +1,139 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useTimeRange } from "~/components/booking/time-picker";
+import { requireMyBooking } from "~/domain/booking/guards.server";
+import { withIsoDates } from "~/domain/booking/iso-dates";
+import {
+  localName,
+  type BookingStatus,
+  type Channel,
+  type LaborTopic,
+} from "~/domain/booking/types";
+import { seoulDate } from "~/domain/shared/seoul-time";
+import { useRootData } from "~/root";
+import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["booking"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "booking");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { booking } = await requireMyBooking(request, params.bookingId);
+  return withIsoDates({ booking });
+}
+
+export default function BookingPage() {
+  const { t } = useTranslation("booking");
+  const { booking } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const locale = useRootData()?.locale ?? "ko";
+  const range = useTimeRange();
+  const { service } = booking.slot;
+  const place = service.place;
+  const status: BookingStatus | "rescheduled" = booking.rescheduledTo
+    ? "rescheduled"
+    : (booking.status as BookingStatus);
+  const notice = ["confirmed", "rescheduled", "cancelled"].find((key) => searchParams.has(key)) as
+    "confirmed" | "rescheduled" | "cancelled" | undefined;
+  return (
+    <section className="page narrow booking" aria-labelledby="booking-title">
+      <p className="eyebrow">{t("detail.title")}</p>
+      <h1 id="booking-title">{localName(service, locale)}</h1>
+      {notice ? (
+        <p role="status" className="notice success">
+          {t(`detail.${notice}`)}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("detail.status")}</dt>
+        <dd className={`status status--${status}`}>{t(`status.${status}`)}</dd>
+        <dt>{t("slot.when")}</dt>
+        <dd>
+          {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
+          {range(booking.slot)}
+        </dd>
+        <dt>{t("slot.where")}</dt>
+        <dd>{localName(place, locale)}</dd>
+        <dt>{t("detail.address")}</dt>
+        <dd>{locale === "en" ? place.addressEn : place.addressKo}</dd>
+        {booking.channel ? (
+          <>
+            <dt>{t("slot.channel")}</dt>
+            <dd>{t(`channel.${booking.channel as Channel}`)}</dd>
+          </>
+        ) : null}
+        {booking.topic ? (
+          <>
+            <dt>{t("detail.topic")}</dt>
+            <dd>{t(`topic.${booking.topic as LaborTopic}`)}</dd>
+          </>
+        ) : null}
+        {booking.consent ? (
+          <>
+            <dt>{t("detail.consent")}</dt>
+            <dd>
+              {t("detail.consentGiven", {
+                date: formatDateTime(booking.consent.grantedAt, locale),
+                version: booking.consent.version,
+              })}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {booking.topic ? (
+        <section aria-labelledby="description-title">
+          <h2 id="description-title">{t("detail.description")}</h2>
+          <p className="message-body">
+            {booking.description ?? t("detail.descriptionUnavailable")}
+          </p>
+        </section>
+      ) : null}
+
+      {booking.rescheduledTo ? (
+        <p className="notice">
+          {t("detail.movedTo")}{" "}
+          <Link to={`/bookings/${booking.rescheduledTo.id}`}>{t("detail.seeNew")}</Link>
+        </p>
+      ) : null}
+      {booking.rescheduledFromId ? <p className="hint">{t("detail.movedFrom")}</p> : null}
+
+      {booking.live ? (
+        <div className="stack">
+          <p>
+            <a href={`/bookings/${booking.id}/calendar.ics`} download>
+              {t("detail.calendar")}
+            </a>
+          </p>
+          {booking.changeable ? (
+            <>
+              <p>
+                {t("detail.changeUntil", {
+                  deadline: formatDateTime(booking.changeDeadline, locale),
+                })}
+              </p>
+              <p className="actions">
+                <Link className="button" to={`/bookings/${booking.id}/reschedule`}>
+                  {t("detail.reschedule")}
+                </Link>
+                <Link className="button danger" to={`/bookings/${booking.id}/cancel`}>
+                  {t("detail.cancel")}
+                </Link>
+              </p>
+            </>
+          ) : (
+            <p className="notice">
+              {t("manage.callToChange", {
+                deadline: formatDateTime(booking.changeDeadline, locale),
+                phone: place.phone ?? t("manage.phoneUnknown"),
+              })}
+            </p>
+          )}
+        </div>
+      ) : null}
+      <p>
+        <Link to="/bookings">{t("detail.back")}</Link>
+      </p>
+    </section>
+  );
+}

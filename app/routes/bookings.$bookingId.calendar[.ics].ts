@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireMyBooking } from "~/domain/booking/guards.server";
+import { myBookingCalendar } from "~/domain/booking/service.server";
+
+/** The booking as an .ics file, in the resident's preferred language, times as UTC instants. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, booking } = await requireMyBooking(request, params.bookingId);
+  const calendar = await myBookingCalendar(user.id, booking.id, user.preferredLanguage);
+  if (!calendar) throw new Response("Not found", { status: 404 });
+  return new Response(calendar, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="booking-${booking.id}.ics"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

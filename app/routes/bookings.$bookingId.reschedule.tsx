@@ -1,0 +1,144 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/ui/form";
+import { RefusalAlert } from "~/components/booking/refusal";
+import { DayList, LiveTimeList, useTimeRange } from "~/components/booking/time-picker";
+import { requireMyBooking } from "~/domain/booking/guards.server";
+import { withIsoDates } from "~/domain/booking/iso-dates";
+import { RescheduleSchema } from "~/domain/booking/schema";
+import { getAvailability, refusalView, rescheduleBooking } from "~/domain/booking/service.server";
+import { localName, refusalStatus, type Channel } from "~/domain/booking/types";
+import { seoulDate } from "~/domain/shared/seoul-time";
+import { isoDate } from "~/domain/shared/validation";
+import { useRootData } from "~/root";
+import { now } from "~/utils/clock.server";
+import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "rescheduleBooking");
+
+/** Moving a booking: the times of the same service (and channel), as one form of buttons. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { booking } = await requireMyBooking(request, params.bookingId);
+  if (!booking.live) throw redirect(`/bookings/${booking.id}`);
+  const date = isoDate.safeParse(new URL(request.url).searchParams.get("date")).data;
+  const channel = (booking.channel ?? undefined) as Channel | undefined;
+  const availability = booking.changeable
+    ? await getAvailability(booking.slot.service.id, now(), {
+        date,
+        channel,
+        excludeSlotId: booking.slot.id,
+      })
+    : null;
+  return withIsoDates({ booking, availability, idempotencyKey: crypto.randomUUID() });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, booking } = await requireMyBooking(request, params.bookingId);
+  const submission = parseWithZod(await readFormData(request), { schema: RescheduleSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), refusal: null }, { status: 400 });
+  }
+  const outcome = await rescheduleBooking({
+    residentId: user.id,
+    bookingId: booking.id,
+    slotId: submission.value.slotId,
+    idempotencyKey: submission.value.idempotencyKey,
+    now: now(),
+    ip: clientIp(context),
+  });
+  if (outcome.ok) return redirect(`/bookings/${outcome.bookingId}?rescheduled=1`);
+  return data(
+    { result: submission.reply(), refusal: refusalView(outcome) },
+    { status: refusalStatus(outcome.refusal) },
+  );
+}
+
+export default function Reschedule() {
+  const { t } = useTranslation("booking");
+  const { booking, availability, idempotencyKey } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const locale = useRootData()?.locale ?? "ko";
+  const range = useTimeRange();
+  const busy = navigation.state === "submitting";
+  const { service } = booking.slot;
+  const base = `/bookings/${booking.id}/reschedule`;
+  const query = new URLSearchParams({
+    ...(booking.channel ? { channel: booking.channel } : {}),
+    exclude: booking.slot.id,
+  });
+  return (
+    <section className="page narrow booking" aria-labelledby="reschedule-title">
+      <p className="eyebrow">{localName(service, locale)}</p>
+      <h1 id="reschedule-title">{t("reschedule.title")}</h1>
+      {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
+      {actionData?.result?.error ? (
+        <FormErrors
+          id="reschedule-errors"
+          errors={Object.values(actionData.result.error).flatMap((e) => e ?? [])}
+        />
+      ) : null}
+      <p>
+        <strong>{t("reschedule.current")}</strong>{" "}
+        {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
+        {range(booking.slot)} · {localName(service.place, locale)}
+      </p>
+      {!availability ? (
+        <p className="notice">
+          {t("manage.callToChange", {
+            deadline: formatDateTime(booking.changeDeadline, locale),
+            phone: service.place.phone ?? t("manage.phoneUnknown"),
+          })}
+        </p>
+      ) : (
+        <>
+          <p>{t("reschedule.intro")}</p>
+          <h2>{t("service.chooseDay")}</h2>
+          {availability.days.length === 0 ? (
+            <p className="notice">{t("service.noSlots")}</p>
+          ) : (
+            <DayList
+              days={availability.days}
+              selected={availability.date}
+              hrefFor={(date) => `${base}?date=${date}`}
+            />
+          )}
+          {availability.date ? (
+            <Form method="post" className="stack" aria-busy={busy}>
+              <h2>
+                {t("picker.timesTitle", {
+                  date: formatCalendarDate(availability.date, locale, "full"),
+                })}
+              </h2>
+              <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+              <LiveTimeList
+                source={`/book/${service.slug}/availability?date=${availability.date}&${query}`}
+                times={availability.times}
+                action={(time) =>
+                  time.state === "open" ? (
+                    <button
+                      type="submit"
+                      name="slotId"
+                      value={time.id}
+                      className="button"
+                      disabled={busy}
+                      aria-label={t("picker.moveHereLabel", { time: range(time) })}
+                    >
+                      {busy ? t("reschedule.moving") : t("picker.moveHere")}
+                    </button>
+                  ) : null
+                }
+              />
+            </Form>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { useTimeRange } from "~/components/booking/time-picker";
+import { withIsoDates } from "~/domain/booking/iso-dates";
+import { listMyBookings } from "~/domain/booking/service.server";
+import { localName, type BookingStatus, type Channel } from "~/domain/booking/types";
+import { requireUser } from "~/domain/residents/auth.server";
+import { useRootData } from "~/root";
+import { now } from "~/utils/clock.server";
+import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import { seoulDate } from "~/domain/shared/seoul-time";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["booking"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "myBookings");
+
+const PageSchema = z.coerce.number().int().min(1).max(1000).catch(1);
+
+/** "My bookings": upcoming, waiting, and the history a page at a time. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = PageSchema.parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const mine = await listMyBookings(user.id, now(), page);
+  return withIsoDates({ ...mine, page });
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
+
+function BookingRow({ booking }: { booking: Row }) {
+  const { t } = useTranslation("booking");
+  const locale = useRootData()?.locale ?? "ko";
+  const range = useTimeRange();
+  const { service } = booking.slot;
+  const status: BookingStatus | "rescheduled" = booking.rescheduledTo
+    ? "rescheduled"
+    : (booking.status as BookingStatus);
+  return (
+    <li className="card booking-row">
+      <h3>
+        <Link to={`/bookings/${booking.id}`}>{localName(service, locale)}</Link>
+      </h3>
+      <p>
+        {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
+        {range(booking.slot)}
+      </p>
+      <p>
+        {localName(service.place, locale)}
+        {booking.channel ? ` · ${t(`channel.${booking.channel as Channel}`)}` : null}
+      </p>
+      <p className={`status status--${status}`}>{t(`status.${status}`)}</p>
+    </li>
+  );
+}
+
+export default function MyBookings() {
+  const { t } = useTranslation("booking");
+  const { upcoming, waiting, past, page, pastPages } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const locale = useRootData()?.locale ?? "ko";
+  const range = useTimeRange();
+  return (
+    <section className="page narrow booking" aria-labelledby="mine-title">
+      <h1 id="mine-title">{t("mine.title")}</h1>
+      {searchParams.has("left") ? (
+        <p role="status" className="notice success">
+          {t("mine.left")}
+        </p>
+      ) : null}
+
+      <h2>{t("mine.upcoming")}</h2>
+      {upcoming.length === 0 ? (
+        <>
+          <p>{t("mine.noUpcoming")}</p>
+          <p className="actions">
+            <Link to="/youth-center">{t("mine.findService")}</Link>
+            <Link to="/labor">{t("mine.findLabor")}</Link>
+          </p>
+        </>
+      ) : (
+        <ul className="stack plain-list">
+          {upcoming.map((booking) => (
+            <BookingRow key={booking.id} booking={booking} />
+          ))}
+        </ul>
+      )}
+
+      {waiting.length > 0 ? (
+        <>
+          <h2 id="waitlist">{t("mine.waitlist")}</h2>
+          <ul className="stack plain-list">
+            {waiting.map((entry) => (
+              <li key={entry.id} className="card booking-row">
+                <h3>{localName(entry.slot.service, locale)}</h3>
+                <p>
+                  {formatCalendarDate(seoulDate(new Date(entry.slot.startsAt)), locale, "full")}{" "}
+                  {range(entry.slot)} · {localName(entry.slot.service.place, locale)}
+                </p>
+                <p className={`status status--${entry.status}`}>
+                  {t(`status.${entry.status as "waiting" | "offered"}`)}
+                  {entry.status === "offered" && entry.offerExpiresAt
+                    ? ` · ${t("mine.offerUntil", { until: formatDateTime(entry.offerExpiresAt, locale) })}`
+                    : null}
+                </p>
+                <div className="actions">
+                  {entry.status === "offered" ? (
+                    <Link
+                      className="button primary"
+                      to={`/book/${entry.slot.service.slug}/${entry.slot.id}`}
+                    >
+                      {t("mine.confirmOffer")}
+                    </Link>
+                  ) : null}
+                  <Form method="post" action={`/bookings/waitlist/${entry.id}`}>
+                    <button type="submit" className="button">
+                      {t("slot.leaveWaitlist")}
+                    </button>
+                  </Form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2 id="past">{t("mine.past")}</h2>
+      {past.length === 0 ? (
+        <p>{t("mine.noPast")}</p>
+      ) : (
+        <ul className="stack plain-list">
+          {past.map((booking) => (
+            <BookingRow key={booking.id} booking={booking} />
+          ))}
+        </ul>
+      )}
+      {pastPages > 1 ? (
+        <nav aria-label={t("mine.pagination")} className="pagination">
+          {page > 1 ? (
+            <Link to={`?page=${page - 1}#past`} rel="prev">
+              {t("mine.previous")}
+            </Link>
+          ) : null}
+          <span aria-current="page">{t("mine.page", { page, pages: pastPages })}</span>
+          {page < pastPages ? (
+            <Link to={`?page=${page + 1}#past`} rel="next">
+              {t("mine.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireBookingStaff } from "~/domain/booking/guards.server";
+import { listManagedServices } from "~/domain/booking/service.server";
+import { localName } from "~/domain/booking/types";
+import { useRootData } from "~/root";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["booking"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffSchedules");
+
+/** The bookable services whose weekly timetables the staff member manages. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireBookingStaff(request);
+  return { services: await listManagedServices(user) };
+}
+
+export default function Schedules() {
+  const { t } = useTranslation("booking");
+  const { services } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "ko";
+  const places = [...new Map(services.map((s) => [s.place.id, s.place])).values()];
+  return (
+    <section className="page narrow booking" aria-labelledby="schedules-title">
+      <h1 id="schedules-title">{t("schedule.title")}</h1>
+      <p>{t("schedule.intro")}</p>
+      {places.map((place) => (
+        <section key={place.id} aria-labelledby={`place-${place.id}`}>
+          <h2 id={`place-${place.id}`}>{localName(place, locale)}</h2>
+          <ul>
+            {services
+              .filter((s) => s.place.id === place.id)
+              .map((service) => (
+                <li key={service.id}>
+                  <Link to={`/staff/schedules/${service.id}`}>{localName(service, locale)}</Link>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      <p>
+        <Link to="/staff/bookings">{t("staff.title")}</Link>
+      </p>
+    </section>
+  );
+}

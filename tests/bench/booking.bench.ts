@@ -1,0 +1,229 @@
+// Booking under load on the production build: 50 residents booking across 200 slots (capacity 3
+// each). Two runs, each on its own 200 fresh slots:
+//  1. closed loop — all 50 residents at once, each sending its next confirm as soon as the last
+//     one is answered, for 20 s: the server's saturation throughput and the latency it then has;
+//  2. open loop — the same 50 residents at a steady, given arrival rate (BENCH_RATE, default
+//     15 confirms/s in total): the latency a resident sees when the server is busy but not
+//     overrun.
+// Both print requests/s and p50/p95/p99 of the confirm action (POST /book/<service>/<slot>), and
+// then check in the database that no slot holds more confirmed bookings than its capacity and
+// that every slot's counter equals its bookings. Target: p99 < 150 ms, zero oversell.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../app/generated/prisma/client";
+import { seed } from "../../prisma/seed";
+import { benchDatabase, load, printResults, startServer } from "./support";
+
+const RESIDENTS = 50;
+const SLOTS = 200;
+const CAPACITY = 3;
+const CLOSED_LOOP_MS = 20_000;
+const OPEN_LOOP_MS = 20_000;
+const RATE = Number(process.env.BENCH_RATE ?? 15);
+
+const { file, db } = benchDatabase("booking");
+const now = new Date();
+await seed(db, { now, demoAccounts: false });
+
+// Two services of their own with 200 back-to-back half-hour slots each, from tomorrow on, so that
+// no two slots overlap and every resident may try any of them.
+const place = await db.place.findUniqueOrThrow({ where: { slug: "youth-job-center" } });
+const firstStart = Math.ceil(now.getTime() / 86_400_000) * 86_400_000 + 86_400_000;
+async function benchService(slug: string) {
+  const service = await db.service.create({
+    data: {
+      slug,
+      placeId: place.id,
+      kind: "counseling",
+      nameKo: "부하 시험 상담",
+      nameEn: "Load-test counseling",
+      bookable: true,
+      durationMinutes: 30,
+    },
+  });
+  await db.slot.createMany({
+    data: Array.from({ length: SLOTS }, (_, i) => ({
+      serviceId: service.id,
+      startsAt: new Date(firstStart + i * 30 * 60_000),
+      endsAt: new Date(firstStart + (i + 1) * 30 * 60_000),
+      capacity: CAPACITY,
+    })),
+  });
+  const slots = await db.slot.findMany({ where: { serviceId: service.id }, select: { id: true } });
+  return { id: service.id, slug, slotIds: slots.map((s) => s.id) };
+}
+const closedLoop = await benchService("bench-closed-loop");
+const openLoop = await benchService("bench-open-loop");
+await db.$disconnect();
+
+// The per-kind limit would stop each resident after 3 bookings: lift it, so that the load is
+// booking, not refusing.
+const server = await startServer(file, { BOOKING_MAX_UPCOMING_PER_KIND: "10000" });
+
+async function signUp(i: number): Promise<string> {
+  const password = "bench passphrase 2026";
+  const response = await fetch(`${server.url}/signup`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+    body: new URLSearchParams({
+      email: `bench-${i}-${Date.now()}@example.test`,
+      name: `부하 ${i}`,
+      password,
+      passwordConfirm: password,
+      acceptTerms: "on",
+      acceptPrivacy: "on",
+    }),
+  });
+  if (response.status !== 302) throw new Error(`signup ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+function percentile(sorted: number[], p: number) {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
+}
+
+type Run = { times: number[]; byStatus: Map<number, number[]>; errors: number; seconds: number };
+
+async function confirm(run: Run, cookie: string, service: { slug: string; slotIds: string[] }) {
+  const slotId = service.slotIds[Math.floor(Math.random() * service.slotIds.length)]!;
+  const sent = performance.now();
+  try {
+    const response = await fetch(`${server.url}/book/${service.slug}/${slotId}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: server.url,
+        Cookie: cookie,
+      },
+      body: new URLSearchParams({ intent: "book", idempotencyKey: crypto.randomUUID() }),
+    });
+    await response.arrayBuffer();
+    const took = performance.now() - sent;
+    run.times.push(took);
+    run.byStatus.set(response.status, [...(run.byStatus.get(response.status) ?? []), took]);
+  } catch {
+    run.errors += 1;
+  }
+}
+
+const newRun = (): Run => ({ times: [], byStatus: new Map(), errors: 0, seconds: 0 });
+
+/** Everyone at once, as fast as the server answers. */
+async function runClosedLoop(cookies: string[], service: typeof closedLoop) {
+  const run = newRun();
+  const started = performance.now();
+  const deadline = started + CLOSED_LOOP_MS;
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      while (performance.now() < deadline) await confirm(run, cookie, service);
+    }),
+  );
+  run.seconds = (performance.now() - started) / 1000;
+  return run;
+}
+
+/** A steady arrival rate: each resident confirms after a random (exponential) pause. */
+async function runOpenLoop(cookies: string[], service: typeof openLoop) {
+  const run = newRun();
+  const deadline = performance.now() + OPEN_LOOP_MS;
+  const meanPauseMs = (cookies.length / RATE) * 1000;
+  const inFlight: Promise<void>[] = [];
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * meanPauseMs));
+        if (performance.now() >= deadline) return;
+        // arrivals do not wait for earlier answers
+        inFlight.push(confirm(run, cookie, service));
+      }
+    }),
+  );
+  await Promise.all(inFlight);
+  // arrivals happened during the window (the last pauses may run past it)
+  run.seconds = OPEN_LOOP_MS / 1000;
+  return run;
+}
+
+function row(title: string, run: Run, target: string) {
+  const sorted = [...run.times].sort((a, b) => a - b);
+  const booked = [...(run.byStatus.get(302) ?? [])].sort((a, b) => a - b);
+  const full = run.byStatus.get(409)?.length ?? 0;
+  return {
+    run: title,
+    requests: sorted.length,
+    "req/s": Math.round(sorted.length / run.seconds),
+    "p50 ms": percentile(sorted, 50),
+    "p95 ms": percentile(sorted, 95),
+    "p99 ms": percentile(sorted, 99),
+    "booked (302)": booked.length,
+    "booked p99 ms": percentile(booked, 99),
+    "full/already (409)": full,
+    other: sorted.length - booked.length - full,
+    errors: run.errors,
+    target,
+  };
+}
+
+async function check(service: { id: string }, booked: number) {
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  const slots = await db.slot.findMany({
+    where: { serviceId: service.id },
+    select: {
+      capacity: true,
+      bookedCount: true,
+      _count: { select: { bookings: { where: { status: "confirmed" } } } },
+    },
+  });
+  await db.$disconnect();
+  const oversold = slots.filter((s) => s._count.bookings > s.capacity).length;
+  const drift = slots.filter((s) => s._count.bookings !== s.bookedCount).length;
+  const confirmed = slots.reduce((n, s) => n + s._count.bookings, 0);
+  return { confirmed, httpSaidBooked: booked, oversold, drift };
+}
+
+try {
+  const cookies: string[] = [];
+  for (let i = 0; i < RESIDENTS; i += 10) {
+    cookies.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => signUp(i + j)))));
+  }
+
+  const closed = await runClosedLoop(cookies, closedLoop);
+  const open = await runOpenLoop(cookies, openLoop);
+  console.log(
+    `\n## Confirm action (POST /book/<service>/<slot>): ${RESIDENTS} residents, ${SLOTS} slots × ${CAPACITY} places per run`,
+  );
+  console.table([
+    row("closed loop: 50 at once, as fast as answered", closed, "p99 < 150 ms"),
+    row(`open loop: ${RATE} confirms/s offered`, open, "p99 < 150 ms"),
+  ]);
+
+  const reads = [
+    await load("GET time choice page (SSR)", {
+      url: `${server.url}/book/youth-center-study-room`,
+      duration: 5,
+    }),
+    await load("GET live places left (JSON)", {
+      url: `${server.url}/book/${closedLoop.slug}/availability?date=${new Date(firstStart + 9 * 3_600_000).toISOString().slice(0, 10)}`,
+      duration: 5,
+    }),
+  ];
+  printResults("Reads beside the booking, 20 connections", reads);
+
+  const checks = [
+    { run: "closed loop", ...(await check(closedLoop, closed.byStatus.get(302)?.length ?? 0)) },
+    { run: "open loop", ...(await check(openLoop, open.byStatus.get(302)?.length ?? 0)) },
+  ];
+  console.log("\n## Capacity check in the database (must be 0 oversold, 0 drift)");
+  console.table(checks);
+  if (checks.some((c) => c.oversold > 0 || c.drift > 0 || c.confirmed !== c.httpSaidBooked)) {
+    console.error("OVERSOLD OR INCONSISTENT");
+    process.exitCode = 1;
+  }
+} finally {
+  await server.stop();
+}

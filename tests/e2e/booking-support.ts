@@ -1,0 +1,120 @@
+// Helpers of the booking end-to-end tests: residents with a profile, times from the live JSON,
+// bookings over HTTP, and a read-only look into the server's database.
+import Database from "better-sqlite3";
+import type { BrowserContext } from "playwright-core";
+import { inject } from "vitest";
+import { baseUrl, postForm, signUpOverHttp, uniqueEmail } from "./support";
+
+export type TimeChoice = { id: string; startsAt: string; state: string; remaining: number };
+
+/** A signed-up resident whose profile has a birth date (the youth services are for ages 15–39). */
+export async function residentWithBirthDate(prefix: string, name = "예약 시민") {
+  const resident = await signUpOverHttp(uniqueEmail(prefix), name);
+  const saved = await postForm(
+    `/residents/${resident.id}`,
+    {
+      name,
+      birthDate: "1999-04-12",
+      preferredLanguage: "ko",
+      registeredJobSeeker: "unknown",
+      hasRegularIncome: "unknown",
+    },
+    resident.cookie,
+  );
+  if (saved.status !== 200) throw new Error(`profile not saved: ${saved.status}`);
+  return resident;
+}
+
+/** Many residents at once, a few signups at a time (password hashing is deliberately slow). */
+export async function manyResidents(count: number, prefix: string) {
+  const residents: Awaited<ReturnType<typeof signUpOverHttp>>[] = [];
+  for (let i = 0; i < count; i += 8) {
+    const batch = Array.from({ length: Math.min(8, count - i) }, (_, j) =>
+      signUpOverHttp(uniqueEmail(`${prefix}-${i + j}`), `동시 예약자 ${i + j}`),
+    );
+    residents.push(...(await Promise.all(batch)));
+  }
+  return residents;
+}
+
+/** Gives a browser context the session of a resident signed up over HTTP. */
+export async function useSession(context: BrowserContext, cookie: string) {
+  await context.addCookies(
+    cookie.split("; ").map((pair) => ({
+      name: pair.slice(0, pair.indexOf("=")),
+      value: pair.slice(pair.indexOf("=") + 1),
+      url: baseUrl(),
+    })),
+  );
+}
+
+export async function timesOn(serviceSlug: string, date: string, channel?: string) {
+  const query = new URLSearchParams({ date, ...(channel ? { channel } : {}) });
+  const response = await fetch(`${baseUrl()}/book/${serviceSlug}/availability?${query}`);
+  if (!response.ok) throw new Error(`availability ${response.status}`);
+  return ((await response.json()) as { times: TimeChoice[] }).times;
+}
+
+/** The slot of a service starting at a Seoul time ("HH:MM") on a date. */
+export async function slotAt(serviceSlug: string, date: string, time: string) {
+  const instant = new Date(`${date}T${time}:00+09:00`).toISOString();
+  const slot = (await timesOn(serviceSlug, date)).find((t) => t.startsAt === instant);
+  if (!slot) throw new Error(`no slot of ${serviceSlug} at ${date} ${time}`);
+  return slot;
+}
+
+export const LABOR_FIELDS = {
+  topic: "unpaid_wages",
+  channel: "phone",
+  description: "석 달째 임금을 받지 못했습니다.",
+  consent: "on",
+};
+
+export function bookOverHttp(
+  cookie: string,
+  serviceSlug: string,
+  slotId: string,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
+  return postForm(
+    `/book/${serviceSlug}/${slotId}`,
+    { intent: "book", idempotencyKey: crypto.randomUUID(), ...fields },
+    cookie,
+    headers,
+  );
+}
+
+/** The server's database, read-only, for checking what the HTTP answers claim. */
+export function readDatabase() {
+  return new Database(inject("databaseFile"), { readonly: true, fileMustExist: true });
+}
+
+export function liveCounts(slotId: string) {
+  const db = readDatabase();
+  try {
+    const slot = db.prepare("SELECT bookedCount, capacity FROM Slot WHERE id = ?").get(slotId) as {
+      bookedCount: number;
+      capacity: number;
+    };
+    const { confirmed } = db
+      .prepare(
+        "SELECT COUNT(*) AS confirmed FROM Booking WHERE slotId = ? AND status = 'confirmed'",
+      )
+      .get(slotId) as { confirmed: number };
+    const { offered } = db
+      .prepare(
+        "SELECT COUNT(*) AS offered FROM WaitlistEntry WHERE slotId = ? AND status = 'offered'",
+      )
+      .get(slotId) as { offered: number };
+    return { ...slot, confirmed, offered };
+  } finally {
+    db.close();
+  }
+}
+
+/** Moves the server's clock (APP_ENV=test only); `null` puts it back to the fixed E2E time. */
+export async function setServerClock(instant: string | null) {
+  const response = await postForm("/test-support/clock", { now: instant ?? "" });
+  if (!response.ok) throw new Error(`clock ${response.status}`);
+}
