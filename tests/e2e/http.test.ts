@@ -119,3 +119,27 @@ describe("errors and health", () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe("server-rendered text", () => {
+  it("never carries NUL bytes, however the Korean text falls on the renderer's 2 KB chunks", async () => {
+    const pages = [
+      "/",
+      "/jobs",
+      "/places",
+      "/shelters",
+      "/cafes?page=2",
+      "/labor",
+      "/signup",
+      "/privacy",
+    ];
+    for (const language of ["ko-KR", "en-GB"]) {
+      for (const page of pages) {
+        const response = await fetch(`${baseUrl()}${page}`, {
+          headers: { "Accept-Language": language },
+        });
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect(bytes.includes(0), `${page} (${language})`).toBe(false);
+      }
+    }
+  });
+});
