@@ -37,11 +37,14 @@ describe("notification outbox", () => {
 
   it("renders each message in the resident's preferred language", async () => {
     const resident = await makeResident({ name: "Mina", preferredLanguage: "en" });
-    const row = await enqueueNotification({
-      residentId: resident.id,
-      template: "welcome",
-      params: { name: "Mina" },
-    });
+    const row = await enqueueNotification(
+      {
+        residentId: resident.id,
+        template: "welcome",
+        params: { name: "Mina" },
+      },
+      db,
+    );
     const message = await db.notification.findUniqueOrThrow({ where: { id: row!.id } });
     expect(message.locale).toBe("en");
     expect(message.subject).toBe("Welcome to the Seoul Jobs & Labor Rights Portal, Mina");
@@ -57,12 +60,15 @@ describe("notification outbox", () => {
       where: { residentId: resident.id },
       data: { sendAfter: now },
     });
-    const later = await enqueueNotification({
-      residentId: resident.id,
-      template: "welcome",
-      params: { name: "Later" },
-      sendAfter: new Date(now.getTime() + 3_600_000),
-    });
+    const later = await enqueueNotification(
+      {
+        residentId: resident.id,
+        template: "welcome",
+        params: { name: "Later" },
+        sendAfter: new Date(now.getTime() + 3_600_000),
+      },
+      db,
+    );
 
     const first = await dispatchDueNotifications(now);
     expect(first.sent).toBeGreaterThanOrEqual(1);
@@ -84,12 +90,15 @@ describe("notification outbox", () => {
     setSender(failing);
     const resident = await makeResident();
     await db.notification.deleteMany({ where: { residentId: resident.id } });
-    const row = await enqueueNotification({
-      residentId: resident.id,
-      template: "welcome",
-      params: { name: "x" },
-      sendAfter: new Date("2026-01-01T00:00:00Z"),
-    });
+    const row = await enqueueNotification(
+      {
+        residentId: resident.id,
+        template: "welcome",
+        params: { name: "x" },
+        sendAfter: new Date("2026-01-01T00:00:00Z"),
+      },
+      db,
+    );
     let now = new Date("2026-01-01T00:00:00Z");
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await dispatchDueNotifications(now);
@@ -111,10 +120,10 @@ describe("notification outbox", () => {
       params: { name: "x" },
       dedupeKey: `test:${resident.id}`,
     };
-    const a = await enqueueNotification(input);
-    const b = await enqueueNotification(input);
+    const a = await enqueueNotification(input, db);
+    const b = await enqueueNotification(input, db);
     expect(a!.id).toBe(b!.id);
-    await cancelPendingNotifications([`test:${resident.id}`]);
+    await cancelPendingNotifications([`test:${resident.id}`], db);
     expect((await db.notification.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe(
       "cancelled",
     );

@@ -1,5 +1,6 @@
 // The audit log: who did what to whom, when. Written inside the transaction of the change it
-// records, so a change and its audit entry land together or not at all.
+// records, so a change and its audit entry land together or not at all (the writer is therefore
+// a required argument: inside a transaction, pass `tx`, never the global client).
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 
@@ -17,7 +18,7 @@ export type AuditInput = {
 
 type AuditWriter = { auditEvent: Pick<Prisma.AuditEventDelegate, "create"> };
 
-export async function recordAudit(input: AuditInput, db: AuditWriter = getDb()) {
+export async function recordAudit(input: AuditInput, db: AuditWriter) {
   await db.auditEvent.create({
     data: {
       actorId: input.actorId,

@@ -1184,15 +1184,18 @@ export async function exportApplicants(
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     select: applicantSelect,
   });
-  await recordAudit({
-    actorId: actor.id,
-    action: "applications.export",
-    subjectType: "postingId" in scope ? "Posting" : "PublicWorkRound",
-    subjectId: "postingId" in scope ? scope.postingId : scope.roundId,
-    organizationId: context.organizationId,
-    ip: meta.ip,
-    metadata: { rows: rows.length },
-  });
+  await recordAudit(
+    {
+      actorId: actor.id,
+      action: "applications.export",
+      subjectType: "postingId" in scope ? "Posting" : "PublicWorkRound",
+      subjectId: "postingId" in scope ? scope.postingId : scope.roundId,
+      organizationId: context.organizationId,
+      ip: meta.ip,
+      metadata: { rows: rows.length },
+    },
+    db,
+  );
   return { ...context, applicants: rows.map(toApplicant) };
 }
 

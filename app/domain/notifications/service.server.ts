@@ -25,7 +25,7 @@ export type EnqueueInput = {
  * Writes one message to the outbox in the resident's preferred language. Returns null when the
  * resident has no address any more (a deleted account).
  */
-export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter = getDb()) {
+export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter) {
   const resident = await db.resident.findFirst({
     where: { id: input.residentId, deletedAt: null },
     select: { email: true, preferredLanguage: true },
@@ -125,7 +125,7 @@ export async function dispatchDueNotifications(
 /** Pending messages that a change makes pointless (e.g. the reminder of a cancelled booking). */
 export async function cancelPendingNotifications(
   dedupeKeys: string[],
-  db: Pick<Prisma.TransactionClient, "notification"> = getDb(),
+  db: Pick<Prisma.TransactionClient, "notification">,
 ) {
   if (dedupeKeys.length === 0) return;
   await db.notification.updateMany({
