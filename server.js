@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
+import { createResponseCache } from "./server/response-cache.js";
 import {
   bodySizeProblem,
   contentSecurityPolicy,
@@ -23,6 +24,11 @@ const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
 const tileUrl = process.env.MAP_TILE_URL ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const https = allowedOrigins.some((o) => o.startsWith("https:"));
 
+/** Static folders are asked only for paths that name a file, not for every page request. */
+function filesOnly(serveStatic) {
+  return (req, res, next) => (/\.[\w]+$/.test(req.path) ? serveStatic(req, res, next) : next());
+}
+
 const viteDevServer = production
   ? undefined
   : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
@@ -35,10 +41,11 @@ app.use((req, res, next) => {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   next();
 });
-app.use((req, res, next) =>
+// Built once; the CSP nonce directive is a function of each response.
+app.use(
   helmet({
     contentSecurityPolicy: contentSecurityPolicy({
-      nonce: res.locals.cspNonce,
+      nonce: (_req, res) => res.locals.cspNonce,
       tileUrl,
       development: !production,
       https,
@@ -47,7 +54,7 @@ app.use((req, res, next) =>
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     strictTransportSecurity: https,
     xFrameOptions: { action: "deny" },
-  })(req, res, next),
+  }),
 );
 app.use(compression());
 
@@ -89,10 +96,18 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use(filesOnly(express.static("build/client", { maxAge: "1h" })));
 }
-app.use(express.static("public", { maxAge: "1h" }));
+app.use(filesOnly(express.static("public", { maxAge: "1h" })));
 if (process.env.LOG_REQUESTS !== "false") app.use(morgan(production ? "combined" : "dev"));
+
+// Public pages for visitors who are not logged in, shared for a few seconds (RESPONSE_CACHE_SECONDS,
+// 0 = off; off in development and tests, where pages and the clock change under our feet).
+const responseCacheSeconds = Number(
+  process.env.RESPONSE_CACHE_SECONDS ?? (production && process.env.APP_ENV !== "test" ? 15 : 0),
+);
+if (responseCacheSeconds > 0)
+  app.use(createResponseCache({ ttlSeconds: responseCacheSeconds }).middleware);
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")

@@ -53,7 +53,8 @@ export function bodySizeProblem(request, maxBytes) {
  * The Content-Security-Policy directives (helmet format). Only what the site needs: its own
  * scripts (plus the per-request nonce for Remix's inline scripts), its own styles, images from
  * itself and the configured map tile server, no framing.
- * @param {{ nonce: string, tileUrl: string, development: boolean, https: boolean }} options
+ * @param {{ nonce: string | ((req: unknown, res: { locals: { cspNonce: string } }) => string), tileUrl: string, development: boolean, https: boolean }} options
+ *   `nonce` is a value, or a function of the response (helmet then asks it on every request).
  */
 export function contentSecurityPolicy({ nonce, tileUrl, development, https }) {
   let tileOrigin = null;
@@ -71,7 +72,13 @@ export function contentSecurityPolicy({ nonce, tileUrl, development, https }) {
     useDefaults: false,
     directives: {
       "default-src": ["'self'"],
-      "script-src": ["'self'", `'nonce-${nonce}'`, ...(development ? ["'unsafe-inline'"] : [])],
+      "script-src": [
+        "'self'",
+        typeof nonce === "function"
+          ? (req, res) => `'nonce-${nonce(req, res)}'`
+          : `'nonce-${nonce}'`,
+        ...(development ? ["'unsafe-inline'"] : []),
+      ],
       "style-src": ["'self'", "'unsafe-inline'"],
       "img-src": ["'self'", "data:", "blob:", ...tileSources],
       "font-src": ["'self'"],

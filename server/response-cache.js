@@ -1,0 +1,123 @@
+// A small shared cache in front of Remix for public pages seen by visitors who are not logged in
+// (what a CDN would do at the edge): on deadline day and at 2 a.m. most requests are the same
+// directory and search pages. Only anonymous GETs of listed paths are cached, only 200 HTML
+// without Set-Cookie, for a few seconds, keyed by URL and language hints. Every hit gets its own
+// CSP nonce: the cached page's nonce is rewritten to the nonce of the current response.
+
+/** Paths whose anonymous GET renders the same page for everyone (with the same query). */
+export const PUBLIC_PATHS = [
+  /^\/$/,
+  /^\/(places|cafes|shelters|labor-centers|youth-center|jobs|privacy|accessibility)$/,
+  /^\/places\/[\w-]+$/,
+  /^\/jobs\/[\w-]+$/,
+];
+
+/**
+ * @param {{ method: string, path: string, cookie?: string | null, authorization?: string | null }} request
+ * @param {RegExp[]} paths
+ */
+export function isCacheableRequest(request, paths = PUBLIC_PATHS) {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (request.authorization) return false;
+  if (request.cookie && /(?:^|;\s*)__session=/.test(request.cookie)) return false;
+  return paths.some((pattern) => pattern.test(request.path));
+}
+
+/** The language hints that change the page: the switcher cookie, else Accept-Language. */
+export function cacheKey(url, cookie, acceptLanguage) {
+  const lng = /(?:^|;\s*)lng=([^;]*)/.exec(cookie ?? "")?.[1] ?? "";
+  return `${url}\n${lng}\n${(acceptLanguage ?? "").slice(0, 100)}`;
+}
+
+/**
+ * @param {{ ttlSeconds?: number, maxEntries?: number, maxBodyBytes?: number, now?: () => number }} options
+ */
+export function createResponseCache(options = {}) {
+  const ttl = (options.ttlSeconds ?? 15) * 1000;
+  const maxEntries = options.maxEntries ?? 500;
+  const maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
+  const clock = options.now ?? Date.now;
+  /** @type {Map<string, { status: number, headers: Record<string, string>, body: string, nonce: string, storedAt: number }>} */
+  const entries = new Map();
+
+  function remember(key, entry) {
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value);
+    entries.set(key, entry);
+  }
+
+  /** Express middleware; `res.locals.cspNonce` must already hold this response's nonce. */
+  function middleware(req, res, next) {
+    if (
+      !isCacheableRequest({
+        method: req.method,
+        path: req.path,
+        cookie: req.get("cookie"),
+        authorization: req.get("authorization"),
+      })
+    ) {
+      return next();
+    }
+    const key = cacheKey(req.originalUrl, req.get("cookie"), req.get("accept-language"));
+    const hit = entries.get(key);
+    const now = clock();
+    if (hit && now - hit.storedAt < ttl) {
+      for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
+      res.setHeader("Age", String(Math.floor((now - hit.storedAt) / 1000)));
+      res.setHeader("X-Cache", "HIT");
+      res.status(hit.status);
+      return res.end(
+        req.method === "HEAD" ? undefined : hit.body.replaceAll(hit.nonce, res.locals.cspNonce),
+      );
+    }
+    if (hit) entries.delete(key);
+    res.setHeader("X-Cache", "MISS");
+
+    const chunks = [];
+    let size = 0;
+    let tooBig = false;
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const collect = (chunk, encoding) => {
+      if (chunk == null || tooBig) return;
+      const buffer = Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8");
+      size += buffer.length;
+      if (size > maxBodyBytes) tooBig = true;
+      else chunks.push(buffer);
+    };
+    res.write = (chunk, encoding, callback) => {
+      collect(chunk, encoding);
+      return write(chunk, encoding, callback);
+    };
+    res.end = (chunk, encoding, callback) => {
+      if (typeof chunk !== "function") collect(chunk, encoding);
+      const type = String(res.getHeader("content-type") ?? "");
+      if (
+        res.statusCode === 200 &&
+        !tooBig &&
+        req.method === "GET" &&
+        type.startsWith("text/html") &&
+        !res.getHeader("set-cookie")
+      ) {
+        /** @type {Record<string, string>} */
+        const headers = {};
+        for (const name of ["content-type", "content-language", "vary", "link"]) {
+          const value = res.getHeader(name);
+          if (value !== undefined) headers[name] = String(value);
+        }
+        remember(key, {
+          status: 200,
+          headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          nonce: res.locals.cspNonce,
+          storedAt: clock(),
+        });
+      }
+      return end(chunk, encoding, callback);
+    };
+    next();
+  }
+
+  return { middleware, size: () => entries.size, clear: () => entries.clear() };
+}

@@ -1,0 +1,107 @@
+// The shared cache in front of Remix, on a real Express server over real HTTP.
+import crypto from "node:crypto";
+import express from "express";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { cacheKey, createResponseCache, isCacheableRequest } from "./response-cache.js";
+
+let server;
+let base;
+let now = 1_000_000;
+let renders = 0;
+const cache = createResponseCache({ ttlSeconds: 15, now: () => now });
+
+beforeAll(async () => {
+  const app = express();
+  app.use((req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("Content-Security-Policy", `script-src 'nonce-${res.locals.cspNonce}'`);
+    next();
+  });
+  app.use(cache.middleware);
+  app.get(["/places", "/jobs", "/account"], (req, res) => {
+    renders += 1;
+    if (req.query.cookie) res.setHeader("Set-Cookie", "x=1");
+    res.type("html");
+    // streamed in two writes, as Remix does
+    res.write(
+      `<html lang="${req.get("accept-language") ?? "ko"}"><script nonce="${res.locals.cspNonce}">`,
+    );
+    res.end(`render ${renders}</script></html>`);
+  });
+  app.get("/places/:slug", (req, res) => res.status(404).type("html").send("not here"));
+  await new Promise((resolve) => {
+    server = app.listen(0, "127.0.0.1", resolve);
+  });
+  base = `http://127.0.0.1:${server.address().port}`;
+});
+afterAll(() => server?.close());
+beforeEach(() => {
+  cache.clear();
+  renders = 0;
+});
+
+const nonceOf = (response) =>
+  /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy"))[1];
+
+describe("shared response cache", () => {
+  it("serves a public page once rendered to the next anonymous visitor, with that visitor's own nonce", async () => {
+    const first = await fetch(`${base}/places?kind=job_cafe`);
+    const firstBody = await first.text();
+    const second = await fetch(`${base}/places?kind=job_cafe`);
+    const secondBody = await second.text();
+    expect(renders).toBe(1);
+    expect(first.headers.get("x-cache")).toBe("MISS");
+    expect(second.headers.get("x-cache")).toBe("HIT");
+    expect(secondBody).toContain("render 1");
+    expect(secondBody).toContain(`nonce="${nonceOf(second)}"`);
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    expect(secondBody).not.toContain(nonceOf(first));
+    expect(firstBody.replace(nonceOf(first), "N")).toBe(secondBody.replace(nonceOf(second), "N"));
+  });
+
+  it("never shares a page with or from a logged-in visitor", async () => {
+    await fetch(`${base}/places`, { headers: { Cookie: "__session=abc" } });
+    await fetch(`${base}/places`, { headers: { Cookie: "lng=en; __session=abc" } });
+    expect(renders).toBe(2);
+    await fetch(`${base}/places`);
+    const withSession = await fetch(`${base}/places`, { headers: { Cookie: "__session=abc" } });
+    expect(withSession.headers.get("x-cache")).toBeNull();
+    expect(renders).toBe(4);
+  });
+
+  it("keeps languages apart", async () => {
+    await fetch(`${base}/jobs`, { headers: { "Accept-Language": "en" } });
+    const korean = await fetch(`${base}/jobs`, { headers: { "Accept-Language": "ko" } });
+    const switched = await fetch(`${base}/jobs`, {
+      headers: { "Accept-Language": "ko", Cookie: "lng=en" },
+    });
+    expect(await korean.text()).toContain('lang="ko"');
+    expect(switched.headers.get("x-cache")).toBe("MISS");
+    expect(renders).toBe(3);
+  });
+
+  it("does not keep other paths, errors, responses that set cookies, or anything past its time", async () => {
+    await fetch(`${base}/account`);
+    await fetch(`${base}/account`);
+    expect(renders).toBe(2);
+    await fetch(`${base}/places/nowhere`);
+    expect((await fetch(`${base}/places/nowhere`)).headers.get("x-cache")).toBe("MISS");
+    await fetch(`${base}/places?cookie=1`);
+    await fetch(`${base}/places?cookie=1`);
+    expect(renders).toBe(4);
+    await fetch(`${base}/places`);
+    now += 16_000;
+    expect((await fetch(`${base}/places`)).headers.get("x-cache")).toBe("MISS");
+    expect(renders).toBe(6);
+  });
+
+  it("decides from the request alone", () => {
+    expect(isCacheableRequest({ method: "POST", path: "/places" })).toBe(false);
+    expect(isCacheableRequest({ method: "GET", path: "/places/seocho-shelter" })).toBe(true);
+    expect(isCacheableRequest({ method: "GET", path: "/jobs/x/apply" })).toBe(false);
+    expect(isCacheableRequest({ method: "GET", path: "/places", authorization: "Bearer x" })).toBe(
+      false,
+    );
+    expect(cacheKey("/a", "lng=en", "ko")).not.toBe(cacheKey("/a", "", "ko"));
+  });
+});
