@@ -7,9 +7,14 @@ import { useTranslation } from "react-i18next";
 import { IneligibleNotice } from "~/components/booking/eligibility";
 import { PrivacyNotice } from "~/components/booking/privacy-notice";
 import { RefusalAlert } from "~/components/booking/refusal";
-import { TextAreaField } from "~/components/booking/text-area";
 import { usePlacesLeft } from "~/components/booking/time-picker";
-import { CheckboxField, FormErrors, RadioGroup, SelectField } from "~/components/ui/form";
+import {
+  CheckboxField,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+} from "~/components/ui/form";
 import {
   BookSchema,
   LaborBookSchema,
@@ -290,7 +295,9 @@ function LaborBookingForm() {
         field={fields.description}
         label={t("labor.description")}
         hint={t("labor.descriptionHint", { max: DESCRIPTION_MAX })}
+        rows={8}
         maxLength={DESCRIPTION_MAX}
+        counter={(count) => t("labor.counter", { count, max: DESCRIPTION_MAX })}
       />
       <PrivacyNotice />
       <CheckboxField field={fields.consent} label={t("labor.consent")} />

@@ -3,12 +3,11 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField } from "~/components/ui/form";
+import { CheckboxField, TextAreaField } from "~/components/ui/form";
 import type { Reason } from "~/domain/eligibility/judge";
 import type { EmploymentStatus } from "~/domain/residents/types";
 import { formatCalendarDate } from "~/utils/format";
 import { ReasonList } from "./eligibility";
-import { TextAreaField } from "./fields";
 
 type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
 

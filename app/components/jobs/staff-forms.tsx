@@ -11,14 +11,21 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/ui/form";
 import type { z } from "zod";
 import { postingSchema, RoundSchema, SiteSchema } from "~/domain/jobs/schema";
 import { NEW_DEAL_CATEGORIES, STANDALONE_KINDS } from "~/domain/jobs/types";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { WORKER_TYPES } from "~/domain/residents/types";
 import { formatWon } from "~/utils/format";
-import { asTextField, CheckboxGroup, TextAreaField } from "./fields";
+import {
+  asTextField,
+  CheckboxField,
+  CheckboxGroup,
+  FormErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "~/components/ui/form";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 

@@ -1,13 +1,15 @@
 // The back office's form for a place's details (new and edit). Admins also choose what the place
 // is and who runs it; staff of the place edit the rest.
-import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { FieldMetadata } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
+  asTextField,
   CheckboxField,
-  FieldErrors,
+  CheckboxGroup,
   FormErrors,
   SelectField,
+  TextAreaField,
   TextField,
 } from "~/components/ui/form";
 import { AMENITIES, PLACE_KINDS, SUB_KINDS } from "~/domain/places/types";
@@ -41,51 +43,14 @@ type Name =
 /** Conform's fields of the place forms: staff forms lack the admin-only ones. */
 export type PlaceFields = { [K in Name]?: Field } & { amenities: ListField };
 
-function TextAreaField({ field, label, hint }: { field: Field; label: string; hint?: string }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const props = getTextareaProps(field, { ariaDescribedBy: hintId });
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...props} key={props.key} rows={4} />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
 function AmenitiesField({ field }: { field: ListField }) {
   const { t } = useTranslation("places");
-  // one checked box comes back as a string, several as a list
-  const initial = field.initialValue;
-  const chosen = new Set(
-    typeof initial === "string" ? [initial] : (initial ?? []).filter((v): v is string => !!v),
-  );
   return (
-    <fieldset
-      className="field checkbox-group"
-      aria-describedby={field.errors ? field.errorId : undefined}
-    >
-      <legend>{t("form.amenities")}</legend>
-      {AMENITIES.map((amenity) => (
-        <div key={amenity} className="checkbox">
-          <input
-            type="checkbox"
-            id={`${field.id}-${amenity}`}
-            name={field.name}
-            value={amenity}
-            defaultChecked={chosen.has(amenity)}
-            key={`${field.key ?? ""}-${amenity}`}
-          />
-          <label htmlFor={`${field.id}-${amenity}`}>{t(`amenities.${amenity}`)}</label>
-        </div>
-      ))}
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </fieldset>
+    <CheckboxGroup
+      field={asTextField(field)}
+      legend={t("form.amenities")}
+      options={AMENITIES.map((amenity) => ({ value: amenity, label: t(`amenities.${amenity}`) }))}
+    />
   );
 }
 
@@ -168,8 +133,8 @@ export function PlaceForm({
       <TextField field={fields.email!} label={t("form.email")} type="email" inputMode="email" />
       <TextField field={fields.website!} label={t("form.website")} hint={t("form.websiteHint")} />
       <TextField field={fields.areaSquareMeters!} label={t("form.area")} inputMode="numeric" />
-      <TextAreaField field={fields.descriptionKo!} label={t("form.descriptionKo")} />
-      <TextAreaField field={fields.descriptionEn!} label={t("form.descriptionEn")} />
+      <TextAreaField field={fields.descriptionKo!} label={t("form.descriptionKo")} rows={4} />
+      <TextAreaField field={fields.descriptionEn!} label={t("form.descriptionEn")} rows={4} />
       <AmenitiesField field={fields.amenities!} />
       <TextAreaField
         field={fields.accessibilityNotesKo!}

@@ -1,11 +1,22 @@
 // Small form primitives: every input has a visible label, its error is tied to it with
 // aria-describedby and shown in the person's language, and what was typed is kept.
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps, getSelectProps } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+
+/**
+ * Conform types a field by its schema's input type (a number, a list); these primitives only read
+ * its name, ids, errors and initial value, which come from the form data as text whatever that
+ * type. This lets number and list fields use them.
+ */
+export function asTextField<T>(
+  field: FieldMetadata<T, Record<string, unknown>, string[]>,
+): AnyField {
+  return field as unknown as AnyField;
+}
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation("validation");
@@ -151,5 +162,104 @@ export function CheckboxField({ field, label }: { field: AnyField; label: ReactN
       <label htmlFor={field.id}>{label}</label>
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
+  );
+}
+
+/** A labelled textarea; with `maxLength` and `counter`, a live count of what is typed. */
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 5,
+  maxLength,
+  counter,
+}: {
+  field: AnyField;
+  label: ReactNode;
+  hint?: ReactNode;
+  rows?: number;
+  maxLength?: number;
+  /** the count's text, e.g. "18 / 2000" in the page's language */
+  counter?: (length: number) => ReactNode;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const counterId = counter ? `${field.id}-counter` : undefined;
+  const describedBy = [hintId, counterId].filter(Boolean).join(" ") || undefined;
+  const props = getTextareaProps(field, { ariaDescribedBy: describedBy });
+  const [length, setLength] = useState(String(props.defaultValue ?? "").length);
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        {...props}
+        key={props.key}
+        rows={rows}
+        maxLength={maxLength}
+        onChange={counter ? (event) => setLength(event.currentTarget.value.length) : undefined}
+      />
+      {counter ? (
+        <p id={counterId} className="hint">
+          {counter(length)}
+        </p>
+      ) : null}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** Several checkboxes under one name: the checked values form a list. */
+export function CheckboxGroup({
+  field,
+  legend,
+  hint,
+  options,
+}: {
+  field: AnyField;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+}) {
+  // one checked box comes back as a string, several as a list
+  const initial: unknown = field.initialValue;
+  const checked = new Set(Array.isArray(initial) ? initial : initial ? [initial] : []);
+  const hintId = `${field.id}-hint`;
+  return (
+    <fieldset
+      className="field checkbox-group"
+      aria-describedby={
+        [hint ? hintId : "", field.errors ? field.errorId : ""].join(" ").trim() || undefined
+      }
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="checkbox-group__options">
+        {options.map((option) => {
+          const id = `${field.id}-${option.value}`;
+          return (
+            <div key={option.value} className="checkbox field">
+              <input
+                type="checkbox"
+                id={id}
+                name={field.name}
+                value={option.value}
+                defaultChecked={checked.has(option.value)}
+                key={`${field.key ?? ""}-${option.value}`}
+              />
+              <label htmlFor={id}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </fieldset>
   );
 }

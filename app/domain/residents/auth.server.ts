@@ -6,8 +6,20 @@ import { safeRedirect } from "./schema";
 import { createSession, deleteSession, getSessionUser } from "./service.server";
 import type { Role, SessionUser } from "./types";
 
+// The root loader and the route's loader both ask who is asking: one database look-up per request.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The logged-in user, or null. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = lookUpUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const session = await getCookieSession(request);
   const sessionId = session.get("sessionId");
   if (!sessionId) return null;
