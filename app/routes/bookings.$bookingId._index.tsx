@@ -1,15 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConsultationFacts } from "~/components/booking/consultation-facts";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { requireMyBooking } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
-import {
-  localName,
-  type BookingStatus,
-  type Channel,
-  type LaborTopic,
-} from "~/domain/booking/types";
+import { localName, type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
@@ -57,29 +53,11 @@ export default function BookingPage() {
         <dd>{localName(place, locale)}</dd>
         <dt>{t("detail.address")}</dt>
         <dd>{locale === "en" ? place.addressEn : place.addressKo}</dd>
-        {booking.channel ? (
-          <>
-            <dt>{t("slot.channel")}</dt>
-            <dd>{t(`channel.${booking.channel as Channel}`)}</dd>
-          </>
-        ) : null}
-        {booking.topic ? (
-          <>
-            <dt>{t("detail.topic")}</dt>
-            <dd>{t(`topic.${booking.topic as LaborTopic}`)}</dd>
-          </>
-        ) : null}
-        {booking.consent ? (
-          <>
-            <dt>{t("detail.consent")}</dt>
-            <dd>
-              {t("detail.consentGiven", {
-                date: formatDateTime(booking.consent.grantedAt, locale),
-                version: booking.consent.version,
-              })}
-            </dd>
-          </>
-        ) : null}
+        <ConsultationFacts
+          channel={booking.channel}
+          topic={booking.topic}
+          consent={booking.consent}
+        />
       </dl>
       {booking.topic ? (
         <section aria-labelledby="description-title">

@@ -1,19 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConsultationFacts } from "~/components/booking/consultation-facts";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { requireBookingStaff, requireRecordId } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { getStaffBooking, readDescriptionAsStaff } from "~/domain/booking/service.server";
-import {
-  localName,
-  type BookingStatus,
-  type Channel,
-  type LaborTopic,
-} from "~/domain/booking/types";
+import { localName, type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
-import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/request.server";
 
@@ -64,29 +60,11 @@ export default function StaffBooking() {
         <dd>{localName(service.place, locale)}</dd>
         <dt>{t("detail.status")}</dt>
         <dd>{t(`status.${booking.status as BookingStatus}`)}</dd>
-        {booking.channel ? (
-          <>
-            <dt>{t("slot.channel")}</dt>
-            <dd>{t(`channel.${booking.channel as Channel}`)}</dd>
-          </>
-        ) : null}
-        {booking.topic ? (
-          <>
-            <dt>{t("detail.topic")}</dt>
-            <dd>{t(`topic.${booking.topic as LaborTopic}`)}</dd>
-          </>
-        ) : null}
-        {booking.consent ? (
-          <>
-            <dt>{t("staff.consent")}</dt>
-            <dd>
-              {t("detail.consentGiven", {
-                date: formatDateTime(booking.consent.grantedAt, locale),
-                version: booking.consent.version,
-              })}
-            </dd>
-          </>
-        ) : null}
+        <ConsultationFacts
+          channel={booking.channel}
+          topic={booking.topic}
+          consent={booking.consent}
+        />
       </dl>
       {booking.topic ? (
         <section aria-labelledby="description-title" className="stack">

@@ -497,6 +497,35 @@ function messageFacts(slot: Prisma.SlotGetPayload<{ select: typeof messageSlotSe
   return { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
 }
 
+/**
+ * The per-resident rules (resent form, same slot, overlap, per-kind limit) for taking `target`,
+ * judged on what the resident holds inside the transaction. `moving` is the booking a reschedule
+ * gives up, which neither overlaps nor counts toward the limit.
+ */
+async function rulesFor(
+  tx: Tx,
+  residentId: string,
+  target: BookingTarget,
+  idempotencyKey: string,
+  now: Date,
+  moving: string | null = null,
+) {
+  return residentRules(
+    await heldBookings(tx, residentId, idempotencyKey, now),
+    {
+      residentId,
+      idempotencyKey,
+      slotId: target.id,
+      startsAt: target.startsAt,
+      endsAt: target.endsAt,
+      kind: target.service.kind,
+    },
+    bookingRules().maxPerKind,
+    now,
+    moving,
+  );
+}
+
 // ───────────── holding and releasing places ─────────────
 
 /**
@@ -649,19 +678,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   try {
     return await db.$transaction(async (tx): Promise<BookOutcome> => {
       if (!(await lockResident(tx, residentId, now))) return { ok: false, refusal: "notFound" };
-      const rule = residentRules(
-        await heldBookings(tx, residentId, request.idempotencyKey, now),
-        {
-          residentId,
-          idempotencyKey: request.idempotencyKey,
-          slotId: slot.id,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          kind: slot.service.kind,
-        },
-        bookingRules().maxPerKind,
-        now,
-      );
+      const rule = await rulesFor(tx, residentId, slot, request.idempotencyKey, now);
       // (a parallel request with the same form may have committed while this one waited)
       if (rule && "replayOf" in rule) return { ok: true, bookingId: rule.replayOf, replay: true };
       if (rule) return { ok: false, refusal: rule.refusal };
@@ -1010,20 +1027,7 @@ export async function rescheduleBooking(request: {
   try {
     return await db.$transaction(async (tx): Promise<ChangeOutcome> => {
       if (!(await lockResident(tx, residentId, now))) return { ok: false, refusal: "notFound" };
-      const rule = residentRules(
-        await heldBookings(tx, residentId, request.idempotencyKey, now),
-        {
-          residentId,
-          idempotencyKey: request.idempotencyKey,
-          slotId: target.id,
-          startsAt: target.startsAt,
-          endsAt: target.endsAt,
-          kind: target.service.kind,
-        },
-        bookingRules().maxPerKind,
-        now,
-        old.id,
-      );
+      const rule = await rulesFor(tx, residentId, target, request.idempotencyKey, now, old.id);
       if (rule && "replayOf" in rule) return replayedMove(rule.replayOf);
       if (rule) return { ok: false, refusal: rule.refusal };
       // From here a refusal must undo what was written: it is thrown (the transaction rolls back).

@@ -314,36 +314,46 @@ export async function placesFeatureCollection(
 
 // ───────────── a place's page ─────────────
 
+/** The fields a place's page and its edit form both show. */
+const PLACE_DETAILS = {
+  id: true,
+  slug: true,
+  kind: true,
+  subKind: true,
+  nameKo: true,
+  nameEn: true,
+  addressKo: true,
+  addressEn: true,
+  district: true,
+  latitude: true,
+  longitude: true,
+  coordinatesApproximate: true,
+  phone: true,
+  email: true,
+  website: true,
+  areaSquareMeters: true,
+  descriptionKo: true,
+  descriptionEn: true,
+  amenities: true,
+  accessibilityNotesKo: true,
+  accessibilityNotesEn: true,
+  closedOnPublicHolidays: true,
+  lastVerifiedAt: true,
+} satisfies Prisma.PlaceSelect;
+
+const WEEK_ORDERED_HOURS = {
+  orderBy: [{ weekday: "asc" }, { opens: "asc" }],
+  select: { weekday: true, opens: true, closes: true },
+} satisfies Prisma.Place$openingHoursArgs;
+
 export async function getPlacePage(slug: string, now: Date) {
   const { date: today, weekday } = seoulParts(now);
   const monday = addDays(today, 1 - weekday);
   const place = await getDb().place.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      kind: true,
-      subKind: true,
-      nameKo: true,
-      nameEn: true,
-      addressKo: true,
-      addressEn: true,
-      district: true,
-      latitude: true,
-      longitude: true,
-      coordinatesApproximate: true,
+      ...PLACE_DETAILS,
       isSampleData: true,
-      phone: true,
-      email: true,
-      website: true,
-      areaSquareMeters: true,
-      descriptionKo: true,
-      descriptionEn: true,
-      amenities: true,
-      accessibilityNotesKo: true,
-      accessibilityNotesEn: true,
-      closedOnPublicHolidays: true,
-      lastVerifiedAt: true,
       operator: { select: { nameKo: true, nameEn: true, website: true, phone: true } },
       services: {
         where: { active: true },
@@ -359,10 +369,7 @@ export async function getPlacePage(slug: string, now: Date) {
           durationMinutes: true,
         },
       },
-      openingHours: {
-        orderBy: [{ weekday: "asc" }, { opens: "asc" }],
-        select: { weekday: true, opens: true, closes: true },
-      },
+      openingHours: WEEK_ORDERED_HOURS,
       closures: {
         // this week's (for the table), and what is coming
         where: { endDate: { gte: addDays(monday, -1) } },
@@ -439,35 +446,10 @@ export async function getPlaceForEdit(placeId: string) {
   const place = await getDb().place.findUnique({
     where: { id: placeId },
     select: {
-      id: true,
-      slug: true,
-      kind: true,
-      subKind: true,
-      nameKo: true,
-      nameEn: true,
-      addressKo: true,
-      addressEn: true,
-      district: true,
-      latitude: true,
-      longitude: true,
-      coordinatesApproximate: true,
-      phone: true,
-      email: true,
-      website: true,
-      areaSquareMeters: true,
-      descriptionKo: true,
-      descriptionEn: true,
-      amenities: true,
-      accessibilityNotesKo: true,
-      accessibilityNotesEn: true,
-      closedOnPublicHolidays: true,
+      ...PLACE_DETAILS,
       operatorId: true,
-      lastVerifiedAt: true,
       updatedAt: true,
-      openingHours: {
-        orderBy: [{ weekday: "asc" }, { opens: "asc" }],
-        select: { weekday: true, opens: true, closes: true },
-      },
+      openingHours: WEEK_ORDERED_HOURS,
       closures: {
         orderBy: { startDate: "desc" },
         take: 50,
