@@ -2,9 +2,9 @@
 // each). Two runs, each on its own 200 fresh slots:
 //  1. closed loop — all 50 residents at once, each sending its next confirm as soon as the last
 //     one is answered, for 20 s: the server's saturation throughput and the latency it then has;
-//  2. open loop — the same 50 residents at a steady, given arrival rate (BENCH_RATE, default
-//     15 confirms/s in total): the latency a resident sees when the server is busy but not
-//     overrun.
+//  2. open loop — the same 50 residents at steady arrival rates (BENCH_RATES, default 15, 30 and
+//     45 confirms/s in total, each on its own slots): the latency a resident sees when the server
+//     is busy but not overrun, and the rate up to which the target holds.
 // Both print requests/s and p50/p95/p99 of the confirm action (POST /book/<service>/<slot>), and
 // then check in the database that no slot holds more confirmed bookings than its capacity and
 // that every slot's counter equals its bookings. Target: p99 < 150 ms, zero oversell.
@@ -17,8 +17,8 @@ const RESIDENTS = 50;
 const SLOTS = 200;
 const CAPACITY = 3;
 const CLOSED_LOOP_MS = 20_000;
-const OPEN_LOOP_MS = 20_000;
-const RATE = Number(process.env.BENCH_RATE ?? 15);
+const OPEN_LOOP_MS = 15_000;
+const RATES = (process.env.BENCH_RATES ?? "15,30,45").split(",").map(Number);
 
 const { file, db } = benchDatabase("booking");
 const now = new Date();
@@ -52,7 +52,8 @@ async function benchService(slug: string) {
   return { id: service.id, slug, slotIds: slots.map((s) => s.id) };
 }
 const closedLoop = await benchService("bench-closed-loop");
-const openLoop = await benchService("bench-open-loop");
+const openLoops: (typeof closedLoop)[] = [];
+for (const rate of RATES) openLoops.push(await benchService(`bench-open-loop-${rate}`));
 await db.$disconnect();
 
 // The per-kind limit would stop each resident after 3 bookings: lift it, so that the load is
@@ -128,10 +129,10 @@ async function runClosedLoop(cookies: string[], service: typeof closedLoop) {
 }
 
 /** A steady arrival rate: each resident confirms after a random (exponential) pause. */
-async function runOpenLoop(cookies: string[], service: typeof openLoop) {
+async function runOpenLoop(cookies: string[], service: typeof closedLoop, rate: number) {
   const run = newRun();
   const deadline = performance.now() + OPEN_LOOP_MS;
-  const meanPauseMs = (cookies.length / RATE) * 1000;
+  const meanPauseMs = (cookies.length / rate) * 1000;
   const inFlight: Promise<void>[] = [];
   await Promise.all(
     cookies.map(async (cookie) => {
@@ -193,13 +194,17 @@ try {
   }
 
   const closed = await runClosedLoop(cookies, closedLoop);
-  const open = await runOpenLoop(cookies, openLoop);
+  const open: Run[] = [];
+  for (const [i, rate] of RATES.entries())
+    open.push(await runOpenLoop(cookies, openLoops[i]!, rate));
   console.log(
     `\n## Confirm action (POST /book/<service>/<slot>): ${RESIDENTS} residents, ${SLOTS} slots × ${CAPACITY} places per run`,
   );
   console.table([
     row("closed loop: 50 at once, as fast as answered", closed, "p99 < 150 ms"),
-    row(`open loop: ${RATE} confirms/s offered`, open, "p99 < 150 ms"),
+    ...RATES.map((rate, i) =>
+      row(`open loop: ${rate} confirms/s offered`, open[i]!, "p99 < 150 ms"),
+    ),
   ]);
 
   const reads = [
@@ -216,7 +221,12 @@ try {
 
   const checks = [
     { run: "closed loop", ...(await check(closedLoop, closed.byStatus.get(302)?.length ?? 0)) },
-    { run: "open loop", ...(await check(openLoop, open.byStatus.get(302)?.length ?? 0)) },
+    ...(await Promise.all(
+      RATES.map(async (rate, i) => ({
+        run: `open loop ${rate}/s`,
+        ...(await check(openLoops[i]!, open[i]!.byStatus.get(302)?.length ?? 0)),
+      })),
+    )),
   ];
   console.log("\n## Capacity check in the database (must be 0 oversold, 0 drift)");
   console.table(checks);

@@ -193,7 +193,7 @@ try {
   const search = `q=${encodeURIComponent("데이터")}&kind=new_deal&district=mapo`;
   const titles = {
     home: "GET / (home page, for comparison)",
-    page: "GET /jobs?q=데이터&kind=new_deal&district=mapo (SSR)",
+    page: "GET /jobs?q=데이터&kind=new_deal&district=mapo (SSR, shared)",
     data: "GET /jobs.data?… (client navigation)",
     api: "GET /api/postings?… (JSON)",
     applicants: "GET /staff/postings/:id/applicants (10,000 applicants)",
@@ -216,13 +216,38 @@ try {
       headers: { cookie },
     }),
   ];
-  printResults("Public jobs on the production build, 20 connections, 10 s each", results, {
-    [titles.page]: "p95 < 60 ms",
-    [titles.data]: "p95 < 60 ms",
-    [titles.api]: "p95 < 60 ms",
-    [titles.applicants]: "p95 < 80 ms",
-    [titles.applicantsFiltered]: "p95 < 80 ms",
-  });
+  printResults(
+    "Public jobs on the production build, 20 connections, 10 s each (anonymous pages as deployed: shared for 15 s)",
+    results,
+    {
+      [titles.page]: "p95 < 60 ms",
+      [titles.data]: "p95 < 60 ms",
+      [titles.api]: "p95 < 60 ms",
+      [titles.applicants]: "p95 < 80 ms",
+      [titles.applicantsFiltered]: "p95 < 80 ms",
+    },
+  );
+  // A handful of staff members at once is what a posting's applicant list sees in practice.
+  printResults("The applicant list with 5 connections", [
+    await load(titles.applicants, {
+      url: `${server.url}/staff/postings/${large}/applicants`,
+      headers: { cookie },
+      connections: 5,
+    }),
+  ]);
 } finally {
   await server.stop();
+}
+
+// Every search rendered: what a logged-in resident (never shared) or a query nobody asked for in
+// the last 15 s costs.
+const rendering = await startServer(file, { RESPONSE_CACHE_SECONDS: "0" });
+try {
+  printResults("The search page with every request rendered (shared cache off), 20 connections", [
+    await load("GET /jobs?q=데이터&kind=new_deal&district=mapo (rendered)", {
+      url: `${rendering.url}/jobs?q=${encodeURIComponent("데이터")}&kind=new_deal&district=mapo`,
+    }),
+  ]);
+} finally {
+  await rendering.stop();
 }

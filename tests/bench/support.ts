@@ -41,7 +41,10 @@ export async function startServer(
     throw new Error("Build first: npm run build");
   const port = await freePort();
   let log = "";
-  const child = spawn(process.execPath, ["server.js"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" shows where the server
+  // spends its time during a benchmark
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
     cwd: ROOT,
     env: {
       ...process.env,

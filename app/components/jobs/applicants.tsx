@@ -11,7 +11,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { ApplicantView, applicantsLoader } from "~/domain/jobs/applicants-route.server";
 import { APPLICANT_STATUS_FILTERS, type ApplicantFilter } from "~/domain/jobs/schema";
-import type { ApplicationStatus, Decision } from "~/domain/jobs/types";
+import { APPLICATION_STATUSES, type ApplicationStatus, type Decision } from "~/domain/jobs/types";
 import type { EmploymentStatus } from "~/domain/residents/types";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { StatusBadge } from "./application-status";
@@ -46,6 +46,10 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
   const decided = searchParams.get("decided") as ApplicationStatus | null;
   const full = data.posting ? data.posting.selectedCount >= data.posting.positions : false;
   const allCount = Object.values(data.counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  const labels = useCardLabels();
+  const navigation = useNavigation();
+  const busyId =
+    navigation.state === "submitting" ? navigation.formData?.get("applicationId") : null;
   return (
     <section className="page applicants-page" aria-labelledby="applicants-title">
       <p>
@@ -136,7 +140,13 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
       {data.applicants.length === 0 ? <p>{t("staff.applicants.empty")}</p> : null}
       <ol className="plain-list stack">
         {data.applicants.map((applicant) => (
-          <ApplicantCard key={applicant.id} applicant={applicant} sites={data.sites} />
+          <ApplicantCard
+            key={applicant.id}
+            applicant={applicant}
+            sites={data.sites}
+            labels={labels}
+            busy={busyId === applicant.id}
+          />
         ))}
       </ol>
       <Pagination
@@ -148,16 +158,50 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
   );
 }
 
-function ApplicantCard({ applicant, sites }: { applicant: ApplicantView; sites: Site[] }) {
+/**
+ * The words every card repeats, translated once per page rather than once per card: a page of 25
+ * applicants otherwise spends a good share of its server time in i18next.
+ */
+function useCardLabels() {
+  const { t } = useTranslation("jobs");
+  return {
+    deleted: t("staff.applicants.deleted"),
+    contact: t("staff.applicants.contact"),
+    noContact: t("staff.applicants.noContact"),
+    motivation: t("staff.applicants.motivation"),
+    availability: t("staff.applicants.availability"),
+    decisions: t("staff.applicants.decisions"),
+    siteFor: t("staff.applicants.siteFor"),
+    decision: {
+      select: t("staff.applicants.select"),
+      waitlist: t("staff.applicants.waitlist"),
+      reject: t("staff.applicants.reject"),
+      review: t("staff.applicants.review"),
+    } satisfies Record<Decision, string>,
+    status: Object.fromEntries(
+      APPLICATION_STATUSES.map((status) => [status, t(`status.${status}`)]),
+    ) as Record<ApplicationStatus, string>,
+  };
+}
+type CardLabels = ReturnType<typeof useCardLabels>;
+
+function ApplicantCard({
+  applicant,
+  sites,
+  labels,
+  busy,
+}: {
+  applicant: ApplicantView;
+  sites: Site[];
+  labels: CardLabels;
+  busy: boolean;
+}) {
   const { t, i18n } = useTranslation(["jobs", "districts", "account"]);
-  const navigation = useNavigation();
   const lang = i18n.language;
   const siteName = (id: string) => {
     const site = sites.find((s) => s.id === id);
     return site ? (lang === "en" ? site.titleEn : site.titleKo) : "";
   };
-  const busy =
-    navigation.state === "submitting" && navigation.formData?.get("applicationId") === applicant.id;
   const facts = [
     applicant.age !== null ? t("jobs:staff.applicants.age", { age: applicant.age }) : null,
     applicant.district && applicant.district !== "outside"
@@ -171,8 +215,8 @@ function ApplicantCard({ applicant, sites }: { applicant: ApplicantView; sites: 
   return (
     <li className="card applicant-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {applicant.name ?? t("jobs:staff.applicants.deleted")}{" "}
-        <StatusBadge status={applicant.status} />
+        {applicant.name ?? labels.deleted}{" "}
+        <StatusBadge status={applicant.status} label={labels.status[applicant.status]} />
         {applicant.waitlistRank ? (
           <span className="hint">
             {" "}
@@ -194,10 +238,10 @@ function ApplicantCard({ applicant, sites }: { applicant: ApplicantView; sites: 
         </p>
       ) : null}
       <p>
-        {t("jobs:staff.applicants.contact")}{" "}
+        {labels.contact}{" "}
         {applicant.email || applicant.phone
           ? [applicant.email, applicant.phone].filter(Boolean).join(" · ")
-          : t("jobs:staff.applicants.noContact")}
+          : labels.noContact}
       </p>
       {applicant.preferences.length > 0 ? (
         <p>
@@ -210,24 +254,20 @@ function ApplicantCard({ applicant, sites }: { applicant: ApplicantView; sites: 
         <p>{t("jobs:applications.site", { site: siteName(applicant.sitePostingId) })}</p>
       ) : null}
       <details>
-        <summary>{t("jobs:staff.applicants.motivation")}</summary>
+        <summary>{labels.motivation}</summary>
         <p className="prose">{applicant.motivation}</p>
         {applicant.availability ? (
           <p className="prose">
-            {t("jobs:staff.applicants.availability")} {applicant.availability}
+            {labels.availability} {applicant.availability}
           </p>
         ) : null}
       </details>
       {applicant.decisions.length > 0 ? (
-        <Form
-          method="post"
-          className="decision-form"
-          aria-label={t("jobs:staff.applicants.decisions")}
-        >
+        <Form method="post" className="decision-form" aria-label={labels.decisions}>
           <input type="hidden" name="applicationId" value={applicant.id} />
           {applicant.preferences.length > 0 ? (
             <div className="field">
-              <label htmlFor={`site-${applicant.id}`}>{t("jobs:staff.applicants.siteFor")}</label>
+              <label htmlFor={`site-${applicant.id}`}>{labels.siteFor}</label>
               <select
                 id={`site-${applicant.id}`}
                 name="sitePostingId"
@@ -257,7 +297,7 @@ function ApplicantCard({ applicant, sites }: { applicant: ApplicantView; sites: 
                 }
                 disabled={busy}
               >
-                {t(`jobs:staff.applicants.${decision}`)}
+                {labels.decision[decision]}
               </button>
             ))}
           </div>

@@ -2,9 +2,12 @@ import { useTranslation } from "react-i18next";
 import type { ApplicationStatus } from "~/domain/jobs/types";
 import { formatDateTime } from "~/utils/format";
 
-export function StatusBadge({ status }: { status: ApplicationStatus }) {
+/** `label`: the status already translated, when a long list has done it once for every row. */
+export function StatusBadge({ status, label }: { status: ApplicationStatus; label?: string }) {
   const { t } = useTranslation("jobs");
-  return <span className={`status-badge status-badge--${status}`}>{t(`status.${status}`)}</span>;
+  return (
+    <span className={`status-badge status-badge--${status}`}>{label ?? t(`status.${status}`)}</span>
+  );
 }
 
 /** The status history of an application, oldest first (submitted → … → the current status). */

@@ -326,6 +326,7 @@ async function residentAt(db: Client, residentId: string, slotId: string) {
     select: {
       ...factsSelect,
       preferredLanguage: true,
+      email: true,
       waitlistEntries: {
         where: { liveKey: liveKey(slotId, residentId) },
         select: { id: true, status: true, offerExpiresAt: true },
@@ -333,8 +334,8 @@ async function residentAt(db: Client, residentId: string, slotId: string) {
     },
   });
   if (!row) return null;
-  const { preferredLanguage, waitlistEntries, ...facts } = row;
-  return { language: preferredLanguage, facts, entry: waitlistEntries[0] ?? null };
+  const { preferredLanguage, email, waitlistEntries, ...facts } = row;
+  return { language: preferredLanguage, email, facts, entry: waitlistEntries[0] ?? null };
 }
 
 /** The verdict of the shared eligibility engine on the slot's own (Seoul) day. */
@@ -421,8 +422,8 @@ function siteUrl(path: string): string {
   return `${env.allowedOrigins[0] ?? `http://localhost:${env.PORT}`}${path}`;
 }
 
-/** Who a message goes to; pass the language when it is already known (saves a query). */
-type Recipient = { id: string; language?: string };
+/** Who a message goes to; pass the language and address when already known (saves queries). */
+type Recipient = { id: string; language?: string; email?: string | null };
 
 /** Writes a booking message to the outbox, with names and times in the resident's language. */
 async function notify(
@@ -454,7 +455,8 @@ async function notify(
   if (extra.previous) params.previous = formatDateTime(extra.previous, language);
   if (extra.until) params.until = formatDateTime(extra.until, language);
   if (template === "slot_blocked") params.reason = extra.reason || t("booking:staff.defaultReason");
-  await enqueueNotification({ residentId: recipient.id, template, params, ...options }, tx);
+  const to = recipient.email !== undefined ? { email: recipient.email, language } : undefined;
+  await enqueueNotification({ residentId: recipient.id, template, params, to, ...options }, tx);
 }
 
 const reminderKey = (bookingId: string) => `booking-reminder:${bookingId}`;
@@ -673,7 +675,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   if (!verdict.eligible) return { ok: false, refusal: "ineligible", reasons: verdict.reasons };
 
   const key = liveKey(slot.id, residentId);
-  const recipient = { id: residentId, language: resident.language };
+  const recipient = { id: residentId, language: resident.language, email: resident.email };
   const entry = resident.entry?.status ?? null;
   try {
     return await db.$transaction(async (tx): Promise<BookOutcome> => {
@@ -1069,7 +1071,7 @@ export async function rescheduleBooking(request: {
         service: target.service,
         place: target.service.place,
       };
-      const recipient = { id: residentId };
+      const recipient = { id: residentId, language: resident.language, email: resident.email };
       await notify(tx, recipient, "booking_rescheduled", messageFacts, {
         path: `/bookings/${booking.id}`,
         previous: old.slot.startsAt,

@@ -19,6 +19,8 @@ export type EnqueueInput = {
   sendAfter?: Date;
   /** makes enqueueing idempotent (a reminder is scheduled once per booking) */
   dedupeKey?: string;
+  /** the resident's address and language, when the caller has just read them (saves a query) */
+  to?: { email: string | null; language: string };
 };
 
 /**
@@ -26,10 +28,12 @@ export type EnqueueInput = {
  * resident has no address any more (a deleted account).
  */
 export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter) {
-  const resident = await db.resident.findFirst({
-    where: { id: input.residentId, deletedAt: null },
-    select: { email: true, preferredLanguage: true },
-  });
+  const resident = input.to
+    ? { email: input.to.email, preferredLanguage: input.to.language }
+    : await db.resident.findFirst({
+        where: { id: input.residentId, deletedAt: null },
+        select: { email: true, preferredLanguage: true },
+      });
   if (!resident?.email) return null;
   const { subject, body } = await renderMessage(
     input.template,
