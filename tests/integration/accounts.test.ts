@@ -1,6 +1,8 @@
 // Resident accounts through the real route actions and a real SQLite database.
 import { beforeEach, describe, expect, it } from "vitest";
 import { listAuditEvents } from "~/domain/audit/service.server";
+import { LOGIN_ATTEMPT_RETENTION_DAYS } from "~/domain/residents/service.server";
+import { runPeriodicTasks } from "~/domain/system/periodic.server";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
 import { action as signupAction } from "~/routes/signup";
@@ -446,6 +448,14 @@ describe("account deletion", () => {
       data: { residentId: resident.id, slotId: past.id, status: "attended" },
     });
     const cookie = await sessionCookieFor(resident.id);
+    const stranger = `stranger-${Date.now()}@example.test`;
+    await db.loginAttempt.createMany({
+      data: [
+        { email: resident.email, ip: "203.0.113.1", succeeded: false },
+        { email: resident.email, ip: "203.0.113.1", succeeded: true },
+        { email: stranger, ip: "203.0.113.2", succeeded: false },
+      ],
+    });
 
     const refused = await call(
       deleteAction,
@@ -484,6 +494,9 @@ describe("account deletion", () => {
     expect(row.bookings.every((b) => b.confidentialDescription === null)).toBe(true);
     expect((await db.slot.findUniqueOrThrow({ where: { id: future.id } })).bookedCount).toBe(0);
     expect((await db.slot.findUniqueOrThrow({ where: { id: past.id } })).bookedCount).toBe(1);
+    // the login record carried the e-mail: gone with the account, other people's records kept
+    expect(await db.loginAttempt.count({ where: { email: resident.email } })).toBe(0);
+    expect(await db.loginAttempt.count({ where: { email: stranger } })).toBe(1);
 
     const login = await call(
       loginAction,
@@ -493,5 +506,38 @@ describe("account deletion", () => {
     // The e-mail can be used again for a new account.
     const again = await makeResident({ email: resident.email });
     expect(again.id).not.toBe(resident.id);
+  });
+});
+
+describe("housekeeping", () => {
+  it("deletes expired sessions and login attempts past their retention, and nothing else", async () => {
+    const now = new Date("2026-11-25T00:00:00Z");
+    const day = 86_400_000;
+    const resident = await makeResident();
+    const email = `prune-${Date.now()}@example.test`;
+    const [expired, live] = await Promise.all([
+      db.session.create({
+        data: { residentId: resident.id, expiresAt: new Date(now.getTime() - 1000) },
+      }),
+      db.session.create({
+        data: { residentId: resident.id, expiresAt: new Date(now.getTime() + day) },
+      }),
+    ]);
+    const old = new Date(now.getTime() - (LOGIN_ATTEMPT_RETENTION_DAYS + 1) * day);
+    const recent = new Date(now.getTime() - (LOGIN_ATTEMPT_RETENTION_DAYS - 1) * day);
+    await db.loginAttempt.createMany({
+      data: [
+        { email, ip: "203.0.113.9", succeeded: false, createdAt: old },
+        { email, ip: "203.0.113.9", succeeded: false, createdAt: recent },
+      ],
+    });
+
+    // through the periodic task runner, as the scheduler and `npm run jobs` run it
+    const results = await runPeriodicTasks(now);
+    expect(results["residents.prune"]).toMatchObject({ oldLoginAttempts: 1 });
+    expect(await db.session.findUnique({ where: { id: expired.id } })).toBeNull();
+    expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
+    const left = await db.loginAttempt.findMany({ where: { email }, select: { createdAt: true } });
+    expect(left.map((row) => row.createdAt)).toEqual([recent]);
   });
 });

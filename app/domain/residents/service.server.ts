@@ -4,6 +4,7 @@ import { recordAudit } from "~/domain/audit/service.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
+import { registerPeriodicTask } from "~/domain/system/periodic.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
@@ -198,6 +199,28 @@ export async function deleteSession(sessionId: string) {
   await getDb().session.deleteMany({ where: { id: sessionId } });
 }
 
+/**
+ * Login attempts (an e-mail and an IP address each) are kept this long for looking into password
+ * guessing, far past the rate-limit window; the privacy page says so.
+ */
+export const LOGIN_ATTEMPT_RETENTION_DAYS = 30;
+
+/** Deletes expired sessions and login attempts past their retention. */
+export async function pruneSessionsAndLoginAttempts(now: Date) {
+  const db = getDb();
+  const [sessions, loginAttempts] = await Promise.all([
+    db.session.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.loginAttempt.deleteMany({
+      where: {
+        createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_DAYS * 86_400_000) },
+      },
+    }),
+  ]);
+  return { expiredSessions: sessions.count, oldLoginAttempts: loginAttempts.count };
+}
+
+registerPeriodicTask({ name: "residents.prune", run: pruneSessionsAndLoginAttempts });
+
 // ───────────── profile ─────────────
 
 const profileSelect = {
@@ -328,7 +351,7 @@ export async function deleteAccount(
   const db = getDb();
   const resident = await db.resident.findFirst({
     where: { id: residentId, deletedAt: null },
-    select: { passwordHash: true },
+    select: { passwordHash: true, email: true },
   });
   if (!resident?.passwordHash || !(await verifyPassword(password, resident.passwordHash))) {
     return { ok: false, reason: "wrong_password" };
@@ -350,6 +373,8 @@ export async function deleteAccount(
     });
     await tx.session.deleteMany({ where: { residentId } });
     await tx.consent.deleteMany({ where: { residentId } });
+    // the e-mail in the login record is personal data too
+    if (resident.email) await tx.loginAttempt.deleteMany({ where: { email: resident.email } });
     await tx.resident.update({
       where: { id: residentId },
       data: {
