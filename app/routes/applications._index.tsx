@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
-import { Pagination } from "~/components/jobs/pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { listMyApplications } from "~/domain/jobs/service.server";
 import { requireUser } from "~/domain/residents/auth.server";
 import { formatDateTime } from "~/utils/format";

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pagination } from "~/components/jobs/pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { PostingCardItem } from "~/components/jobs/posting-card";
 import { WindowText } from "~/components/jobs/window-text";
 import { FieldErrors } from "~/components/ui/form";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
-import { Pagination } from "~/components/places/pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { searchTerms } from "~/domain/shared/korean-search";
 import { MAX_PAGE } from "~/domain/places/filters";
 import { MAX_QUERY_LENGTH } from "~/domain/places/types";

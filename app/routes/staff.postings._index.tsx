@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { Pagination } from "~/components/jobs/pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { WindowText } from "~/components/jobs/window-text";
 import { listManagedPostings } from "~/domain/jobs/service.server";
 import { requireJobsStaff } from "~/domain/jobs/staff.server";

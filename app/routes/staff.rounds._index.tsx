@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pagination } from "~/components/jobs/pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { WindowText } from "~/components/jobs/window-text";
 import { roundCard } from "~/domain/jobs/present";
 import { listManagedRounds } from "~/domain/jobs/service.server";

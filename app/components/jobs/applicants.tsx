@@ -15,7 +15,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus, type Decision } from "~/d
 import type { EmploymentStatus } from "~/domain/residents/types";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { StatusBadge } from "./application-status";
-import { Pagination } from "./pagination";
+import { Pagination } from "~/components/ui/pagination";
 
 type LoaderData = Awaited<ReturnType<typeof applicantsLoader>>;
 type Site = LoaderData["sites"][number];

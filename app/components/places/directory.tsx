@@ -9,7 +9,7 @@ import type { DirectoryData } from "~/domain/places/directory.server";
 import { findDistrict } from "~/domain/residents/districts";
 import { DISTRICT_SELECT_ID, FilterForm } from "./filter-form";
 import { formatCount } from "./labels";
-import { Pagination } from "./pagination";
+import { Pagination } from "~/components/ui/pagination";
 import { PlaceCard } from "./place-card";
 
 function useHydrated() {

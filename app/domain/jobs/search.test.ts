@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { SearchSchema } from "./schema";
-import { pageWindow, postingOrderBy, postingWhere, searchHref, sortPostingKeys } from "./search";
+import { postingOrderBy, postingWhere, searchHref, sortPostingKeys } from "./search";
 
 const now = new Date("2026-11-24T17:00:00Z");
 const query = (input: Record<string, unknown> = {}) => SearchSchema.parse(input);
@@ -67,14 +67,6 @@ describe("postings search query", () => {
     expect(searchHref(q, { page: 1 })).not.toContain("page=");
     const back = parseWithZod(new URLSearchParams(href), { schema: SearchSchema });
     expect(back.status === "success" ? back.value : null).toEqual(q);
-  });
-});
-
-describe("pagination links", () => {
-  it("shows the first, the last and the pages around the current one", () => {
-    expect(pageWindow(1, 1)).toEqual([1]);
-    expect(pageWindow(5, 20)).toEqual([1, "gap", 3, 4, 5, 6, 7, "gap", 20]);
-    expect(pageWindow(2, 4)).toEqual([1, 2, 3, 4]);
   });
 });
 

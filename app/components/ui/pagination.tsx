@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pageWindow } from "~/domain/jobs/search";
+import { pageWindow } from "~/domain/shared/pagination";
 
-/** Page links (plain links: they work without JavaScript and keep every filter in the URL). */
+/** Page links for every list: plain links, so they work without JavaScript and keep the filters. */
 export function Pagination({
   page,
   pageCount,
@@ -12,7 +12,7 @@ export function Pagination({
   pageCount: number;
   href: (page: number) => string;
 }) {
-  const { t } = useTranslation("jobs");
+  const { t } = useTranslation();
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label={t("pagination.label")}>
