@@ -52,6 +52,13 @@ export default function BackOffice() {
       ) : null}
       {jobs ? <JobsBackOfficeSection /> : null}
       {role === "admin" ? (
+        <section aria-labelledby="bo-people-title">
+          <h2 id="bo-people-title">{t("backOffice.people.title")}</h2>
+          <p>{t("backOffice.people.body")}</p>
+          <Link to="/staff/people">{t("backOffice.people.link")}</Link>
+        </section>
+      ) : null}
+      {role === "admin" ? (
         <section aria-labelledby="bo-mailbox-title">
           <h2 id="bo-mailbox-title">{t("mailbox.title")}</h2>
           <Link to="/dev/mailbox">{t("mailbox.title")}</Link>

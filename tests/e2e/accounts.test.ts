@@ -188,3 +188,43 @@ describe("keyboard", () => {
     await context.close();
   });
 });
+
+describe("staff roles", () => {
+  it("an administrator makes a resident staff of a place with plain forms, and the resident gets the back office", async () => {
+    const email = uniqueEmail("new-staff");
+    const password = "new staff passphrase 2026";
+    await signUpOverHttp(email, "박직원", password);
+
+    const admin = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(admin.page, "admin@seoul-portal.test", "admin-portal-2026");
+    await admin.page.waitForURL((url) => url.pathname !== "/login");
+    await admin.page.goto("/staff");
+    await admin.page.getByRole("link", { name: "직원 및 권한 관리" }).click();
+    await admin.page.getByLabel("이메일 또는 이름").fill(email);
+    await admin.page.getByRole("button", { name: "검색" }).click();
+    await expect.poll(() => admin.page.getByRole("status").textContent()).toBe("계정 1개");
+    await admin.page.getByRole("link", { name: "박직원" }).click();
+
+    // staff without a workplace is refused, with the choice kept
+    await admin.page.getByLabel("직원", { exact: true }).check();
+    await admin.page.getByRole("button", { name: "권한 저장" }).click();
+    await expect
+      .poll(() => admin.page.locator(".field-errors").first().textContent())
+      .toContain("시설이나 기관 중 하나 이상");
+    expect(await admin.page.getByLabel("직원", { exact: true }).isChecked()).toBe(true);
+
+    await admin.page.getByLabel("시설").selectOption({ label: "서울시 청년일자리센터" });
+    await admin.page.getByRole("button", { name: "권한 저장" }).click();
+    await expect
+      .poll(() => admin.page.getByRole("status").first().textContent())
+      .toContain("권한을 저장했습니다");
+    await admin.context.close();
+
+    const person = await newPage(browser);
+    await logIn(person.page, email, password);
+    await person.page.waitForURL(/\/residents\//);
+    const backOffice = await person.page.goto("/staff/bookings");
+    expect(backOffice?.status()).toBe(200);
+    await person.context.close();
+  });
+});

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { checkboxChecked, isoDate, requiredText, yesNoUnknown } from "~/domain/shared/validation";
 import { DISTRICT_CODES } from "./districts";
-import { EMPLOYMENT_STATUSES, LANGUAGES, WORKER_TYPES } from "./types";
+import { EMPLOYMENT_STATUSES, LANGUAGES, ROLES, WORKER_TYPES } from "./types";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -83,6 +83,31 @@ export const DeleteAccountSchema = z.object({
   password: z.string({ required_error: "validation:required" }).max(PASSWORD_MAX),
   confirm: checkboxChecked("validation:confirmDeletion"),
 });
+
+/**
+ * An administrator's change of someone's role. Staff work for a place (its bookings and details),
+ * an organisation (its postings and applicants), or both; residents and admins are bound to none.
+ */
+export const RoleAssignmentSchema = z
+  .object({
+    role: z.enum(ROLES),
+    staffPlaceId: z.string().max(64, "validation:invalidChoice").optional(),
+    staffOrganizationId: z.string().max(64, "validation:invalidChoice").optional(),
+  })
+  .refine((input) => input.role !== "staff" || input.staffPlaceId || input.staffOrganizationId, {
+    path: ["staffPlaceId"],
+    message: "account:people.staffNeedsWorkplace",
+  })
+  .transform((input) =>
+    input.role === "staff"
+      ? {
+          role: input.role,
+          staffPlaceId: input.staffPlaceId ?? null,
+          staffOrganizationId: input.staffOrganizationId ?? null,
+        }
+      : { role: input.role, staffPlaceId: null, staffOrganizationId: null },
+  );
+export type RoleAssignment = z.output<typeof RoleAssignmentSchema>;
 
 /** Only same-site paths: never redirect to another origin after login. */
 export function safeRedirect(to: string | null | undefined, fallback = "/"): string {

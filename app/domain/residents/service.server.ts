@@ -8,7 +8,8 @@ import { registerPeriodicTask } from "~/domain/system/periodic.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
-import type { ProfileInput } from "./schema";
+import type { Prisma } from "~/generated/prisma/client";
+import type { ProfileInput, RoleAssignment } from "./schema";
 import type { Language, Role, SessionUser } from "./types";
 import { SESSION_MAX_AGE_SECONDS } from "~/utils/session.server";
 
@@ -422,5 +423,135 @@ export async function setPreferredLanguage(residentId: string, language: Languag
   await getDb().resident.updateMany({
     where: { id: residentId, deletedAt: null },
     data: { preferredLanguage: language },
+  });
+}
+
+// ───────────── roles (administrators) ─────────────
+
+export const ACCOUNTS_PAGE_SIZE = 25;
+
+const accountRowSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  staffPlace: { select: { id: true, nameKo: true, nameEn: true } },
+  staffOrganization: { select: { id: true, nameKo: true, nameEn: true } },
+} as const;
+
+/** Live accounts by e-mail or name, optionally of one role, for the administrators' list. */
+export async function listAccounts(options: { q: string; role: Role | null; page: number }) {
+  const db = getDb();
+  const q = options.q.trim();
+  const where: Prisma.ResidentWhereInput = {
+    deletedAt: null,
+    ...(options.role ? { role: options.role } : {}),
+    // e-mails are stored in lower case
+    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q } }] } : {}),
+  };
+  const [total, accounts] = await Promise.all([
+    db.resident.count({ where }),
+    db.resident.findMany({
+      where,
+      orderBy: [{ email: "asc" }, { id: "asc" }],
+      skip: (options.page - 1) * ACCOUNTS_PAGE_SIZE,
+      take: ACCOUNTS_PAGE_SIZE,
+      select: accountRowSelect,
+    }),
+  ]);
+  return {
+    total,
+    page: options.page,
+    pageCount: Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE)),
+    accounts: accounts.map((account) => ({ ...account, role: account.role as Role })),
+  };
+}
+
+/** One live account with the places and organisations staff can be bound to. */
+export async function getAccountForRoles(residentId: string) {
+  const db = getDb();
+  const [account, places, organizations] = await Promise.all([
+    db.resident.findFirst({
+      where: { id: residentId, deletedAt: null },
+      select: { ...accountRowSelect, staffPlaceId: true, staffOrganizationId: true },
+    }),
+    db.place.findMany({
+      orderBy: { nameKo: "asc" },
+      select: { id: true, nameKo: true, nameEn: true },
+    }),
+    db.organization.findMany({
+      orderBy: { nameKo: "asc" },
+      select: { id: true, nameKo: true, nameEn: true },
+    }),
+  ]);
+  if (!account) return null;
+  return { account: { ...account, role: account.role as Role }, places, organizations };
+}
+
+export type RoleChangeOutcome =
+  | { ok: true; changed: boolean }
+  | { ok: false; problem: "notFound" | "ownRole" | "unknownPlace" | "unknownOrganization" };
+
+/**
+ * An administrator sets someone's role and workplace. Administrators cannot change their own
+ * role (so the portal always keeps the one making the change as an administrator). Takes effect
+ * on the person's next request: sessions read the role from the account every time.
+ */
+export async function assignRole(
+  actor: SessionUser,
+  residentId: string,
+  assignment: RoleAssignment,
+  meta: { ip: string | null },
+): Promise<RoleChangeOutcome> {
+  if (actor.role !== "admin") return { ok: false, problem: "notFound" };
+  if (actor.id === residentId) return { ok: false, problem: "ownRole" };
+  return getDb().$transaction(async (tx): Promise<RoleChangeOutcome> => {
+    const [before, place, organization] = await Promise.all([
+      tx.resident.findFirst({
+        where: { id: residentId, deletedAt: null },
+        select: { role: true, staffPlaceId: true, staffOrganizationId: true },
+      }),
+      assignment.staffPlaceId
+        ? tx.place.findUnique({ where: { id: assignment.staffPlaceId }, select: { id: true } })
+        : null,
+      assignment.staffOrganizationId
+        ? tx.organization.findUnique({
+            where: { id: assignment.staffOrganizationId },
+            select: { id: true },
+          })
+        : null,
+    ]);
+    if (!before) return { ok: false, problem: "notFound" };
+    if (assignment.staffPlaceId && !place) return { ok: false, problem: "unknownPlace" };
+    if (assignment.staffOrganizationId && !organization)
+      return { ok: false, problem: "unknownOrganization" };
+    const changed =
+      before.role !== assignment.role ||
+      before.staffPlaceId !== assignment.staffPlaceId ||
+      before.staffOrganizationId !== assignment.staffOrganizationId;
+    if (!changed) return { ok: true, changed: false };
+    await tx.resident.update({ where: { id: residentId }, data: assignment, select: { id: true } });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "resident.role",
+        subjectType: "Resident",
+        subjectId: residentId,
+        subjectResidentId: residentId,
+        placeId: assignment.staffPlaceId ?? before.staffPlaceId,
+        organizationId: assignment.staffOrganizationId ?? before.staffOrganizationId,
+        ip: meta.ip,
+        metadata: {
+          fromRole: before.role,
+          fromPlaceId: before.staffPlaceId,
+          fromOrganizationId: before.staffOrganizationId,
+          toRole: assignment.role,
+          toPlaceId: assignment.staffPlaceId,
+          toOrganizationId: assignment.staffOrganizationId,
+        },
+      },
+      tx,
+    );
+    return { ok: true, changed: true };
   });
 }

@@ -1,0 +1,127 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, RadioGroup, SelectField } from "~/components/ui/form";
+import { requireRole } from "~/domain/residents/auth.server";
+import { RoleAssignmentSchema } from "~/domain/residents/schema";
+import { assignRole, getAccountForRoles } from "~/domain/residents/service.server";
+import { ROLES } from "~/domain/residents/types";
+import { useRootData } from "~/root";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["account", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffPerson");
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+/** Administrators only: one account's role and workplace. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["admin"]);
+  const found = await getAccountForRoles(params.residentId ?? "");
+  if (!found) throw notFound();
+  return { ...found, isSelf: found.account.id === user.id };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["admin"]);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: RoleAssignmentSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const residentId = params.residentId ?? "";
+  const outcome = await assignRole(user, residentId, submission.value, { ip: clientIp(context) });
+  if (outcome.ok) return redirect(`/staff/people/${residentId}?saved=1`);
+  switch (outcome.problem) {
+    case "notFound":
+      throw notFound();
+    case "ownRole":
+      return data(submission.reply({ formErrors: ["account:people.ownRole"] }), { status: 403 });
+    case "unknownPlace":
+      return data(
+        submission.reply({ fieldErrors: { staffPlaceId: ["validation:invalidChoice"] } }),
+        { status: 400 },
+      );
+    case "unknownOrganization":
+      return data(
+        submission.reply({ fieldErrors: { staffOrganizationId: ["validation:invalidChoice"] } }),
+        { status: 400 },
+      );
+  }
+}
+
+export default function StaffPerson() {
+  const { t } = useTranslation("account");
+  const { account, places, organizations, isSelf } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const locale = useRootData()?.locale ?? "ko";
+  const name = (row: { nameKo: string; nameEn: string }) =>
+    locale === "en" ? row.nameEn : row.nameKo;
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.has("saved") && !lastResult;
+  const [form, fields] = useForm({
+    id: "role-assignment",
+    lastResult,
+    defaultValue: {
+      role: account.role,
+      staffPlaceId: account.staffPlaceId ?? "",
+      staffOrganizationId: account.staffOrganizationId ?? "",
+    },
+    constraint: getZodConstraint(RoleAssignmentSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoleAssignmentSchema }),
+  });
+  return (
+    <section className="page narrow" aria-labelledby="person-title">
+      <p className="eyebrow">
+        <Link to="/staff/people">{t("people.title")}</Link>
+      </p>
+      <h1 id="person-title">{account.name}</h1>
+      <p className="hint">{account.email}</p>
+      {saved ? (
+        <p role="status" className="notice success">
+          {t("people.saved")}
+        </p>
+      ) : null}
+      {isSelf ? <p className="notice">{t("people.ownRole")}</p> : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <RadioGroup
+          field={fields.role}
+          legend={t("people.role")}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
+        <p className="hint">{t("people.workplaceHint")}</p>
+        <SelectField
+          field={fields.staffPlaceId}
+          label={t("people.place")}
+          placeholder={t("people.none")}
+          options={places.map((place) => ({ value: place.id, label: name(place) }))}
+        />
+        <SelectField
+          field={fields.staffOrganizationId}
+          label={t("people.organization")}
+          placeholder={t("people.none")}
+          options={organizations.map((org) => ({ value: org.id, label: name(org) }))}
+        />
+        <button
+          type="submit"
+          className="button primary"
+          disabled={isSelf || navigation.state === "submitting"}
+        >
+          {t("people.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
