@@ -46,6 +46,9 @@ export default function StaffPlaceFrame() {
             <NavLink to={`${base}/closures`}>{t("staff.closures")}</NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/services`}>{t("staff.services")}</NavLink>
+          </li>
+          <li>
             <Link to={`/places/${place.slug}`}>{t("staff.publicPage")}</Link>
           </li>
         </ul>

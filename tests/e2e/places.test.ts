@@ -97,7 +97,14 @@ for (const javaScriptEnabled of [true, false]) {
         .getByRole("link", { name: "다음" })
         .click();
       await page.waitForURL(/page=2/);
-      await expect.poll(() => page.getByText(/^2 \/ \d+ 페이지$/).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole("navigation", { name: "페이지" })
+            .locator('[aria-current="page"]')
+            .textContent(),
+        )
+        .toBe("2쪽 (현재)");
       expect(await listedNames(page)).toHaveLength(20);
 
       await page.goto("/cafes");
@@ -429,6 +436,32 @@ describe("the back office", () => {
     const refusedRow = page.locator("tr.import-refused");
     expect(await refusedRow.textContent()).toContain("좌표가 숫자가 아닙니다");
     expect(await db.place.count({ where: { nameKo: name } })).toBe(1);
+    await context.close();
+  });
+
+  it("lets a place's staff add a service without JavaScript, with errors in place and input kept", async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await logInAs(context, "staff.youth@seoul-portal.test", "staff-youth-2026");
+    await page.goto("/staff/places");
+    await page.getByRole("link", { name: "서울시 청년일자리센터" }).first().click();
+    await page.getByRole("link", { name: "서비스", exact: true }).click();
+    const name = `면접 사진 촬영 ${Date.now()}`;
+    await page.getByLabel("서비스 종류").selectOption("photo");
+    await page.getByLabel("이름(한국어)").fill(name);
+    await page.getByLabel("이름(영어)").fill("Interview photos");
+    await page.getByLabel("이 사이트에서 예약을 받습니다").check();
+    await page.getByRole("button", { name: "서비스 추가", exact: true }).click();
+    await expect
+      .poll(() => page.locator(".field-errors").first().textContent())
+      .toBe("예약을 받는 서비스는 1회 이용 시간이 필요합니다.");
+    expect(await page.getByLabel("이름(한국어)").inputValue()).toBe(name);
+    await page.getByLabel("1회 이용 시간(분)").fill("20");
+    await page.getByRole("button", { name: "서비스 추가", exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toBe("서비스를 추가했습니다.");
+    expect(await page.getByRole("link", { name }).count()).toBe(1);
+    expect(await db.service.count({ where: { nameKo: name, durationMinutes: 20 } })).toBe(1);
     await context.close();
   });
 });

@@ -16,6 +16,14 @@ import { action as editAction, loader as editLoader } from "~/routes/staff.place
 import { action as hoursAction } from "~/routes/staff.places.$placeId.hours";
 import { action as closuresAction } from "~/routes/staff.places.$placeId.closures";
 import { action as importAction } from "~/routes/staff.places.import";
+import {
+  action as addServiceAction,
+  loader as servicesLoader,
+} from "~/routes/staff.places.$placeId.services._index";
+import {
+  action as editServiceAction,
+  loader as serviceLoader,
+} from "~/routes/staff.places.$placeId.services.$serviceId";
 import { call, formRequest, getRequest } from "#tests/factories/http";
 import { makeAdmin, makeStaff, multipartRequest } from "#tests/factories/places";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
@@ -582,5 +590,145 @@ describe("paging a larger directory", () => {
     expect(third.items).toHaveLength(mapoBefore + 45 - 40);
     const beyond = await call(sheltersLoader, getRequest("/shelters?district=mapo&page=99"));
     expect((beyond.data as { result: PlaceSearchResult }).result.page).toBe(3);
+  });
+});
+
+describe("a place's services", () => {
+  const COUNSELING = {
+    kind: "counseling",
+    nameKo: "야간 노동 상담",
+    nameEn: "Night labor counseling",
+    descriptionKo: "대리운전 노동자를 위한 상담",
+    durationMinutes: "30",
+    bookable: "on",
+    active: "on",
+  };
+  const inDirectory = async (service: string) =>
+    slugs(
+      (await call(placesLoader, getRequest(`/places?kind=rest_shelter&service=${service}`))).data,
+    );
+
+  it("lets the place's staff add one, which the directory's service filter then finds", async () => {
+    const staff = await makeStaff(seocho.id);
+    expect(await inDirectory("counseling")).not.toContain("seocho-shelter");
+    const added = await call(
+      addServiceAction,
+      formRequest(`/staff/places/${seocho.id}/services`, COUNSELING, { cookie: staff.cookie }),
+      { placeId: seocho.id },
+    );
+    expect(added.status).toBe(302);
+    expect(added.location).toBe(`/staff/places/${seocho.id}/services?added=1`);
+    const service = await db.service.findFirstOrThrow({
+      where: { placeId: seocho.id, nameEn: "Night labor counseling" },
+    });
+    expect(service).toMatchObject({ kind: "counseling", bookable: true, durationMinutes: 30 });
+    expect(service.slug).toMatch(/^night-labor-counseling-[0-9a-f]{6}$/);
+    expect(await inDirectory("counseling")).toContain("seocho-shelter");
+    const events = await listAuditEvents({ subjectId: service.id, action: "place.service_add" });
+    expect(events).toHaveLength(1);
+
+    // no longer offered: hidden from the filter, history kept
+    const edited = await call(
+      editServiceAction,
+      formRequest(
+        `/staff/places/${seocho.id}/services/${service.id}`,
+        { ...COUNSELING, active: "" },
+        { cookie: staff.cookie },
+      ),
+      { placeId: seocho.id, serviceId: service.id },
+    );
+    expect(edited.status).toBe(302);
+    expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).active).toBe(false);
+    expect(await inDirectory("counseling")).not.toContain("seocho-shelter");
+    const listed = await call(
+      servicesLoader,
+      getRequest(`/staff/places/${seocho.id}/services`, { cookie: staff.cookie }),
+      { placeId: seocho.id },
+    );
+    expect((listed.data as { services: { id: string }[] }).services.map((s) => s.id)).toContain(
+      service.id,
+    );
+  });
+
+  it("refuses bad input with messages, keeping what was typed, and writes nothing", async () => {
+    const staff = await makeStaff(seocho.id);
+    const before = await db.service.count({ where: { placeId: seocho.id } });
+    const cases: [Record<string, string>, string, string][] = [
+      [{ ...COUNSELING, kind: "massage" }, "kind", "validation:invalidChoice"],
+      [{ ...COUNSELING, nameKo: " " }, "nameKo", "validation:required"],
+      [
+        { ...COUNSELING, durationMinutes: "" },
+        "durationMinutes",
+        "places:serviceForm.errors.durationForBooking",
+      ],
+      [
+        { ...COUNSELING, durationMinutes: "5" },
+        "durationMinutes",
+        "places:serviceForm.errors.duration",
+      ],
+      [
+        { ...COUNSELING, durationMinutes: "abc" },
+        "durationMinutes",
+        "places:serviceForm.errors.duration",
+      ],
+      [{ ...COUNSELING, descriptionKo: "가".repeat(1001) }, "descriptionKo", "validation:tooLong"],
+    ];
+    for (const [fields, field, message] of cases) {
+      const refused = await call(
+        addServiceAction,
+        formRequest(`/staff/places/${seocho.id}/services`, fields, { cookie: staff.cookie }),
+        { placeId: seocho.id },
+      );
+      expect(refused.status, field).toBe(400);
+      const reply = refused.data as Reply & { initialValue?: Record<string, unknown> };
+      expect(reply.error?.[field], field).toEqual([message]);
+      expect(reply.initialValue?.nameEn).toBe(fields.nameEn);
+    }
+    expect(await db.service.count({ where: { placeId: seocho.id } })).toBe(before);
+  });
+
+  it("keeps staff of another place and residents out, and another place's service unreachable", async () => {
+    const otherStaff = await makeStaff(sangam.id);
+    const resident = await makeResident();
+    const residentCookie = await sessionCookieFor(resident.id);
+    const seochoService = await db.service.create({
+      data: {
+        slug: `svc-${Date.now()}`,
+        placeId: seocho.id,
+        kind: "counseling",
+        nameKo: "상담",
+        nameEn: "Counseling",
+      },
+    });
+    for (const cookie of [otherStaff.cookie, residentCookie]) {
+      const add = await call(
+        addServiceAction,
+        formRequest(`/staff/places/${seocho.id}/services`, COUNSELING, { cookie }),
+        { placeId: seocho.id },
+      );
+      expect(add.status).toBe(403);
+    }
+    // Sangam's staff naming Seocho's service under their own place: not found, unchanged
+    const sneaky = await call(
+      editServiceAction,
+      formRequest(
+        `/staff/places/${sangam.id}/services/${seochoService.id}`,
+        { ...COUNSELING, nameKo: "바뀜" },
+        { cookie: otherStaff.cookie },
+      ),
+      { placeId: sangam.id, serviceId: seochoService.id },
+    );
+    expect(sneaky.status).toBe(404);
+    const view = await call(
+      serviceLoader,
+      getRequest(`/staff/places/${sangam.id}/services/${seochoService.id}`, {
+        cookie: otherStaff.cookie,
+      }),
+      { placeId: sangam.id, serviceId: seochoService.id },
+    );
+    expect(view.status).toBe(404);
+    expect((await db.service.findUniqueOrThrow({ where: { id: seochoService.id } })).nameKo).toBe(
+      "상담",
+    );
   });
 });

@@ -13,6 +13,7 @@ import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
+import { newSlug } from "~/domain/shared/slug";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
@@ -1338,18 +1339,6 @@ type SaveOutcome =
       problem: "notFound" | "forbidden" | "positionsBelowSelected" | "organizationRequired";
     };
 
-/** A readable, unique slug: the English title in lower case plus a short random suffix. */
-function newSlug(text: string): string {
-  const base = text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  const suffix = crypto.randomUUID().slice(0, 6);
-  return base ? `${base}-${suffix}` : `posting-${suffix}`;
-}
-
 function postingFields(input: PostingInput) {
   return {
     kind: input.kind,
@@ -1390,7 +1379,7 @@ export async function createPosting(
     const row = await tx.posting.create({
       data: {
         ...postingFields(input),
-        slug: newSlug(input.titleEn),
+        slug: newSlug(input.titleEn, "posting"),
         organizationId,
         eligibilityId: await criteriaIdFor(tx, input),
         status: "draft",
@@ -1527,7 +1516,7 @@ export async function addRoundSite(
       data: {
         ...siteFields(input),
         ...roundDerived(round),
-        slug: newSlug(input.titleEn),
+        slug: newSlug(input.titleEn, "posting"),
         organizationId: round.organizationId,
         roundId: round.id,
         publishedAt: round.status === "draft" ? null : meta.now,
@@ -1580,7 +1569,7 @@ export async function createRound(
       const row = await tx.publicWorkRound.create({
         data: {
           ...roundFields(input),
-          slug: newSlug(`public work ${input.year} ${input.roundNumber}`),
+          slug: newSlug(`public work ${input.year} ${input.roundNumber}`, "posting"),
           organizationId,
           eligibilityId: await criteriaIdFor(tx, input),
           status: "draft",

@@ -6,7 +6,7 @@ import { isoDate, optionalText, requiredText } from "~/domain/shared/validation"
 import { coordinatesProblem } from "./distance";
 import { findOverlap } from "./intervals";
 import { isWellFormedInterval } from "./hours-text";
-import { AMENITIES, OUTSIDE_SEOUL, PLACE_KINDS, subKindsOf } from "./types";
+import { AMENITIES, OUTSIDE_SEOUL, PLACE_KINDS, SERVICE_KINDS, subKindsOf } from "./types";
 
 const checkbox = z
   .string()
@@ -110,6 +110,32 @@ export const NewPlaceSchema = detailsFields
 export type PlaceDetailsInput = z.infer<typeof PlaceDetailsSchema>;
 export type AdminPlaceInput = z.infer<typeof AdminPlaceSchema>;
 export type NewPlaceInput = z.infer<typeof NewPlaceSchema>;
+
+/**
+ * A service a place offers (what the directory's service filter and the place page show). Whether
+ * residents can book it, and when, is set in the booking timetables.
+ */
+export const ServiceSchema = z
+  .object({
+    kind: z.enum(SERVICE_KINDS),
+    nameKo: requiredText(100),
+    nameEn: requiredText(100),
+    descriptionKo: optionalText(1000),
+    descriptionEn: optionalText(1000),
+    durationMinutes: z
+      .number({ invalid_type_error: "places:serviceForm.errors.duration" })
+      .int("places:serviceForm.errors.duration")
+      .min(10, "places:serviceForm.errors.duration")
+      .max(480, "places:serviceForm.errors.duration")
+      .optional(),
+    bookable: checkbox,
+    active: checkbox,
+  })
+  .refine((input) => !input.bookable || input.durationMinutes !== undefined, {
+    path: ["durationMinutes"],
+    message: "places:serviceForm.errors.durationForBooking",
+  });
+export type ServiceInput = z.infer<typeof ServiceSchema>;
 
 /** Two rows a day in the hours form (a lunch break is the commonest reason for a second). */
 export const SLOTS_PER_DAY = 2;

@@ -7,13 +7,20 @@ import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { isPublicHoliday } from "~/domain/shared/holidays";
 import { addDays, seoulInstant, seoulParts } from "~/domain/shared/seoul-time";
+import { newSlug } from "~/domain/shared/slug";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import type { Reason, RowCheck } from "./csv-import";
 import { sortByDistance, type BBox } from "./distance";
 import type { PlaceFilters } from "./filters";
 import { statusAt, weekTable, type PlaceHours } from "./hours";
-import type { ClosureInput, HoursInput, NewPlaceInput, PlaceDetailsInput } from "./schema";
+import type {
+  ClosureInput,
+  HoursInput,
+  NewPlaceInput,
+  PlaceDetailsInput,
+  ServiceInput,
+} from "./schema";
 import { PAGE_SIZE, type PlaceKind } from "./types";
 import {
   statusView,
@@ -627,6 +634,102 @@ export async function addClosure(placeId: string, input: ClosureInput, actor: Ac
       },
       tx,
     );
+  });
+}
+
+// ───────────── a place's services ─────────────
+
+const serviceFields = {
+  id: true,
+  slug: true,
+  kind: true,
+  nameKo: true,
+  nameEn: true,
+  descriptionKo: true,
+  descriptionEn: true,
+  durationMinutes: true,
+  bookable: true,
+  active: true,
+} satisfies Prisma.ServiceSelect;
+
+/** Every service of a place, the ones no longer offered last. */
+export async function listServicesForEdit(placeId: string) {
+  return getDb().service.findMany({
+    where: { placeId },
+    orderBy: [{ active: "desc" }, { nameKo: "asc" }],
+    select: serviceFields,
+  });
+}
+
+export async function getServiceForEdit(placeId: string, serviceId: string) {
+  return getDb().service.findFirst({ where: { id: serviceId, placeId }, select: serviceFields });
+}
+
+function serviceData(input: ServiceInput) {
+  return {
+    kind: input.kind,
+    nameKo: input.nameKo,
+    nameEn: input.nameEn,
+    descriptionKo: input.descriptionKo ?? "",
+    descriptionEn: input.descriptionEn ?? "",
+    durationMinutes: input.durationMinutes ?? null,
+    bookable: input.bookable,
+    active: input.active,
+  };
+}
+
+/** Adds a service to a place; its booking address (/book/<slug>) is made from the English name. */
+export async function createService(placeId: string, input: ServiceInput, actor: Actor) {
+  return getDb().$transaction(async (tx) => {
+    const service = await tx.service.create({
+      data: { ...serviceData(input), placeId, slug: newSlug(input.nameEn, "service") },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actorId: actor.actorId,
+        action: "place.service_add",
+        subjectType: "Service",
+        subjectId: service.id,
+        placeId,
+        ip: actor.ip,
+        metadata: { kind: input.kind, bookable: input.bookable },
+      },
+      tx,
+    );
+    return service.id;
+  });
+}
+
+/**
+ * Saves a service of this place; false when there is no such service here. Existing bookings are
+ * kept when a service stops being offered or bookable (new ones are refused).
+ */
+export async function updateService(
+  placeId: string,
+  serviceId: string,
+  input: ServiceInput,
+  actor: Actor,
+) {
+  return getDb().$transaction(async (tx) => {
+    const { count } = await tx.service.updateMany({
+      where: { id: serviceId, placeId },
+      data: serviceData(input),
+    });
+    if (count === 0) return false;
+    await recordAudit(
+      {
+        actorId: actor.actorId,
+        action: "place.service_update",
+        subjectType: "Service",
+        subjectId: serviceId,
+        placeId,
+        ip: actor.ip,
+        metadata: { kind: input.kind, bookable: input.bookable, active: input.active },
+      },
+      tx,
+    );
+    return true;
   });
 }
 

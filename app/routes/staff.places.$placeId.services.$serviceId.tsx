@@ -1,0 +1,74 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ServiceForm } from "~/components/places/service-form";
+import { requirePlaceEditor } from "~/domain/places/access.server";
+import { ServiceSchema } from "~/domain/places/schema";
+import { getServiceForEdit, updateService } from "~/domain/places/service.server";
+import { now } from "~/utils/clock.server";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+export const handle = { i18n: ["places", "districts", "validation"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePlaceEditor(request, params.placeId);
+  const service = await getServiceForEdit(params.placeId!, params.serviceId ?? "");
+  if (!service) throw notFound();
+  return { service };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePlaceEditor(request, params.placeId);
+  const placeId = params.placeId!;
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: ServiceSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const saved = await updateService(placeId, params.serviceId ?? "", submission.value, {
+    actorId: user.id,
+    ip: clientIp(context),
+    now: now(),
+  });
+  if (!saved) throw notFound();
+  return redirect(`/staff/places/${placeId}/services?saved=1`);
+}
+
+export default function StaffPlaceService() {
+  const { t, i18n } = useTranslation("places");
+  const { service } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="..">{t("serviceForm.back")}</Link>
+      </p>
+      <h2>{i18n.language === "en" ? service.nameEn : service.nameKo}</h2>
+      <p className="hint">{t("serviceForm.keepsBookings")}</p>
+      {service.bookable ? (
+        <p>
+          <Link to={`/book/${service.slug}`}>{t("serviceForm.bookingPage")}</Link>
+        </p>
+      ) : null}
+      <ServiceForm
+        id="edit-service"
+        lastResult={lastResult}
+        defaultValue={{
+          kind: service.kind,
+          nameKo: service.nameKo,
+          nameEn: service.nameEn,
+          descriptionKo: service.descriptionKo,
+          descriptionEn: service.descriptionEn,
+          durationMinutes: service.durationMinutes ? String(service.durationMinutes) : "",
+          bookable: service.bookable ? "on" : "",
+          active: service.active ? "on" : "",
+        }}
+        submitLabel={t("serviceForm.save")}
+      />
+    </>
+  );
+}
