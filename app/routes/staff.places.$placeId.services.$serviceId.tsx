@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ServiceForm } from "~/components/places/service-form";
 import { requirePlaceEditor } from "~/domain/places/access.server";
@@ -42,10 +42,11 @@ export default function StaffPlaceService() {
   const { t, i18n } = useTranslation("places");
   const { service } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { placeId } = useParams();
   return (
     <>
       <p>
-        <Link to="..">{t("serviceForm.back")}</Link>
+        <Link to={`/staff/places/${placeId}/services`}>{t("serviceForm.back")}</Link>
       </p>
       <h2>{i18n.language === "en" ? service.nameEn : service.nameKo}</h2>
       <p className="hint">{t("serviceForm.keepsBookings")}</p>

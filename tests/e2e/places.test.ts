@@ -462,6 +462,18 @@ describe("the back office", () => {
       .toBe("서비스를 추가했습니다.");
     expect(await page.getByRole("link", { name }).count()).toBe(1);
     expect(await db.service.count({ where: { nameKo: name, durationMinutes: 20 } })).toBe(1);
+
+    // edit it, then come back to the list from its page
+    await page.getByRole("link", { name }).click();
+    await page.getByLabel("1회 이용 시간(분)").fill("25");
+    await page.getByRole("button", { name: "서비스 저장" }).click();
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toBe("서비스를 저장했습니다.");
+    expect(await db.service.count({ where: { nameKo: name, durationMinutes: 25 } })).toBe(1);
+    await page.getByRole("link", { name }).click();
+    await page.getByRole("link", { name: "이 시설의 모든 서비스" }).click();
+    await page.waitForURL(/\/services$/);
     await context.close();
   });
 });
