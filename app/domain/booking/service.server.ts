@@ -686,10 +686,10 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
       if (rule) return { ok: false, refusal: rule.refusal };
 
       // A place held for this resident by a waitlist offer is theirs to take; otherwise take a
-      // free one (and a waiting entry has done its job). An offer made between the read above
-      // and here is missed once: the resident is told "full" and finds it on the next try.
+      // free one (and a waiting entry has done its job). Anyone on this slot's waitlist tries the
+      // offer first, conditionally: an offer made since the read above is then taken, not missed.
       const accepted =
-        entry === "offered" &&
+        entry !== null &&
         (
           await tx.waitlistEntry.updateMany({
             where: { liveKey: key, status: "offered", offerExpiresAt: { gt: now } },
