@@ -2,6 +2,7 @@
 import { runPeriodicTasks } from "../app/domain/system/periodic.server";
 // Capabilities register their periodic tasks when loaded.
 import "../app/domain/booking/service.server";
+import "../app/domain/jobs/follows.server";
 import "../app/domain/residents/service.server";
 import { now } from "../app/utils/clock.server";
 import { disconnectDb } from "../app/utils/db.server";

@@ -1,15 +1,20 @@
 // My applications: every application of the logged-in resident, newest first, with its status
 // timeline (submitted → under review → selected / waiting list / not selected, or withdrawn).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
+import { WindowText } from "~/components/jobs/window-text";
 import { Pagination } from "~/components/ui/pagination";
+import { listFollowedPostings, unfollowPosting } from "~/domain/jobs/follows.server";
 import { listMyApplications } from "~/domain/jobs/service.server";
+import { currentWindow } from "~/domain/jobs/window";
 import { requireUser } from "~/domain/residents/auth.server";
+import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { badRequest } from "~/utils/request.server";
+import { badRequest, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");
@@ -19,8 +24,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page") ?? "1";
   const page = Number(raw);
   if (!Number.isInteger(page) || page < 1 || page > 10_000) throw badRequest("Invalid page");
-  const { applications, total, pageCount } = await listMyApplications(user.id, page);
+  const [{ applications, total, pageCount }, followed] = await Promise.all([
+    listMyApplications(user.id, page),
+    listFollowedPostings(user.id),
+  ]);
+  const at = now();
   return {
+    followed: followed.map((posting) => ({
+      id: posting.id,
+      slug: posting.slug,
+      title: { ko: posting.titleKo, en: posting.titleEn },
+      window: currentWindow(
+        posting.status,
+        { opensAt: posting.applicationOpensAt, closesAt: posting.applicationClosesAt },
+        at,
+      ),
+    })),
     total,
     page,
     pageCount,
@@ -42,9 +61,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** Stop following a posting from this list (the posting page has the same button). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readFormData(request);
+  const postingId = form.get("postingId");
+  if (form.get("intent") !== "unfollow" || typeof postingId !== "string")
+    throw badRequest("Unknown intent");
+  await unfollowPosting(user.id, postingId);
+  return redirect("/applications?unfollowed=1");
+}
+
 export default function MyApplicationsPage() {
   const { t, i18n } = useTranslation("jobs");
-  const { applications, page, pageCount } = useLoaderData<typeof loader>();
+  const { applications, page, pageCount, followed } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const en = i18n.language === "en";
   return (
     <section className="page narrow" aria-labelledby="applications-title">
@@ -96,6 +127,46 @@ export default function MyApplicationsPage() {
         </ul>
       )}
       <Pagination page={page} pageCount={pageCount} href={(p) => `/applications?page=${p}`} />
+
+      <section aria-labelledby="followed-title">
+        <h2 id="followed-title">{t("follow.listTitle")}</h2>
+        {searchParams.has("unfollowed") ? (
+          <p role="status" className="notice success">
+            {t("follow.unfollowed")}
+          </p>
+        ) : null}
+        {followed.length === 0 ? (
+          <p>{t("follow.listEmpty")}</p>
+        ) : (
+          <ul className="plain-list stack">
+            {followed.map((posting) => {
+              const title = en ? posting.title.en : posting.title.ko;
+              return (
+                <li key={posting.id} className="card">
+                  <h3>
+                    <Link to={`/jobs/${posting.slug}`}>{title}</Link>
+                  </h3>
+                  <p>
+                    <WindowText words={posting.window.words} />
+                  </p>
+                  <Form method="post">
+                    <input type="hidden" name="postingId" value={posting.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="unfollow"
+                      className="button"
+                      aria-label={t("follow.unfollowLabel", { title })}
+                    >
+                      {t("follow.unfollow")}
+                    </button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
     </section>
   );
 }

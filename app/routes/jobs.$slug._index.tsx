@@ -1,11 +1,13 @@
 // A posting: what the job is, what it pays per month, when applications open or close (in words),
 // whether the logged-in resident can apply and why not, and schema.org JobPosting data.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { SafetyRules } from "~/components/jobs/safety-rules";
 import { WindowText } from "~/components/jobs/window-text";
+import { followPosting, isFollowing, unfollowPosting } from "~/domain/jobs/follows.server";
 import { jobPostingJsonLd, serializeJsonLd } from "~/domain/jobs/json-ld";
 import { publicOrigin } from "~/domain/jobs/links.server";
 import { estimateMonthlyPay } from "~/domain/jobs/pay";
@@ -18,12 +20,13 @@ import {
 } from "~/domain/jobs/service.server";
 import { NEW_DEAL_MAX_MONTHS } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
-import { getUser } from "~/domain/residents/auth.server";
+import { getUser, requireUser } from "~/domain/residents/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime, formatWon } from "~/utils/format";
 import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
+import { badRequest, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -41,12 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { opensAt: posting.applicationOpensAt, closesAt: posting.applicationClosesAt },
     at,
   );
-  const [eligibility, application] = user
+  const [eligibility, application, following] = user
     ? await Promise.all([
         verdictFor(user.id, posting.criteria, at),
         findOwnApplication(user.id, { postingId: posting.id }),
+        isFollowing(user.id, posting.id),
       ])
-    : [null, null];
+    : [null, null, false];
   const t = await getServerT(request);
   const jsonLd = serializeJsonLd(
     jobPostingJsonLd({
@@ -113,10 +117,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     profileHref: user ? `/residents/${user.id}` : null,
     verdict: eligibility?.verdict ?? null,
     application,
+    following,
     manageHref:
       user && canManage(user, posting.organizationId) ? `/staff/postings/${posting.id}` : null,
     jsonLd,
   };
+}
+
+/** Follow or stop following the posting (told when applications open and before they close). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const posting = await getPostingBySlug(params.slug ?? "", user);
+  if (!posting) throw new Response("Not found", { status: 404 });
+  const intent = (await readFormData(request)).get("intent");
+  const back = `/jobs/${posting.slug}`;
+  if (intent === "unfollow") {
+    await unfollowPosting(user.id, posting.id);
+    return redirect(`${back}?unfollowed=1`);
+  }
+  if (intent !== "follow") throw badRequest("Unknown intent");
+  const followed = await followPosting(user.id, posting.id, now());
+  // a closed (or draft) posting has nothing left to follow: the page says so
+  return redirect(followed.ok ? `${back}?followed=1` : back);
 }
 
 export default function PostingPage() {
@@ -154,6 +176,7 @@ export default function PostingPage() {
           <WindowText words={window.words} />
         </p>
         <ApplyAction />
+        <FollowAction />
       </div>
 
       {posting.isSampleData ? <p className="hint">{t("posting.sampleData")}</p> : null}
@@ -326,5 +349,49 @@ function ApplyAction() {
         {t("posting.apply")}
       </Link>
     </>
+  );
+}
+
+/** Following: for a published posting not yet closed, that the resident has not applied to. */
+function FollowAction() {
+  const { t } = useTranslation("jobs");
+  const data = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const { posting, window } = data;
+  if (posting.status !== "published" || window.state === "closed" || data.application) return null;
+  const notice = searchParams.has("followed")
+    ? t("follow.followed")
+    : searchParams.has("unfollowed")
+      ? t("follow.unfollowed")
+      : null;
+  return (
+    <div className="follow-box">
+      {notice ? (
+        <p role="status" className="notice success">
+          {notice}
+        </p>
+      ) : null}
+      {!data.loggedIn ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(`/jobs/${posting.slug}`)}`}>
+            {t("follow.loginToFollow")}
+          </Link>
+        </p>
+      ) : (
+        <Form method="post" preventScrollReset>
+          <p className="hint">{data.following ? t("follow.following") : t("follow.explain")}</p>
+          <button
+            type="submit"
+            name="intent"
+            value={data.following ? "unfollow" : "follow"}
+            className="button"
+            disabled={navigation.state === "submitting"}
+          >
+            {data.following ? t("follow.unfollow") : t("follow.follow")}
+          </button>
+        </Form>
+      )}
+    </div>
   );
 }

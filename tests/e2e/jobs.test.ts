@@ -236,6 +236,29 @@ for (const [javaScriptEnabled, language] of [
   });
 }
 
+describe("following a posting", () => {
+  it("follows from the posting page and stops from My applications, without JavaScript", async () => {
+    const resident = await signUpOverHttp(uniqueEmail("jobs-follow"));
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await useCookie(context, resident.cookie);
+    await page.goto(`/jobs/${POSTING}`);
+    await page.getByRole("button", { name: "이 공고 알림 받기" }).click();
+    await page.waitForURL(/followed=1/);
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toBe("이 공고의 알림을 받습니다.");
+    expect(await page.getByRole("button", { name: "알림 그만 받기" }).count()).toBe(1);
+
+    await page.goto("/applications");
+    const followed = page.getByRole("region", { name: "알림 받는 공고" });
+    expect(await followed.getByRole("link", { name: POSTING_TITLE }).count()).toBe(1);
+    await followed.getByRole("button", { name: `${POSTING_TITLE} 알림 그만 받기` }).click();
+    await page.waitForURL(/unfollowed=1/);
+    expect(await page.getByRole("link", { name: POSTING_TITLE }).count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe("over HTTP", () => {
   it("describes the posting as schema.org JobPosting in a nonce'd script", async () => {
     const response = await fetch(`${baseUrl()}/jobs/${POSTING}`);

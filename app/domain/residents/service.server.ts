@@ -374,6 +374,7 @@ export async function deleteAccount(
     });
     await tx.session.deleteMany({ where: { residentId } });
     await tx.consent.deleteMany({ where: { residentId } });
+    await tx.postingFollow.deleteMany({ where: { residentId } });
     // the e-mail in the login record is personal data too
     if (resident.email) await tx.loginAttempt.deleteMany({ where: { email: resident.email } });
     await tx.resident.update({
