@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/ui/pagination";
 import { z } from "zod";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { withIsoDates } from "~/domain/booking/iso-dates";
@@ -134,21 +135,12 @@ export default function MyBookings() {
           ))}
         </ul>
       )}
-      {pastPages > 1 ? (
-        <nav aria-label={t("mine.pagination")} className="pagination">
-          {page > 1 ? (
-            <Link to={`?page=${page - 1}#past`} rel="prev">
-              {t("mine.previous")}
-            </Link>
-          ) : null}
-          <span aria-current="page">{t("mine.page", { page, pages: pastPages })}</span>
-          {page < pastPages ? (
-            <Link to={`?page=${page + 1}#past`} rel="next">
-              {t("mine.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={pastPages}
+        href={(target) => `?page=${target}#past`}
+        label={t("mine.pagination")}
+      />
     </section>
   );
 }

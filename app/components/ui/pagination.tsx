@@ -7,15 +7,18 @@ export function Pagination({
   page,
   pageCount,
   href,
+  label,
 }: {
   page: number;
   pageCount: number;
   href: (page: number) => string;
+  /** what is paged, when a page has more than one list ("Pages of past bookings") */
+  label?: string;
 }) {
   const { t } = useTranslation();
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label={t("pagination.label")}>
+    <nav className="pagination" aria-label={label ?? t("pagination.label")}>
       <ul>
         {page > 1 ? (
           <li>
