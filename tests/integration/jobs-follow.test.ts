@@ -48,6 +48,13 @@ describe("following from the posting page", () => {
       expect(followed.location).toBe(`/jobs/${posting.slug}?followed=1`);
     }
     expect(await follows(resident.id)).toBe(1);
+    // clicks arriving at once from someone new: one follow, no error
+    const quick = await follower();
+    const together = await Promise.all(
+      Array.from({ length: 5 }, () => post(posting.slug, quick.cookie, "follow")),
+    );
+    expect(together.map((r) => r.status)).toEqual([302, 302, 302, 302, 302]);
+    expect(await follows(quick.id)).toBe(1);
     const page = await call(
       postingLoader,
       getRequest(`/jobs/${posting.slug}`, { cookie: resident.cookie }),

@@ -13,6 +13,7 @@
 //  - rules spanning several slots of one resident (no overlap, N upcoming per kind) run after the
 //    resident's row is locked by an update, which serialises that resident's booking changes on
 //    PostgreSQL; SQLite serialises every write transaction anyway.
+import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { recordAudit } from "~/domain/audit/service.server";
 import { criteriaFromRow, judge, type ProfileFacts, type Reason } from "~/domain/eligibility/judge";
 import { criteriaSelect } from "~/domain/eligibility/service.server";
@@ -92,10 +93,6 @@ export function refusalView(outcome: RefusedOutcome): RefusalView {
     params: { max: rules.maxPerKind, hours: rules.cutoffMinutes / 60, phone: outcome.phone ?? "" },
     reasons: outcome.reasons ?? null,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 // Every write of this module runs in a transaction, single inserts included: the better-sqlite3

@@ -2,6 +2,7 @@
 // not applied by then, the day before they close. Each notice is queued once per follow, by a
 // conditional update of the follow row in the same transaction as the message.
 import { enqueueNotification } from "~/domain/notifications/service.server";
+import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { registerPeriodicTask } from "~/domain/system/periodic.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
@@ -26,13 +27,17 @@ export async function followPosting(
   });
   if (!posting) return { ok: false, problem: "notFound" };
   if (posting.applicationClosesAt <= now) return { ok: false, problem: "closed" };
-  // following twice is following once
-  await db.postingFollow.upsert({
-    where: { residentId_postingId: { residentId, postingId } },
-    create: { residentId, postingId, createdAt: now },
-    update: {},
-    select: { id: true },
-  });
+  // following twice is following once (a parallel second request meets the unique key)
+  try {
+    await db.postingFollow.upsert({
+      where: { residentId_postingId: { residentId, postingId } },
+      create: { residentId, postingId, createdAt: now },
+      update: {},
+      select: { id: true },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
   return { ok: true };
 }
 

@@ -8,7 +8,7 @@ import { criteriaFromRow, judge, type ProfileFacts, type Reason } from "~/domain
 import { criteriaSelect, getCriteria, getProfileFacts } from "~/domain/eligibility/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { findDistrict } from "~/domain/residents/districts";
-import { isUniqueViolation } from "~/domain/residents/service.server";
+import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { seoulDate, seoulInstant } from "~/domain/shared/seoul-time";

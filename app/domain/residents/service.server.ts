@@ -1,5 +1,6 @@
 // Residents & auth: accounts, sessions, login rate limiting, profile, password, deletion.
 // All database access of this capability is here; routes call these functions.
+import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { recordAudit } from "~/domain/audit/service.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
@@ -94,10 +95,6 @@ export async function createResident(
     if (isUniqueViolation(error)) return { ok: false, reason: "email_taken" };
     throw error;
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 // ───────────── log in, with rate limiting ─────────────
