@@ -131,6 +131,18 @@ describe("following from the posting page", () => {
     );
     expect(dropped.location).toBe("/applications?unfollowed=1");
     expect(await follows(resident.id)).toBe(0);
+
+    // strangers are sent to log in; a form without a posting is refused
+    const stranger = await call(
+      applicationsAction,
+      formRequest("/applications", { intent: "unfollow", postingId: posting.id }),
+    );
+    expect(stranger.location).toMatch(/^\/login\?redirectTo=/);
+    const malformed = await call(
+      applicationsAction,
+      formRequest("/applications", { intent: "unfollow" }, { cookie: resident.cookie }),
+    );
+    expect(malformed.status).toBe(400);
   });
 });
 

@@ -16,7 +16,7 @@
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { recordAudit } from "~/domain/audit/service.server";
 import { criteriaFromRow, judge, type ProfileFacts, type Reason } from "~/domain/eligibility/judge";
-import { criteriaSelect } from "~/domain/eligibility/service.server";
+import { criteriaSelect, PROFILE_FACTS_SELECT } from "~/domain/eligibility/service.server";
 import { messageT } from "~/domain/notifications/render.server";
 import {
   cancelPendingNotifications,
@@ -305,23 +305,14 @@ function checkTarget(
   return { ok: true, state };
 }
 
-// The same six facts getProfileFacts() reads, fetched with the language and the waitlist entry in
-// the one query of the hottest path (booking) instead of three.
-const factsSelect = {
-  birthDate: true,
-  district: true,
-  employmentStatus: true,
-  registeredJobSeeker: true,
-  hasRegularIncome: true,
-  workerType: true,
-} as const satisfies Record<keyof ProfileFacts, true>;
-
 /** The resident's eligibility facts, language and waitlist entry for one slot; null if deleted. */
 async function residentAt(db: Client, residentId: string, slotId: string) {
   const row = await db.resident.findFirst({
     where: { id: residentId, deletedAt: null },
     select: {
-      ...factsSelect,
+      // the facts getProfileFacts() reads, with the language and the waitlist entry in the one
+      // query of the hottest path (booking) instead of three
+      ...PROFILE_FACTS_SELECT,
       preferredLanguage: true,
       email: true,
       waitlistEntries: {

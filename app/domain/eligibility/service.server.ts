@@ -34,17 +34,20 @@ export const EMPTY_PROFILE: ProfileFacts = {
   workerType: null,
 };
 
+/** The Resident columns eligibility is judged on, for any query that needs them. */
+export const PROFILE_FACTS_SELECT = {
+  birthDate: true,
+  district: true,
+  employmentStatus: true,
+  registeredJobSeeker: true,
+  hasRegularIncome: true,
+  workerType: true,
+} as const satisfies Record<keyof ProfileFacts, true>;
+
 export async function getProfileFacts(residentId: string): Promise<ProfileFacts> {
   const row = await getDb().resident.findFirst({
     where: { id: residentId, deletedAt: null },
-    select: {
-      birthDate: true,
-      district: true,
-      employmentStatus: true,
-      registeredJobSeeker: true,
-      hasRegularIncome: true,
-      workerType: true,
-    },
+    select: PROFILE_FACTS_SELECT,
   });
   return row ?? EMPTY_PROFILE;
 }
