@@ -1,12 +1,11 @@
 // Idempotent seed: every row is upserted by a natural key (slug, e-mail, fixed id), so running it
 // again updates the same rows and creates nothing twice — and never deletes what residents made.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { buildSearchText } from "../app/domain/shared/korean-search";
 import { addDays, seoulDate, seoulInstant } from "../app/domain/shared/seoul-time";
 import { findDistrict } from "../app/domain/residents/districts";
 import { hashPassword } from "../app/domain/residents/password.server";
-import { PrismaClient } from "../app/generated/prisma/client";
-import { databaseFileFromUrl } from "../app/utils/env.server";
+import type { PrismaClient } from "../app/generated/prisma/client";
+import { closeDatabase, openDatabase } from "../app/utils/db.server";
 import { seedBooking } from "./seed/booking";
 import { ELIGIBILITY, ORGANIZATIONS, PLACES } from "./seed/places";
 import {
@@ -340,10 +339,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts
 }
 
 async function main() {
-  const url = process.env.DATABASE_URL ?? "file:./data/portal.db";
-  const db = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${databaseFileFromUrl(url)}` }),
-  });
+  const connection = openDatabase(process.env.DATABASE_URL ?? "file:./data/portal.db");
+  const db = connection.client;
   try {
     const started = Date.now();
     // In the end-to-end tests the server's clock is fixed; the sample dates must follow it.
@@ -356,7 +353,7 @@ async function main() {
       `Seeded ${counts.places} places and ${counts.organizations} organisations in ${Date.now() - started} ms`,
     );
   } finally {
-    await db.$disconnect();
+    await closeDatabase(connection);
   }
 }
 

@@ -13,7 +13,16 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /// "test" unlocks the test-only seams (a settable clock); never set it in production.
   APP_ENV: z.enum(["development", "production", "test"]).optional(),
-  DATABASE_URL: z.string().default("file:./data/portal.db"),
+  /// file:<path> (SQLite, the embedded default) or postgresql://… (PostgreSQL 15+): decision 0009.
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/portal.db")
+    .refine(
+      (url) => /^(file:|postgres(ql)?:\/\/)/.test(url),
+      "must start with file: or postgresql://",
+    ),
+  /// PostgreSQL only: connections per server process (several processes each have their own pool).
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().max(200).default(10),
   PORT: z.coerce.number().int().positive().default(3000),
   /// The site's public origin(s), comma-separated; mutations from any other Origin are refused.
   /// Empty = the origin the request itself was addressed to (right for one machine, no proxy).
@@ -55,9 +64,17 @@ const EnvSchema = z.object({
     .optional(),
 });
 
+export type DatabaseEngine = "sqlite" | "postgresql";
+
+/** The engine a database URL names: `postgresql://…` (or `postgres://…`) or else a SQLite file. */
+export function databaseEngine(url: string): DatabaseEngine {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
 export type Env = z.infer<typeof EnvSchema> & {
   appEnv: "development" | "production" | "test";
   sessionSecrets: string[];
+  /** the SQLite file (meaningless on PostgreSQL) */
   databaseFile: string;
   allowedOrigins: string[];
   secureCookies: boolean;

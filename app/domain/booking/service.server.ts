@@ -541,7 +541,7 @@ async function takePlace(tx: Tx, slotId: string, now: Date): Promise<boolean> {
       id: slotId,
       blocked: false,
       startsAt: { gt: now },
-      bookedCount: { lt: getDb().slot.fields.capacity },
+      bookedCount: { lt: tx.slot.fields.capacity },
     },
     data: { bookedCount: { increment: 1 } },
   });
