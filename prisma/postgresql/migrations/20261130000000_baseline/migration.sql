@@ -381,11 +381,11 @@ CREATE TABLE "Notification" (
     "dedupeKey" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "sendAfter" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "claimedUntil" TIMESTAMP(3),
     "sentAt" TIMESTAMP(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedUntil" TIMESTAMP(3),
 
     CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
 );
