@@ -125,19 +125,27 @@ app.all(
   }),
 );
 
-// The scheduler: sends the notification outbox and other due work every 30 s. Safe with several
-// servers (each task claims its rows); switch off with SCHEDULER=off and run `npm run jobs` instead.
+// The scheduler: every tick, runs the periodic tasks that are due (sending the outbox, expiring
+// waitlist offers, …). Each task runs in one process at a time and once per interval across every
+// process and machine (a lease in the database); switch off with SCHEDULER=off and run
+// `npm run jobs -- --watch` instead.
 let scheduler;
 if (process.env.SCHEDULER !== "off") {
+  const tickMs = Number(process.env.SCHEDULER_INTERVAL_MS ?? 30_000);
+  let running = false;
   const tick = async () => {
+    if (running) return; // a long run is not overtaken by the next tick
+    running = true;
     try {
       const entry = (typeof build === "function" ? await build() : build).entry.module;
-      await entry.runPeriodicTasks(entry.serverNow());
+      await entry.runDueTasks(entry.serverNow(), { tickMs });
     } catch (error) {
       console.error("scheduler:", error);
+    } finally {
+      running = false;
     }
   };
-  scheduler = setInterval(tick, Number(process.env.SCHEDULER_INTERVAL_MS ?? 30_000));
+  scheduler = setInterval(tick, tickMs);
   scheduler.unref();
 }
 

@@ -95,5 +95,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
  * Periodic work for the scheduler that server.js starts beside the HTTP server (the same tasks
  * `npm run jobs` runs). Exported here because the server build exposes this module.
  */
-export { runPeriodicTasks } from "./domain/system/periodic.server";
+export { runDueTasks, runPeriodicTasks } from "./domain/system/tasks.server";
 export { now as serverNow } from "./utils/clock.server";

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listAuditEvents } from "~/domain/audit/service.server";
 import { LOGIN_ATTEMPT_RETENTION_DAYS } from "~/domain/residents/service.server";
-import { runPeriodicTasks } from "~/domain/system/periodic.server";
+import { runPeriodicTasks } from "~/domain/system/tasks.server";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
 import { action as signupAction } from "~/routes/signup";

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { sendFollowNotices } from "~/domain/jobs/follows.server";
 import { deleteAccount } from "~/domain/residents/service.server";
-import { runPeriodicTasks } from "~/domain/system/periodic.server";
+import { runPeriodicTasks } from "~/domain/system/tasks.server";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";

@@ -470,7 +470,14 @@ describe("importing a facility list", () => {
     expect(slugs(found.data)).toContain(gangnam.slug);
     const audit = await listAuditEvents({ action: "place.import" });
     expect(audit.at(-1)?.metadata).toBe(
-      JSON.stringify({ kind: "rest_shelter", created: 1, updated: 1, refused: 1 }),
+      JSON.stringify({
+        kind: "rest_shelter",
+        created: 1,
+        updated: 1,
+        refused: 1,
+        appliedRows: 2,
+        complete: true,
+      }),
     );
   });
 

@@ -23,7 +23,6 @@ import {
   enqueueNotification,
 } from "~/domain/notifications/service.server";
 import type { SessionUser } from "~/domain/residents/types";
-import { registerPeriodicTask } from "~/domain/system/periodic.server";
 import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
@@ -1920,7 +1919,7 @@ async function syncSlotsIn(db: Tx, serviceId: string, now: Date): Promise<SyncRe
  * Periodic: every service with templates keeps its horizon of slots as the days go by (and drops
  * unbooked slots that a new closure rules out).
  */
-async function syncAllSlots(now: Date) {
+export async function syncAllSlots(now: Date) {
   const db = getDb();
   const services = await db.service.findMany({
     where: { bookable: true, active: true, templates: { some: { active: true } } },
@@ -1932,20 +1931,3 @@ async function syncAllSlots(now: Date) {
 }
 
 // ───────────── periodic work ─────────────
-
-let horizonSyncedOn: string | null = null;
-
-/** Once a (Seoul) day per process is enough for the horizon; it is idempotent anyway. */
-async function syncSlotsDaily(now: Date) {
-  const today = seoulDate(now);
-  if (horizonSyncedOn === today) return { services: 0, created: 0 };
-  const result = await syncAllSlots(now);
-  horizonSyncedOn = today;
-  return result;
-}
-
-registerPeriodicTask(
-  { name: "booking.waitlist-offers", run: expireWaitlistOffers },
-  { before: "notifications.dispatch" },
-);
-registerPeriodicTask({ name: "booking.slot-horizon", run: syncSlotsDaily });

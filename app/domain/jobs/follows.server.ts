@@ -3,7 +3,6 @@
 // conditional update of the follow row in the same transaction as the message.
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
-import { registerPeriodicTask } from "~/domain/system/periodic.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -215,9 +214,3 @@ async function appliedAlready(rows: NoticeRow[]): Promise<Set<string>> {
       .map((row) => row.id),
   );
 }
-
-// before the outbox is sent, so a notice due now goes out in the same run
-registerPeriodicTask(
-  { name: "jobs.follow-notices", run: sendFollowNotices },
-  { before: "notifications.dispatch" },
-);

@@ -63,6 +63,16 @@ export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter)
 }
 
 const MAX_ATTEMPTS = 5;
+/**
+ * A claimed message is being sent until then. A process that dies mid-send (killed, crashed)
+ * leaves it "sending"; once the claim has run out, the next run takes it up again.
+ */
+export const SEND_CLAIM_MS = 5 * 60_000;
+
+const sendable = (now: Date) => [
+  { status: "pending", sendAfter: { lte: now } },
+  { status: "sending", claimedUntil: { lt: now } },
+];
 
 /** Sends every pending message that is due; failures are retried later with a growing delay. */
 export async function dispatchDueNotifications(
@@ -72,7 +82,7 @@ export async function dispatchDueNotifications(
   const db = getDb();
   const sender = options.sender ?? getSender();
   const due = await db.notification.findMany({
-    where: { status: "pending", sendAfter: { lte: now } },
+    where: { OR: sendable(now) },
     orderBy: { sendAfter: "asc" },
     take: options.limit ?? 100,
     select: {
@@ -91,8 +101,12 @@ export async function dispatchDueNotifications(
   for (const message of due) {
     // Claim the row first, so two job runners never send the same message twice.
     const claimed = await db.notification.updateMany({
-      where: { id: message.id, status: "pending" },
-      data: { status: "sending", attempts: { increment: 1 } },
+      where: { id: message.id, OR: sendable(now) },
+      data: {
+        status: "sending",
+        claimedUntil: new Date(now.getTime() + SEND_CLAIM_MS),
+        attempts: { increment: 1 },
+      },
     });
     if (claimed.count === 0) continue;
     try {
@@ -107,7 +121,7 @@ export async function dispatchDueNotifications(
       });
       await db.notification.update({
         where: { id: message.id },
-        data: { status: "sent", sentAt: now, lastError: null },
+        data: { status: "sent", sentAt: now, lastError: null, claimedUntil: null },
       });
       sent += 1;
     } catch (error) {
@@ -116,6 +130,7 @@ export async function dispatchDueNotifications(
         where: { id: message.id },
         data: {
           status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+          claimedUntil: null,
           lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
           sendAfter: new Date(now.getTime() + 2 ** attempts * 60_000),
         },

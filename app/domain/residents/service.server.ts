@@ -5,7 +5,6 @@ import { recordAudit } from "~/domain/audit/service.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
-import { registerPeriodicTask } from "~/domain/system/periodic.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
@@ -216,8 +215,6 @@ export async function pruneSessionsAndLoginAttempts(now: Date) {
   ]);
   return { expiredSessions: sessions.count, oldLoginAttempts: loginAttempts.count };
 }
-
-registerPeriodicTask({ name: "residents.prune", run: pruneSessionsAndLoginAttempts });
 
 // ───────────── profile ─────────────
 
