@@ -14,7 +14,7 @@ import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { newSlug } from "~/domain/shared/slug";
-import { getDb } from "~/utils/db.server";
+import { containsText, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
   applyProblem,
@@ -1022,7 +1022,7 @@ function applicantWhere(scope: Scope, filter: ApplicantFilter): Prisma.Applicati
   return {
     ...scope,
     ...(filter.status !== "all" ? { status: filter.status } : {}),
-    ...(filter.q ? { resident: { name: { contains: filter.q } } } : {}),
+    ...(filter.q ? { resident: { name: containsText(filter.q) } } : {}),
     ...(filter.site && "roundId" in scope
       ? {
           OR: [

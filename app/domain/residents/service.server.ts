@@ -5,7 +5,7 @@ import { recordAudit } from "~/domain/audit/service.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
-import { getDb } from "~/utils/db.server";
+import { containsText, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -442,7 +442,7 @@ export async function listAccounts(options: { q: string; role: Role | null; page
     deletedAt: null,
     ...(options.role ? { role: options.role } : {}),
     // e-mails are stored in lower case
-    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: containsText(q) }] } : {}),
   };
   const [total, accounts] = await Promise.all([
     db.resident.count({ where }),
