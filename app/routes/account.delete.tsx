@@ -32,6 +32,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: clientIp(context),
     now: now(),
   });
+  if (!result.ok && result.reason === "rate_limited") {
+    return data(
+      submission.reply({ formErrors: ["account:tooManyPasswordChecks"], hideFields: ["password"] }),
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
   if (!result.ok) {
     return data(
       submission.reply({

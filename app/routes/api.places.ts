@@ -4,13 +4,11 @@
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseBBox, parsePlaceFilters, type FilterProblem } from "~/domain/places/filters";
-import { consumeRateLimit, placesApiRateLimit } from "~/domain/places/rate-limit.server";
 import { placesFeatureCollection } from "~/domain/places/service.server";
+import { takeAttempt } from "~/domain/system/rate-limits.server";
 import { now } from "~/utils/clock.server";
 import { getServerT } from "~/utils/i18n.server";
 import { clientIp } from "~/utils/request.server";
-
-const WINDOW_SECONDS = 60;
 
 /** Does If-None-Match name this ETag (weak comparison, RFC 9110 §13.1.2)? */
 function matches(ifNoneMatch: string | null, etag: string): boolean {
@@ -22,11 +20,7 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const current = now();
-  const limit = await consumeRateLimit(`places-api:${clientIp(context)}`, {
-    now: current,
-    limit: placesApiRateLimit(),
-    windowSeconds: WINDOW_SECONDS,
-  });
+  const limit = await takeAttempt("places-api", clientIp(context));
   // open data: any site may read it (no cookies are involved)
   const headers = new Headers({ "Access-Control-Allow-Origin": "*" });
   if (limit.limit > 0) {
@@ -34,12 +28,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     headers.set("RateLimit-Remaining", String(limit.remaining));
     headers.set(
       "RateLimit-Reset",
-      String(Math.max(0, Math.ceil((limit.resetAt.getTime() - current.getTime()) / 1000))),
+      String(Math.max(0, Math.ceil((limit.resetAt.getTime() - Date.now()) / 1000))),
     );
   }
   const t = await getServerT(request);
   if (!limit.allowed) {
-    headers.set("Retry-After", headers.get("RateLimit-Reset") ?? String(WINDOW_SECONDS));
+    headers.set("Retry-After", String(limit.retryAfterSeconds));
     headers.set("Content-Type", "application/problem+json; charset=utf-8");
     return new Response(JSON.stringify({ status: 429, title: t("places:api.tooMany") }), {
       status: 429,

@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(
-      { result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: null },
+      { result: submission.reply({ hideFields: ["password"] }), retryAfterSeconds: null },
       { status: 400 },
     );
   }
@@ -39,16 +39,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
           formErrors: ["auth:login.rateLimited"],
           hideFields: ["password"],
         }),
-        retryAfterMinutes: outcome.retryAfterMinutes,
+        retryAfterSeconds: outcome.retryAfterSeconds,
       },
-      { status: 429, headers: { "Retry-After": String(outcome.retryAfterMinutes * 60) } },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
   if (outcome.status === "invalid") {
     return data(
       {
         result: submission.reply({ formErrors: ["auth:login.invalid"], hideFields: ["password"] }),
-        retryAfterMinutes: null,
+        retryAfterSeconds: null,
       },
       { status: 401 },
     );
@@ -71,14 +71,18 @@ export default function LoginPage() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
-  const rateLimited = actionData?.retryAfterMinutes != null;
+  const retryAfter = actionData?.retryAfterSeconds ?? null;
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
-        {rateLimited ? (
+        {retryAfter !== null ? (
           <div id={form.errorId} role="alert" className="form-errors">
-            <p>{t("login.rateLimited", { count: actionData?.retryAfterMinutes ?? 1 })}</p>
+            <p>
+              {retryAfter < 60
+                ? t("login.rateLimitedSeconds", { count: retryAfter })
+                : t("login.rateLimited", { count: Math.ceil(retryAfter / 60) })}
+            </p>
           </div>
         ) : (
           <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getUser } from "~/domain/residents/auth.server";
-import { safeRedirect } from "~/domain/residents/schema";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { setPreferredLanguage } from "~/domain/residents/service.server";
 import { isSupportedLanguage } from "~/utils/i18n";
 import { badRequest, readFormData } from "~/utils/request.server";

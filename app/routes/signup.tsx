@@ -28,6 +28,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password", "passwordConfirm"] }), { status: 400 });
   }
   const result = await createResident(submission.value, { ip: clientIp(context) });
+  if (!result.ok && result.reason === "rate_limited") {
+    return data(
+      submission.reply({
+        formErrors: ["auth:signup.rateLimited"],
+        hideFields: ["password", "passwordConfirm"],
+      }),
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
   if (!result.ok) {
     return data(
       submission.reply({

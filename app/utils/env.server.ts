@@ -34,6 +34,13 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /// Wrong passwords for one account from all addresses together after which further attempts
+  /// are paced (one per 2, 4 … 64 s): a stranger can slow a resident down, never lock them out.
+  LOGIN_SLOWDOWN_AFTER_FAILURES: z.coerce.number().int().positive().default(10),
+  /// Accounts that may be created from one address per hour.
+  SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /// Requests per minute and client on GET /api/places (0 = no limit, e.g. behind a limiting proxy).
+  PLACES_API_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   /// Largest accepted request body, in bytes (bigger bodies get 413 before any parsing).
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),

@@ -1,13 +1,18 @@
 // Reading requests defensively: a malformed or oversized body is the sender's mistake (4xx),
 // never a 500.
 import type { AppLoadContext } from "@remix-run/node";
+import { inputShapeProblem } from "../../server/bounded-input.js";
 import { getEnv } from "./env.server";
 
 export function badRequest(message = "Bad request") {
   return new Response(message, { status: 400, statusText: "Bad Request" });
 }
 
-/** The form fields of a POST; 413 when too large, 400 when not a form at all. */
+/**
+ * The form fields of a POST; 413 when too large, 400 when not a form at all or when its field
+ * names are of a shape no form of ours has (huge list indexes, deep nesting: server/bounded-input.js)
+ * — refused before any validation library builds objects from them.
+ */
 export async function readFormData(request: Request): Promise<FormData> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > getEnv().MAX_BODY_BYTES) {
@@ -20,11 +25,15 @@ export async function readFormData(request: Request): Promise<FormData> {
   ) {
     throw badRequest("Expected a form submission");
   }
+  let formData: FormData;
   try {
-    return await request.formData();
+    formData = await request.formData();
   } catch {
     throw badRequest("Malformed form data");
   }
+  const problem = inputShapeProblem(formData.entries());
+  if (problem) throw new Response(`Bad request: ${problem.reason}`, { status: problem.status });
+  return formData;
 }
 
 export function clientIp(context: AppLoadContext | undefined): string {

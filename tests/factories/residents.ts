@@ -17,7 +17,8 @@ export async function makeResident(profile: Partial<ProfileInput> & { email?: st
       password: TEST_PASSWORD,
       preferredLanguage: "ko",
     },
-    { ip: "127.0.0.1" },
+    // a documentation address of its own for each (sign-ups are limited per address)
+    { ip: `198.18.${Math.floor(counter / 250) % 250}.${counter % 250}` },
   );
   if (!result.ok) throw new Error(`could not create ${email}`);
   if (Object.keys(profile).some((key) => key !== "email" && key !== "name")) {

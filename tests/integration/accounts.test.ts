@@ -169,37 +169,56 @@ describe("log in and out", () => {
     expect(wrong.headers.get("set-cookie")).toBeNull();
   });
 
-  it("locks an account after 5 failures, even against the right password, until the window passes", async () => {
-    const start = new Date("2026-11-25T01:00:00Z");
-    setTestNow(start);
+  it("stops a guesser after 5 failures from one address, while the resident logs in from their own", async () => {
     const resident = await makeResident();
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const result = await call(
+    const login = (password: string, clientIp: string) =>
+      call(
         loginAction,
-        formRequest("/login", { email: resident.email, password: `nope-${attempt}-xxxx` }),
+        formRequest("/login", { email: resident.email, password }),
         {},
-        { clientIp: `10.0.0.${attempt}` },
+        { clientIp },
       );
-      expect(result.status).toBe(401);
-    }
-    const locked = await call(
-      loginAction,
-      formRequest("/login", { email: resident.email, password: TEST_PASSWORD }),
-      {},
-      { clientIp: "10.0.1.1" },
-    );
-    expect(locked.status).toBe(429);
-    expect((locked.data as { retryAfterMinutes: number }).retryAfterMinutes).toBe(15);
-    expect(locked.headers.get("retry-after")).toBe("900");
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect((await login(`nope-${attempt}-xxxx`, "10.0.0.1")).status).toBe(401);
+    const stopped = await login(TEST_PASSWORD, "10.0.0.1");
+    expect(stopped.status).toBe(429);
+    const retryAfter = Number(stopped.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect((stopped.data as { retryAfterSeconds: number }).retryAfterSeconds).toBe(retryAfter);
+    // the stranger's failures did not lock the resident out
+    expect((await login(TEST_PASSWORD, "10.0.9.9")).status).toBe(302);
+    // once the window has passed, the first address may try again
+    await db.rateLimit.updateMany({
+      where: { key: { startsWith: "login-account-address:10.0.0.1:" } },
+      data: { expire: new Date(Date.now() - 1) },
+    });
+    expect((await login(TEST_PASSWORD, "10.0.0.1")).status).toBe(302);
+  });
 
-    setTestNow(new Date(start.getTime() + 16 * 60_000));
-    const later = await call(
-      loginAction,
-      formRequest("/login", { email: resident.email, password: TEST_PASSWORD }),
-      {},
-      { clientIp: "10.0.1.1" },
-    );
-    expect(later.status).toBe(302);
+  it("paces an account guessed from many addresses instead of locking it", async () => {
+    const resident = await makeResident();
+    const login = (password: string, clientIp: string) =>
+      call(
+        loginAction,
+        formRequest("/login", { email: resident.email, password }),
+        {},
+        { clientIp },
+      );
+    // LOGIN_SLOWDOWN_AFTER_FAILURES (10) failures, each from a different address
+    for (let attempt = 0; attempt < 10; attempt += 1)
+      expect((await login(`nope-${attempt}-xxxx`, `10.1.0.${attempt}`)).status).toBe(401);
+    // the 11th is checked (one attempt per 2 s), the next one waits its turn
+    expect((await login("nope-again-xxxx", "10.1.1.1")).status).toBe(401);
+    const paced = await login(TEST_PASSWORD, "10.1.1.2");
+    expect(paced.status).toBe(429);
+    expect(Number(paced.headers.get("retry-after"))).toBeLessThanOrEqual(4);
+    // a few seconds later (the pace row run out), the resident gets in
+    await db.rateLimit.updateMany({
+      where: { key: { startsWith: "login-pace:" } },
+      data: { expire: new Date(Date.now() - 1) },
+    });
+    expect((await login(TEST_PASSWORD, "10.1.1.2")).status).toBe(302);
   });
 
   it("limits one IP trying many accounts", async () => {

@@ -2,7 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { now } from "~/utils/clock.server";
 import { getCookieSession, getSessionStorage } from "~/utils/session.server";
-import { safeRedirect } from "./schema";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { createSession, deleteSession, getSessionUser } from "./service.server";
 import type { Role, SessionUser } from "./types";
 

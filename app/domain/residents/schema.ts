@@ -108,9 +108,3 @@ export const RoleAssignmentSchema = z
       : { role: input.role, staffPlaceId: null, staffOrganizationId: null },
   );
 export type RoleAssignment = z.output<typeof RoleAssignmentSchema>;
-
-/** Only same-site paths: never redirect to another origin after login. */
-export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}

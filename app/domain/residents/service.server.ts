@@ -6,7 +6,13 @@ import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.serve
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { containsText, getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import {
+  clearAttempts,
+  pruneRateLimits,
+  returnAttempt,
+  takeAttempt,
+  takePacedAttempt,
+} from "~/domain/system/rate-limits.server";
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ProfileInput, RoleAssignment } from "./schema";
@@ -49,11 +55,18 @@ export type SignupInput = {
   preferredLanguage: Language;
 };
 
+export type Refused<Reason extends string> =
+  { ok: false; reason: Reason } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
 export async function createResident(
   input: SignupInput,
   meta: { ip: string | null },
-): Promise<{ ok: true; residentId: string } | { ok: false; reason: "email_taken" }> {
+): Promise<{ ok: true; residentId: string } | Refused<"email_taken">> {
   const db = getDb();
+  // Counted before anything else, so that accounts made in parallel are counted one by one.
+  const allowance = await takeAttempt("signup-address", meta.ip ?? "unknown");
+  if (!allowance.allowed)
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: allowance.retryAfterSeconds };
   const passwordHash = await hashPassword(input.password);
   try {
     const resident = await db.$transaction(async (tx) => {
@@ -101,51 +114,45 @@ export async function createResident(
 export type LoginResult =
   | { status: "ok"; residentId: string; preferredLanguage: Language }
   | { status: "invalid" }
-  | { status: "rate_limited"; retryAfterMinutes: number };
+  | { status: "rate_limited"; retryAfterSeconds: number };
 
 /**
- * Checks credentials. Failures are counted per account and per IP over a sliding window in the
- * database; past either limit the password is not even checked until the window moves on.
+ * Checks credentials under three limits, each attempt counted (reserved) in the database before
+ * the password is looked at, so that parallel guesses cannot all slip past one count:
+ * - per account and address (`LOGIN_MAX_FAILURES_PER_ACCOUNT` in `LOGIN_WINDOW_MINUTES`): a
+ *   guesser is stopped, while the resident can still log in from their own address;
+ * - per address (`LOGIN_MAX_FAILURES_PER_IP`): one address trying many accounts;
+ * - per account from everywhere: past `LOGIN_SLOWDOWN_AFTER_FAILURES` attempts are paced (one per
+ *   2 … 64 s), never refused for the whole window — a stranger cannot lock a resident out.
+ * A right password gives its reservations back; a refused attempt gives back what it took from the
+ * limits that let it through (its password was never checked).
  */
 export async function authenticate(
   credentials: { email: string; password: string },
   meta: { ip: string; now: Date },
 ): Promise<LoginResult> {
   const db = getDb();
-  const env = getEnv();
   const email = credentials.email.trim().toLowerCase();
-  const windowStart = new Date(meta.now.getTime() - env.LOGIN_WINDOW_MINUTES * 60_000);
-
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { email, succeeded: true, createdAt: { gte: windowStart } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const accountSince =
-    lastSuccess && lastSuccess.createdAt > windowStart ? lastSuccess.createdAt : windowStart;
-  const [accountFailures, ipFailures] = await Promise.all([
-    db.loginAttempt.findMany({
-      where: { email, succeeded: false, createdAt: { gt: accountSince } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-    db.loginAttempt.findMany({
-      where: { ip: meta.ip, succeeded: false, createdAt: { gt: windowStart } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
+  const pairKey = `${meta.ip}:${email}`;
+  const [pair, address, account] = await Promise.all([
+    takeAttempt("login-account-address", pairKey),
+    takeAttempt("login-address", meta.ip),
+    takeAttempt("login-account", email),
   ]);
-  const blockedBy =
-    accountFailures.length >= env.LOGIN_MAX_FAILURES_PER_ACCOUNT
-      ? accountFailures[accountFailures.length - env.LOGIN_MAX_FAILURES_PER_ACCOUNT]
-      : ipFailures.length >= env.LOGIN_MAX_FAILURES_PER_IP
-        ? ipFailures[ipFailures.length - env.LOGIN_MAX_FAILURES_PER_IP]
-        : undefined;
-  if (blockedBy) {
-    const unblockAt = blockedBy.createdAt.getTime() + env.LOGIN_WINDOW_MINUTES * 60_000;
+  const refusals = [pair, address].filter((d) => !d.allowed);
+  if (refusals.length === 0 && !account.allowed) {
+    const paced = await takePacedAttempt(email, account.consumed);
+    if (!paced.allowed) refusals.push(paced);
+  }
+  if (refusals.length > 0) {
+    await Promise.all([
+      pair.allowed ? returnAttempt("login-account-address", pairKey) : null,
+      address.allowed ? returnAttempt("login-address", meta.ip) : null,
+      returnAttempt("login-account", email),
+    ]);
     return {
       status: "rate_limited",
-      retryAfterMinutes: Math.max(1, Math.ceil((unblockAt - meta.now.getTime()) / 60_000)),
+      retryAfterSeconds: Math.max(...refusals.map((d) => (d.allowed ? 1 : d.retryAfterSeconds))),
     };
   }
 
@@ -158,11 +165,17 @@ export async function authenticate(
     resident?.passwordHash ?? (await getDummyHash()),
   );
   const succeeded = Boolean(resident?.passwordHash) && valid;
+  // Kept for looking into password guessing afterwards (the limits do not read it).
   await db.loginAttempt.create({
     data: { email, ip: meta.ip, succeeded, createdAt: meta.now },
     select: { id: true },
   });
   if (!succeeded || !resident) return { status: "invalid" };
+  await Promise.all([
+    clearAttempts("login-account-address", pairKey),
+    returnAttempt("login-address", meta.ip),
+    returnAttempt("login-account", email),
+  ]);
   return {
     status: "ok",
     residentId: resident.id,
@@ -202,18 +215,23 @@ export async function deleteSession(sessionId: string) {
  */
 export const LOGIN_ATTEMPT_RETENTION_DAYS = 30;
 
-/** Deletes expired sessions and login attempts past their retention. */
+/** Deletes expired sessions, login attempts past their retention and ended rate-limit counters. */
 export async function pruneSessionsAndLoginAttempts(now: Date) {
   const db = getDb();
-  const [sessions, loginAttempts] = await Promise.all([
+  const [sessions, loginAttempts, rateLimits] = await Promise.all([
     db.session.deleteMany({ where: { expiresAt: { lte: now } } }),
     db.loginAttempt.deleteMany({
       where: {
         createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_DAYS * 86_400_000) },
       },
     }),
+    pruneRateLimits(),
   ]);
-  return { expiredSessions: sessions.count, oldLoginAttempts: loginAttempts.count };
+  return {
+    expiredSessions: sessions.count,
+    oldLoginAttempts: loginAttempts.count,
+    endedRateLimits: rateLimits,
+  };
 }
 
 // ───────────── profile ─────────────
@@ -282,22 +300,35 @@ export async function updateProfile(
 
 // ───────────── password ─────────────
 
+/**
+ * The current password, asked again before a change that matters (new password, deletion):
+ * limited per account like logins, the attempt counted before the password is checked.
+ */
+async function checkCurrentPassword(
+  residentId: string,
+  password: string,
+): Promise<{ ok: true; resident: { email: string | null } } | Refused<"wrong_password">> {
+  const allowance = await takeAttempt("password-check", residentId);
+  if (!allowance.allowed)
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: allowance.retryAfterSeconds };
+  const resident = await getDb().resident.findFirst({
+    where: { id: residentId, deletedAt: null },
+    select: { passwordHash: true, email: true },
+  });
+  if (!resident?.passwordHash || !(await verifyPassword(password, resident.passwordHash)))
+    return { ok: false, reason: "wrong_password" };
+  await clearAttempts("password-check", residentId);
+  return { ok: true, resident };
+}
+
 export async function changePassword(
   residentId: string,
   input: { currentPassword: string; newPassword: string },
   meta: { ip: string | null; now: Date },
-): Promise<{ ok: true; sessionId: string } | { ok: false; reason: "wrong_password" }> {
+): Promise<{ ok: true; sessionId: string } | Refused<"wrong_password">> {
   const db = getDb();
-  const resident = await db.resident.findFirst({
-    where: { id: residentId, deletedAt: null },
-    select: { passwordHash: true },
-  });
-  if (
-    !resident?.passwordHash ||
-    !(await verifyPassword(input.currentPassword, resident.passwordHash))
-  ) {
-    return { ok: false, reason: "wrong_password" };
-  }
+  const check = await checkCurrentPassword(residentId, input.currentPassword);
+  if (!check.ok) return check;
   const passwordHash = await hashPassword(input.newPassword);
   const sessionId = await db.$transaction(async (tx) => {
     await tx.resident.update({
@@ -342,15 +373,11 @@ export async function deleteAccount(
   residentId: string,
   password: string,
   meta: { ip: string | null; now: Date },
-): Promise<{ ok: true } | { ok: false; reason: "wrong_password" }> {
+): Promise<{ ok: true } | Refused<"wrong_password">> {
   const db = getDb();
-  const resident = await db.resident.findFirst({
-    where: { id: residentId, deletedAt: null },
-    select: { passwordHash: true, email: true },
-  });
-  if (!resident?.passwordHash || !(await verifyPassword(password, resident.passwordHash))) {
-    return { ok: false, reason: "wrong_password" };
-  }
+  const check = await checkCurrentPassword(residentId, password);
+  if (!check.ok) return check;
+  const resident = check.resident;
   await db.$transaction(async (tx) => {
     const { cancelledBookings } = await releaseBookingsOfDeletedResident(tx, residentId, meta.now);
     const withdrawnApplications = await withdrawApplicationsOfDeletedResident(

@@ -360,12 +360,12 @@ CREATE TABLE "ApplicationStatusChange" (
 );
 
 -- CreateTable
-CREATE TABLE "RateLimitWindow" (
+CREATE TABLE "RateLimit" (
     "key" TEXT NOT NULL,
-    "windowStart" TIMESTAMP(3) NOT NULL,
-    "count" INTEGER NOT NULL DEFAULT 0,
+    "points" INTEGER NOT NULL,
+    "expire" TIMESTAMP(3),
 
-    CONSTRAINT "RateLimitWindow_pkey" PRIMARY KEY ("key","windowStart")
+    CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateTable
@@ -586,7 +586,7 @@ CREATE UNIQUE INDEX "ApplicationSitePreference_applicationId_postingId_key" ON "
 CREATE INDEX "ApplicationStatusChange_applicationId_at_idx" ON "ApplicationStatusChange"("applicationId", "at");
 
 -- CreateIndex
-CREATE INDEX "RateLimitWindow_windowStart_idx" ON "RateLimitWindow"("windowStart");
+CREATE INDEX "RateLimit_expire_idx" ON "RateLimit"("expire");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Notification_dedupeKey_key" ON "Notification"("dedupeKey");
