@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -19,6 +20,7 @@ import { getPublicEnv } from "./utils/env.server";
 import { DEFAULT_LANGUAGE } from "./utils/i18n";
 import { getLocale, getLocaleResources, getServerT } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
+import { useRequestId } from "./utils/request-id";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -118,13 +120,27 @@ export function ErrorBoundary() {
           : status === 429
             ? "tooMany"
             : "serverError";
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // In the browser's console; on the server, handleError (entry.server.tsx) has logged it already
+  // with the request id.
+  if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);
+  // The id of the request that rendered this page: known for the page the server rendered (the
+  // history's first entry), not for an error met later by navigating in the browser.
+  const requestId = useRequestId();
+  const reference = useLocation().key === "default" ? requestId : "";
   return (
     <Shell>
       <section className="page narrow" aria-labelledby="error-title">
         <p className="eyebrow">{t("status", { status })}</p>
         <h1 id="error-title">{t(`${key}.title`)}</h1>
         <p>{t(`${key}.body`)}</p>
+        {reference ? (
+          <p className="error-reference" data-request-id={reference}>
+            {`${t("reference")}: `}
+            <code>{reference}</code>
+            <br />
+            {t("referenceHint")}
+          </p>
+        ) : null}
         <p>
           <a href="/">{t("backHome")}</a>
         </p>
