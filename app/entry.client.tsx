@@ -13,9 +13,13 @@ async function hydrate() {
   // The server decided the language (cookie → Accept-Language → Korean) and wrote it into <html>.
   const lng = html.lang || i18nConfig.fallbackLng;
   const version = html.dataset.localesVersion ?? "0";
-  // An error page names the request that failed; hydration must render the same id.
-  const requestId =
-    document.querySelector(`[${REQUEST_ID_ATTRIBUTE}]`)?.getAttribute(REQUEST_ID_ATTRIBUTE) ?? "";
+  // An error page names the request that failed; hydration must render the same id, for the
+  // history entry the server rendered (its key was set by Remix's scroll restoration script).
+  const rendered = {
+    id:
+      document.querySelector(`[${REQUEST_ID_ATTRIBUTE}]`)?.getAttribute(REQUEST_ID_ATTRIBUTE) ?? "",
+    locationKey: (window.history.state as { key?: string } | null)?.key ?? "default",
+  };
   await i18next
     .use(initReactI18next)
     .use(HttpBackend)
@@ -30,7 +34,7 @@ async function hydrate() {
     hydrateRoot(
       document,
       <I18nextProvider i18n={i18next}>
-        <RequestIdProvider value={requestId}>
+        <RequestIdProvider value={rendered}>
           <StrictMode>
             <RemixBrowser />
           </StrictMode>

@@ -32,7 +32,7 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RequestIdProvider value={loadContext.requestId ?? ""}>
+        <RequestIdProvider value={{ id: loadContext.requestId ?? "", locationKey: "default" }}>
           <I18nextProvider i18n={i18n}>
             <RemixServer
               context={remixContext}

@@ -6,7 +6,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -78,11 +77,6 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  // Marks the moment React has taken over the server-rendered page (progressive enhancement
-  // starts here; end-to-end tests wait for it).
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = "true";
-  }, []);
   return (
     <Shell>
       <Outlet />
@@ -92,6 +86,11 @@ export default function App() {
 
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  // Marks the moment React has taken over the server-rendered page, error pages included
+  // (progressive enhancement starts here; end-to-end tests wait for it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -123,10 +122,7 @@ export function ErrorBoundary() {
   // In the browser's console; on the server, handleError (entry.server.tsx) has logged it already
   // with the request id.
   if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);
-  // The id of the request that rendered this page: known for the page the server rendered (the
-  // history's first entry), not for an error met later by navigating in the browser.
-  const requestId = useRequestId();
-  const reference = useLocation().key === "default" ? requestId : "";
+  const reference = useRequestId();
   return (
     <Shell>
       <section className="page narrow" aria-labelledby="error-title">

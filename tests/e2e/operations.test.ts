@@ -14,7 +14,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeDatabase, openDatabase } from "~/utils/db.server";
 import { ROOT, TMP } from "../setup/paths";
-import { baseUrl } from "./support";
+import { baseUrl, hydrated, launchBrowser, newPage } from "./support";
 
 type Engine = "sqlite" | "postgresql";
 type LogLine = Record<string, unknown> & { msg?: string; level?: string };
@@ -560,5 +560,32 @@ describe("the end-to-end server", () => {
       expect(response.headers.get("x-request-id"), pathname).toMatch(/^[0-9A-Z]{12}$/);
     }
     expect((await fetch(`${baseUrl()}/metrics`)).status).toBe(404);
+  });
+});
+
+describe("an error page in the browser", () => {
+  it("keeps the request id when React takes the page over, without a hydration mismatch", async () => {
+    const browser = await launchBrowser();
+    try {
+      const { context, page } = await newPage(browser, { locale: "en-GB" });
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(message.text());
+      });
+      page.on("pageerror", (error) => problems.push(error.message));
+      const response = await page.goto("/test-support/fail");
+      expect(response?.status()).toBe(500);
+      const id = await response!.headerValue("x-request-id");
+      await hydrated(page);
+      await expect.poll(() => page.locator("[data-request-id] code").textContent()).toBe(id);
+      expect(await page.locator("[data-request-id]").textContent()).toContain("Error reference");
+      // React's production build names hydration failures by number (#418, #423, #425)
+      expect(problems.filter((text) => /hydrat|did not match|#41[89]|#42[35]/i.test(text))).toEqual(
+        [],
+      );
+      await context.close();
+    } finally {
+      await browser.close();
+    }
   });
 });
