@@ -6,12 +6,20 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nConfig } from "./utils/i18n";
+import { REQUEST_ID_ATTRIBUTE, RequestIdProvider } from "./utils/request-id";
 
 async function hydrate() {
   const html = document.documentElement;
   // The server decided the language (cookie → Accept-Language → Korean) and wrote it into <html>.
   const lng = html.lang || i18nConfig.fallbackLng;
   const version = html.dataset.localesVersion ?? "0";
+  // An error page names the request that failed; hydration must render the same id, for the
+  // history entry the server rendered (its key was set by Remix's scroll restoration script).
+  const rendered = {
+    id:
+      document.querySelector(`[${REQUEST_ID_ATTRIBUTE}]`)?.getAttribute(REQUEST_ID_ATTRIBUTE) ?? "",
+    locationKey: (window.history.state as { key?: string } | null)?.key ?? "default",
+  };
   await i18next
     .use(initReactI18next)
     .use(HttpBackend)
@@ -26,9 +34,11 @@ async function hydrate() {
     hydrateRoot(
       document,
       <I18nextProvider i18n={i18next}>
-        <StrictMode>
-          <RemixBrowser />
-        </StrictMode>
+        <RequestIdProvider value={rendered}>
+          <StrictMode>
+            <RemixBrowser />
+          </StrictMode>
+        </RequestIdProvider>
       </I18nextProvider>,
     );
   });

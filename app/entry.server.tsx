@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getBaseI18n, getLocale, getRemixI18n } from "./utils/i18n.server";
 import { NonceProvider } from "./utils/nonce";
+import { RequestIdProvider } from "./utils/request-id";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -31,14 +32,16 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
-        </I18nextProvider>
+        <RequestIdProvider value={{ id: loadContext.requestId ?? "", locationKey: "default" }}>
+          <I18nextProvider i18n={i18n}>
+            <RemixServer
+              context={remixContext}
+              url={request.url}
+              abortDelay={ABORT_DELAY}
+              nonce={nonce}
+            />
+          </I18nextProvider>
+        </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -59,7 +62,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError(error, loadContext);
         },
       },
     );
@@ -85,10 +88,19 @@ function withoutNulBytes() {
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: AppLoadContext },
+) {
   // Aborted requests (the person navigated away) are not errors worth logging.
   if (request.signal.aborted) return;
-  console.error(error);
+  logError(error, context);
+}
+
+/** On the request's logger (a JSON line with its request id) when the server gave one. */
+function logError(error: unknown, context: AppLoadContext | undefined) {
+  if (context?.log) context.log.error({ err: error }, "unhandled error");
+  else console.error(error);
 }
 
 /**
@@ -97,3 +109,18 @@ export function handleError(error: unknown, { request }: { request: Request }) {
  */
 export { runDueTasks, runPeriodicTasks } from "./domain/system/tasks.server";
 export { now as serverNow } from "./utils/clock.server";
+
+/** For the server's operations (server/app.js): metrics, shutdown, error texts. */
+export { operationalSnapshot, poolStatistics } from "./domain/system/operations.server";
+export { disconnectDb } from "./utils/db.server";
+
+/**
+ * The line a plain-text error answer ends with, in both languages (no page, so no language
+ * choice): "오류 번호: …" / "Error reference: …".
+ */
+export function errorReferenceText(requestId: string): string {
+  const i18n = getBaseI18n();
+  return (["ko", "en"] as const)
+    .map((lng) => `${i18n.getFixedT(lng, "errors")("reference")}: ${requestId}`)
+    .join("\n");
+}

@@ -19,6 +19,7 @@ import { getPublicEnv } from "./utils/env.server";
 import { DEFAULT_LANGUAGE } from "./utils/i18n";
 import { getLocale, getLocaleResources, getServerT } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
+import { useRequestId } from "./utils/request-id";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -76,11 +77,6 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  // Marks the moment React has taken over the server-rendered page (progressive enhancement
-  // starts here; end-to-end tests wait for it).
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = "true";
-  }, []);
   return (
     <Shell>
       <Outlet />
@@ -90,6 +86,11 @@ export default function App() {
 
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  // Marks the moment React has taken over the server-rendered page, error pages included
+  // (progressive enhancement starts here; end-to-end tests wait for it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -118,13 +119,24 @@ export function ErrorBoundary() {
           : status === 429
             ? "tooMany"
             : "serverError";
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // In the browser's console; on the server, handleError (entry.server.tsx) has logged it already
+  // with the request id.
+  if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);
+  const reference = useRequestId();
   return (
     <Shell>
       <section className="page narrow" aria-labelledby="error-title">
         <p className="eyebrow">{t("status", { status })}</p>
         <h1 id="error-title">{t(`${key}.title`)}</h1>
         <p>{t(`${key}.body`)}</p>
+        {reference ? (
+          <p className="error-reference" data-request-id={reference}>
+            {`${t("reference")}: `}
+            <code>{reference}</code>
+            <br />
+            {t("referenceHint")}
+          </p>
+        ) : null}
         <p>
           <a href="/">{t("backHome")}</a>
         </p>

@@ -3,6 +3,9 @@
 // directory and search pages. Only anonymous GETs of listed paths are cached, only 200 HTML
 // without Set-Cookie, for a few seconds, keyed by URL and language hints. Every hit gets its own
 // CSP nonce: the cached page's nonce is rewritten to the nonce of the current response.
+// The cache lives in the memory of one server process: with several processes (WEB_CONCURRENCY)
+// each keeps its own copy, so a page may be rendered once per process per period, and a change
+// shows everywhere within the same few seconds.
 
 /** Paths whose anonymous GET renders the same page for everyone (with the same query). */
 export const PUBLIC_PATHS = [

@@ -9,6 +9,10 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
+/** An empty variable (`METRICS_TOKEN=`) counts as unset. */
+const unsetIfBlank = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /// "test" unlocks the test-only seams (a settable clock); never set it in production.
@@ -24,6 +28,22 @@ const EnvSchema = z.object({
   /// PostgreSQL only: connections per server process (several processes each have their own pool).
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().max(200).default(10),
   PORT: z.coerce.number().int().positive().default(3000),
+  // Read by server.js (server/config.js) before the app loads; listed here to be validated and
+  // documented with the rest.
+  HOST: z.string().default("0.0.0.0"),
+  /// Server processes sharing the port (node:cluster). Default: 1 on SQLite, one per CPU core on
+  /// PostgreSQL. Each has its own database pool and its own response cache. Development: always 1.
+  WEB_CONCURRENCY: unsetIfBlank(z.coerce.number().int().positive().max(64).optional()),
+  /// pino level of the JSON logs on stdout: fatal, error, warn, info, debug, trace or silent.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /// One JSON line per request (request id, method, path, route, status, duration); false = none.
+  LOG_REQUESTS: booleanFlag.default("true"),
+  /// Bearer token that opens GET /metrics on the site's port; without it that path is a 404.
+  METRICS_TOKEN: unsetIfBlank(z.string().min(16).optional()),
+  /// Port of a separate metrics listener on 127.0.0.1 (no token), e.g. for a local Prometheus agent.
+  METRICS_PORT: unsetIfBlank(z.coerce.number().int().min(0).max(65535).optional()),
+  /// On SIGTERM, how long requests in flight may take to finish before connections are closed.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /// The site's public origin(s), comma-separated; mutations from any other Origin are refused.
   /// Empty = the origin the request itself was addressed to (right for one machine, no proxy).
   APP_ORIGINS: z.string().default(""),

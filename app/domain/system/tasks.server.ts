@@ -102,18 +102,3 @@ async function takeLease(name: string, holder: string, at: Date): Promise<boolea
   }
   return (await claim()).count === 1;
 }
-
-/** For /metrics and /healthz: when each task last started and finished, and how it went. */
-export async function taskLeases() {
-  return getDb().taskLease.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      name: true,
-      holder: true,
-      leasedUntil: true,
-      lastStartedAt: true,
-      lastFinishedAt: true,
-      failures: true,
-    },
-  });
-}
