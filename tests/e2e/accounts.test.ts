@@ -133,7 +133,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 describe("logging in", () => {
-  it("says the e-mail or password is wrong, then locks the account with a clear message", async () => {
+  it("says the e-mail or password is wrong, then stops the guesser with a clear message", async () => {
     const resident = await signUpOverHttp(uniqueEmail("locked"));
     const { context, page } = await newPage(browser);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
