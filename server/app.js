@@ -18,7 +18,15 @@ import {
 } from "./metrics.js";
 import { createResponseCache } from "./response-cache.js";
 import { routeIdFor } from "./route-label.js";
-import { bodySizeProblem, contentSecurityPolicy, isAllowedMutationOrigin } from "./security.js";
+import { queryShapeProblem } from "./bounded-input.js";
+import {
+  bodySizeProblem,
+  contentSecurityPolicy,
+  isAllowedMutationOrigin,
+  isSiteHost,
+  PERMISSIONS_POLICY,
+  SITE_METHODS,
+} from "./security.js";
 
 /** Static folders are asked only for paths that name a file, not for every page request. */
 const FILE_PATH = /\.[\w]+$/;
@@ -91,10 +99,12 @@ export async function startServer(config) {
   // A worker whose primary is gone (killed) stops rather than serving on, unsupervised.
   if (cluster.isWorker) process.on("disconnect", () => void shutdown("disconnect"));
 
-  const allowedOrigins = (process.env.APP_ORIGINS ?? "")
-    .split(",")
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const allowedOrigins = config.origins;
+  if (production && !config.originsConfigured)
+    logger.warn(
+      { origins: allowedOrigins },
+      "APP_ORIGINS is not set: answering only for this machine's loopback names",
+    );
   const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
   const tileUrl = process.env.MAP_TILE_URL ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   const https = allowedOrigins.some((o) => o.startsWith("https:"));
@@ -141,8 +151,37 @@ export async function startServer(config) {
     next();
   });
 
+  // Before anything reads the request: it must be addressed to this site (a forged Host could
+  // otherwise end up in links others see), use a method the site answers, and carry a query string
+  // of a sane shape (server/bounded-input.js). Load balancers probe /healthz by address.
+  app.use((req, res, next) => {
+    if (req.path !== "/healthz" && !isSiteHost(req.get("host"), allowedOrigins)) {
+      res.status(421).type("text/plain").send("Misdirected request: not a host of this site");
+      return;
+    }
+    if (!SITE_METHODS.includes(req.method)) {
+      res.status(405).set("Allow", SITE_METHODS.join(", ")).type("text/plain");
+      res.send("Method not allowed");
+      return;
+    }
+    const queryProblem = queryShapeProblem(req.originalUrl);
+    if (queryProblem) {
+      res
+        .status(queryProblem.status)
+        .type("text/plain")
+        .send(`Bad request: ${queryProblem.reason}`);
+      return;
+    }
+    next();
+  });
+
   app.use((req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    // What a logged-in person sees is theirs alone: no shared or stored copies (a route may
+    // still say otherwise, e.g. the open-data APIs).
+    if (/(?:^|;\s*)__session=/.test(req.get("cookie") ?? ""))
+      res.setHeader("Cache-Control", "private, no-store");
     next();
   });
   // Built once; the CSP nonce directive is a function of each response.
@@ -187,13 +226,7 @@ export async function startServer(config) {
       return;
     }
     const allowed = isAllowedMutationOrigin(
-      {
-        method: req.method,
-        origin: req.get("origin"),
-        referer: req.get("referer"),
-        host: req.get("host"),
-        protocol: req.protocol,
-      },
+      { method: req.method, origin: req.get("origin"), referer: req.get("referer") },
       allowedOrigins,
     );
     if (!allowed) {

@@ -3,6 +3,7 @@
 // app/utils/env.server.ts documents and validates the same names for the app.
 import os from "node:os";
 import { z } from "zod";
+import { siteOrigins } from "./security.js";
 
 const flag = z
   .enum(["true", "false", "1", "0"])
@@ -19,6 +20,7 @@ const ServerEnv = z.object({
   METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  APP_ORIGINS: z.string().optional(),
 });
 
 /** `postgresql://…` (or `postgres://…`) or else a SQLite file, as app/utils/env.server.ts decides. */
@@ -39,6 +41,7 @@ export function serverConfig(env = process.env, machine = {}) {
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
   const values = parsed.data;
+  const site = siteOrigins(values.APP_ORIGINS, values.PORT);
   const production = values.NODE_ENV === "production";
   const engine = engineOf(values.DATABASE_URL);
   const cores = machine.cores ?? os.availableParallelism();
@@ -57,6 +60,8 @@ export function serverConfig(env = process.env, machine = {}) {
     metricsToken: values.METRICS_TOKEN,
     metricsPort: values.METRICS_PORT,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    origins: site.origins,
+    originsConfigured: site.configured,
   };
 }
 

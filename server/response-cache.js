@@ -33,7 +33,7 @@ export function cacheKey(url, cookie, acceptLanguage) {
 }
 
 /**
- * @param {{ ttlSeconds?: number, maxEntries?: number, maxBodyBytes?: number, now?: () => number }} options
+ * @param {{ ttlSeconds?: number, maxEntries?: number, maxBodyBytes?: number, now?: () => number, waitMs?: number }} options
  */
 export function createResponseCache(options = {}) {
   const ttl = (options.ttlSeconds ?? 15) * 1000;
@@ -43,9 +43,29 @@ export function createResponseCache(options = {}) {
   /** @type {Map<string, { status: number, headers: Record<string, string>, body: string, nonce: string, storedAt: number }>} */
   const entries = new Map();
 
+  /**
+   * Renders under way, by key: a miss that finds one waits for it instead of rendering the same
+   * page again (a new URL asked by 200 visitors at once is rendered once). Resolves with the
+   * stored entry, or null when the render could not be shared (then each waiter renders).
+   * @type {Map<string, Promise<any>>}
+   */
+  const rendering = new Map();
+  const waitMs = options.waitMs ?? 10_000;
+
   function remember(key, entry) {
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value);
     entries.set(key, entry);
+  }
+
+  function serve(entry, req, res, label) {
+    const now = clock();
+    for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
+    res.setHeader("Age", String(Math.floor((now - entry.storedAt) / 1000)));
+    res.setHeader("X-Cache", label);
+    res.status(entry.status);
+    return res.end(
+      req.method === "HEAD" ? undefined : entry.body.replaceAll(entry.nonce, res.locals.cspNonce),
+    );
   }
 
   /** Express middleware; `res.locals.cspNonce` must already hold this response's nonce. */
@@ -63,16 +83,26 @@ export function createResponseCache(options = {}) {
     const key = cacheKey(req.originalUrl, req.get("cookie"), req.get("accept-language"));
     const hit = entries.get(key);
     const now = clock();
-    if (hit && now - hit.storedAt < ttl) {
-      for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
-      res.setHeader("Age", String(Math.floor((now - hit.storedAt) / 1000)));
-      res.setHeader("X-Cache", "HIT");
-      res.status(hit.status);
-      return res.end(
-        req.method === "HEAD" ? undefined : hit.body.replaceAll(hit.nonce, res.locals.cspNonce),
-      );
-    }
+    if (hit && now - hit.storedAt < ttl) return serve(hit, req, res, "HIT");
     if (hit) entries.delete(key);
+    const underWay = rendering.get(key);
+    if (underWay) {
+      const timeout = new Promise((resolve) => setTimeout(() => resolve(null), waitMs).unref());
+      Promise.race([underWay, timeout]).then(
+        (entry) => (entry ? serve(entry, req, res, "HIT-SHARED") : next()),
+        () => next(),
+      );
+      return;
+    }
+    /** @type {(entry: any) => void} */
+    let settle = () => undefined;
+    const rendered = new Promise((resolve) => (settle = resolve));
+    rendering.set(key, rendered);
+    const finish = (entry) => {
+      if (rendering.get(key) === rendered) rendering.delete(key);
+      settle(entry);
+    };
+    res.on("close", () => finish(null));
     res.setHeader("X-Cache", "MISS");
 
     const chunks = [];
@@ -109,14 +139,16 @@ export function createResponseCache(options = {}) {
           const value = res.getHeader(name);
           if (value !== undefined) headers[name] = String(value);
         }
-        remember(key, {
+        const entry = {
           status: 200,
           headers,
           body: Buffer.concat(chunks).toString("utf8"),
           nonce: res.locals.cspNonce,
           storedAt: clock(),
-        });
-      }
+        };
+        remember(key, entry);
+        finish(entry);
+      } else finish(null);
       return end(chunk, encoding, callback);
     };
     next();

@@ -29,6 +29,11 @@ beforeAll(async () => {
     res.end(`render ${renders}</script></html>`);
   });
   app.get("/places/:slug", (req, res) => res.status(404).type("html").send("not here"));
+  // a slow page, as a cold render on deadline day
+  app.get("/shelters", (req, res) => {
+    renders += 1;
+    setTimeout(() => res.type("html").send(`<p>slow render ${renders}</p>`), 150);
+  });
   await new Promise((resolve) => {
     server = app.listen(0, "127.0.0.1", resolve);
   });
@@ -93,6 +98,21 @@ describe("shared response cache", () => {
     now += 16_000;
     expect((await fetch(`${base}/places`)).headers.get("x-cache")).toBe("MISS");
     expect(renders).toBe(6);
+  });
+
+  it("renders a new page once when many visitors ask for it at the same moment", async () => {
+    const bodies = await Promise.all(
+      Array.from({ length: 50 }, () => fetch(`${base}/shelters?open=now`).then((r) => r.text())),
+    );
+    expect(renders).toBe(1);
+    expect(new Set(bodies)).toEqual(new Set(["<p>slow render 1</p>"]));
+  });
+
+  it("lets each waiter render for itself when the first render cannot be shared", async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () => fetch(`${base}/places/nowhere`).then((r) => r.status)),
+    );
+    expect(statuses).toEqual([404, 404, 404, 404, 404]);
   });
 
   it("decides from the request alone", () => {

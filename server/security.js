@@ -5,23 +5,76 @@
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * The site's public origins: APP_ORIGINS (comma-separated, the first is canonical: every absolute
+ * link the site writes uses it), or — when unset, the embedded default of `npm start` — this
+ * machine's loopback names on PORT. The server answers only requests addressed (Host) to one of
+ * them, so a forged Host can change nothing that others see.
+ * @param {string | undefined} appOrigins
+ * @param {number | string} port
+ * @returns {{ origins: string[], configured: boolean }}
+ */
+export function siteOrigins(appOrigins, port) {
+  const configured = (appOrigins ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let url;
+      try {
+        url = new URL(origin);
+      } catch {
+        throw new Error(
+          `APP_ORIGINS: "${origin}" is not an origin such as https://jobs.seoul.go.kr`,
+        );
+      }
+      if (url.protocol !== "https:" && url.protocol !== "http:")
+        throw new Error(`APP_ORIGINS: "${origin}" must be http or https`);
+      return url.origin;
+    });
+  if (configured.length > 0) return { origins: configured, configured: true };
+  return {
+    origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`],
+    configured: false,
+  };
+}
+
+/**
+ * Is the request addressed to one of the site's origins? Compares the Host header (as sent by the
+ * browser, or passed on by a proxy) with the origins' hosts; a missing or malformed Host is not.
+ * @param {string | undefined | null} host
+ * @param {string[]} origins
+ */
+export function isSiteHost(host, origins) {
+  if (!host || host.length > 300 || /[^\w.:[\]-]/.test(host)) return false;
+  const wanted = host.toLowerCase();
+  return origins.some((origin) => new URL(origin).host === wanted);
+}
+
+/** The methods any page or API of the site answers; others get 405. */
+export const SITE_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+
+/**
+ * Browser features the site uses: geolocation for "near me" on its own pages; nothing else.
+ */
+export const PERMISSIONS_POLICY =
+  "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), " +
+  "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), " +
+  "interest-cohort=(), browsing-topics=()";
+
+/**
  * May this request change something? Browsers send `Origin` on every POST; when a request has
  * none (old browsers, some privacy extensions) the `Referer` is checked instead, and a mutation
  * with neither is refused: forged cross-site forms must never get through.
  *
- * @param {{ method: string, origin?: string | null, referer?: string | null, host?: string | null, protocol: string }} request
- * @param {string[]} allowedOrigins explicit list; empty = the origin the request was addressed to
+ * @param {{ method: string, origin?: string | null, referer?: string | null }} request
+ * @param {string[]} allowedOrigins the site's origins (siteOrigins): never the Host header
  * @returns {boolean}
  */
 export function isAllowedMutationOrigin(request, allowedOrigins) {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
-  const allowed =
-    allowedOrigins.length > 0
-      ? allowedOrigins
-      : request.host
-        ? [`${request.protocol}://${request.host}`]
-        : [];
-  let claimed = request.origin && request.origin !== "null" ? request.origin : null;
+  // "null" is what sandboxed frames, file: pages and cross-site redirect chains send: never ours.
+  if (request.origin === "null") return false;
+  let claimed = request.origin || null;
   if (!claimed && request.referer) {
     try {
       claimed = new URL(request.referer).origin;
@@ -29,7 +82,7 @@ export function isAllowedMutationOrigin(request, allowedOrigins) {
       claimed = null;
     }
   }
-  return claimed !== null && allowed.includes(claimed);
+  return claimed !== null && allowedOrigins.includes(claimed);
 }
 
 /**

@@ -1,45 +1,61 @@
 import { describe, expect, it } from "vitest";
-import { bodySizeProblem, contentSecurityPolicy, isAllowedMutationOrigin } from "./security.js";
+import {
+  bodySizeProblem,
+  contentSecurityPolicy,
+  isAllowedMutationOrigin,
+  isSiteHost,
+  siteOrigins,
+} from "./security.js";
 
-const base = { host: "portal.seoul.test", protocol: "https" };
+const base = {};
+const site = ["https://portal.seoul.test"];
 
 describe("mutation origin check", () => {
   it("lets reads through whatever their origin", () => {
     expect(
-      isAllowedMutationOrigin({ ...base, method: "GET", origin: "https://evil.test" }, []),
+      isAllowedMutationOrigin({ ...base, method: "GET", origin: "https://evil.test" }, site),
     ).toBe(true);
   });
 
   it("accepts a POST from the site itself", () => {
     expect(
-      isAllowedMutationOrigin({ ...base, method: "POST", origin: "https://portal.seoul.test" }, []),
+      isAllowedMutationOrigin(
+        { ...base, method: "POST", origin: "https://portal.seoul.test" },
+        site,
+      ),
     ).toBe(true);
   });
 
-  it("refuses a POST from another site, from a null origin, or from nowhere", () => {
+  it("refuses a POST from another site, from a null origin (even with our Referer), or from nowhere", () => {
     expect(
-      isAllowedMutationOrigin({ ...base, method: "POST", origin: "https://evil.test" }, []),
+      isAllowedMutationOrigin({ ...base, method: "POST", origin: "https://evil.test" }, site),
     ).toBe(false);
-    expect(isAllowedMutationOrigin({ ...base, method: "POST", origin: "null" }, [])).toBe(false);
-    expect(isAllowedMutationOrigin({ ...base, method: "DELETE" }, [])).toBe(false);
+    expect(isAllowedMutationOrigin({ ...base, method: "POST", origin: "null" }, site)).toBe(false);
+    expect(
+      isAllowedMutationOrigin(
+        { method: "POST", origin: "null", referer: "https://portal.seoul.test/login" },
+        site,
+      ),
+    ).toBe(false);
+    expect(isAllowedMutationOrigin({ ...base, method: "DELETE" }, site)).toBe(false);
   });
 
   it("falls back to the Referer when there is no Origin", () => {
     expect(
       isAllowedMutationOrigin(
         { ...base, method: "POST", referer: "https://portal.seoul.test/login" },
-        [],
+        site,
       ),
     ).toBe(true);
     expect(
-      isAllowedMutationOrigin({ ...base, method: "POST", referer: "https://evil.test/x" }, []),
+      isAllowedMutationOrigin({ ...base, method: "POST", referer: "https://evil.test/x" }, site),
     ).toBe(false);
-    expect(isAllowedMutationOrigin({ ...base, method: "POST", referer: "not a url" }, [])).toBe(
+    expect(isAllowedMutationOrigin({ ...base, method: "POST", referer: "not a url" }, site)).toBe(
       false,
     );
   });
 
-  it("uses the configured origins, not the Host header, when there are some", () => {
+  it("uses the site's origins, never the Host header", () => {
     const allowed = ["https://jobs.seoul.go.kr"];
     expect(
       isAllowedMutationOrigin(
@@ -53,6 +69,39 @@ describe("mutation origin check", () => {
         allowed,
       ),
     ).toBe(true);
+  });
+});
+
+describe("site origins and hosts", () => {
+  it("are APP_ORIGINS, normalised, the first one canonical", () => {
+    expect(siteOrigins(" https://jobs.seoul.go.kr/ , https://www.jobs.seoul.go.kr", 3000)).toEqual({
+      origins: ["https://jobs.seoul.go.kr", "https://www.jobs.seoul.go.kr"],
+      configured: true,
+    });
+    expect(() => siteOrigins("jobs.seoul.go.kr", 3000)).toThrow(/APP_ORIGINS/);
+    expect(() => siteOrigins("ftp://jobs.seoul.go.kr", 3000)).toThrow(/APP_ORIGINS/);
+  });
+
+  it("are this machine's loopback names when APP_ORIGINS is unset", () => {
+    expect(siteOrigins(undefined, 3000).origins).toEqual([
+      "http://localhost:3000",
+      "http://127.0.0.1:3000",
+      "http://[::1]:3000",
+    ]);
+  });
+
+  it("answer only requests addressed to them; forged and malformed hosts are not", () => {
+    const { origins } = siteOrigins("https://jobs.seoul.go.kr", 3000);
+    expect(isSiteHost("jobs.seoul.go.kr", origins)).toBe(true);
+    expect(isSiteHost("JOBS.seoul.go.kr", origins)).toBe(true);
+    expect(isSiteHost("evil.example", origins)).toBe(false);
+    expect(isSiteHost("jobs.seoul.go.kr:8443", origins)).toBe(false);
+    expect(isSiteHost("jobs.seoul.go.kr/../x", origins)).toBe(false);
+    expect(isSiteHost("", origins)).toBe(false);
+    expect(isSiteHost(undefined, origins)).toBe(false);
+    expect(isSiteHost("a".repeat(1000), origins)).toBe(false);
+    expect(isSiteHost("127.0.0.1:3000", siteOrigins("", 3000).origins)).toBe(true);
+    expect(isSiteHost("[::1]:3000", siteOrigins("", 3000).origins)).toBe(true);
   });
 });
 

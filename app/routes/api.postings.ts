@@ -4,7 +4,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import crypto from "node:crypto";
-import { publicOrigin } from "~/domain/jobs/links.server";
+import { siteOrigin } from "~/utils/site-url.server";
 import { postingCard } from "~/domain/jobs/present";
 import { SearchSchema } from "~/domain/jobs/schema";
 import { searchHref } from "~/domain/jobs/search";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = submission.value;
   const at = now();
   const result = await searchPostings(query, { now: at, residentId: null });
-  const origin = publicOrigin(request);
+  const origin = siteOrigin();
   const link = (page: number) => `${origin}/api/postings${searchHref(query, { page })}`;
   const body = JSON.stringify({
     total: result.total,

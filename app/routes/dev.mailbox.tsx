@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalMailboxSender, getSender } from "~/domain/notifications/sender.server";
 import { requireRole } from "~/domain/residents/auth.server";
+import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useRootData } from "~/root";
@@ -11,13 +12,15 @@ export const meta: MetaFunction = (args) => pageTitle(args, "mailbox");
 
 /**
  * The development sender's mailbox. Messages hold residents' personal data, so only admins (the
- * developers' role on a shared machine) may read it.
+ * developers' role on a shared machine) may read it, and the page does not exist in production or
+ * when messages really leave the building (another sender is configured).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
   const sender = getSender();
-  const messages = sender instanceof LocalMailboxSender ? await sender.list() : [];
-  return { senderName: sender.name, messages };
+  if (getEnv().appEnv === "production" || !(sender instanceof LocalMailboxSender))
+    throw new Response("Not found", { status: 404 });
+  await requireRole(request, ["admin"]);
+  return { senderName: sender.name, messages: await sender.list() };
 }
 
 export default function Mailbox() {

@@ -2,7 +2,8 @@
 // English with ?lang=en; the same for everyone, so caches may keep it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Feed } from "feed";
-import { publicOrigin } from "~/domain/jobs/links.server";
+import { siteOrigin } from "~/utils/site-url.server";
+import { feedText, xmlSafe } from "~/domain/jobs/feed-text";
 import { latestPublishedPostings } from "~/domain/jobs/service.server";
 import { messageT } from "~/domain/notifications/render.server";
 import { formatDateTime, formatWon } from "~/utils/format";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     key: string,
     options?: Record<string, unknown>,
   ) => string;
-  const origin = publicOrigin(request);
+  const origin = siteOrigin();
   const postings = await latestPublishedPostings(ITEMS);
   const feed = new Feed({
     id: `${origin}/jobs`,
@@ -33,18 +34,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     feed.addItem({
       id: url,
       link: url,
-      title: en ? posting.titleEn : posting.titleKo,
+      title: feedText(en ? posting.titleEn : posting.titleKo),
       date: posting.updatedAt,
       published: posting.publishedAt ?? undefined,
-      description: t("jobs:feed.summary", {
-        organization: en ? posting.organization.nameEn : posting.organization.nameKo,
-        wage: formatWon(posting.hourlyWageKrw, language),
-        closes: formatDateTime(posting.applicationClosesAt, language),
-      }),
-      content: en ? posting.descriptionEn : posting.descriptionKo,
+      description: feedText(
+        t("jobs:feed.summary", {
+          organization: en ? posting.organization.nameEn : posting.organization.nameKo,
+          wage: formatWon(posting.hourlyWageKrw, language),
+          closes: formatDateTime(posting.applicationClosesAt, language),
+          interpolation: { escapeValue: false },
+        }),
+      ),
+      content: feedText(en ? posting.descriptionEn : posting.descriptionKo),
     });
   }
-  return new Response(feed.atom1(), {
+  return new Response(xmlSafe(feed.atom1()), {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
       "Cache-Control": "public, max-age=300",

@@ -9,7 +9,7 @@ import { SafetyRules } from "~/components/jobs/safety-rules";
 import { WindowText } from "~/components/jobs/window-text";
 import { followPosting, isFollowing, unfollowPosting } from "~/domain/jobs/follows.server";
 import { jobPostingJsonLd, serializeJsonLd } from "~/domain/jobs/json-ld";
-import { publicOrigin } from "~/domain/jobs/links.server";
+import { siteOrigin } from "~/utils/site-url.server";
 import { estimateMonthlyPay } from "~/domain/jobs/pay";
 import {
   canManage,
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getServerT(request);
   const jsonLd = serializeJsonLd(
     jobPostingJsonLd({
-      url: `${publicOrigin(request)}/jobs/${posting.slug}`,
+      url: `${siteOrigin()}/jobs/${posting.slug}`,
       slug: posting.slug,
       title: en ? posting.titleEn : posting.titleKo,
       description: en ? posting.descriptionEn : posting.descriptionKo,

@@ -5,7 +5,11 @@ import { ConsultationFacts } from "~/components/booking/consultation-facts";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { requireBookingStaff, requireRecordId } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
-import { getStaffBooking, readDescriptionAsStaff } from "~/domain/booking/service.server";
+import {
+  canReadDescriptions,
+  getStaffBooking,
+  readDescriptionAsStaff,
+} from "~/domain/booking/service.server";
 import { localName, type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
@@ -25,17 +29,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireRecordId(params.bookingId);
   const booking = await getStaffBooking(user, id);
   if (!booking) throw new Response("Not found", { status: 404 });
-  const show = new URL(request.url).searchParams.get("show") === "description";
+  const mayRead = canReadDescriptions(user);
+  const show = mayRead && new URL(request.url).searchParams.get("show") === "description";
   const description =
     show && booking.hasDescription
       ? await readDescriptionAsStaff(user, id, clientIp(context))
       : null;
-  return withIsoDates({ booking, description: description ?? null, shown: show });
+  return withIsoDates({ booking, description: description ?? null, shown: show, mayRead });
 }
 
 export default function StaffBooking() {
   const { t } = useTranslation("booking");
-  const { booking, description, shown } = useLoaderData<typeof loader>();
+  const { booking, description, shown, mayRead } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
   const { service } = booking.slot;
@@ -71,6 +76,8 @@ export default function StaffBooking() {
           <h2 id="description-title">{t("staff.descriptionTitle")}</h2>
           {!booking.hasDescription ? (
             <p>{t("staff.noDescription")}</p>
+          ) : !mayRead ? (
+            <p>{t("staff.descriptionCenterOnly")}</p>
           ) : shown ? (
             <>
               <p className="message-body">{description ?? t("detail.descriptionUnavailable")}</p>

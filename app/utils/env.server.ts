@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { siteOrigins } from "../../server/security.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
@@ -103,6 +104,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   sessionSecrets: string[];
   /** the SQLite file (meaningless on PostgreSQL) */
   databaseFile: string;
+  /** the site's origins (server/security.js siteOrigins): the first is canonical */
   allowedOrigins: string[];
   secureCookies: boolean;
 };
@@ -119,9 +121,7 @@ export function getEnv(): Env {
   }
   const env = parsed.data;
   const appEnv = env.APP_ENV ?? env.NODE_ENV;
-  const allowedOrigins = env.APP_ORIGINS.split(",")
-    .map((origin) => origin.trim())
-    .filter(Boolean);
+  const { origins: allowedOrigins } = siteOrigins(env.APP_ORIGINS, env.PORT);
   cached = {
     ...env,
     appEnv,

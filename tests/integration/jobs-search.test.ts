@@ -214,7 +214,8 @@ describe("open data", () => {
       title: { en: "Seoul Forest ecology guide" },
       hourlyWageKrw: 10500,
       windowState: "open",
-      url: `http://localhost/jobs/${slugs.park}`,
+      // the canonical origin (APP_ORIGINS, else http://localhost:PORT), never the Host asked
+      url: `http://localhost:3000/jobs/${slugs.park}`,
     });
     const etag = response.headers.get("etag")!;
     const again = await call(

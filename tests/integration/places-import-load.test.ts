@@ -21,7 +21,12 @@ function rows(count: number, prefix: string): RowCheck[] {
       latitude: 37.55 + (i % 100) / 10_000,
       longitude: 126.9 + Math.floor(i / 100) / 10_000,
       phone: null,
-      weekly: [{ weekday: 1, opens: "09:00", closes: "18:00" }],
+      // open every day, as shelters are: seven rows of hours per place
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        opens: "09:00",
+        closes: "18:00",
+      })),
     },
   }));
 }
@@ -66,7 +71,7 @@ describe("importing 5,000 places", () => {
       5000,
     );
     expect(checks).toBeGreaterThan(5);
-    expect(slowest).toBeLessThan(1000);
+    expect(slowest, `slowest wait ${Math.round(slowest)} ms`).toBeLessThan(1000);
   }, 120_000);
 
   // On SQLite every statement waits its turn behind the chunk's transaction; not on PostgreSQL.
@@ -74,7 +79,7 @@ describe("importing 5,000 places", () => {
     "(negative control) in chunks of 900 rows, the health check waits for a whole chunk",
     async () => {
       const { slowest } = await slowestHealthCheckDuring(900, "통째");
-      expect(slowest).toBeGreaterThan(1000);
+      expect(slowest, `slowest wait ${Math.round(slowest)} ms`).toBeGreaterThan(1000);
     },
     120_000,
   );

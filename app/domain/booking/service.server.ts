@@ -26,6 +26,7 @@ import type { SessionUser } from "~/domain/residents/types";
 import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { siteUrl } from "~/utils/site-url.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { bookingCalendar } from "./ics";
@@ -402,12 +403,6 @@ type MessageFacts = {
   service: { nameKo: string; nameEn: string };
   place: { nameKo: string; nameEn: string; phone: string | null };
 };
-
-/** Links in messages point at the site's public origin. */
-function siteUrl(path: string): string {
-  const env = getEnv();
-  return `${env.allowedOrigins[0] ?? `http://localhost:${env.PORT}`}${path}`;
-}
 
 /** Who a message goes to; pass the language and address when already known (saves queries). */
 type Recipient = { id: string; language?: string; email?: string | null };
@@ -1401,6 +1396,15 @@ export async function getStaffBooking(user: SessionUser, bookingId: string) {
 }
 
 /**
+ * May this user read consultation descriptions at all? Only staff of a place — the center the
+ * resident confided in. Administrators manage every place but are not that center: they never
+ * read descriptions (decision 0010).
+ */
+export function canReadDescriptions(user: SessionUser): boolean {
+  return user.role === "staff" && Boolean(user.staffPlaceId);
+}
+
+/**
  * The confidential description, for staff of the booking's place only; every read is written to
  * the audit log in the same transaction as the read.
  */
@@ -1409,8 +1413,8 @@ export async function readDescriptionAsStaff(
   bookingId: string,
   ip: string | null,
 ): Promise<string | null | undefined> {
-  const scope = staffPlaceFilter(user);
-  if (!scope) return undefined;
+  if (!canReadDescriptions(user)) return undefined;
+  const scope = { placeId: user.staffPlaceId! };
   return getDb().$transaction(async (tx) => {
     const booking = await tx.booking.findFirst({
       where: { id: bookingId, slot: { service: scope } },

@@ -29,15 +29,32 @@ export const i18nErrorMap: z.ZodErrorMap = (issue, ctx) => {
 };
 z.setErrorMap(i18nErrorMap);
 
+/**
+ * Characters nobody types on purpose and that make stored text lie: control characters (NUL and
+ * the rest of C0 and C1, except tab and line breaks) and the bidirectional overrides and isolates
+ * that make a name display reversed (U+202A–U+202E, U+2066–U+2069).
+ */
+const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutUnsafeCharacters(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, "");
+}
+
+/** Text as people type it, with unsafe characters removed before it is checked and stored. */
 export const requiredText = (max: number) =>
   z
     .string({ required_error: "validation:required" })
-    .trim()
-    .min(1, "validation:required")
-    .max(max, "validation:tooLong");
+    .transform(withoutUnsafeCharacters)
+    .pipe(z.string().trim().min(1, "validation:required").max(max, "validation:tooLong"));
 
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, "validation:tooLong").optional();
+  z
+    .string()
+    .transform(withoutUnsafeCharacters)
+    .pipe(z.string().trim().max(max, "validation:tooLong"))
+    .optional();
 
 /** A real calendar date "YYYY-MM-DD" (rejects 2026-02-30). */
 export const isoDate = z
