@@ -1,17 +1,23 @@
 // Global setup of the end-to-end tests: the production build, served by the real server.js over
-// real HTTP, on a fresh database migrated with the real migrations and seeded with the real seed.
+// real HTTP, on a fresh database migrated with the real migrations and seeded with the real seed —
+// on the project's engine (`databaseEngine` in vitest.config.ts). On PostgreSQL the server runs
+// as two processes (WEB_CONCURRENCY=2), so the tests may not assume one process: the test clock
+// lives in a file (TEST_CLOCK_FILE) that every process reads.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { dropDatabase, newDatabaseUrl } from "./databases";
 import { migrateDatabase } from "./migrate";
 import { ROOT, TMP } from "./paths";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    databaseEngine: "sqlite" | "postgresql";
     baseUrl: string;
-    databaseFile: string;
+    /** the server's database: open it with openDatabase(url) from ~/utils/db.server */
+    databaseUrl: string;
   }
 }
 
@@ -51,13 +57,18 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
-  const databaseFile = path.join(TMP, "e2e.db");
-  migrateDatabase(databaseFile);
+  const engine = project.getProvidedContext().databaseEngine;
+  const databaseUrl = newDatabaseUrl(engine, "e2e");
+  await migrateDatabase(databaseUrl);
+  fs.mkdirSync(TMP, { recursive: true });
+  const clockFile = path.join(TMP, `e2e-clock-${engine}-${process.pid}`);
+  fs.rmSync(clockFile, { force: true });
   const env = {
     ...process.env,
-    DATABASE_URL: `file:${databaseFile}`,
+    DATABASE_URL: databaseUrl,
     APP_ENV: "test",
     TEST_FIXED_NOW: E2E_NOW,
+    TEST_CLOCK_FILE: clockFile,
     // The clock stands still in these tests, so failures never age out: keep the per-IP limit out
     // of the way (it is tested in the integration tests) and test the per-account one.
     LOGIN_MAX_FAILURES_PER_IP: "500",
@@ -88,6 +99,8 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_REQUESTS: "false",
+      // SQLite serves from one process; PostgreSQL from several
+      WEB_CONCURRENCY: engine === "postgresql" ? "2" : "1",
     },
     stdio: "pipe",
   });
@@ -96,11 +109,17 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealthy(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
-  project.provide("databaseFile", databaseFile);
+  project.provide("databaseUrl", databaseUrl);
 
   return async () => {
-    server?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (server.exitCode === null) server.kill("SIGKILL");
+    }
     if (process.env.E2E_SERVER_LOG) console.log(log);
+    fs.rmSync(clockFile, { force: true });
+    await dropDatabase(databaseUrl);
   };
 }
