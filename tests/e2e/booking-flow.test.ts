@@ -161,7 +161,8 @@ describe("labor-rights consultation (JavaScript off)", () => {
     expect(await staff.page.getByText(description).count()).toBe(0);
     await staff.page.getByRole("button", { name: "상담 내용 보기 (열람 기록이 남습니다)" }).click();
     await staff.page.waitForURL(/show=description/);
-    expect(await staff.page.getByText(description).count()).toBe(1);
+    // a client-side navigation: the URL may change before the page shows the new data
+    await expect.poll(() => staff.page.getByText(description).count()).toBe(1);
     await staff.context.close();
 
     const reads = await serverDatabase().auditEvent.count({

@@ -5,13 +5,14 @@
 // schema must be the one generated from the SQLite one: lint refuses a stale copy.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { dropDatabase, newDatabaseUrl } from "#tests/setup/databases";
 import { migrateDatabase, pushSchema } from "#tests/setup/migrate";
-import { ROOT, TMP } from "#tests/setup/paths";
+import { ROOT } from "#tests/setup/paths";
 
 type Shape = Record<string, unknown>;
 
@@ -144,7 +145,7 @@ describe.runIf(engine === "sqlite")("the PostgreSQL schema", () => {
 
   it("fails the check, and so lint, when it is stale", () => {
     // a copy of the script and both schemas, the PostgreSQL one missing a model
-    const copy = fs.mkdtempSync(path.join(TMP, "schema-check-"));
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "schema-check-"));
     try {
       for (const file of [
         "scripts/postgresql-schema.js",
