@@ -14,8 +14,9 @@ function databaseUrl(target: string): string {
 
 /**
  * Runs the Prisma CLI until it prints `success`. The wasm schema engine finishes its work in a
- * second or so but then keeps the process alive (about 10 s after migrate deploy, a minute after
- * db push): we end it once it has said it succeeded.
+ * second or so but then may keep the process alive (about 10 s after migrate deploy on
+ * PostgreSQL, a minute after db push): once it has said it succeeded, we give it a moment to end
+ * by itself (it does on SQLite, leaving no journal file behind) and then end it.
  */
 function prisma(args: string[], url: string, success: RegExp): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -25,6 +26,7 @@ function prisma(args: string[], url: string, success: RegExp): Promise<void> {
     });
     let output = "";
     let done = false;
+    let lingering: NodeJS.Timeout | undefined;
     const finish = (error?: Error) => {
       if (done) return;
       done = true;
@@ -38,15 +40,15 @@ function prisma(args: string[], url: string, success: RegExp): Promise<void> {
     }, 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (success.test(output)) {
-        child.kill();
-        finish();
+      if (success.test(output) && !lingering) {
+        lingering = setTimeout(() => child.kill(), 500);
       }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     child.on("error", (error) => finish(error));
     child.on("exit", (code) => {
+      clearTimeout(lingering);
       if (success.test(output)) finish();
       else finish(new Error(`prisma ${args.join(" ")} failed (${code}):\n${output}`));
     });
