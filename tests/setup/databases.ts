@@ -51,12 +51,33 @@ async function onServer<T>(adminUrl: string, work: (client: pg.Client) => Promis
   }
 }
 
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** SQLite: removes the files left by test runs that were interrupted (their process is gone). */
+export function removeAbandonedSqliteFiles() {
+  if (!fs.existsSync(TMP)) return;
+  for (const file of fs.readdirSync(TMP)) {
+    const pid = /^[a-z0-9]+_(\d+)_[0-9a-f]{8}\.db/.exec(file)?.[1];
+    if (pid && !alive(Number(pid))) fs.rmSync(path.join(TMP, file), { force: true });
+  }
+}
+
+/** SQLite: removes the database's files at once (also usable in an exit handler). */
+export function removeSqliteFiles(url: string) {
+  if (databaseEngine(url) !== "sqlite") return;
+  for (const suffix of SQLITE_SUFFIXES) fs.rmSync(`${sqliteFile(url)}${suffix}`, { force: true });
+}
+
 /** Removes the database (closing anyone's connections to it); nothing happens when it is absent. */
 export async function dropDatabase(url: string): Promise<void> {
-  if (databaseEngine(url) === "sqlite") {
-    for (const suffix of SQLITE_SUFFIXES) fs.rmSync(`${sqliteFile(url)}${suffix}`, { force: true });
-    return;
-  }
+  if (databaseEngine(url) === "sqlite") return removeSqliteFiles(url);
   const { name, adminUrl } = postgresqlParts(url);
   await onServer(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }

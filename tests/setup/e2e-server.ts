@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../scripts/postgresql-cluster.js";
-import { dropDatabase, newDatabaseUrl } from "./databases";
+import { dropDatabase, newDatabaseUrl, removeSqliteFiles } from "./databases";
 import { migrateDatabase } from "./migrate";
 import { ROOT, TMP } from "./paths";
 
@@ -101,6 +101,15 @@ export default async function setup(project: TestProject) {
         WEB_CONCURRENCY: engine === "postgresql" ? "2" : "1",
       },
       stdio: "pipe",
+    });
+    // vitest ends at once on SIGINT/SIGTERM, without teardown, and its own exit listener ends the
+    // process before later ones run: ours goes first, so the server does not outlive the run
+    // (a PostgreSQL database goes with the throwaway cluster)
+    const child = server;
+    process.prependOnceListener("exit", () => {
+      child.kill("SIGTERM");
+      for (const file of [clockFile, statusFile]) fs.rmSync(file, { force: true });
+      removeSqliteFiles(databaseUrl);
     });
     server.stdout?.on("data", (chunk) => (log += chunk));
     server.stderr?.on("data", (chunk) => (log += chunk));

@@ -3,7 +3,7 @@
 // seconds). The project's engine (`databaseEngine` in vitest.config.ts) says where: a SQLite file,
 // or a database on the PostgreSQL server in TEST_POSTGRESQL_URL.
 import type { TestProject } from "vitest/node";
-import { dropDatabase, newDatabaseUrl, untilUnused } from "./databases";
+import { dropDatabase, newDatabaseUrl, removeAbandonedSqliteFiles, untilUnused } from "./databases";
 import { migrateDatabase } from "./migrate";
 import { TEMPLATE_DB } from "./paths";
 
@@ -16,6 +16,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const engine = project.getProvidedContext().databaseEngine;
+  if (engine === "sqlite") removeAbandonedSqliteFiles();
   const url =
     engine === "sqlite" ? `file:${TEMPLATE_DB}` : newDatabaseUrl("postgresql", "portal_template");
   await migrateDatabase(url);
