@@ -72,6 +72,9 @@ const EnvSchema = z.object({
   MAILBOX_DIR: z.string().default("./data/mailbox"),
   /// Fixed "now" for tests (ISO instant). Honoured only when APP_ENV=test.
   TEST_FIXED_NOW: z.string().datetime({ offset: true }).optional(),
+  /// Test-only: a file that holds the clock set by the tests, shared by every server process.
+  /// Honoured only when APP_ENV=test.
+  TEST_CLOCK_FILE: z.string().optional(),
   SECURE_COOKIES: booleanFlag.optional(),
   /// Seoul living wage per hour (KRW): New Deal postings may not pay less. Default: 9,220, the
   /// 2018 figure from the Job & Labor Policy Bureau's report.

@@ -20,7 +20,7 @@ const CLOSED_LOOP_MS = 20_000;
 const OPEN_LOOP_MS = 15_000;
 const RATES = (process.env.BENCH_RATES ?? "15,30,45").split(",").map(Number);
 
-const { file, db } = benchDatabase("booking");
+const { file, db } = await benchDatabase("booking");
 const now = new Date();
 await seed(db, { now, demoAccounts: false });
 

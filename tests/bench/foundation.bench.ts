@@ -2,7 +2,7 @@
 import { seed } from "../../prisma/seed";
 import { benchDatabase, initialJavaScriptBytes, load, printResults, startServer } from "./support";
 
-const { file, db } = benchDatabase("foundation");
+const { file, db } = await benchDatabase("foundation");
 await seed(db, { demoAccounts: false });
 await db.$disconnect();
 const server = await startServer(file);

@@ -14,7 +14,7 @@ const RESIDENTS = 20_000;
 const APPLICATIONS = 200_000;
 const LARGE_POSTING_APPLICANTS = 10_000;
 
-const { file, db } = benchDatabase("jobs");
+const { file, db } = await benchDatabase("jobs");
 const started = Date.now();
 await seed(db, { demoAccounts: true });
 const now = new Date();

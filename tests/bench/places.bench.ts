@@ -13,7 +13,7 @@ import { ROOT } from "../setup/paths";
 import { benchDatabase, initialJavaScriptBytes, load, printResults, startServer } from "./support";
 
 const PLACES = 2000;
-const { file, db } = benchDatabase("places");
+const { file, db } = await benchDatabase("places");
 await seed(db, { demoAccounts: false });
 
 // A deterministic spread of places over Seoul: kinds in the proportions of the real directory,

@@ -12,9 +12,9 @@ import { PrismaClient } from "../../app/generated/prisma/client";
 import { migrateDatabase } from "../setup/migrate";
 import { ROOT, TMP } from "../setup/paths";
 
-export function benchDatabase(name: string) {
+export async function benchDatabase(name: string) {
   const file = path.join(TMP, `bench-${name}.db`);
-  migrateDatabase(file);
+  await migrateDatabase(file);
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
   return { file, db };
 }

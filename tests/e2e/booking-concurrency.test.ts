@@ -2,15 +2,8 @@
 // one slot at the same moment, cancel and reschedule races, the waitlist under pressure — and the
 // database afterwards. Each test uses its own seeded slots (dates no other e2e file books).
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  bookOverHttp,
-  LABOR_FIELDS,
-  liveCounts,
-  manyResidents,
-  readDatabase,
-  slotAt,
-} from "./booking-support";
-import { baseUrl, postForm } from "./support";
+import { bookOverHttp, LABOR_FIELDS, liveCounts, manyResidents, slotAt } from "./booking-support";
+import { baseUrl, postForm, serverDatabase } from "./support";
 
 // The Seoul Labor Rights Center takes three consultations at once by day.
 const CITY_CENTER = "seoul-labor-rights-center-consultation";
@@ -56,7 +49,12 @@ describe("100 residents at one slot of capacity 3", () => {
           : "이 시간은 마감되었습니다. 다른 시간을 고르거나 대기 신청을 해 주세요.",
       );
     }
-    expect(liveCounts(slot.id)).toEqual({ bookedCount: 3, capacity: 3, confirmed: 3, offered: 0 });
+    expect(await liveCounts(slot.id)).toEqual({
+      bookedCount: 3,
+      capacity: 3,
+      confirmed: 3,
+      offered: 0,
+    });
   });
 });
 
@@ -80,7 +78,7 @@ describe("races", () => {
     const won = bookings.filter((r) => r.status === 302).length;
     expect(won).toBeLessThanOrEqual(3);
     expect(bookings.every((r) => r.status === 302 || r.status === 409)).toBe(true);
-    expect(liveCounts(slot.id)).toEqual({
+    expect(await liveCounts(slot.id)).toEqual({
       bookedCount: won,
       capacity: 3,
       confirmed: won,
@@ -113,12 +111,15 @@ describe("races", () => {
     );
     expect(moves.filter((r) => r.status === 302)).toHaveLength(1);
     expect(moves.filter((r) => r.status === 409)).toHaveLength(9);
-    expect(liveCounts(target.id)).toMatchObject({ bookedCount: 1, confirmed: 1 });
+    expect(await liveCounts(target.id)).toMatchObject({ bookedCount: 1, confirmed: 1 });
     const winner = moves.findIndex((r) => r.status === 302);
-    origins.forEach((origin, i) => {
+    for (const [i, origin] of origins.entries()) {
       const expected = i === winner ? 0 : 1;
-      expect(liveCounts(origin.id)).toMatchObject({ bookedCount: expected, confirmed: expected });
-    });
+      expect(await liveCounts(origin.id)).toMatchObject({
+        bookedCount: expected,
+        confirmed: expected,
+      });
+    }
   });
 
   it("a freed place goes to the first on the waitlist, not to whoever clicks fastest", async () => {
@@ -140,12 +141,11 @@ describe("races", () => {
     ]);
     expect(cancel.status).toBe(302);
     expect(grabs.every((r) => r.status === 409)).toBe(true);
-    expect(liveCounts(slot.id)).toMatchObject({ bookedCount: 1, confirmed: 0, offered: 1 });
-    const db = readDatabase();
-    const offered = db
-      .prepare("SELECT residentId FROM WaitlistEntry WHERE slotId = ? AND status = 'offered'")
-      .all(slot.id) as { residentId: string }[];
-    db.close();
+    expect(await liveCounts(slot.id)).toMatchObject({ bookedCount: 1, confirmed: 0, offered: 1 });
+    const offered = await serverDatabase().waitlistEntry.findMany({
+      where: { slotId: slot.id, status: "offered" },
+      select: { residentId: true },
+    });
     expect(offered).toEqual([{ residentId: first!.id }]);
 
     // the second in line cannot take it; the first can, with the ordinary form
@@ -154,7 +154,7 @@ describe("races", () => {
     ).toBe(409);
     const accepted = await bookOverHttp(first!.cookie, DISTRICT_CENTER, slot.id, LABOR_FIELDS);
     expect(accepted.status).toBe(302);
-    expect(liveCounts(slot.id)).toMatchObject({ bookedCount: 1, confirmed: 1, offered: 0 });
+    expect(await liveCounts(slot.id)).toMatchObject({ bookedCount: 1, confirmed: 1, offered: 0 });
   });
 });
 
@@ -171,7 +171,7 @@ describe("URL tampering", () => {
     const page = await fetch(`${baseUrl()}/bookings/${id}`, as);
     expect(await page.text()).not.toContain("석 달째");
     expect((await postForm(`/bookings/${id}/cancel`, {}, stranger!.cookie)).status).toBe(404);
-    expect(liveCounts(slot.id)).toMatchObject({ bookedCount: 1, confirmed: 1 });
+    expect(await liveCounts(slot.id)).toMatchObject({ bookedCount: 1, confirmed: 1 });
     // and staff of another center cannot open it either
     const login = await postForm("/login", {
       email: "staff.youth@seoul-portal.test",
@@ -217,6 +217,6 @@ describe("URL tampering", () => {
       `${baseUrl()}/book/${DISTRICT_CENTER}/availability?date=2026-13-45`,
     );
     expect(garbage.status).toBe(400);
-    expect(liveCounts(slot.id)).toMatchObject({ bookedCount: 0, confirmed: 0 });
+    expect(await liveCounts(slot.id)).toMatchObject({ bookedCount: 0, confirmed: 0 });
   });
 });

@@ -1,9 +1,7 @@
 // Helpers of the booking end-to-end tests: residents with a profile, times from the live JSON,
-// bookings over HTTP, and a read-only look into the server's database.
-import Database from "better-sqlite3";
+// bookings over HTTP, and a look into the server's database.
 import type { BrowserContext } from "playwright-core";
-import { inject } from "vitest";
-import { baseUrl, postForm, signUpOverHttp, uniqueEmail } from "./support";
+import { baseUrl, postForm, serverDatabase, signUpOverHttp, uniqueEmail } from "./support";
 
 export type TimeChoice = { id: string; startsAt: string; state: string; remaining: number };
 
@@ -85,32 +83,18 @@ export function bookOverHttp(
   );
 }
 
-/** The server's database, read-only, for checking what the HTTP answers claim. */
-export function readDatabase() {
-  return new Database(inject("databaseFile"), { readonly: true, fileMustExist: true });
-}
-
-export function liveCounts(slotId: string) {
-  const db = readDatabase();
-  try {
-    const slot = db.prepare("SELECT bookedCount, capacity FROM Slot WHERE id = ?").get(slotId) as {
-      bookedCount: number;
-      capacity: number;
-    };
-    const { confirmed } = db
-      .prepare(
-        "SELECT COUNT(*) AS confirmed FROM Booking WHERE slotId = ? AND status = 'confirmed'",
-      )
-      .get(slotId) as { confirmed: number };
-    const { offered } = db
-      .prepare(
-        "SELECT COUNT(*) AS offered FROM WaitlistEntry WHERE slotId = ? AND status = 'offered'",
-      )
-      .get(slotId) as { offered: number };
-    return { ...slot, confirmed, offered };
-  } finally {
-    db.close();
-  }
+/** What the server's database holds for a slot: its counter and the rows it must agree with. */
+export async function liveCounts(slotId: string) {
+  const db = serverDatabase();
+  const [slot, confirmed, offered] = await Promise.all([
+    db.slot.findUniqueOrThrow({
+      where: { id: slotId },
+      select: { bookedCount: true, capacity: true },
+    }),
+    db.booking.count({ where: { slotId, status: "confirmed" } }),
+    db.waitlistEntry.count({ where: { slotId, status: "offered" } }),
+  ]);
+  return { ...slot, confirmed, offered };
 }
 
 /** Moves the server's clock (APP_ENV=test only); `null` puts it back to the fixed E2E time. */

@@ -1,10 +1,8 @@
 // Public jobs against the production build: the whole journey in Chromium with JavaScript on and
 // off (search → open → see why not eligible → fix the profile → apply → my applications → staff
 // select → resident sees "selected"), and what the server answers over plain HTTP.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PrismaClient } from "~/generated/prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   baseUrl,
   cookiesOf,
@@ -12,6 +10,7 @@ import {
   launchBrowser,
   newPage,
   postForm,
+  serverDatabase,
   signUpOverHttp,
   uniqueEmail,
 } from "./support";
@@ -304,61 +303,55 @@ describe("over HTTP", () => {
   });
 
   it("selects exactly 5 of 100 applicants when 100 select requests arrive at once", async () => {
-    const db = new PrismaClient({
-      adapter: new PrismaBetterSQLite3({ url: `file:${inject("databaseFile")}`, timeout: 10_000 }),
+    const db = serverDatabase();
+    const org = await db.organization.findUniqueOrThrow({ where: { slug: "seoul-city" } });
+    const template = await db.posting.findUniqueOrThrow({ where: { slug: POSTING } });
+    const stamp = Date.now().toString(36);
+    const posting = await db.posting.create({
+      data: {
+        ...template,
+        id: undefined,
+        slug: `quota-race-${stamp}`,
+        titleKo: `정원 경쟁 시험 ${stamp}`,
+        positions: 5,
+        selectedCount: 0,
+        organizationId: org.id,
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
     });
-    try {
-      const org = await db.organization.findUniqueOrThrow({ where: { slug: "seoul-city" } });
-      const template = await db.posting.findUniqueOrThrow({ where: { slug: POSTING } });
-      const stamp = Date.now().toString(36);
-      const posting = await db.posting.create({
-        data: {
-          ...template,
-          id: undefined,
-          slug: `quota-race-${stamp}`,
-          titleKo: `정원 경쟁 시험 ${stamp}`,
-          positions: 5,
-          selectedCount: 0,
-          organizationId: org.id,
-          createdAt: undefined,
-          updatedAt: undefined,
-        },
+    const ids: string[] = [];
+    await db.resident.createMany({
+      data: Array.from({ length: 100 }, (_, i) => ({
+        id: `race-${stamp}-${i}`,
+        email: `race-${stamp}-${i}@example.test`,
+        name: `경쟁 ${i}`,
+      })),
+    });
+    for (let i = 0; i < 100; i += 1) {
+      const application = await db.application.create({
+        data: { residentId: `race-${stamp}-${i}`, postingId: posting.id, profileSnapshot: "{}" },
       });
-      const ids: string[] = [];
-      await db.resident.createMany({
-        data: Array.from({ length: 100 }, (_, i) => ({
-          id: `race-${stamp}-${i}`,
-          email: `race-${stamp}-${i}@example.test`,
-          name: `경쟁 ${i}`,
-        })),
-      });
-      for (let i = 0; i < 100; i += 1) {
-        const application = await db.application.create({
-          data: { residentId: `race-${stamp}-${i}`, postingId: posting.id, profileSnapshot: "{}" },
-        });
-        ids.push(application.id);
-      }
-      const cookie = await logInOverHttp(STAFF.email, STAFF.password);
-      const responses = await Promise.all(
-        ids.map((applicationId) =>
-          postForm(
-            `/staff/postings/${posting.id}/applicants`,
-            { intent: "select", applicationId },
-            cookie,
-          ),
-        ),
-      );
-      const statuses = responses.map((r) => r.status);
-      expect(statuses.filter((s) => s === 302)).toHaveLength(5);
-      expect(statuses.filter((s) => s === 409)).toHaveLength(95);
-      expect(
-        await db.application.count({ where: { postingId: posting.id, status: "selected" } }),
-      ).toBe(5);
-      expect(
-        (await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).selectedCount,
-      ).toBe(5);
-    } finally {
-      await db.$disconnect();
+      ids.push(application.id);
     }
+    const cookie = await logInOverHttp(STAFF.email, STAFF.password);
+    const responses = await Promise.all(
+      ids.map((applicationId) =>
+        postForm(
+          `/staff/postings/${posting.id}/applicants`,
+          { intent: "select", applicationId },
+          cookie,
+        ),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 302)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(95);
+    expect(
+      await db.application.count({ where: { postingId: posting.id, status: "selected" } }),
+    ).toBe(5);
+    expect((await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).selectedCount).toBe(
+      5,
+    );
   });
 });

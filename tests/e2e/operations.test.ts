@@ -5,14 +5,14 @@
 // TEST_POSTGRESQL_URL names a PostgreSQL server — on PostgreSQL too. Nothing here depends on how
 // fast the machine is: tests wait for events (a log line, an exit), never for a duration.
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeDatabase, openDatabase } from "~/utils/db.server";
+import { freePort } from "../../scripts/postgresql-cluster.js";
+import { dropDatabase, newDatabaseUrl } from "../setup/databases";
+import { migrateDatabase } from "../setup/migrate";
 import { ROOT, TMP } from "../setup/paths";
 import { baseUrl, hydrated, launchBrowser, newPage } from "./support";
 
@@ -32,83 +32,16 @@ const engines: Engine[] = provided
     ? ["sqlite", "postgresql"]
     : ["sqlite"];
 
-// ---- databases ---------------------------------------------------------------------------------
+// ---- databases and ports -----------------------------------------------------------------------
 
-async function onPostgresqlServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = new URL(process.env.TEST_POSTGRESQL_URL!);
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty database of the engine: its URL and how to remove it. */
+/** A new database of the engine with the migrations applied: its URL and how to remove it. */
 async function newDatabase(engine: Engine, prefix: string) {
-  const name = `${prefix}_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-  if (engine === "sqlite") {
-    fs.mkdirSync(TMP, { recursive: true });
-    const file = path.join(TMP, `${name}.db`);
-    return {
-      url: `file:${file}`,
-      drop: async () => {
-        for (const suffix of ["", "-wal", "-shm", "-journal"])
-          fs.rmSync(`${file}${suffix}`, { force: true });
-      },
-    };
-  }
-  await onPostgresqlServer((c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(process.env.TEST_POSTGRESQL_URL!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () =>
-      onPostgresqlServer((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
-  };
-}
-
-/**
- * `prisma migrate deploy` on the URL (prisma.config.ts picks the engine's migrations). The CLI
- * lingers after its work is done: it is ended once it has said so.
- */
-function migrate(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PRISMA, ["migrate", "deploy"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
-    });
-    let output = "";
-    const done = /successfully applied|No pending migrations/;
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (done.test(output)) {
-        child.kill();
-        resolve();
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => {
-      if (!done.test(output)) reject(new Error(`migrate deploy failed (${code}):\n${output}`));
-    });
-  });
+  const url = newDatabaseUrl(engine, prefix);
+  await migrateDatabase(url);
+  return { url, drop: () => dropDatabase(url) };
 }
 
 // ---- servers -----------------------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 type Portal = {
   url: string;
@@ -258,7 +191,6 @@ describe.each(engines)("several server processes on %s", (engine) => {
 
   beforeAll(async () => {
     database = await newDatabase(engine, "ops_cluster");
-    await migrate(database.url);
     // Rows the metrics must report once, not once per process.
     const connection = openDatabase(database.url);
     const past = new Date(Date.now() - 60 * 60_000);
@@ -461,12 +393,12 @@ describe.each(engines)("several server processes on %s", (engine) => {
 
 // ---- one process -------------------------------------------------------------------------------
 
-describe("one server process (the SQLite default)", () => {
+// (SQLite only: it runs once, in the SQLite project)
+describe.runIf(engines.includes("sqlite"))("one server process (the SQLite default)", () => {
   let database: Awaited<ReturnType<typeof newDatabase>>;
 
   beforeAll(async () => {
     database = await newDatabase("sqlite", "ops_single");
-    await migrate(database.url);
   }, 120_000);
   afterAll(async () => database?.drop());
 
@@ -512,7 +444,6 @@ describe("one server process (the SQLite default)", () => {
 
   it("answers 503 on /healthz while migrations are pending, naming them", async () => {
     const stale = await newDatabase("sqlite", "ops_stale");
-    await migrate(stale.url);
     const connection = openDatabase(stale.url);
     const [last] = await connection.client.$queryRaw<{ migration_name: string }[]>`
       SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`;

@@ -1,9 +1,7 @@
 // Places & maps in a real browser against the production build. The server's clock stands at
 // Wednesday 25 November 2026, 02:00 in Seoul (E2E_NOW).
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PrismaClient } from "../../app/generated/prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   baseUrl,
   cookiesOf,
@@ -11,22 +9,19 @@ import {
   launchBrowser,
   newPage,
   postForm,
+  serverDatabase,
   signUpOverHttp,
   uniqueEmail,
 } from "./support";
 
 let browser: Browser;
-let db: PrismaClient;
+// Staff roles cannot be given over HTTP (no such screen): the tests set them in the database.
+const db = serverDatabase();
 beforeAll(async () => {
   browser = await launchBrowser();
-  // Staff roles cannot be given over HTTP (no such screen): the tests set them in the database.
-  db = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${inject("databaseFile")}` }),
-  });
 });
 afterAll(async () => {
   await browser?.close();
-  await db?.$disconnect();
 });
 
 const TILE_SERVER = "https://tile.openstreetmap.org/**";

@@ -1,9 +1,23 @@
-// Shared helpers of the end-to-end tests: Debian's Chromium through playwright-core, and plain
-// HTTP with the cookies and Origin a browser would send.
+// Shared helpers of the end-to-end tests: Debian's Chromium through playwright-core, plain HTTP
+// with the cookies and Origin a browser would send, and a client on the server's database.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
+import { closeDatabase, openDatabase, type Connection } from "~/utils/db.server";
 
 export const baseUrl = () => inject("baseUrl");
+
+let connection: Connection | undefined;
+afterAll(() => closeDatabase(connection));
+
+/**
+ * The server's database, on whichever engine the project runs (a client of the test file's own,
+ * closed after the file): for what cannot be done over HTTP (giving staff roles, making 100
+ * applicants) and for checking what the HTTP answers claim.
+ */
+export function serverDatabase() {
+  connection ??= openDatabase(inject("databaseUrl"), { poolSize: 4 });
+  return connection.client;
+}
 
 const CHROMIUM_FLAGS = [
   "--headless",

@@ -10,7 +10,7 @@ const db = getDb();
 const NOW = seoulInstant("2026-11-25", "02:00");
 
 describe("booking seed", () => {
-  it("gives every bookable service future slots, once", async () => {
+  it("gives every bookable service future slots, once", { timeout: 120_000 }, async () => {
     await seed(db, { now: NOW, demoAccounts: false });
     const first = await db.slot.count();
     await seed(db, { now: NOW, demoAccounts: false });

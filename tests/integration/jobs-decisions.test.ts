@@ -222,6 +222,14 @@ describe("staff decisions", () => {
       { postingId: posting.id },
     );
     expect((byName.data as { total: number }).total).toBe(1);
+    // names in Latin letters are found whatever their case, on either engine
+    await makeApplicants({ postingId: posting.id }, 2, { namePrefix: "Jamie" });
+    const byLatinName = await call(
+      applicantsLoader,
+      getRequest(`/staff/postings/${posting.id}/applicants?q=jAMIE`, { cookie: staff.cookie }),
+      { postingId: posting.id },
+    );
+    expect((byLatinName.data as { total: number }).total).toBe(2);
   });
 });
 

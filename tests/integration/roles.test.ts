@@ -111,6 +111,12 @@ describe("finding accounts", () => {
       getRequest(`/staff/people?q=${encodeURIComponent("가나")}`, { cookie: admin.cookie }),
     );
     expect((byName.data as PeopleList).accounts.map((x) => x.id)).toContain(a.id);
+    // names in Latin letters are found whatever their case, on either engine
+    const byLatinName = await call(
+      peopleLoader,
+      getRequest(`/staff/people?q=bORA&role=staff`, { cookie: admin.cookie }),
+    );
+    expect((byLatinName.data as PeopleList).accounts.map((x) => x.id)).toContain(b.id);
 
     // an unknown role filter shows everyone instead of failing
     const unknown = await call(

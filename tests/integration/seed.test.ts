@@ -22,7 +22,7 @@ async function counts() {
 }
 
 describe("seed", () => {
-  it("is idempotent", async () => {
+  it("is idempotent", { timeout: 120_000 }, async () => {
     await seed(db, { now: NOW });
     const first = await counts();
     await seed(db, { now: NOW });

@@ -1,21 +1,20 @@
-// Runs before each integration test file: a fresh copy of the migrated template database, used by
-// everything the file imports (the app's Prisma client is created lazily from DATABASE_URL).
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll } from "vitest";
+// Runs before each integration test file: a fresh copy of the migrated template database
+// (tests/setup/template-db.ts), used by everything the file imports (the app's Prisma client is
+// created lazily from DATABASE_URL), and removed after the file.
+import { afterAll, inject } from "vitest";
 import { disconnectDb } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
-import { TEMPLATE_DB, TMP } from "./paths";
+import { copyDatabase, dropDatabase, newDatabaseUrl } from "./databases";
 
-const file = path.join(TMP, `test-${process.pid}-${crypto.randomBytes(4).toString("hex")}.db`);
-fs.copyFileSync(TEMPLATE_DB, file);
-process.env.DATABASE_URL = `file:${file}`;
+const url = newDatabaseUrl(inject("databaseEngine"), "test");
+await copyDatabase(inject("templateDatabaseUrl"), url);
+process.env.DATABASE_URL = url;
 process.env.APP_ENV = "test";
 resetEnvCache();
 
 afterAll(async () => {
-  await disconnectDb();
-  for (const suffix of ["", "-wal", "-shm", "-journal"])
-    fs.rmSync(`${file}${suffix}`, { force: true });
+  // a test that timed out may still be using the database: do not wait for it for ever (the
+  // drop closes whatever is still open)
+  await Promise.race([disconnectDb(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await dropDatabase(url);
 });
