@@ -20,7 +20,6 @@ type Engine = "sqlite" | "postgresql";
 type LogLine = Record<string, unknown> & { msg?: string; level?: string };
 
 const TOKEN = "metrics-token-for-tests-0123456789";
-const PRISMA = path.join(ROOT, "node_modules/.bin/prisma");
 
 // The engine this project runs on when the test runner says so; else SQLite and, when a server
 // is given, PostgreSQL.
