@@ -95,6 +95,9 @@ const EnvSchema = z.object({
     .optional(),
 });
 
+/** Every variable the site reads through getEnv() (the README's configuration table lists them). */
+export const ENVIRONMENT_VARIABLES = Object.keys(EnvSchema.shape);
+
 export type DatabaseEngine = "sqlite" | "postgresql";
 
 /** The engine a database URL names: `postgresql://…` (or `postgres://…`) or else a SQLite file. */
