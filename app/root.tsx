@@ -13,7 +13,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "./components/site-shell";
-import { getUser } from "./domain/residents/auth.server";
+import { getUser } from "./utils/auth.server";
 import appStyles from "./styles/app.css?url";
 import { getPublicEnv } from "./utils/env.server";
 import { DEFAULT_LANGUAGE } from "./utils/i18n";

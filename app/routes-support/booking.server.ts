@@ -1,10 +1,12 @@
-// Who may open which booking page: the routes' first step.
-import { forbidden, requireRole, requireUser } from "~/domain/residents/auth.server";
+// The HTTP side of booking: who may open which booking page (the routes' first step), and a
+// refusal as the booking pages show it.
+import type { Submission } from "@conform-to/react";
+import { recordId } from "~/domain/booking/schema";
+import { bookingRules, canManageBookings, getMyBooking } from "~/domain/booking/service.server";
+import type { BookingFailure } from "~/domain/booking/types";
+import { requireRole, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-import { recordId } from "./schema";
-import { canManageBookings, getMyBooking } from "./service.server";
-
-const notFound = () => new Response("Not found", { status: 404 });
+import { forbidden, invariantResponse, notFound, refused } from "~/utils/http.server";
 
 /**
  * One of the signed-in resident's own bookings; anyone else's is "not found" (never "forbidden",
@@ -14,20 +16,32 @@ export async function requireMyBooking(request: Request, bookingId: string | und
   const user = await requireUser(request);
   const id = recordId.safeParse(bookingId);
   const booking = id.success ? await getMyBooking(user.id, id.data, now()) : null;
-  if (!booking) throw notFound();
+  invariantResponse(booking, notFound);
   return { user, booking };
 }
 
 /** Staff bound to a place, or an admin; everyone else gets 403. */
 export async function requireBookingStaff(request: Request) {
   const user = await requireRole(request, ["staff", "admin"]);
-  if (!canManageBookings(user)) throw forbidden();
+  invariantResponse(canManageBookings(user), forbidden);
   return user;
 }
 
 /** A record id from the URL, or "not found". */
 export function requireRecordId(value: string | undefined): string {
   const id = recordId.safeParse(value);
-  if (!id.success) throw notFound();
+  invariantResponse(id.success, notFound);
   return id.data;
+}
+
+/**
+ * The answer to a refused booking request: the form again (when there was one) and the refusal
+ * with the values its message needs (the rules, whom to call), with the status of its code.
+ */
+export function refusedBooking(failure: BookingFailure, submission?: Submission<unknown>) {
+  const rules = bookingRules();
+  return refused(failure, {
+    submission,
+    params: { max: rules.maxPerKind, hours: rules.cutoffMinutes / 60, phone: failure.phone ?? "" },
+  });
 }

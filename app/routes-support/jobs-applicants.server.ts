@@ -2,30 +2,32 @@
 // for /staff/postings/:id/applicants and /staff/rounds/:id/applicants (and their .csv).
 import { parseWithZod } from "@conform-to/zod";
 import type { AppLoadContext } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { forbidden } from "~/domain/residents/auth.server";
-import { ageOn } from "~/domain/shared/seoul-time";
-import { now } from "~/utils/clock.server";
-import { formatCalendarDate, formatDateTime } from "~/utils/format";
-import { getLocale, getServerT } from "~/utils/i18n.server";
-import { badRequest, clientIp, readFormData } from "~/utils/request.server";
-import { toExcelCsv } from "./csv";
-import { canMoveTo, DECISION_STATUS } from "./rules";
-import { ApplicantFilterSchema, DecisionSchema } from "./schema";
+import { redirect } from "@remix-run/node";
+import { toExcelCsv } from "~/domain/jobs/csv";
+import { canMoveTo, DECISION_STATUS } from "~/domain/jobs/rules";
+import { ApplicantFilterSchema, DecisionSchema } from "~/domain/jobs/schema";
 import {
   decideApplication,
   exportApplicants,
   listApplicants,
   type Applicant,
-} from "./service.server";
-import { requireJobsStaff } from "./staff.server";
-import { DECISIONS } from "./types";
+} from "~/domain/jobs/service.server";
+import { DECISIONS } from "~/domain/jobs/types";
+import { ageOn } from "~/domain/shared/seoul-time";
+import { now } from "~/utils/clock.server";
+import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import {
+  badRequest,
+  invalid,
+  invariantResponse,
+  refusalResponse,
+  refused,
+} from "~/utils/http.server";
+import { getLocale, getServerT } from "~/utils/i18n.server";
+import { clientIp, readFormData } from "~/utils/request.server";
+import { requireJobsStaff } from "./jobs.server";
 
 type Scope = { postingId: string } | { roundId: string };
-
-function refuse(problem: "notFound" | "forbidden"): never {
-  throw problem === "forbidden" ? forbidden() : new Response("Not found", { status: 404 });
-}
 
 function applicantView(applicant: Applicant) {
   const { facts, judgedOn } = applicant.snapshot;
@@ -55,10 +57,10 @@ export async function applicantsLoader(request: Request, scope: Scope) {
   const submission = parseWithZod(new URL(request.url).searchParams, {
     schema: ApplicantFilterSchema,
   });
-  if (submission.status !== "success") throw badRequest("Invalid filter");
+  invariantResponse(submission.status === "success", () => badRequest("Invalid filter"));
   const filter = submission.value;
   const list = await listApplicants(user, scope, filter);
-  if (!list.ok) refuse(list.problem);
+  if (!list.ok) throw refusalResponse(list);
   // A public-work site's applicants applied to its round: show them there.
   if (list.posting?.roundId)
     throw redirect(`/staff/rounds/${list.posting.roundId}/applicants?site=${list.posting.id}`);
@@ -85,7 +87,7 @@ export async function applicantsAction(
 ) {
   const user = await requireJobsStaff(request);
   const submission = parseWithZod(await readFormData(request), { schema: DecisionSchema });
-  if (submission.status !== "success") return data({ problem: "invalid" }, { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await decideApplication(
     user,
     scope,
@@ -97,9 +99,8 @@ export async function applicantsAction(
     { now: now(), ip: clientIp(context) },
   );
   if (!outcome.ok) {
-    if (outcome.problem === "forbidden") throw forbidden();
-    const status = { notFound: 404, siteRequired: 400 }[outcome.problem as string] ?? 409;
-    return data({ problem: outcome.problem }, { status });
+    if (outcome.code === "forbidden") throw refusalResponse(outcome);
+    return refused(outcome);
   }
   const url = new URL(request.url);
   url.searchParams.set("decided", outcome.status);
@@ -134,7 +135,7 @@ export async function applicantsCsv(
 ) {
   const user = await requireJobsStaff(request);
   const exported = await exportApplicants(user, scope, { ip: clientIp(context) });
-  if (!exported.ok) refuse(exported.problem);
+  if (!exported.ok) throw refusalResponse(exported);
   const [t, language] = [await getServerT(request), await getLocale(request)];
   const en = language === "en";
   const siteTitle = new Map(exported.sites.map((s) => [s.id, en ? s.titleEn : s.titleKo]));

@@ -1,6 +1,8 @@
+import { notFound } from "~/utils/http.server";
+
 // Any path no route matches: a real 404 page in the person's language (the root error boundary).
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

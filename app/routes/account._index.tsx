@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireUser } from "~/domain/residents/auth.server";
+import { requireUser } from "~/utils/auth.server";
 
 /** "/account" is the signed-in resident's own profile page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,15 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
-import { requireUser } from "~/domain/residents/auth.server";
 import { DeleteAccountSchema } from "~/domain/residents/schema";
 import { deleteAccount } from "~/domain/residents/service.server";
+import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { getCookieSession, getSessionStorage } from "~/utils/session.server";
 
@@ -25,27 +26,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
+  const hideFields = ["password"];
+  if (submission.status !== "success") return invalid(submission, { hideFields });
   const result = await deleteAccount(user.id, submission.value.password, {
     ip: clientIp(context),
     now: now(),
   });
-  if (!result.ok && result.reason === "rate_limited") {
-    return data(
-      submission.reply({ formErrors: ["account:tooManyPasswordChecks"], hideFields: ["password"] }),
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-    );
+  if (!result.ok && result.code === "rateLimited") {
+    return refused(result, {
+      submission,
+      reply: { formErrors: ["account:tooManyPasswordChecks"], hideFields },
+      headers: { "Retry-After": String(result.retryAfterSeconds) },
+    });
   }
   if (!result.ok) {
-    return data(
-      submission.reply({
-        fieldErrors: { password: ["account:delete.wrongPassword"] },
-        hideFields: ["password"],
-      }),
-      { status: 400 },
-    );
+    return refused(result, {
+      submission,
+      reply: { fieldErrors: { password: ["account:delete.wrongPassword"] }, hideFields },
+    });
   }
   const session = await getCookieSession(request);
   return redirect("/?deleted=1", {
@@ -55,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function DeleteAccountPage() {
   const { t } = useTranslation("account");
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "delete-account",

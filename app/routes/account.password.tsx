@@ -1,15 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/ui/form";
-import { commitSessionRedirect, requireUser } from "~/domain/residents/auth.server";
 import { ChangePasswordSchema, PASSWORD_MIN } from "~/domain/residents/schema";
 import { changePassword } from "~/domain/residents/service.server";
+import { commitSessionRedirect, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["account", "auth", "validation"] };
@@ -26,27 +26,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields }), { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission, { hideFields });
   const result = await changePassword(user.id, submission.value, {
     ip: clientIp(context),
     now: now(),
   });
-  if (!result.ok && result.reason === "rate_limited") {
-    return data(submission.reply({ formErrors: ["account:tooManyPasswordChecks"], hideFields }), {
-      status: 429,
+  if (!result.ok && result.code === "rateLimited") {
+    return refused(result, {
+      submission,
+      reply: { formErrors: ["account:tooManyPasswordChecks"], hideFields },
       headers: { "Retry-After": String(result.retryAfterSeconds) },
     });
   }
   if (!result.ok) {
-    return data(
-      submission.reply({
-        fieldErrors: { currentPassword: ["account:password.wrongCurrent"] },
-        hideFields,
-      }),
-      { status: 400 },
-    );
+    return refused(result, {
+      submission,
+      reply: { fieldErrors: { currentPassword: ["account:password.wrongCurrent"] }, hideFields },
+    });
   }
   // Every other session has ended; this one continues with a fresh id.
   return commitSessionRedirect(result.sessionId, "/account/password?changed=1");
@@ -54,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation(["account", "auth"]);
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "change-password",

@@ -3,7 +3,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -17,9 +17,10 @@ import { StatusBadge, StatusTimeline } from "~/components/jobs/application-statu
 import { CheckboxField, FormErrors } from "~/components/ui/form";
 import { WithdrawSchema } from "~/domain/jobs/schema";
 import { getMyApplication, withdrawApplication } from "~/domain/jobs/service.server";
-import { requireUser } from "~/domain/residents/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
+import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // Someone else's application is answered like one that does not exist.
   const application = await getMyApplication(user.id, params.applicationId ?? "", now());
-  if (!application) throw new Response("Not found", { status: 404 });
+  invariantResponse(application, notFound);
   const locale = await getLocale(request);
   const { subject } = application;
   return {
@@ -68,24 +69,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: WithdrawSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await withdrawApplication(user.id, params.applicationId ?? "", {
     now: now(),
     ip: clientIp(context),
   });
   if (outcome.ok) return redirect(`/applications/${params.applicationId}?withdrawn=1`);
-  if (outcome.problem === "notFound") throw new Response("Not found", { status: 404 });
+  if (outcome.code === "notFound") throw notFound();
   const message =
-    outcome.problem === "changed"
-      ? "jobs:applications.changed"
-      : "jobs:applications.cannotWithdraw";
-  return data(submission.reply({ formErrors: [message] }), { status: 409 });
+    outcome.code === "changed" ? "jobs:applications.changed" : "jobs:applications.cannotWithdraw";
+  return refused(outcome, { submission, reply: { formErrors: [message] } });
 }
 
 export default function ApplicationPage() {
   const { t, i18n } = useTranslation("jobs");
   const { application } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({

@@ -10,11 +10,12 @@ import { Pagination } from "~/components/ui/pagination";
 import { listFollowedPostings, unfollowPosting } from "~/domain/jobs/follows.server";
 import { listMyApplications } from "~/domain/jobs/service.server";
 import { currentWindow } from "~/domain/jobs/window";
-import { requireUser } from "~/domain/residents/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { badRequest, readFormData } from "~/utils/request.server";
+import { badRequest } from "~/utils/http.server";
+import { readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");

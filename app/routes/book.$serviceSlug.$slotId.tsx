@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IneligibleNotice } from "~/components/booking/eligibility";
@@ -28,21 +28,16 @@ import {
   findBookingTarget,
   isLaborConsultation,
   joinWaitlist,
-  refusalView,
   residentSlotContext,
   toTimeChoice,
 } from "~/domain/booking/service.server";
-import {
-  DESCRIPTION_MAX,
-  LABOR_TOPICS,
-  localName,
-  refusalStatus,
-  type Channel,
-} from "~/domain/booking/types";
-import { getUser, requireUser } from "~/domain/residents/auth.server";
+import { DESCRIPTION_MAX, LABOR_TOPICS, localName, type Channel } from "~/domain/booking/types";
 import { useRootData } from "~/root";
+import { refusedBooking } from "~/routes-support/booking.server";
+import { getUser, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
+import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
@@ -54,7 +49,7 @@ async function requireTarget(params: LoaderFunctionArgs["params"]) {
   const target = slotId.success
     ? await findBookingTarget(params.serviceSlug ?? "", slotId.data)
     : null;
-  if (!target) throw new Response("Not found", { status: 404 });
+  invariantResponse(target, notFound);
   return target;
 }
 
@@ -101,18 +96,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       now: current,
     });
     if (outcome.ok) return redirect(`/book/${service.slug}/${target.id}?joined=1`);
-    return data(
-      { result: null, refusal: refusalView(outcome) },
-      { status: refusalStatus(outcome.refusal) },
-    );
+    return refusedBooking(outcome);
   }
   const labor = isLaborConsultation(service);
   const submission = labor
     ? parseWithZod(formData, { schema: LaborBookSchema })
     : parseWithZod(formData, { schema: BookSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), refusal: null }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission);
   const value = submission.value;
   const outcome = await bookSlot({
     residentId: user.id,
@@ -126,10 +116,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: clientIp(context),
   });
   if (outcome.ok) return redirect(`/bookings/${outcome.bookingId}?confirmed=1`);
-  return data(
-    { result: submission.reply(), refusal: refusalView(outcome) },
-    { status: refusalStatus(outcome.refusal) },
-  );
+  return refusedBooking(outcome, submission);
 }
 
 function laborDetails({ topic, channel, description }: LaborBookInput) {

@@ -8,11 +8,12 @@ import { bookingRules, getAvailability, getBookableService } from "~/domain/book
 import { localName } from "~/domain/booking/types";
 import { judge } from "~/domain/eligibility/judge";
 import { getCriteria, getProfileFacts } from "~/domain/eligibility/service.server";
-import { getUser } from "~/domain/residents/auth.server";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
+import { getUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
+import { invariantResponse, notFound } from "~/utils/http.server";
 import { withSiteName } from "~/utils/meta";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account"] };
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 /** A bookable service: who it is for, the days with free times and the times of one day. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const service = await getBookableService(params.serviceSlug ?? "");
-  if (!service) throw new Response("Not found", { status: 404 });
+  invariantResponse(service, notFound);
   const date = isoDate.safeParse(new URL(request.url).searchParams.get("date")).data;
   const current = now();
   const user = await getUser(request);

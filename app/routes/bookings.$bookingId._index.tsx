@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationFacts } from "~/components/booking/consultation-facts";
 import { useTimeRange } from "~/components/booking/time-picker";
-import { requireMyBooking } from "~/domain/booking/guards.server";
+import { requireMyBooking } from "~/routes-support/booking.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { localName, type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMyBooking } from "~/domain/booking/guards.server";
 import { myBookingCalendar } from "~/domain/booking/service.server";
+import { requireMyBooking } from "~/routes-support/booking.server";
+import { invariantResponse, notFound } from "~/utils/http.server";
 
 /** The booking as an .ics file, in the resident's preferred language, times as UTC instants. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, booking } = await requireMyBooking(request, params.bookingId);
   const calendar = await myBookingCalendar(user.id, booking.id, user.preferredLanguage);
-  if (!calendar) throw new Response("Not found", { status: 404 });
+  invariantResponse(calendar, notFound);
   return new Response(calendar, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

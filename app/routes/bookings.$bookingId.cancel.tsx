@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RefusalAlert } from "~/components/booking/refusal";
 import { useTimeRange } from "~/components/booking/time-picker";
-import { requireMyBooking } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
-import { cancelBooking, refusalView } from "~/domain/booking/service.server";
-import { localName, refusalStatus } from "~/domain/booking/types";
+import { cancelBooking } from "~/domain/booking/service.server";
+import { localName } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
+import { refusedBooking, requireMyBooking } from "~/routes-support/booking.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
@@ -30,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await readFormData(request);
   const outcome = await cancelBooking(user.id, booking.id, now(), clientIp(context));
   if (outcome.ok) return redirect(`/bookings/${booking.id}?cancelled=1`);
-  return data({ refusal: refusalView(outcome) }, { status: refusalStatus(outcome.refusal) });
+  return refusedBooking(outcome);
 }
 
 export default function CancelBooking() {

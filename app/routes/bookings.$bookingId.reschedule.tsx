@@ -1,21 +1,22 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/ui/form";
 import { RefusalAlert } from "~/components/booking/refusal";
 import { DayList, LiveTimeList, useTimeRange } from "~/components/booking/time-picker";
-import { requireMyBooking } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { RescheduleSchema } from "~/domain/booking/schema";
-import { getAvailability, refusalView, rescheduleBooking } from "~/domain/booking/service.server";
-import { localName, refusalStatus, type Channel } from "~/domain/booking/types";
+import { getAvailability, rescheduleBooking } from "~/domain/booking/service.server";
+import { localName, type Channel } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { isoDate } from "~/domain/shared/validation";
 import { useRootData } from "~/root";
+import { refusedBooking, requireMyBooking } from "~/routes-support/booking.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
@@ -41,9 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, booking } = await requireMyBooking(request, params.bookingId);
   const submission = parseWithZod(await readFormData(request), { schema: RescheduleSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), refusal: null }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await rescheduleBooking({
     residentId: user.id,
     bookingId: booking.id,
@@ -53,10 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: clientIp(context),
   });
   if (outcome.ok) return redirect(`/bookings/${outcome.bookingId}?rescheduled=1`);
-  return data(
-    { result: submission.reply(), refusal: refusalView(outcome) },
-    { status: refusalStatus(outcome.refusal) },
-  );
+  return refusedBooking(outcome, submission);
 }
 
 export default function Reschedule() {

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireRecordId } from "~/domain/booking/guards.server";
 import { leaveWaitlist } from "~/domain/booking/service.server";
-import { requireUser } from "~/domain/residents/auth.server";
+import { requireRecordId } from "~/routes-support/booking.server";
+import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { notFound } from "~/utils/http.server";
 import { readFormData } from "~/utils/request.server";
 
 /** Nothing to show here: the waitlist lives on "My bookings". */
@@ -17,7 +18,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const entryId = requireRecordId(params.entryId);
   await readFormData(request);
   const outcome = await leaveWaitlist(user.id, entryId, now());
-  if (!outcome.ok && outcome.refusal === "notFound")
-    throw new Response("Not found", { status: 404 });
+  if (!outcome.ok && outcome.code === "notFound") throw notFound();
   return redirect("/bookings?left=1");
 }

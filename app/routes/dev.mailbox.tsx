@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalMailboxSender, getSender } from "~/domain/notifications/sender.server";
-import { requireRole } from "~/domain/residents/auth.server";
+import { requireRole } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { useRootData } from "~/root";
 
@@ -17,8 +18,10 @@ export const meta: MetaFunction = (args) => pageTitle(args, "mailbox");
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const sender = getSender();
-  if (getEnv().appEnv === "production" || !(sender instanceof LocalMailboxSender))
-    throw new Response("Not found", { status: 404 });
+  invariantResponse(
+    getEnv().appEnv !== "production" && sender instanceof LocalMailboxSender,
+    notFound,
+  );
   await requireRole(request, ["admin"]);
   return { senderName: sender.name, messages: await sender.list() };
 }

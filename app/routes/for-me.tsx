@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReasonList } from "~/components/jobs/eligibility";
 import { opportunitiesFor, type Opportunity } from "~/domain/jobs/service.server";
-import { requireUser } from "~/domain/residents/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";

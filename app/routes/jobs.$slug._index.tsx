@@ -9,6 +9,7 @@ import { SafetyRules } from "~/components/jobs/safety-rules";
 import { WindowText } from "~/components/jobs/window-text";
 import { followPosting, isFollowing, unfollowPosting } from "~/domain/jobs/follows.server";
 import { jobPostingJsonLd, serializeJsonLd } from "~/domain/jobs/json-ld";
+import { getUser, requireUser } from "~/utils/auth.server";
 import { siteOrigin } from "~/utils/site-url.server";
 import { estimateMonthlyPay } from "~/domain/jobs/pay";
 import {
@@ -20,13 +21,13 @@ import {
 } from "~/domain/jobs/service.server";
 import { NEW_DEAL_MAX_MONTHS } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
-import { getUser, requireUser } from "~/domain/residents/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime, formatWon } from "~/utils/format";
 import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
-import { badRequest, readFormData } from "~/utils/request.server";
+import { badRequest, invariantResponse, notFound } from "~/utils/http.server";
+import { readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -36,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const posting = await getPostingBySlug(params.slug ?? "", user);
-  if (!posting) throw new Response("Not found", { status: 404 });
+  invariantResponse(posting, notFound);
   const [at, locale] = [now(), await getLocale(request)];
   const en = locale === "en";
   const window = currentWindow(
@@ -128,14 +129,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const posting = await getPostingBySlug(params.slug ?? "", user);
-  if (!posting) throw new Response("Not found", { status: 404 });
+  invariantResponse(posting, notFound);
   const intent = (await readFormData(request)).get("intent");
   const back = `/jobs/${posting.slug}`;
   if (intent === "unfollow") {
     await unfollowPosting(user.id, posting.id);
     return redirect(`${back}?unfollowed=1`);
   }
-  if (intent !== "follow") throw badRequest("Unknown intent");
+  invariantResponse(intent === "follow", () => badRequest("Unknown intent"));
   const followed = await followPosting(user.id, posting.id, now());
   // a closed (or draft) posting has nothing left to follow: the page says so
   return redirect(followed.ok ? `${back}?followed=1` : back);

@@ -3,18 +3,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   ApplicantProfile,
   ApplicationFields,
-  ApplyProblem,
+  ApplyRefusal,
 } from "~/components/jobs/application-form";
 import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { WindowText } from "~/components/jobs/window-text";
 import { FormErrors } from "~/components/ui/form";
-import { applyResponse, type ApplyActionData } from "~/domain/jobs/apply-response.server";
 import { ApplySchema } from "~/domain/jobs/schema";
 import {
   applyToPosting,
@@ -23,9 +22,11 @@ import {
   verdictFor,
 } from "~/domain/jobs/service.server";
 import { currentWindow } from "~/domain/jobs/window";
-import { requireUser } from "~/domain/residents/auth.server";
 import { getProfile } from "~/domain/residents/service.server";
+import { applyResponse } from "~/routes-support/jobs.server";
+import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
@@ -38,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const posting = await getPostingBySlug(params.slug ?? "", user);
-  if (!posting) throw new Response("Not found", { status: 404 });
+  invariantResponse(posting, notFound);
   if (posting.round) throw redirect(`/rounds/${posting.round.slug}`);
   const existing = await findOwnApplication(user.id, { postingId: posting.id });
   if (existing) throw redirect(`/applications/${existing.id}`);
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getServerT(request),
     getLocale(request),
   ]);
-  if (!profile) throw new Response("Not found", { status: 404 });
+  invariantResponse(profile, notFound);
   return {
     pageTitle: `${t("jobs:apply.title")}: ${locale === "en" ? posting.titleEn : posting.titleKo}`,
     posting: {
@@ -81,20 +82,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ApplySchema });
-  if (submission.status !== "success") {
-    const body: ApplyActionData = {
-      result: submission.reply(),
-      problem: null,
-      reasons: [],
-      applicationId: null,
-    };
-    return data(body, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await applyToPosting(user.id, params.slug ?? "", submission.value, {
     now: now(),
     ip: clientIp(context),
   });
-  return applyResponse(outcome, (options) => submission.reply(options));
+  return applyResponse(outcome, submission);
 }
 
 export default function ApplyPage() {
@@ -123,13 +116,8 @@ export default function ApplyPage() {
       <p>
         <WindowText words={window.words} />
       </p>
-      {actionData?.problem ? (
-        <ApplyProblem
-          problem={actionData.problem}
-          reasons={actionData.reasons}
-          applicationId={actionData.applicationId}
-          profileHref={loaderData.profileHref}
-        />
+      {actionData?.refusal ? (
+        <ApplyRefusal refusal={actionData.refusal} profileHref={loaderData.profileHref} />
       ) : null}
       {open ? (
         <>

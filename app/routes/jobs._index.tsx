@@ -14,8 +14,8 @@ import { SearchSchema, SORTS, WINDOW_FILTERS, type SearchQuery } from "~/domain/
 import { searchHref } from "~/domain/jobs/search";
 import { listCurrentRounds, searchPostings } from "~/domain/jobs/service.server";
 import { NEW_DEAL_CATEGORIES, POSTING_KINDS } from "~/domain/jobs/types";
-import { getUser } from "~/domain/residents/auth.server";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
+import { getUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceDirectory } from "~/components/places/directory";
-import { loadDirectory } from "~/domain/places/directory.server";
+import { loadDirectory } from "~/routes-support/places.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["places", "districts"] };

@@ -1,15 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/ui/form";
-import { requireAnonymous, startSession } from "~/domain/residents/auth.server";
 import { LoginSchema } from "~/domain/residents/schema";
 import { authenticate } from "~/domain/residents/service.server";
+import { requireAnonymous, startSession } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { languageCookie } from "~/utils/session.server";
 
@@ -25,33 +25,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
-  if (submission.status !== "success") {
-    return data(
-      { result: submission.reply({ hideFields: ["password"] }), retryAfterSeconds: null },
-      { status: 400 },
-    );
-  }
+  if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
   const outcome = await authenticate(submission.value, { ip: clientIp(context), now: now() });
-  if (outcome.status === "rate_limited") {
-    return data(
-      {
-        result: submission.reply({
-          formErrors: ["auth:login.rateLimited"],
-          hideFields: ["password"],
-        }),
-        retryAfterSeconds: outcome.retryAfterSeconds,
-      },
-      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
-    );
+  if (!outcome.ok && outcome.code === "rateLimited") {
+    const { retryAfterSeconds } = outcome;
+    return refused(outcome, {
+      submission,
+      reply: { formErrors: ["auth:login.rateLimited"], hideFields: ["password"] },
+      params: { retryAfterSeconds },
+      headers: { "Retry-After": String(retryAfterSeconds) },
+    });
   }
-  if (outcome.status === "invalid") {
-    return data(
-      {
-        result: submission.reply({ formErrors: ["auth:login.invalid"], hideFields: ["password"] }),
-        retryAfterSeconds: null,
-      },
-      { status: 401 },
-    );
+  if (!outcome.ok) {
+    return refused(outcome, {
+      submission,
+      reply: { formErrors: ["auth:login.invalid"], hideFields: ["password"] },
+    });
   }
   const response = await startSession(outcome.residentId, submission.value.redirectTo);
   // The site speaks the resident's preferred language from now on.
@@ -71,7 +60,9 @@ export default function LoginPage() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
-  const retryAfter = actionData?.retryAfterSeconds ?? null;
+  const refusal = actionData?.refusal;
+  const retryAfter =
+    refusal?.code === "rateLimited" ? Number(refusal.params.retryAfterSeconds) : null;
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PlaceDetails } from "~/components/places/place-details";
-import { loadPlacePage } from "~/domain/places/place-page.server";
+import { loadPlacePage } from "~/routes-support/places.server";
 import { withSiteName } from "~/utils/meta";
 
 export const handle = { i18n: ["places", "districts"] };

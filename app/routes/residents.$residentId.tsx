@@ -12,11 +12,12 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, RadioGroup, SelectField, TextField } from "~/components/ui/form";
-import { forbidden, requireUser } from "~/domain/residents/auth.server";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { ProfileSchema } from "~/domain/residents/schema";
 import { canViewProfile, getProfile, updateProfile } from "~/domain/residents/service.server";
 import { EMPLOYMENT_STATUSES, LANGUAGES, WORKER_TYPES } from "~/domain/residents/types";
+import { requireUser } from "~/utils/auth.server";
+import { forbidden, invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { languageCookie } from "~/utils/session.server";
@@ -27,7 +28,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "profile");
 /** The profile page: only its owner (and admins, read-only) may open it. */
 async function requireProfileAccess(request: Request, residentId: string | undefined) {
   const user = await requireUser(request);
-  if (!residentId || !canViewProfile(user, residentId)) throw forbidden();
+  invariantResponse(residentId && canViewProfile(user, residentId), forbidden);
   return user;
 }
 
@@ -50,7 +51,7 @@ function toFormValues(profile: NonNullable<Awaited<ReturnType<typeof getProfile>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireProfileAccess(request, params.residentId);
   const profile = await getProfile(params.residentId!);
-  if (!profile) throw new Response("Not found", { status: 404 });
+  invariantResponse(profile, notFound);
   return {
     profile: {
       email: profile.email,
@@ -67,15 +68,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireProfileAccess(request, params.residentId);
   // Admins may look, but a profile is changed only by its owner.
-  if (user.id !== params.residentId) throw forbidden();
+  invariantResponse(user.id === params.residentId, forbidden);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ProfileSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), saved: false }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission);
   const updated = await updateProfile(user.id, submission.value, { ip: clientIp(context) });
   return data(
-    { result: submission.reply(), saved: true },
+    { result: submission.reply(), refusal: null, saved: true },
     { headers: { "Set-Cookie": await languageCookie.serialize(updated.preferredLanguage) } },
   );
 }
@@ -108,7 +107,7 @@ export default function ProfilePage() {
           {t("profile.welcome")}
         </p>
       ) : null}
-      {actionData?.saved ? (
+      {actionData && "saved" in actionData ? (
         <p role="status" className="notice success">
           {t("profile.saved")}
         </p>

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getUser } from "~/domain/residents/auth.server";
+import { getUser } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { setPreferredLanguage } from "~/domain/residents/service.server";
 import { isSupportedLanguage } from "~/utils/i18n";
-import { badRequest, readFormData } from "~/utils/request.server";
+import { badRequest } from "~/utils/http.server";
+import { readFormData } from "~/utils/request.server";
 import { languageCookie } from "~/utils/session.server";
 
 export async function loader() {

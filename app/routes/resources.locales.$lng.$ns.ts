@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isSupportedLanguage } from "~/utils/i18n";
+import { invariantResponse, notFound } from "~/utils/http.server";
 import { getLocaleResources } from "~/utils/i18n.server";
 
 /** One namespace of translations for the browser, cached for a year under its content version. */
@@ -9,7 +10,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     params.lng && isSupportedLanguage(params.lng)
       ? resources[params.lng]?.[params.ns ?? ""]
       : undefined;
-  if (!namespace) throw new Response("Not found", { status: 404 });
+  invariantResponse(namespace, notFound);
   const versioned = new URL(request.url).searchParams.get("v") === version;
   return Response.json(namespace, {
     headers: {

@@ -3,19 +3,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   ApplicantProfile,
   ApplicationFields,
-  ApplyProblem,
+  ApplyRefusal,
 } from "~/components/jobs/application-form";
 import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { SafetyRules } from "~/components/jobs/safety-rules";
 import { WindowText } from "~/components/jobs/window-text";
 import { FormErrors, SelectField } from "~/components/ui/form";
-import { applyResponse, type ApplyActionData } from "~/domain/jobs/apply-response.server";
 import { rankedSites, RoundApplySchema } from "~/domain/jobs/schema";
 import {
   applyToRound,
@@ -25,10 +23,12 @@ import {
   verdictFor,
 } from "~/domain/jobs/service.server";
 import { currentWindow } from "~/domain/jobs/window";
-import { getUser, requireUser } from "~/domain/residents/auth.server";
 import { getProfile } from "~/domain/residents/service.server";
+import { applyResponse } from "~/routes-support/jobs.server";
+import { getUser, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime, formatWon } from "~/utils/format";
+import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const round = await getRoundBySlug(params.slug ?? "", user);
-  if (!round) throw new Response("Not found", { status: 404 });
+  invariantResponse(round, notFound);
   const at = now();
   const [eligibility, application, profile, locale] = await Promise.all([
     user ? verdictFor(user.id, round.criteria, at) : null,
@@ -90,22 +90,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: RoundApplySchema });
-  if (submission.status !== "success") {
-    const body: ApplyActionData = {
-      result: submission.reply(),
-      problem: null,
-      reasons: [],
-      applicationId: null,
-    };
-    return data(body, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await applyToRound(
     user.id,
     params.slug ?? "",
     { ...submission.value, sites: rankedSites(submission.value) },
     { now: now(), ip: clientIp(context) },
   );
-  return applyResponse(outcome, (options) => submission.reply(options));
+  return applyResponse(outcome, submission);
 }
 
 export default function RoundPage() {
@@ -243,13 +235,8 @@ function RoundApply() {
   }));
   return (
     <>
-      {actionData?.problem ? (
-        <ApplyProblem
-          problem={actionData.problem}
-          reasons={actionData.reasons}
-          applicationId={actionData.applicationId}
-          profileHref={data.profileHref}
-        />
+      {actionData?.refusal ? (
+        <ApplyRefusal refusal={actionData.refusal} profileHref={data.profileHref} />
       ) : null}
       <p>{t("apply.intro")}</p>
       <ApplicantProfile profile={data.profile} profileHref={data.profileHref} />

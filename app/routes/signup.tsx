@@ -1,15 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
-import { requireAnonymous, startSession } from "~/domain/residents/auth.server";
 import { PASSWORD_MIN, SignupSchema } from "~/domain/residents/schema";
 import { createResident } from "~/domain/residents/service.server";
 import { useRootData } from "~/root";
+import { requireAnonymous, startSession } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["auth", "validation"] };
@@ -24,34 +24,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: SignupSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password", "passwordConfirm"] }), { status: 400 });
-  }
+  const hideFields = ["password", "passwordConfirm"];
+  if (submission.status !== "success") return invalid(submission, { hideFields });
   const result = await createResident(submission.value, { ip: clientIp(context) });
-  if (!result.ok && result.reason === "rate_limited") {
-    return data(
-      submission.reply({
-        formErrors: ["auth:signup.rateLimited"],
-        hideFields: ["password", "passwordConfirm"],
-      }),
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-    );
+  if (!result.ok && result.code === "rateLimited") {
+    return refused(result, {
+      submission,
+      reply: { formErrors: ["auth:signup.rateLimited"], hideFields },
+      headers: { "Retry-After": String(result.retryAfterSeconds) },
+    });
   }
   if (!result.ok) {
-    return data(
-      submission.reply({
-        fieldErrors: { email: ["auth:signup.emailTaken"] },
-        hideFields: ["password", "passwordConfirm"],
-      }),
-      { status: 409 },
-    );
+    return refused(result, {
+      submission,
+      reply: { fieldErrors: { email: ["auth:signup.emailTaken"] }, hideFields },
+    });
   }
   return startSession(result.residentId, "/account?welcome=1");
 }
 
 export default function SignupPage() {
   const { t } = useTranslation("auth");
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const root = useRootData();
   const navigation = useNavigation();
   const [form, fields] = useForm({

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JobsBackOfficeSection } from "~/components/jobs/back-office";
 import { canManageBookings } from "~/domain/booking/service.server";
-import { requireRole } from "~/domain/residents/auth.server";
+import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["jobs"] };

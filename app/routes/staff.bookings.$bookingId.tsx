@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationFacts } from "~/components/booking/consultation-facts";
 import { useTimeRange } from "~/components/booking/time-picker";
-import { requireBookingStaff, requireRecordId } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import {
   canReadDescriptions,
@@ -13,7 +12,9 @@ import {
 import { localName, type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
+import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
 import { formatCalendarDate } from "~/utils/format";
+import { invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/request.server";
 
@@ -28,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireBookingStaff(request);
   const id = requireRecordId(params.bookingId);
   const booking = await getStaffBooking(user, id);
-  if (!booking) throw new Response("Not found", { status: 404 });
+  invariantResponse(booking, notFound);
   const mayRead = canReadDescriptions(user);
   const show = mayRead && new URL(request.url).searchParams.get("show") === "description";
   const description =

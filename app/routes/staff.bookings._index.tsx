@@ -1,11 +1,9 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RefusalAlert } from "~/components/booking/refusal";
 import { useTimeRange } from "~/components/booking/time-picker";
-import { requireBookingStaff, requireRecordId } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { isRepeatedNoShow } from "~/domain/booking/rules";
 import { AttendanceSchema, BlockSchema, StaffViewSchema } from "~/domain/booking/schema";
@@ -14,21 +12,25 @@ import {
   blockSlot,
   listManagedServices,
   markAttendance,
-  refusalView,
   staffSchedule,
   unblockSlot,
 } from "~/domain/booking/service.server";
 import {
   localName,
-  refusalStatus,
   type BookingStatus,
   type Channel,
   type LaborTopic,
 } from "~/domain/booking/types";
 import { addDays, isoWeekday, seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
+import {
+  refusedBooking,
+  requireBookingStaff,
+  requireRecordId,
+} from "~/routes-support/booking.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
+import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
@@ -59,6 +61,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/** What a staff change did: the page says so, with how many bookings and slots it touched. */
+function done(
+  key: "marked" | "slotBlocked" | "slotUnblocked" | "dayBlocked",
+  count: number,
+  slots: number,
+) {
+  return { result: null, refusal: null, done: { key, count, slots } };
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireBookingStaff(request);
   const formData = await readFormData(request);
@@ -66,33 +77,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   if (formData.get("intent") === "attendance") {
     const submission = parseWithZod(formData, { schema: AttendanceSchema });
-    if (submission.status !== "success") return data({ error: true }, { status: 400 });
+    if (submission.status !== "success") return invalid(submission);
     const { bookingId, status } = submission.value;
     const outcome = await markAttendance(user, bookingId, status, current, ip);
-    if (!outcome.ok)
-      return data({ refusal: refusalView(outcome) }, { status: refusalStatus(outcome.refusal) });
-    return { done: { key: "marked" as const, count: 1, slots: 0 } };
+    if (!outcome.ok) return refusedBooking(outcome);
+    return done("marked", 1, 0);
   }
   const submission = parseWithZod(formData, { schema: BlockSchema });
-  if (submission.status !== "success") return data({ error: true }, { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const value = submission.value;
   if (value.intent === "block-slot") {
     const outcome = await blockSlot(user, value.slotId, value.reason ?? null, current, ip);
-    if (!outcome.ok)
-      return data({ refusal: refusalView(outcome) }, { status: refusalStatus(outcome.refusal) });
-    return { done: { key: "slotBlocked" as const, count: outcome.cancelled, slots: 1 } };
+    if (!outcome.ok) return refusedBooking(outcome);
+    return done("slotBlocked", outcome.cancelled, 1);
   }
   if (value.intent === "unblock-slot") {
     const outcome = await unblockSlot(user, value.slotId, current, ip);
-    if (!outcome.ok)
-      return data({ refusal: refusalView(outcome) }, { status: refusalStatus(outcome.refusal) });
-    return { done: { key: "slotUnblocked" as const, count: outcome.offers, slots: 1 } };
+    if (!outcome.ok) return refusedBooking(outcome);
+    return done("slotUnblocked", outcome.offers, 1);
   }
   const serviceId = requireRecordId(String(formData.get("service") ?? ""));
   const outcome = await blockDay(user, serviceId, value.date, value.reason ?? null, current, ip);
-  if (!outcome.ok)
-    return data({ refusal: refusalView(outcome) }, { status: refusalStatus(outcome.refusal) });
-  return { done: { key: "dayBlocked" as const, count: outcome.cancelled, slots: outcome.slots } };
+  if (!outcome.ok) return refusedBooking(outcome);
+  return done("dayBlocked", outcome.cancelled, outcome.slots);
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -125,7 +132,7 @@ export default function StaffBookings() {
           })}
         </p>
       ) : null}
-      {actionData && "refusal" in actionData ? <RefusalAlert refusal={actionData.refusal} /> : null}
+      {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
 
       <Form method="get" className="filters" aria-label={t("staff.filters")}>
         <div className="field">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -12,18 +12,17 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, RadioGroup, SelectField } from "~/components/ui/form";
-import { requireRole } from "~/domain/residents/auth.server";
 import { RoleAssignmentSchema } from "~/domain/residents/schema";
 import { assignRole, getAccountForRoles } from "~/domain/residents/service.server";
 import { ROLES } from "~/domain/residents/types";
 import { useRootData } from "~/root";
+import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid, notFound, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPerson");
-
-const notFound = () => new Response("Not found", { status: 404 });
 
 /** Administrators only: one account's role and workplace. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,32 +36,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: RoleAssignmentSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const residentId = params.residentId ?? "";
   const outcome = await assignRole(user, residentId, submission.value, { ip: clientIp(context) });
   if (outcome.ok) return redirect(`/staff/people/${residentId}?saved=1`);
-  switch (outcome.problem) {
+  switch (outcome.code) {
     case "notFound":
       throw notFound();
     case "ownRole":
-      return data(submission.reply({ formErrors: ["account:people.ownRole"] }), { status: 403 });
+      return refused(outcome, { submission, reply: { formErrors: ["account:people.ownRole"] } });
     case "unknownPlace":
-      return data(
-        submission.reply({ fieldErrors: { staffPlaceId: ["validation:invalidChoice"] } }),
-        { status: 400 },
-      );
+      return refused(outcome, {
+        submission,
+        reply: { fieldErrors: { staffPlaceId: ["validation:invalidChoice"] } },
+      });
     case "unknownOrganization":
-      return data(
-        submission.reply({ fieldErrors: { staffOrganizationId: ["validation:invalidChoice"] } }),
-        { status: 400 },
-      );
+      return refused(outcome, {
+        submission,
+        reply: { fieldErrors: { staffOrganizationId: ["validation:invalidChoice"] } },
+      });
   }
 }
 
 export default function StaffPerson() {
   const { t } = useTranslation("account");
   const { account, places, organizations, isSelf } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const locale = useRootData()?.locale ?? "ko";
   const name = (row: { nameKo: string; nameEn: string }) =>

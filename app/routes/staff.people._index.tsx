@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
-import { requireRole } from "~/domain/residents/auth.server";
 import { listAccounts } from "~/domain/residents/service.server";
 import { ROLES, type Role } from "~/domain/residents/types";
+import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["account"] };

@@ -1,16 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceForm, type PlaceFields } from "~/components/places/place-form";
-import { requirePlaceEditor } from "~/domain/places/access.server";
 import { AdminPlaceSchema, PlaceDetailsSchema } from "~/domain/places/schema";
 import { getPlaceForEdit, listOrganizations, updatePlace } from "~/domain/places/service.server";
+import { requirePlaceEditor, saveErrors } from "~/routes-support/places.server";
 import { now } from "~/utils/clock.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPlaceForEdit(params.placeId!),
     admin ? listOrganizations() : [],
   ]);
-  if (!place) throw new Response("Not found", { status: 404 });
+  invariantResponse(place, notFound);
   const { openingHours: _hours, closures: _closures, ...details } = place;
   return { place: details, admin, organizations };
 }
@@ -35,10 +35,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Admins also set what the place is and who runs it; staff cannot change those.
   const adminSubmission = admin ? parseWithZod(formData, { schema: AdminPlaceSchema }) : null;
   const submission = adminSubmission ?? parseWithZod(formData, { schema: PlaceDetailsSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), saved: false }, { status: 400 });
-  }
-  if (!(await getPlaceForEdit(params.placeId!))) throw new Response("Not found", { status: 404 });
+  if (submission.status !== "success") return invalid(submission);
+  invariantResponse(await getPlaceForEdit(params.placeId!), notFound);
   const identity =
     adminSubmission?.status === "success"
       ? {
@@ -52,22 +50,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: clientIp(context),
     now: now(),
   });
-  if (!result.ok) {
-    return data(
-      {
-        result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }),
-        saved: false,
-      },
-      { status: 400 },
-    );
-  }
-  return { result: submission.reply(), saved: true };
+  if (!result.ok)
+    return refused(result, { submission, reply: { fieldErrors: saveErrors(result) } });
+  return { result: submission.reply(), refusal: null, saved: true };
 }
 
 export default function StaffPlaceDetails() {
   const { t, i18n } = useTranslation("places");
   const { place, admin, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const saved = actionData !== undefined && "saved" in actionData;
   const schema = admin ? AdminPlaceSchema : PlaceDetailsSchema;
   const defaultValue = {
     ...place,
@@ -85,7 +77,7 @@ export default function StaffPlaceDetails() {
   const [form, fields] = useForm({
     // a fresh form (from the saved values) after every save
     id: `place-${place.id}-${place.updatedAt}`,
-    lastResult: actionData?.saved ? undefined : actionData?.result,
+    lastResult: saved ? undefined : actionData?.result,
     defaultValue,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
@@ -95,7 +87,7 @@ export default function StaffPlaceDetails() {
   return (
     <>
       <h2>{t("staff.details")}</h2>
-      {actionData?.saved ? (
+      {saved ? (
         <p role="status" className="notice success">
           {t("form.saved")}
         </p>

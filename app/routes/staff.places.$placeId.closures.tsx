@@ -1,17 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/ui/form";
-import { requirePlaceEditor } from "~/domain/places/access.server";
+import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ClosureSchema } from "~/domain/places/schema";
 import { addClosure, deleteClosure, getPlaceForEdit } from "~/domain/places/service.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { badRequest, clientIp, readFormData } from "~/utils/request.server";
+import { badRequest, invalid, invariantResponse, notFound } from "~/utils/http.server";
+import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures");
@@ -19,7 +19,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlaceEditor(request, params.placeId);
   const place = await getPlaceForEdit(params.placeId!);
-  if (!place) throw new Response("Not found", { status: 404 });
+  invariantResponse(place, notFound);
   return { closures: place.closures };
 }
 
@@ -28,28 +28,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const placeId = params.placeId!;
   const formData = await readFormData(request);
   const actor = { actorId: user.id, ip: clientIp(context), now: now() };
-  if (!(await getPlaceForEdit(placeId))) throw new Response("Not found", { status: 404 });
+  invariantResponse(await getPlaceForEdit(placeId), notFound);
   const intent = formData.get("intent");
   if (intent === "delete") {
     const closureId = formData.get("closureId");
-    if (typeof closureId !== "string" || !(await deleteClosure(placeId, closureId, actor))) {
-      throw new Response("Not found", { status: 404 });
-    }
-    return { result: undefined, done: "deleted" as const };
+    invariantResponse(
+      typeof closureId === "string" && (await deleteClosure(placeId, closureId, actor)),
+      notFound,
+    );
+    return { result: null, refusal: null, done: "deleted" as const };
   }
-  if (intent !== "add") throw badRequest("Unknown intent");
+  invariantResponse(intent === "add", () => badRequest("Unknown intent"));
   const submission = parseWithZod(formData, { schema: ClosureSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), done: null }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission);
   await addClosure(placeId, submission.value, actor);
-  return { result: submission.reply({ resetForm: true }), done: "added" as const };
+  return { result: submission.reply({ resetForm: true }), refusal: null, done: "added" as const };
 }
 
 export default function StaffPlaceClosures() {
   const { t, i18n } = useTranslation("places");
   const { closures } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const done = actionData && "done" in actionData ? actionData.done : null;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "closure",
@@ -64,9 +64,9 @@ export default function StaffPlaceClosures() {
     <>
       <h2>{t("staff.closures")}</h2>
       <p className="hint">{t("closures.hint")}</p>
-      {actionData?.done ? (
+      {done ? (
         <p role="status" className="notice success">
-          {t(actionData.done === "added" ? "closures.added" : "closures.deleted")}
+          {t(done === "added" ? "closures.added" : "closures.deleted")}
         </p>
       ) : null}
       {closures.length === 0 ? (

@@ -1,7 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import {
   Form,
   useActionData,
@@ -11,12 +10,13 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FieldErrors, FormErrors } from "~/components/ui/form";
-import { requirePlaceEditor } from "~/domain/places/access.server";
+import { requirePlaceEditor } from "~/routes-support/places.server";
 import { HoursSchema, SLOTS_PER_DAY } from "~/domain/places/schema";
 import { getPlaceForEdit, replaceHours } from "~/domain/places/service.server";
 import { now } from "~/utils/clock.server";
 import { formatWeekday } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
@@ -27,7 +27,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlaceEditor(request, params.placeId);
   const place = await getPlaceForEdit(params.placeId!);
-  if (!place) throw new Response("Not found", { status: 404 });
+  invariantResponse(place, notFound);
   // Every weekday gets its intervals plus empty rows up to SLOTS_PER_DAY.
   const rows = WEEKDAYS.flatMap((weekday) => {
     const own = place.openingHours.filter((interval) => interval.weekday === weekday);
@@ -47,27 +47,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePlaceEditor(request, params.placeId);
   const submission = parseWithZod(await readFormData(request), { schema: HoursSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), saved: false }, { status: 400 });
-  }
-  if (!(await getPlaceForEdit(params.placeId!))) throw new Response("Not found", { status: 404 });
+  if (submission.status !== "success") return invalid(submission);
+  invariantResponse(await getPlaceForEdit(params.placeId!), notFound);
   await replaceHours(params.placeId!, submission.value, {
     actorId: user.id,
     ip: clientIp(context),
     now: now(),
   });
-  return { result: submission.reply(), saved: true };
+  return { result: submission.reply(), refusal: null, saved: true };
 }
 
 export default function StaffPlaceHours() {
   const { t, i18n } = useTranslation("places");
   const { version, closedOnPublicHolidays, rows } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const saved = actionData !== undefined && "saved" in actionData;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: `hours-${version}`,
-    lastResult: actionData?.saved ? undefined : actionData?.result,
+    lastResult: saved ? undefined : actionData?.result,
     defaultValue: {
       closedOnPublicHolidays: closedOnPublicHolidays ? "on" : "",
       intervals: rows.map((row) => ({ ...row, weekday: String(row.weekday) })),
@@ -86,7 +85,7 @@ export default function StaffPlaceHours() {
           {t("form.created")}
         </p>
       ) : null}
-      {actionData?.saved ? (
+      {saved ? (
         <p role="status" className="notice success">
           {t("hoursForm.saved")}
         </p>

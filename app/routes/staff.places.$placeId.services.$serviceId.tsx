@@ -1,25 +1,24 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ServiceForm } from "~/components/places/service-form";
-import { requirePlaceEditor } from "~/domain/places/access.server";
+import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ServiceSchema } from "~/domain/places/schema";
 import { getServiceForEdit, updateService } from "~/domain/places/service.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
 
-const notFound = () => new Response("Not found", { status: 404 });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlaceEditor(request, params.placeId);
   const service = await getServiceForEdit(params.placeId!, params.serviceId ?? "");
-  if (!service) throw notFound();
+  invariantResponse(service, notFound);
   return { service };
 }
 
@@ -28,20 +27,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const placeId = params.placeId!;
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ServiceSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const saved = await updateService(placeId, params.serviceId ?? "", submission.value, {
     actorId: user.id,
     ip: clientIp(context),
     now: now(),
   });
-  if (!saved) throw notFound();
+  invariantResponse(saved, notFound);
   return redirect(`/staff/places/${placeId}/services?saved=1`);
 }
 
 export default function StaffPlaceService() {
   const { t, i18n } = useTranslation("places");
   const { service } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result ?? undefined;
   const { placeId } = useParams();
   return (
     <>

@@ -1,15 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ServiceForm } from "~/components/places/service-form";
-import { requirePlaceEditor } from "~/domain/places/access.server";
+import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ServiceSchema } from "~/domain/places/schema";
 import { createService, listServicesForEdit } from "~/domain/places/service.server";
 import type { ServiceKind } from "~/domain/places/types";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
@@ -25,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const placeId = params.placeId!;
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ServiceSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   await createService(placeId, submission.value, {
     actorId: user.id,
     ip: clientIp(context),
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function StaffPlaceServices() {
   const { t, i18n } = useTranslation("places");
   const { services } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result ?? undefined;
   const [searchParams] = useSearchParams();
   const en = i18n.language === "en";
   const notice = searchParams.has("added") ? "added" : searchParams.has("saved") ? "saved" : null;

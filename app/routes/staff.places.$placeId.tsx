@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
-import { requirePlaceEditor } from "~/domain/places/access.server";
+import { requirePlaceEditor } from "~/routes-support/places.server";
 import { getPlaceForEdit } from "~/domain/places/service.server";
+import { invariantResponse, notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 
@@ -12,7 +13,7 @@ export const handle = { i18n: ["places", "districts", "validation"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePlaceEditor(request, params.placeId);
   const place = await getPlaceForEdit(params.placeId!);
-  if (!place) throw new Response("Not found", { status: 404 });
+  invariantResponse(place, notFound);
   return {
     place: { id: place.id, slug: place.slug, nameKo: place.nameKo, nameEn: place.nameEn },
     admin: user.role === "admin",

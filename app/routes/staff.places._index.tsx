@@ -7,7 +7,7 @@ import { searchTerms } from "~/domain/shared/korean-search";
 import { MAX_PAGE } from "~/domain/places/filters";
 import { MAX_QUERY_LENGTH } from "~/domain/places/types";
 import { listPlacesForStaff } from "~/domain/places/service.server";
-import { requireRole } from "~/domain/residents/auth.server";
+import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -6,12 +6,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
 import { FieldErrors, FormErrors, SelectField } from "~/components/ui/form";
-import { requirePlacesAdmin } from "~/domain/places/access.server";
+import { requirePlacesAdmin } from "~/routes-support/places.server";
 import { decodeCsv, MAX_IMPORT_ROWS, readPlacesCsv, type Reason } from "~/domain/places/csv-import";
 import { ImportSchema } from "~/domain/places/schema";
 import { importPlaces, type ImportOutcome } from "~/domain/places/service.server";
 import { PLACE_KINDS, SUB_KINDS } from "~/domain/places/types";
 import { now } from "~/utils/clock.server";
+import type { ActionReply } from "~/utils/action-data";
 import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
@@ -24,8 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { maxBytes: getEnv().MAX_BODY_BYTES, maxRows: MAX_IMPORT_ROWS };
 }
 
-type Outcome = {
-  result: SubmissionResult<string[]>;
+type ImportReply = ActionReply & {
   /** the file could not be read as a facility list: nothing was changed */
   problems: Reason[];
   report: ImportOutcome[] | null;
@@ -36,16 +36,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePlacesAdmin(request);
   const submission = parseWithZod(await readFormData(request), { schema: ImportSchema });
   if (submission.status !== "success") {
-    return data<Outcome>(
-      { result: submission.reply(), problems: [], report: null, applied: false },
+    return data<ImportReply>(
+      { result: submission.reply(), refusal: null, problems: [], report: null, applied: false },
       { status: 400 },
     );
   }
   const { file, kind, subKind, intent } = submission.value;
   const reading = readPlacesCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())));
   if (!reading.ok) {
-    return data<Outcome>(
-      { result: submission.reply(), problems: reading.problems, report: null, applied: false },
+    return data<ImportReply>(
+      {
+        result: submission.reply(),
+        refusal: null,
+        problems: reading.problems,
+        report: null,
+        applied: false,
+      },
       { status: 400 },
     );
   }
@@ -57,8 +63,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: clientIp(context),
     now: now(),
   });
-  return data<Outcome>({
+  return data<ImportReply>({
     result: submission.reply(),
+    refusal: null,
     problems: [],
     report,
     applied: intent === "import",

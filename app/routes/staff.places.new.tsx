@@ -1,15 +1,16 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceForm, type PlaceFields } from "~/components/places/place-form";
-import { requirePlacesAdmin } from "~/domain/places/access.server";
 import { NewPlaceSchema } from "~/domain/places/schema";
 import { createPlace, listOrganizations } from "~/domain/places/service.server";
+import { requirePlacesAdmin, saveErrors } from "~/routes-support/places.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
@@ -23,24 +24,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePlacesAdmin(request);
   const submission = parseWithZod(await readFormData(request), { schema: NewPlaceSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const result = await createPlace(submission.value, {
     actorId: user.id,
     ip: clientIp(context),
     now: now(),
   });
-  if (!result.ok) {
-    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
-      status: 409,
-    });
-  }
+  if (!result.ok)
+    return refused(result, { submission, reply: { fieldErrors: saveErrors(result) } });
   return redirect(`/staff/places/${result.id}/hours?created=1`);
 }
 
 export default function NewPlacePage() {
   const { t } = useTranslation("places");
   const { organizations } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
     id: "new-place",
     lastResult,

@@ -1,25 +1,22 @@
 // One of the organisation's postings in the back office: publish or close it, and edit it
 // (a public-work site edits only its own fields; the rest follows its round).
+import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostingForm, SiteForm } from "~/components/jobs/staff-forms";
 import { WindowText } from "~/components/jobs/window-text";
 import { postingFormValues, siteFormValues } from "~/domain/jobs/form-values";
-import { PublicationSchema, postingSchema, SiteSchema } from "~/domain/jobs/schema";
-import {
-  getManagedPosting,
-  livingWageKrw,
-  setPublication,
-  updatePosting,
-} from "~/domain/jobs/service.server";
-import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import { postingSchema, SiteSchema } from "~/domain/jobs/schema";
+import { livingWageKrw, setPublication, updatePosting } from "~/domain/jobs/service.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
-import { forbidden } from "~/domain/residents/auth.server";
+import type { Failure } from "~/domain/shared/outcome";
+import { requireManagedPosting } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
+import { invalid, refused } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
@@ -29,17 +26,8 @@ export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 export const meta: MetaFunction<typeof loader> = (args) =>
   withSiteName(args, args.data?.pageTitle ?? "");
 
-async function managedPosting(request: Request, postingId: string | undefined) {
-  const user = await requireJobsStaff(request);
-  const found = await getManagedPosting(user, postingId ?? "");
-  if (!found.ok) {
-    throw found.problem === "forbidden" ? forbidden() : new Response("Not found", { status: 404 });
-  }
-  return { user, posting: found.value };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { posting } = await managedPosting(request, params.postingId);
+  const { posting } = await requireManagedPosting(request, params.postingId);
   const locale = await getLocale(request);
   return {
     pageTitle: locale === "en" ? posting.titleEn : posting.titleKo,
@@ -64,51 +52,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** A refused save: the form again, with why next to the number of places. */
+function refusedSave(failure: Failure, submission: Submission<unknown>) {
+  return refused(failure, {
+    submission,
+    reply: { fieldErrors: { positions: [`jobs:staff.problem.${failure.code}`] } },
+  });
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, posting } = await managedPosting(request, params.postingId);
+  const { user, posting } = await requireManagedPosting(request, params.postingId);
   const formData = await readFormData(request);
   const meta = { now: now(), ip: clientIp(context) };
   const intent = formData.get("intent");
+  // Publishing and closing are buttons (no fields): a refusal is shown above them.
   if (intent === "publish" || intent === "close") {
-    const submission = parseWithZod(formData, { schema: PublicationSchema });
-    if (submission.status !== "success")
-      return data({ publication: "notAllowed" }, { status: 400 });
-    const outcome = await setPublication(
-      user,
-      { postingId: posting.id },
-      submission.value.intent,
-      meta,
-    );
-    if (!outcome.ok) return data({ publication: "notAllowed" }, { status: 409 });
+    const outcome = await setPublication(user, { postingId: posting.id }, intent, meta);
+    if (!outcome.ok) return refused(outcome);
     return redirect(`/staff/postings/${posting.id}?${outcome.status}=1`);
   }
   if (posting.roundId) {
     const submission = parseWithZod(formData, { schema: SiteSchema });
-    if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return invalid(submission);
     const outcome = await updatePosting(user, posting.id, { site: submission.value }, meta);
-    if (!outcome.ok)
-      return data(
-        {
-          form: submission.reply({
-            fieldErrors: { positions: [`jobs:staff.problem.${outcome.problem}`] },
-          }),
-        },
-        { status: 409 },
-      );
+    if (!outcome.ok) return refusedSave(outcome, submission);
   } else {
     const schema = postingSchema({ livingWageKrw: livingWageKrw() });
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return invalid(submission);
     const outcome = await updatePosting(user, posting.id, { posting: submission.value }, meta);
-    if (!outcome.ok)
-      return data(
-        {
-          form: submission.reply({
-            fieldErrors: { positions: [`jobs:staff.problem.${outcome.problem}`] },
-          }),
-        },
-        { status: 409 },
-      );
+    if (!outcome.ok) return refusedSave(outcome, submission);
   }
   return redirect(`/staff/postings/${posting.id}?saved=1`);
 }
@@ -117,6 +90,8 @@ export default function StaffPosting() {
   const { t, i18n } = useTranslation("jobs");
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // a refusal without a form is the publication buttons'
+  const publicationRefused = Boolean(actionData?.refusal) && !actionData?.result;
   const [searchParams] = useSearchParams();
   const { posting } = loaderData;
   const title = i18n.language === "en" ? posting.title.en : posting.title.ko;
@@ -163,7 +138,7 @@ export default function StaffPosting() {
             positions: posting.positions,
           })}
         </p>
-        {actionData && "publication" in actionData ? (
+        {publicationRefused ? (
           <p role="alert" className="form-errors">
             {t("staff.publication.notAllowed")}
           </p>
@@ -191,14 +166,14 @@ export default function StaffPosting() {
       {posting.roundId ? (
         <SiteForm
           id={`site-${posting.version}`}
-          lastResult={actionData && "form" in actionData ? actionData.form : undefined}
+          lastResult={actionData?.result}
           defaultValue={loaderData.values}
           livingWageKrw={loaderData.livingWageKrw}
         />
       ) : (
         <PostingForm
           id={`posting-${posting.version}`}
-          lastResult={actionData && "form" in actionData ? actionData.form : undefined}
+          lastResult={actionData?.result}
           defaultValue={loaderData.values}
           livingWageKrw={loaderData.livingWageKrw}
         />

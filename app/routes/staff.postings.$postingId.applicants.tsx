@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
 import { ApplicantsPage } from "~/components/jobs/applicants";
-import { applicantsAction, applicantsLoader } from "~/domain/jobs/applicants-route.server";
+import { applicantsAction, applicantsLoader } from "~/routes-support/jobs-applicants.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["jobs", "districts", "account"] };

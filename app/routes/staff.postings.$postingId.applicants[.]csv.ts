@@ -1,6 +1,6 @@
 // GET /staff/postings/:postingId/applicants.csv — the posting's applicants for Excel (own only).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { applicantsCsv } from "~/domain/jobs/applicants-route.server";
+import { applicantsCsv } from "~/routes-support/jobs-applicants.server";
 
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
   applicantsCsv(request, context, { postingId: params.postingId ?? "" });

@@ -6,12 +6,12 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { WindowText } from "~/components/jobs/window-text";
 import { listManagedPostings } from "~/domain/jobs/service.server";
-import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import { requireJobsStaff } from "~/routes-support/jobs.server";
 import { PUBLICATION_STATUSES, type PublicationStatus } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
-import { badRequest } from "~/utils/request.server";
+import { badRequest } from "~/utils/http.server";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPostings");

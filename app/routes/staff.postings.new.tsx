@@ -1,14 +1,15 @@
 // A new posting, saved as a draft (staff publish it from its page once it looks right).
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostingForm } from "~/components/jobs/staff-forms";
 import { postingSchema } from "~/domain/jobs/schema";
 import { createPosting, listOrganizations, livingWageKrw } from "~/domain/jobs/service.server";
-import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import { requireJobsStaff } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
+import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
@@ -27,18 +28,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireJobsStaff(request);
   const schema = postingSchema({ livingWageKrw: livingWageKrw() });
   const submission = parseWithZod(await readFormData(request), { schema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await createPosting(user, submission.value, {
     now: now(),
     ip: clientIp(context),
   });
   if (!outcome.ok) {
-    return data(
-      submission.reply({
-        fieldErrors: { organizationId: ["jobs:staff.problem.organizationRequired"] },
-      }),
-      { status: 400 },
-    );
+    return refused(outcome, {
+      submission,
+      reply: { fieldErrors: { organizationId: ["jobs:staff.problem.organizationRequired"] } },
+    });
   }
   return redirect(`/staff/postings/${outcome.id}?created=1`);
 }
@@ -46,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewPosting() {
   const { t } = useTranslation("jobs");
   const { livingWageKrw, organizations } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   return (
     <section className="page narrow" aria-labelledby="new-posting-title">
       <p>

@@ -2,19 +2,19 @@
 // and its form.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundForm } from "~/components/jobs/staff-forms";
 import { WindowText } from "~/components/jobs/window-text";
 import { roundFormValues } from "~/domain/jobs/form-values";
-import { PublicationSchema, RoundSchema } from "~/domain/jobs/schema";
-import { getManagedRound, setPublication, updateRound } from "~/domain/jobs/service.server";
-import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import { RoundSchema } from "~/domain/jobs/schema";
+import { setPublication, updateRound } from "~/domain/jobs/service.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
-import { forbidden } from "~/domain/residents/auth.server";
+import { requireManagedRound } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
+import { invalid, refused } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
@@ -24,17 +24,8 @@ export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 export const meta: MetaFunction<typeof loader> = (args) =>
   withSiteName(args, args.data?.pageTitle ?? "");
 
-async function managedRound(request: Request, roundId: string | undefined) {
-  const user = await requireJobsStaff(request);
-  const found = await getManagedRound(user, roundId ?? "");
-  if (!found.ok) {
-    throw found.problem === "forbidden" ? forbidden() : new Response("Not found", { status: 404 });
-  }
-  return { user, round: found.value };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { round } = await managedRound(request, params.roundId);
+  const { round } = await requireManagedRound(request, params.roundId);
   const locale = await getLocale(request);
   return {
     pageTitle: locale === "en" ? round.nameEn : round.nameKo,
@@ -56,37 +47,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, round } = await managedRound(request, params.roundId);
+  const { user, round } = await requireManagedRound(request, params.roundId);
   const formData = await readFormData(request);
   const meta = { now: now(), ip: clientIp(context) };
   const intent = formData.get("intent");
+  // Publishing and closing are buttons (no fields): a refusal is shown above them.
   if (intent === "publish" || intent === "close") {
-    const submission = parseWithZod(formData, { schema: PublicationSchema });
-    if (submission.status !== "success")
-      return data({ publication: "notAllowed" }, { status: 400 });
-    const outcome = await setPublication(
-      user,
-      { roundId: round.id },
-      submission.value.intent,
-      meta,
-    );
-    if (!outcome.ok) return data({ publication: "notAllowed" }, { status: 409 });
+    const outcome = await setPublication(user, { roundId: round.id }, intent, meta);
+    if (!outcome.ok) return refused(outcome);
     return redirect(`/staff/rounds/${round.id}?${outcome.status}=1`);
   }
   const submission = parseWithZod(formData, { schema: RoundSchema });
-  if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await updateRound(user, round.id, submission.value, meta);
   if (!outcome.ok) {
-    return data(
-      {
-        form: submission.reply({
-          fieldErrors: {
-            roundNumber: [`jobs:staff.problem.${outcome.problem as "duplicateRound"}`],
-          },
-        }),
-      },
-      { status: 409 },
-    );
+    return refused(outcome, {
+      submission,
+      reply: { fieldErrors: { roundNumber: [`jobs:staff.problem.${outcome.code}`] } },
+    });
   }
   return redirect(`/staff/rounds/${round.id}?saved=1`);
 }
@@ -95,6 +73,8 @@ export default function StaffRound() {
   const { t, i18n } = useTranslation(["jobs", "districts"]);
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // a refusal without a form is the publication buttons'
+  const publicationRefused = Boolean(actionData?.refusal) && !actionData?.result;
   const [searchParams] = useSearchParams();
   const { round } = loaderData;
   const en = i18n.language === "en";
@@ -129,7 +109,7 @@ export default function StaffRound() {
       <section className="card" aria-labelledby="publication-title">
         <h2 id="publication-title">{t("staff.publication.title")}</h2>
         <p>{t("staff.publication.current", { status: t(`publication.${round.status}`) })}</p>
-        {actionData && "publication" in actionData ? (
+        {publicationRefused ? (
           <p role="alert" className="form-errors">
             {t("staff.publication.notAllowed")}
           </p>
@@ -179,7 +159,7 @@ export default function StaffRound() {
       <h2>{t("staff.form.editRoundTitle")}</h2>
       <RoundForm
         id={`round-${round.version}`}
-        lastResult={actionData && "form" in actionData ? actionData.form : undefined}
+        lastResult={actionData?.result}
         defaultValue={loaderData.values}
       />
     </section>

@@ -2,15 +2,15 @@
 // criteria and publication come from the round.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/jobs/staff-forms";
 import { SiteSchema } from "~/domain/jobs/schema";
-import { addRoundSite, getManagedRound, livingWageKrw } from "~/domain/jobs/service.server";
-import { requireJobsStaff } from "~/domain/jobs/staff.server";
-import { forbidden } from "~/domain/residents/auth.server";
+import { addRoundSite, livingWageKrw } from "~/domain/jobs/service.server";
+import { requireJobsStaff, requireManagedRound } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
+import { invalid, refusalResponse } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
@@ -18,13 +18,9 @@ export const handle = { i18n: ["jobs", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewSite");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireJobsStaff(request);
-  const found = await getManagedRound(user, params.roundId ?? "");
-  if (!found.ok) {
-    throw found.problem === "forbidden" ? forbidden() : new Response("Not found", { status: 404 });
-  }
+  const { round } = await requireManagedRound(request, params.roundId);
   return {
-    round: { id: found.value.id, name: { ko: found.value.nameKo, en: found.value.nameEn } },
+    round: { id: round.id, name: { ko: round.nameKo, en: round.nameEn } },
     livingWageKrw: livingWageKrw(),
   };
 }
@@ -32,23 +28,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireJobsStaff(request);
   const submission = parseWithZod(await readFormData(request), { schema: SiteSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await addRoundSite(user, params.roundId ?? "", submission.value, {
     now: now(),
     ip: clientIp(context),
   });
-  if (!outcome.ok) {
-    throw outcome.problem === "forbidden"
-      ? forbidden()
-      : new Response("Not found", { status: 404 });
-  }
+  if (!outcome.ok) throw refusalResponse(outcome);
   return redirect(`/staff/rounds/${params.roundId}?siteAdded=1`);
 }
 
 export default function NewSite() {
   const { t, i18n } = useTranslation("jobs");
   const { round, livingWageKrw } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   return (
     <section className="page narrow" aria-labelledby="new-site-title">
       <p>

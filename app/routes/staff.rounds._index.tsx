@@ -6,11 +6,11 @@ import { Pagination } from "~/components/ui/pagination";
 import { WindowText } from "~/components/jobs/window-text";
 import { roundCard } from "~/domain/jobs/present";
 import { listManagedRounds } from "~/domain/jobs/service.server";
-import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import { requireJobsStaff } from "~/routes-support/jobs.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
-import { badRequest } from "~/utils/request.server";
+import { badRequest } from "~/utils/http.server";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffRounds");

@@ -1,14 +1,15 @@
 // A new public-work round, saved as a draft; sites are added on its page.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundForm } from "~/components/jobs/staff-forms";
 import { RoundSchema } from "~/domain/jobs/schema";
 import { createRound, listOrganizations } from "~/domain/jobs/service.server";
-import { requireJobsStaff } from "~/domain/jobs/staff.server";
+import { requireJobsStaff } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
+import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
@@ -23,14 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireJobsStaff(request);
   const submission = parseWithZod(await readFormData(request), { schema: RoundSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await createRound(user, submission.value, { now: now(), ip: clientIp(context) });
   if (!outcome.ok) {
-    const field = outcome.problem === "organizationRequired" ? "organizationId" : "roundNumber";
-    return data(
-      submission.reply({ fieldErrors: { [field]: [`jobs:staff.problem.${outcome.problem}`] } }),
-      { status: outcome.problem === "duplicateRound" ? 409 : 400 },
-    );
+    const field = outcome.code === "organizationRequired" ? "organizationId" : "roundNumber";
+    return refused(outcome, {
+      submission,
+      reply: { fieldErrors: { [field]: [`jobs:staff.problem.${outcome.code}`] } },
+    });
   }
   return redirect(`/staff/rounds/${outcome.id}?created=1`);
 }
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewRound() {
   const { t } = useTranslation("jobs");
   const { organizations } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   return (
     <section className="page narrow" aria-labelledby="new-round-title">
       <p>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -12,7 +12,6 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/ui/form";
-import { requireBookingStaff, requireRecordId } from "~/domain/booking/guards.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { recordId, TemplateSchema } from "~/domain/booking/schema";
 import {
@@ -26,8 +25,10 @@ import {
 import { CHANNELS, localName, parseChannels } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/root";
+import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatWeekday } from "~/utils/format";
+import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireBookingStaff(request);
   const current = now();
   const schedule = await getManagedSchedule(user, requireRecordId(params.serviceId), current);
-  if (!schedule) throw new Response("Not found", { status: 404 });
+  invariantResponse(schedule, notFound);
   const edit = new URL(request.url).searchParams.get("edit");
   return withIsoDates({
     ...schedule,
@@ -71,19 +72,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const templateId = recordId.safeParse(formData.get("templateId") || undefined);
   if (intent === "regenerate") {
     const sync = await regenerateSlots(user, serviceId, current);
-    if (!sync) throw new Response("Not found", { status: 404 });
+    invariantResponse(sync, notFound);
     return syncedTo(serviceId, sync);
   }
   if (intent === "remove") {
-    if (!templateId.success) throw new Response("Not found", { status: 404 });
+    invariantResponse(templateId.success, notFound);
     const outcome = await removeTemplate(user, serviceId, templateId.data, current, ip);
-    if (!outcome.ok) throw new Response("Not found", { status: 404 });
+    if (!outcome.ok) throw notFound();
     return syncedTo(serviceId, outcome.sync);
   }
   const submission = parseWithZod(formData, { schema: TemplateSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid(submission);
   const outcome = await saveTemplate(
     user,
     serviceId,
@@ -93,11 +92,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip,
   );
   if (outcome.ok) return syncedTo(serviceId, outcome.sync);
-  if (outcome.refusal === "notFound") throw new Response("Not found", { status: 404 });
-  return data(
-    { result: submission.reply({ formErrors: [`booking:schedule.refusal.${outcome.refusal}`] }) },
-    { status: outcome.refusal === "channelsRequired" ? 400 : 409 },
-  );
+  if (outcome.code === "notFound") throw notFound();
+  return refused(outcome, {
+    submission,
+    reply: { formErrors: [`booking:schedule.refusal.${outcome.code}`] },
+  });
 }
 
 export default function ScheduleEditor() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireBookingStaff } from "~/domain/booking/guards.server";
+import { requireBookingStaff } from "~/routes-support/booking.server";
 import { listManagedServices } from "~/domain/booking/service.server";
 import { localName } from "~/domain/booking/types";
 import { useRootData } from "~/root";

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { now, setTestNow } from "~/utils/clock.server";
 import { getEnv } from "~/utils/env.server";
-import { badRequest, readFormData } from "~/utils/request.server";
+import { badRequest, invariantResponse, notFound } from "~/utils/http.server";
+import { readFormData } from "~/utils/request.server";
 
 // Test-only seam: end-to-end tests move the server's clock (e.g. past a cancellation cut-off).
 // Outside APP_ENV=test this route does not exist.
 function requireTestEnvironment() {
-  if (getEnv().appEnv !== "test") throw new Response("Not found", { status: 404 });
+  invariantResponse(getEnv().appEnv === "test", notFound);
 }
 
 export async function loader() {
@@ -22,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json({ now: null });
   }
   const instant = new Date(String(value));
-  if (Number.isNaN(instant.getTime())) throw badRequest("Invalid instant");
+  invariantResponse(!Number.isNaN(instant.getTime()), () => badRequest("Invalid instant"));
   setTestNow(instant);
   return Response.json({ now: instant.toISOString() });
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceDetails } from "~/components/places/place-details";
-import { loadPlacePage } from "~/domain/places/place-page.server";
+import { loadPlacePage } from "~/routes-support/places.server";
 import { pageTitle } from "~/utils/meta";
 
 /** The Youth Job Center's place in the seed (prisma/seed/places.ts). */

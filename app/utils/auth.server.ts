@@ -1,10 +1,13 @@
-// Who is asking: the helpers every loader and action uses before touching data.
+// Who is asking: the helpers every loader and action uses before touching data. The session is
+// HTTP (a cookie); who may do what is decided by the capabilities (e.g. `canEditPlace`), and the
+// guards here and in app/routes-support turn a "no" into a redirect or a 403/404.
 import { redirect } from "@remix-run/node";
-import { now } from "~/utils/clock.server";
-import { getCookieSession, getSessionStorage } from "~/utils/session.server";
-import { safeRedirect } from "~/utils/safe-redirect";
-import { createSession, deleteSession, getSessionUser } from "./service.server";
-import type { Role, SessionUser } from "./types";
+import { createSession, deleteSession, getSessionUser } from "~/domain/residents/service.server";
+import type { Role, SessionUser } from "~/domain/residents/types";
+import { now } from "./clock.server";
+import { forbidden } from "./http.server";
+import { safeRedirect } from "./safe-redirect";
+import { getCookieSession, getSessionStorage } from "./session.server";
 
 // The root loader and the route's loader both ask who is asking: one database look-up per request.
 const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -46,10 +49,6 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
 
 export async function requireAnonymous(request: Request) {
   if (await getUser(request)) throw redirect("/account");
-}
-
-export function forbidden() {
-  return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 
 /** Starts a session and redirects; the cookie carries only the session id, signed. */

@@ -3,10 +3,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { inputShapeProblem } from "../../server/bounded-input.js";
 import { getEnv } from "./env.server";
-
-export function badRequest(message = "Bad request") {
-  return new Response(message, { status: 400, statusText: "Bad Request" });
-}
+import { badRequest, payloadTooLarge } from "./http.server";
 
 /**
  * The form fields of a POST; 413 when too large, 400 when not a form at all or when its field
@@ -16,7 +13,7 @@ export function badRequest(message = "Bad request") {
 export async function readFormData(request: Request): Promise<FormData> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > getEnv().MAX_BODY_BYTES) {
-    throw new Response("Request body too large", { status: 413 });
+    throw payloadTooLarge();
   }
   const type = request.headers.get("content-type") ?? "";
   if (
@@ -32,15 +29,12 @@ export async function readFormData(request: Request): Promise<FormData> {
     throw badRequest("Malformed form data");
   }
   const problem = inputShapeProblem(formData.entries());
-  if (problem) throw new Response(`Bad request: ${problem.reason}`, { status: problem.status });
+  if (problem) {
+    throw new Response(`Bad request: ${problem.reason}`, { status: problem.status });
+  }
   return formData;
 }
 
 export function clientIp(context: AppLoadContext | undefined): string {
   return context?.clientIp ?? "unknown";
-}
-
-/** 405 for methods a route does not accept, instead of Remix's generic error. */
-export function methodNotAllowed() {
-  return new Response("Method not allowed", { status: 405 });
 }

@@ -2,9 +2,8 @@
 // sessions can be revoked (logout everywhere, password change, account deletion) and every server
 // behind a load balancer sees the same sessions.
 import { createCookie, createCookieSessionStorage } from "@remix-run/node";
+import { SESSION_MAX_AGE_SECONDS } from "~/domain/residents/types";
 import { getEnv } from "./env.server";
-
-export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 14;
 
 let storage: ReturnType<typeof createStorage> | undefined;
 

@@ -1,6 +1,6 @@
 import { createResident, updateProfile } from "~/domain/residents/service.server";
 import type { ProfileInput } from "~/domain/residents/schema";
-import { startSession } from "~/domain/residents/auth.server";
+import { startSession } from "~/utils/auth.server";
 import { cookieFrom } from "./http";
 
 let counter = 0;

@@ -72,7 +72,7 @@ describe("sign up", () => {
       }),
     );
     expect(result.status).toBe(400);
-    const reply = result.data as Reply;
+    const reply = (result.data as { result: Reply }).result;
     expect(reply.error?.email).toEqual(["validation:email"]);
     expect(reply.error?.name).toEqual(["validation:required"]);
     expect(reply.error?.password).toEqual(["validation:passwordTooShort"]);
@@ -97,7 +97,9 @@ describe("sign up", () => {
       }),
     );
     expect(result.status).toBe(409);
-    expect((result.data as Reply).error?.email).toEqual(["auth:signup.emailTaken"]);
+    expect((result.data as { result: Reply }).result.error?.email).toEqual([
+      "auth:signup.emailTaken",
+    ]);
     expect(await db.resident.count()).toBe(before);
   });
 
@@ -185,7 +187,9 @@ describe("log in and out", () => {
     const retryAfter = Number(stopped.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(800);
     expect(retryAfter).toBeLessThanOrEqual(900);
-    expect((stopped.data as { retryAfterSeconds: number }).retryAfterSeconds).toBe(retryAfter);
+    expect(stopped.data).toMatchObject({
+      refusal: { code: "rateLimited", params: { retryAfterSeconds: retryAfter } },
+    });
     // the stranger's failures did not lock the resident out
     expect((await login(TEST_PASSWORD, "10.0.9.9")).status).toBe(302);
     // once the window has passed, the first address may try again
@@ -370,7 +374,9 @@ describe("password change", () => {
       ),
     );
     expect(wrong.status).toBe(400);
-    expect((wrong.data as Reply).error?.currentPassword).toEqual(["account:password.wrongCurrent"]);
+    expect((wrong.data as { result: Reply }).result.error?.currentPassword).toEqual([
+      "account:password.wrongCurrent",
+    ]);
 
     const changed = await call(
       passwordAction,

@@ -66,7 +66,7 @@ async function consult(
     now: NOW,
     ip: null,
   });
-  if (!outcome.ok) throw new Error(outcome.refusal);
+  if (!outcome.ok) throw new Error(outcome.code);
   return outcome.bookingId;
 }
 
@@ -317,7 +317,7 @@ describe("blocking", () => {
       now: NOW,
       ip: null,
     });
-    expect(outsider).toEqual({ ok: false, refusal: "blocked" });
+    expect(outsider).toEqual({ ok: false, code: "blocked" });
 
     const reopened = await call(
       bookingsAction,
@@ -522,7 +522,7 @@ describe("cancelling after the cut-off from the back office's point of view", ()
       await cancelBooking(someone.id, (booked as { bookingId: string }).bookingId, NOW, null),
     ).toMatchObject({
       ok: false,
-      refusal: "tooLate",
+      code: "tooLate",
     });
     const staff = await staffOf(place.id);
     const view = await call(

@@ -42,7 +42,7 @@ async function fullSlot(capacity: number, date = "2026-11-30", time = "10:00") {
       now: NOW,
       ip: null,
     });
-    if (!outcome.ok) throw new Error(outcome.refusal);
+    if (!outcome.ok) throw new Error(outcome.code);
     holders.push({ ...holder, bookingId: outcome.bookingId });
   }
   return { service, slot, holders };
@@ -64,14 +64,14 @@ describe("joining", () => {
     expect(await join(waiting.id, service, slot.id)).toMatchObject({ ok: true });
     expect(await join(waiting.id, service, slot.id)).toEqual({
       ok: false,
-      refusal: "alreadyWaiting",
+      code: "alreadyWaiting",
     });
     expect(await join(holders[0]!.id, service, slot.id)).toEqual({
       ok: false,
-      refusal: "alreadyBooked",
+      code: "alreadyBooked",
     });
     const open = await makeSlot(service.id, "2026-11-30", "11:00", { capacity: 2 });
-    expect(await join(waiting.id, service, open.id)).toEqual({ ok: false, refusal: "notFull" });
+    expect(await join(waiting.id, service, open.id)).toEqual({ ok: false, code: "notFull" });
   });
 
   it("is refused to someone the service is not for", async () => {
@@ -81,7 +81,7 @@ describe("joining", () => {
     const older = await makeResident({ birthDate: "1970-01-01" });
     expect(await join(older.id, service, slot.id)).toMatchObject({
       ok: false,
-      refusal: "ineligible",
+      code: "ineligible",
       reasons: [{ code: "tooOld" }],
     });
   });
@@ -115,7 +115,7 @@ describe("offers", () => {
       now: NOW,
       ip: null,
     });
-    expect(attempt).toEqual({ ok: false, refusal: "full" });
+    expect(attempt).toEqual({ ok: false, code: "full" });
     const message = await db.notification.findFirstOrThrow({
       where: { residentId: first.id, template: "waitlist_offer" },
     });
@@ -179,7 +179,7 @@ describe("offers", () => {
       now: later,
       ip: null,
     });
-    expect(tooLate).toEqual({ ok: false, refusal: "full" });
+    expect(tooLate).toEqual({ ok: false, code: "full" });
 
     await expireWaitlistOffers(new Date(later.getTime() + 121 * 60_000));
     expect((await entryOf(second.id, slot.id)).status).toBe("expired");
@@ -224,7 +224,7 @@ describe("offers", () => {
     expect(result.status).toBe(404);
     expect(await leaveWaitlist(stranger.id, entry.id, NOW)).toEqual({
       ok: false,
-      refusal: "notFound",
+      code: "notFound",
     });
     expect((await entryOf(waiting.id, slot.id)).status).toBe("waiting");
   });

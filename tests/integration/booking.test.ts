@@ -235,7 +235,7 @@ describe("booking", () => {
       now: NOW,
       ip: null,
     });
-    expect(outcome).toEqual({ ok: false, refusal: "wrongService" });
+    expect(outcome).toEqual({ ok: false, code: "wrongService" });
   });
 
   it("asks anonymous visitors to log in before booking", async () => {

@@ -92,7 +92,7 @@ describe("booking a slot of capacity 3, 100 residents at once", () => {
       }),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
-    expect(outcomes.filter((o) => !o.ok && o.refusal === "full")).toHaveLength(ATTEMPTS - 3);
+    expect(outcomes.filter((o) => !o.ok && o.code === "full")).toHaveLength(ATTEMPTS - 3);
     expect(await slotCounts(slot.id)).toMatchObject({ bookedCount: 3, confirmed: 3 });
   });
 

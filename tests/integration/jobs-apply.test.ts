@@ -114,7 +114,11 @@ describe("applying for a posting", () => {
     expect(resent.location).toBe(first.location);
     const second = await apply(posting.slug, resident.cookie, form("another-key-456"));
     expect(second.status).toBe(409);
-    expect(second.data).toMatchObject({ problem: "alreadyApplied" });
+    expect(second.data).toMatchObject({ refusal: { code: "alreadyApplied" } });
+    // the page links to the application the resident already has
+    expect(
+      (second.data as { refusal: { params: { applicationId: string } } }).refusal.params,
+    ).toEqual({ applicationId: expect.any(String) });
     expect((await writes(resident.id)).applications).toBe(1);
     // The form page itself sends an applicant to the application they already have.
     const page = await call(applyLoader, getRequest(`/jobs/${posting.slug}/apply`, resident), {
@@ -136,13 +140,13 @@ describe("applying for a posting", () => {
     setTestNow(OPEN_WINDOW.applicationClosesAt);
     const refused = await apply(posting.slug, late.cookie, form("k-late-0001"));
     expect(refused.status).toBe(409);
-    expect(refused.data).toMatchObject({ problem: "closed" });
+    expect(refused.data).toMatchObject({ refusal: { code: "closed" } });
     expect(await writes(late.id)).toEqual({ applications: 0, changes: 0, audits: 0, messages: 0 });
 
     setTestNow(new Date(OPEN_WINDOW.applicationOpensAt.getTime() - 1000));
     const tooEarly = await apply(posting.slug, early.cookie, form("k-early-001"));
     expect(tooEarly.status).toBe(409);
-    expect(tooEarly.data).toMatchObject({ problem: "notOpenYet" });
+    expect(tooEarly.data).toMatchObject({ refusal: { code: "notOpenYet" } });
     expect((await writes(early.id)).applications).toBe(0);
   });
 
@@ -159,8 +163,10 @@ describe("applying for a posting", () => {
     const result = await apply(posting.slug, employed.cookie, form("k-ineligible"));
     expect(result.status).toBe(403);
     expect(result.data).toMatchObject({
-      problem: "notEligible",
-      reasons: [{ code: "notUnemployed" }, { code: "notRegisteredJobSeeker" }],
+      refusal: {
+        code: "ineligible",
+        reasons: [{ code: "notUnemployed" }, { code: "notRegisteredJobSeeker" }],
+      },
     });
     expect(await writes(employed.id)).toEqual({
       applications: 0,
@@ -208,7 +214,7 @@ describe("applying for a posting", () => {
     const closed = await makePosting(org.id, { status: "closed" });
     const late = await apply(closed.slug, resident.cookie, form("k-closed-1"));
     expect(late.status).toBe(409);
-    expect(late.data).toMatchObject({ problem: "closed" });
+    expect(late.data).toMatchObject({ refusal: { code: "closed" } });
     expect((await writes(resident.id)).applications).toBe(0);
   });
 
@@ -292,10 +298,10 @@ describe("applying for a public-work round", () => {
       form("k-foreign", { site1: other.sites[0]!.id }),
     );
     expect(foreign.status).toBe(400);
-    expect(foreign.data).toMatchObject({ problem: "unknownSite" });
+    expect(foreign.data).toMatchObject({ refusal: { code: "unknownSite" } });
     const direct = await apply(round.sites[0]!.slug, resident.cookie, form("k-direct-1"));
     expect(direct.status).toBe(409);
-    expect(direct.data).toMatchObject({ problem: "roundSite" });
+    expect(direct.data).toMatchObject({ refusal: { code: "roundSite" } });
     expect(await db.application.count({ where: { residentId: resident.id } })).toBe(0);
   });
 });

@@ -157,7 +157,10 @@ describe("staff decisions", () => {
     expect((await decide(posting.id, staff.cookie, "reject", a!)).status).toBe(302);
     const again = await decide(posting.id, staff.cookie, "select", a!);
     expect(again.status).toBe(409);
-    expect(again.data).toEqual({ problem: "notAllowed" });
+    expect(again.data).toEqual({
+      result: null,
+      refusal: { code: "notAllowed", params: {}, reasons: null },
+    });
     expect((await decide(posting.id, staff.cookie, "select", b!)).status).toBe(302);
     expect((await decide(posting.id, staff.cookie, "reject", b!)).status).toBe(409);
     expect(await statusOf(b!)).toMatchObject({ status: "selected" });
@@ -172,7 +175,10 @@ describe("staff decisions", () => {
     await db.posting.update({ where: { id: posting.id }, data: { selectedCount: 2 } });
     const full = await decide(posting.id, staff.cookie, "select", a!);
     expect(full.status).toBe(409);
-    expect(full.data).toEqual({ problem: "full" });
+    expect(full.data).toEqual({
+      result: null,
+      refusal: { code: "full", params: {}, reasons: null },
+    });
     expect(await statusOf(a!)).toMatchObject({ status: "submitted" });
     await db.posting.update({ where: { id: posting.id }, data: { selectedCount: 1 } });
     expect((await decide(posting.id, staff.cookie, "select", a!)).status).toBe(302);
@@ -381,7 +387,10 @@ describe("public-work round decisions", () => {
       applicationId: first!,
     });
     expect(noSite.status).toBe(400);
-    expect(noSite.data).toEqual({ problem: "siteRequired" });
+    expect(noSite.data).toEqual({
+      result: null,
+      refusal: { code: "siteRequired", params: {}, reasons: null },
+    });
     const notPreferred = await decideRound(round.id, staff.cookie, {
       intent: "select",
       applicationId: first!,
@@ -401,7 +410,10 @@ describe("public-work round decisions", () => {
       applicationId: second!,
       sitePostingId: siteA!.id,
     });
-    expect(full.data).toEqual({ problem: "full" });
+    expect(full.data).toEqual({
+      result: null,
+      refusal: { code: "full", params: {}, reasons: null },
+    });
     expect(
       (
         await decideRound(round.id, staff.cookie, {

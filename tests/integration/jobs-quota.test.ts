@@ -45,7 +45,7 @@ describe("selection quota under concurrency", () => {
       ),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
-    expect(outcomes.filter((o) => !o.ok && o.problem === "full")).toHaveLength(95);
+    expect(outcomes.filter((o) => !o.ok && o.code === "full")).toHaveLength(95);
     expect(await placesOf(posting.id)).toEqual({ counter: 5, selected: 5, changes: 5 });
     // Refused decisions left nothing behind: no audit entry, no message.
     expect(

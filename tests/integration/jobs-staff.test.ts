@@ -89,7 +89,7 @@ describe("creating and editing postings", () => {
       ),
     );
     expect(result.status).toBe(400);
-    const errors = (result.data as Reply).error!;
+    const errors = (result.data as { result: Reply }).result.error!;
     expect(errors.hourlyWageKrw).toEqual(["jobs:errors.belowLivingWage"]);
     expect(errors.positions).toEqual(["jobs:errors.positions"]);
     expect(errors.durationMonths).toEqual(["jobs:errors.newDealDuration"]);
@@ -108,7 +108,9 @@ describe("creating and editing postings", () => {
         cookie: staff.cookie,
       }),
     );
-    expect((newDeal.data as Reply).error?.hourlyWageKrw).toEqual(["jobs:errors.belowLivingWage"]);
+    expect((newDeal.data as { result: Reply }).result.error?.hourlyWageKrw).toEqual([
+      "jobs:errors.belowLivingWage",
+    ]);
     const other = await call(
       newPostingAction,
       formRequest(
@@ -197,7 +199,7 @@ describe("creating and editing postings", () => {
       );
     const refused = await save("2");
     expect(refused.status).toBe(409);
-    expect((refused.data as { form: Reply }).form.error?.positions).toEqual([
+    expect((refused.data as { result: Reply }).result.error?.positions).toEqual([
       "jobs:staff.problem.positionsBelowSelected",
     ]);
     expect((await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).positions).toBe(5);

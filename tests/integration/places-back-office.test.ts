@@ -96,7 +96,9 @@ describe("creating a place", () => {
       ),
     );
     expect(outside.status).toBe(400);
-    expect((outside.data as Reply).error?.latitude).toEqual(["places:form.errors.notInSeoul"]);
+    expect((outside.data as { result: Reply }).result.error?.latitude).toEqual([
+      "places:form.errors.notInSeoul",
+    ]);
     const notNumbers = await call(
       newPlaceAction,
       formRequest(
@@ -105,7 +107,9 @@ describe("creating a place", () => {
         { cookie: admin.cookie },
       ),
     );
-    expect((notNumbers.data as Reply).error?.latitude).toEqual(["places:form.errors.coordinate"]);
+    expect((notNumbers.data as { result: Reply }).result.error?.latitude).toEqual([
+      "places:form.errors.coordinate",
+    ]);
     const taken = await call(
       newPlaceAction,
       formRequest(
@@ -115,7 +119,9 @@ describe("creating a place", () => {
       ),
     );
     expect(taken.status).toBe(409);
-    expect((taken.data as Reply).error?.slug).toEqual(["places:form.errors.slugTaken"]);
+    expect((taken.data as { result: Reply }).result.error?.slug).toEqual([
+      "places:form.errors.slugTaken",
+    ]);
     expect(await db.place.count()).toBe(before);
   });
 
@@ -687,7 +693,8 @@ describe("a place's services", () => {
         { placeId: seocho.id },
       );
       expect(refused.status, field).toBe(400);
-      const reply = refused.data as Reply & { initialValue?: Record<string, unknown> };
+      const reply = (refused.data as { result: Reply & { initialValue?: Record<string, unknown> } })
+        .result;
       expect(reply.error?.[field], field).toEqual([message]);
       expect(reply.initialValue?.nameEn).toBe(fields.nameEn);
     }

@@ -197,7 +197,7 @@ describe("changing a role", () => {
     for (const [fields, field, message] of cases) {
       const refused = await assign(admin.cookie, person.id, fields);
       expect(refused.status, JSON.stringify(fields)).toBe(400);
-      const reply = refused.data as Reply;
+      const reply = (refused.data as { result: Reply }).result;
       expect(reply.error?.[field]).toEqual([message]);
       // what was chosen is sent back to the form
       expect(reply).toMatchObject({ initialValue: expect.objectContaining(fields) });
@@ -212,7 +212,9 @@ describe("changing a role", () => {
     const admin = await makeAdmin();
     const refused = await assign(admin.cookie, admin.id, { role: "resident" });
     expect(refused.status).toBe(403);
-    expect((refused.data as Reply).error?.[""]).toEqual(["account:people.ownRole"]);
+    expect((refused.data as { result: Reply }).result.error?.[""]).toEqual([
+      "account:people.ownRole",
+    ]);
     expect((await roleOf(admin.id)).role).toBe("admin");
     const page = await call(
       personLoader,

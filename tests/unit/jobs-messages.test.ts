@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCES = [
   "app/domain/jobs/schema.ts",
-  "app/domain/jobs/applicants-route.server.ts",
+  "app/routes-support/jobs-applicants.server.ts",
   "app/routes/applications.$applicationId.tsx",
   "app/routes/staff.postings.new.tsx",
   "app/routes/staff.postings.$postingId._index.tsx",

@@ -9,7 +9,11 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ApplicantView, applicantsLoader } from "~/domain/jobs/applicants-route.server";
+import type {
+  ApplicantView,
+  applicantsAction,
+  applicantsLoader,
+} from "~/routes-support/jobs-applicants.server";
 import { APPLICANT_STATUS_FILTERS, type ApplicantFilter } from "~/domain/jobs/schema";
 import { APPLICATION_STATUSES, type ApplicationStatus, type Decision } from "~/domain/jobs/types";
 import type { EmploymentStatus } from "~/domain/residents/types";
@@ -33,7 +37,9 @@ function filterHref(filter: ApplicantFilter, page: number) {
 export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHref: string }) {
   const { t, i18n } = useTranslation("jobs");
   const data = useLoaderData<LoaderData>();
-  const actionData = useActionData<{ problem: string }>();
+  const actionData = useActionData<typeof applicantsAction>();
+  // every answer but a redirect is a refusal (or a form no page of ours sends: "not allowed")
+  const refused = actionData ? (actionData.refusal?.code ?? "notAllowed") : null;
   const [searchParams] = useSearchParams();
   const en = i18n.language === "en";
   const title = data.posting
@@ -90,9 +96,9 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
           {t(`staff.applicants.decided.${decided as "selected"}`)}
         </p>
       ) : null}
-      {actionData?.problem ? (
+      {refused ? (
         <p role="alert" className="form-errors">
-          {t(`staff.applicants.problem.${actionData.problem as "full"}`, {
+          {t(`staff.applicants.problem.${refused as "full"}`, {
             defaultValue: t("staff.applicants.problem.notAllowed"),
           })}
         </p>

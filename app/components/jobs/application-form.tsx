@@ -4,8 +4,8 @@ import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, TextAreaField } from "~/components/ui/form";
-import type { Reason } from "~/domain/eligibility/judge";
 import type { EmploymentStatus } from "~/domain/residents/types";
+import type { RefusalData } from "~/utils/action-data";
 import { formatCalendarDate } from "~/utils/format";
 import { ReasonList } from "./eligibility";
 
@@ -93,21 +93,19 @@ export function ApplicationFields({
 }
 
 /** Why the server refused the application, with every eligibility reason and what to change. */
-export function ApplyProblem({
-  problem,
-  reasons,
-  applicationId,
+export function ApplyRefusal({
+  refusal,
   profileHref,
 }: {
-  problem: string;
-  reasons: Reason[];
-  applicationId: string | null;
+  refusal: RefusalData;
   profileHref: string;
 }) {
   const { t } = useTranslation(["jobs", "eligibility"]);
+  const reasons = refusal.reasons ?? [];
+  const applicationId = refusal.params.applicationId;
   return (
     <div role="alert" className="form-errors">
-      <p>{t(`jobs:apply.problem.${problem as "closed"}`)}</p>
+      <p>{t(`jobs:apply.problem.${refusal.code as "closed"}`)}</p>
       {reasons.length > 0 ? (
         <>
           <ReasonList reasons={reasons} />

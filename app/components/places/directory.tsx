@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LazyDirectoryMap } from "~/components/map/lazy-map";
 import { roundPosition, SEOUL_AREA } from "~/domain/places/distance";
-import type { DirectoryData } from "~/domain/places/directory.server";
+import type { DirectoryData } from "~/routes-support/places.server";
 import { findDistrict } from "~/domain/residents/districts";
 import { DISTRICT_SELECT_ID, FilterForm } from "./filter-form";
 import { formatCount } from "./labels";

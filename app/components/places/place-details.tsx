@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LazyPlaceMap } from "~/components/map/lazy-map";
-import type { PlacePageView } from "~/domain/places/place-page.server";
+import type { PlacePageView } from "~/routes-support/places.server";
 import { DIRECTORY_PAGES, type Amenity } from "~/domain/places/types";
 import type { WeekDayView } from "~/domain/places/views";
 import { formatCalendarDate, formatDate, formatWeekday } from "~/utils/format";

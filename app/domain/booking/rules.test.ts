@@ -163,19 +163,19 @@ describe("a resident's bookings", () => {
     });
     expect(
       residentRules([held({ idempotencyKey: "form-2", residentId: "other" })], wanted, 3, now),
-    ).toEqual({ refusal: "formExpired" });
+    ).toEqual({ code: "formExpired" });
   });
 
   it("refuses the same slot twice and overlapping times, but not cancelled bookings", () => {
     expect(residentRules([held({ slotId: "s-new" })], wanted, 3, now)).toEqual({
-      refusal: "alreadyBooked",
+      code: "alreadyBooked",
     });
     const overlapping = held({
       startsAt: at("2026-11-27T01:30:00Z"),
       endsAt: at("2026-11-27T02:30:00Z"),
       kind: "study_room",
     });
-    expect(residentRules([overlapping], wanted, 3, now)).toEqual({ refusal: "overlap" });
+    expect(residentRules([overlapping], wanted, 3, now)).toEqual({ code: "overlap" });
     expect(residentRules([{ ...overlapping, status: "cancelled" }], wanted, 3, now)).toBeNull();
   });
 
@@ -188,7 +188,7 @@ describe("a resident's bookings", () => {
         endsAt: at(`2026-11-2${6 + i}T06:00:00Z`),
       }),
     );
-    expect(residentRules(three, wanted, 3, now)).toEqual({ refusal: "limit" });
+    expect(residentRules(three, wanted, 3, now)).toEqual({ code: "limit" });
     expect(residentRules(three, wanted, 4, now)).toBeNull();
     expect(
       residentRules(

@@ -1,6 +1,7 @@
 // Booking rules as pure functions of the facts and "now". The service enforces them in its
 // transactions (capacity and uniqueness in the database itself); pages use them to say in advance
 // what will be possible.
+import type { Code } from "~/domain/shared/outcome";
 import type { TimeChoice } from "./types";
 
 export type SlotFacts = {
@@ -120,7 +121,9 @@ export function summariseHeld(
 }
 
 export type ResidentRuleOutcome =
-  { replayOf: string } | { refusal: "formExpired" | "alreadyBooked" | "overlap" | "limit" } | null;
+  | { replayOf: string }
+  | { code: Extract<Code, "formExpired" | "alreadyBooked" | "overlap" | "limit"> }
+  | null;
 
 /**
  * The rules that span a resident's bookings, judged on what they already hold: the same form
@@ -138,10 +141,10 @@ export function residentRules(
   if (resent)
     return resent.residentId === wanted.residentId
       ? { replayOf: resent.id }
-      : { refusal: "formExpired" };
+      : { code: "formExpired" };
   const summary = summariseHeld(held, wanted, now, ignore);
-  if (summary.sameSlot) return { refusal: "alreadyBooked" };
-  if (summary.overlapping) return { refusal: "overlap" };
-  if (ignore === null && summary.sameKindUpcoming >= maxPerKind) return { refusal: "limit" };
+  if (summary.sameSlot) return { code: "alreadyBooked" };
+  if (summary.overlapping) return { code: "overlap" };
+  if (ignore === null && summary.sameKindUpcoming >= maxPerKind) return { code: "limit" };
   return null;
 }

@@ -14,8 +14,9 @@
 //    resident's row is locked by an update, which serialises that resident's booking changes on
 //    PostgreSQL; SQLite serialises every write transaction anyway.
 import { isUniqueViolation } from "~/domain/shared/db-errors";
+import { Refused, type Failure, type Outcome as SharedOutcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
-import { criteriaFromRow, judge, type ProfileFacts, type Reason } from "~/domain/eligibility/judge";
+import { criteriaFromRow, judge, type ProfileFacts } from "~/domain/eligibility/judge";
 import { criteriaSelect, PROFILE_FACTS_SELECT } from "~/domain/eligibility/service.server";
 import { messageT } from "~/domain/notifications/render.server";
 import {
@@ -59,41 +60,17 @@ import {
   parseChannels,
   type Channel,
   type LaborTopic,
-  type Refusal,
+  type BookingCode,
+  type BookingFailure,
   type DaySummary,
-  type RefusalView,
   type TimeChoice,
 } from "./types";
 
 type Tx = Prisma.TransactionClient;
 type Client = PrismaClient | Tx;
 
-/** A refusal thrown inside a transaction, so that everything it did is rolled back. */
-class Refused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal);
-  }
-}
-
-/** Why something was not done, with what the page needs to explain it. */
-export type RefusedOutcome = {
-  ok: false;
-  refusal: Refusal;
-  /** eligibility reasons, for "ineligible" */
-  reasons?: Reason[];
-  /** whom to call, for "tooLate" */
-  phone?: string | null;
-};
-export type Outcome<T = object> = ({ ok: true } & T) | RefusedOutcome;
-
-export function refusalView(outcome: RefusedOutcome): RefusalView {
-  const rules = bookingRules();
-  return {
-    code: outcome.refusal,
-    params: { max: rules.maxPerKind, hours: rules.cutoffMinutes / 60, phone: outcome.phone ?? "" },
-    reasons: outcome.reasons ?? null,
-  };
-}
+/** Done (with `T`), or refused with a booking code. */
+export type Outcome<T extends object = object> = SharedOutcome<T, BookingFailure>;
 
 // Every write of this module runs in a transaction, single inserts included: the better-sqlite3
 // adapter serialises transactions with a mutex but runs any other statement on its one connection
@@ -298,10 +275,10 @@ function checkTarget(
   now: Date,
 ): Outcome<{ state: ReturnType<typeof slotState> }> {
   if (!slot || !slot.service.bookable || !slot.service.active)
-    return { ok: false, refusal: "notFound" };
-  if (slot.service.slug !== serviceSlug) return { ok: false, refusal: "wrongService" };
+    return { ok: false, code: "notFound" };
+  if (slot.service.slug !== serviceSlug) return { ok: false, code: "wrongService" };
   const state = slotState(slot, now);
-  if (state === "past" || state === "blocked") return { ok: false, refusal: state };
+  if (state === "past" || state === "blocked") return { ok: false, code: state };
   return { ok: true, state };
 }
 
@@ -649,23 +626,23 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   ]);
   const checked = checkTarget(slot, request.serviceSlug, now);
   if (!checked.ok) return checked;
-  if (!slot || !resident) return { ok: false, refusal: "notFound" };
+  if (!slot || !resident) return { ok: false, code: "notFound" };
   const labor = isLaborConsultation(slot.service);
   if (labor && (!request.labor || !parseChannels(slot.channels).includes(request.labor.channel)))
-    return { ok: false, refusal: "channelNotOffered" };
+    return { ok: false, code: "channelNotOffered" };
   const verdict = eligibilityOn(slot, resident.facts);
-  if (!verdict.eligible) return { ok: false, refusal: "ineligible", reasons: verdict.reasons };
+  if (!verdict.eligible) return { ok: false, code: "ineligible", reasons: verdict.reasons };
 
   const key = liveKey(slot.id, residentId);
   const recipient = { id: residentId, language: resident.language, email: resident.email };
   const entry = resident.entry?.status ?? null;
   try {
     return await db.$transaction(async (tx): Promise<BookOutcome> => {
-      if (!(await lockResident(tx, residentId, now))) return { ok: false, refusal: "notFound" };
+      if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };
       const rule = await rulesFor(tx, residentId, slot, request.idempotencyKey, now);
       // (a parallel request with the same form may have committed while this one waited)
       if (rule && "replayOf" in rule) return { ok: true, bookingId: rule.replayOf, replay: true };
-      if (rule) return { ok: false, refusal: rule.refusal };
+      if (rule) return { ok: false, code: rule.code };
 
       // A place held for this resident by a waitlist offer is theirs to take; otherwise take a
       // free one (and a waiting entry has done its job). Anyone on this slot's waitlist tries the
@@ -679,7 +656,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
           })
         ).count === 1;
       if (!accepted) {
-        if (!(await takePlace(tx, slot.id, now))) return { ok: false, refusal: "full" };
+        if (!(await takePlace(tx, slot.id, now))) return { ok: false, code: "full" };
         if (entry === "waiting") {
           await tx.waitlistEntry.updateMany({
             where: { liveKey: key, status: "waiting" },
@@ -727,10 +704,10 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
         where: { idempotencyKey: request.idempotencyKey },
         select: { id: true, residentId: true },
       });
-      if (!again) return { ok: false, refusal: "alreadyBooked" };
+      if (!again) return { ok: false, code: "alreadyBooked" };
       return again.residentId === residentId
         ? { ok: true, bookingId: again.id, replay: true }
-        : { ok: false, refusal: "formExpired" };
+        : { ok: false, code: "formExpired" };
     }
     throw error;
   }
@@ -913,17 +890,17 @@ export async function cancelBooking(
     where: { id: bookingId, residentId },
     select: changeSelect,
   });
-  if (!booking) return { ok: false, refusal: "notFound" };
+  if (!booking) return { ok: false, code: "notFound" };
   if (booking.status !== "confirmed" || booking.slot.startsAt <= now)
-    return { ok: false, refusal: "notLive" };
+    return { ok: false, code: "notLive" };
   if (!canChange(booking.slot.startsAt, now, bookingRules().cutoffMinutes))
-    return { ok: false, refusal: "tooLate", phone: booking.slot.service.place.phone };
+    return { ok: false, code: "tooLate", phone: booking.slot.service.place.phone };
   return db.$transaction(async (tx): Promise<ChangeOutcome> => {
     const cancelled = await tx.booking.updateMany({
       where: { id: booking.id, status: "confirmed" },
       data: { status: "cancelled", liveKey: null, cancelledAt: now },
     });
-    if (cancelled.count !== 1) return { ok: false, refusal: "notLive" };
+    if (cancelled.count !== 1) return { ok: false, code: "notLive" };
     const handedOn = await releasePlace(tx, booking.slot.id, now);
     await cancelPendingNotifications([reminderKey(booking.id)], tx);
     const facts = {
@@ -981,7 +958,7 @@ export async function rescheduleBooking(request: {
     });
     return replay.residentId === residentId && replay.rescheduledFromId === request.bookingId
       ? { ok: true, bookingId }
-      : { ok: false, refusal: "formExpired" };
+      : { ok: false, code: "formExpired" };
   };
   const earlier = await replayed();
   if (earlier) return earlier;
@@ -989,31 +966,30 @@ export async function rescheduleBooking(request: {
     where: { id: request.bookingId, residentId },
     select: changeSelect,
   });
-  if (!old) return { ok: false, refusal: "notFound" };
-  if (old.status !== "confirmed" || old.slot.startsAt <= now)
-    return { ok: false, refusal: "notLive" };
+  if (!old) return { ok: false, code: "notFound" };
+  if (old.status !== "confirmed" || old.slot.startsAt <= now) return { ok: false, code: "notLive" };
   if (!canChange(old.slot.startsAt, now, bookingRules().cutoffMinutes))
-    return { ok: false, refusal: "tooLate", phone: old.slot.service.place.phone };
+    return { ok: false, code: "tooLate", phone: old.slot.service.place.phone };
   const [target, resident] = await Promise.all([
     loadTarget(request.slotId),
     residentAt(db, residentId, request.slotId),
   ]);
-  if (!target || !resident) return { ok: false, refusal: "notFound" };
-  if (target.serviceId !== old.slot.serviceId) return { ok: false, refusal: "wrongService" };
-  if (target.id === old.slot.id) return { ok: false, refusal: "sameSlot" };
+  if (!target || !resident) return { ok: false, code: "notFound" };
+  if (target.serviceId !== old.slot.serviceId) return { ok: false, code: "wrongService" };
+  if (target.id === old.slot.id) return { ok: false, code: "sameSlot" };
   const state = slotState(target, now);
-  if (state !== "open") return { ok: false, refusal: state };
+  if (state !== "open") return { ok: false, code: state };
   if (old.channel && !parseChannels(target.channels).includes(old.channel as Channel))
-    return { ok: false, refusal: "channelNotOffered" };
+    return { ok: false, code: "channelNotOffered" };
   const verdict = eligibilityOn(target, resident.facts);
-  if (!verdict.eligible) return { ok: false, refusal: "ineligible", reasons: verdict.reasons };
+  if (!verdict.eligible) return { ok: false, code: "ineligible", reasons: verdict.reasons };
 
   try {
     return await db.$transaction(async (tx): Promise<ChangeOutcome> => {
-      if (!(await lockResident(tx, residentId, now))) return { ok: false, refusal: "notFound" };
+      if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };
       const rule = await rulesFor(tx, residentId, target, request.idempotencyKey, now, old.id);
       if (rule && "replayOf" in rule) return replayedMove(rule.replayOf);
-      if (rule) return { ok: false, refusal: rule.refusal };
+      if (rule) return { ok: false, code: rule.code };
       // From here a refusal must undo what was written: it is thrown (the transaction rolls back).
       const moved = await tx.booking.updateMany({
         where: { id: old.id, status: "confirmed" },
@@ -1080,7 +1056,10 @@ export async function rescheduleBooking(request: {
     if (error instanceof Refused || isUniqueViolation(error)) {
       const parallel = await replayed();
       if (parallel) return parallel;
-      return { ok: false, refusal: error instanceof Refused ? error.refusal : "notLive" };
+      return {
+        ok: false,
+        code: error instanceof Refused ? (error.code as BookingCode) : "notLive",
+      };
     }
     throw error;
   }
@@ -1103,13 +1082,13 @@ export async function joinWaitlist(request: {
   ]);
   const checked = checkTarget(slot, request.serviceSlug, now);
   if (!checked.ok) return checked;
-  if (!slot || !resident) return { ok: false, refusal: "notFound" };
-  if (checked.state !== "full") return { ok: false, refusal: "notFull" };
+  if (!slot || !resident) return { ok: false, code: "notFound" };
+  if (checked.state !== "full") return { ok: false, code: "notFull" };
   const key = liveKey(slot.id, residentId);
   if (await db.booking.findUnique({ where: { liveKey: key }, select: { id: true } }))
-    return { ok: false, refusal: "alreadyBooked" };
+    return { ok: false, code: "alreadyBooked" };
   const verdict = eligibilityOn(slot, resident.facts);
-  if (!verdict.eligible) return { ok: false, refusal: "ineligible", reasons: verdict.reasons };
+  if (!verdict.eligible) return { ok: false, code: "ineligible", reasons: verdict.reasons };
   try {
     const entry = await db.$transaction(
       (tx) =>
@@ -1121,7 +1100,7 @@ export async function joinWaitlist(request: {
     );
     return { ok: true, entryId: entry.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, refusal: "alreadyWaiting" };
+    if (isUniqueViolation(error)) return { ok: false, code: "alreadyWaiting" };
     throw error;
   }
 }
@@ -1137,9 +1116,9 @@ export async function leaveWaitlist(
     where: { id: entryId, residentId },
     select: { id: true, slotId: true, status: true },
   });
-  if (!entry) return { ok: false, refusal: "notFound" };
+  if (!entry) return { ok: false, code: "notFound" };
   if (entry.status !== "waiting" && entry.status !== "offered")
-    return { ok: false, refusal: "notLive" };
+    return { ok: false, code: "notLive" };
   await db.$transaction(async (tx) => {
     const left = await tx.waitlistEntry.updateMany({
       where: { id: entry.id, status: entry.status },
@@ -1452,7 +1431,7 @@ export async function markAttendance(
   ip: string | null,
 ): Promise<Outcome> {
   const scope = staffPlaceFilter(user);
-  if (!scope) return { ok: false, refusal: "notFound" };
+  if (!scope) return { ok: false, code: "notFound" };
   const db = getDb();
   const booking = await db.booking.findFirst({
     where: { id: bookingId, slot: { service: scope } },
@@ -1462,8 +1441,8 @@ export async function markAttendance(
       slot: { select: { startsAt: true, service: { select: { placeId: true } } } },
     },
   });
-  if (!booking) return { ok: false, refusal: "notFound" };
-  if (!canMarkAttendance(booking.slot.startsAt, now)) return { ok: false, refusal: "notStarted" };
+  if (!booking) return { ok: false, code: "notFound" };
+  if (!canMarkAttendance(booking.slot.startsAt, now)) return { ok: false, code: "notStarted" };
   const marked = await db.$transaction(async (tx) => {
     const updated = await tx.booking.updateMany({
       where: { id: booking.id, status: { in: ["confirmed", "attended", "no_show"] } },
@@ -1485,7 +1464,7 @@ export async function markAttendance(
     }
     return updated.count === 1;
   }, TX_OPTIONS);
-  return marked ? { ok: true } : { ok: false, refusal: "notLive" };
+  return marked ? { ok: true } : { ok: false, code: "notLive" };
 }
 
 // ───────────── staff: blocking ─────────────
@@ -1565,8 +1544,8 @@ export async function blockSlot(
         select: { startsAt: true, blocked: true },
       })
     : null;
-  if (!slot) return { ok: false, refusal: "notFound" };
-  if (slot.startsAt <= now) return { ok: false, refusal: "past" };
+  if (!slot) return { ok: false, code: "notFound" };
+  if (slot.startsAt <= now) return { ok: false, code: "past" };
   const cancelled = await getDb().$transaction(
     (tx) => blockOne(tx, user, slotId, reason, now, ip),
     TX_OPTIONS,
@@ -1584,7 +1563,7 @@ export async function blockDay(
   ip: string | null,
 ): Promise<Outcome<{ slots: number; cancelled: number }>> {
   const service = await managedService(user, serviceId);
-  if (!service) return { ok: false, refusal: "notFound" };
+  if (!service) return { ok: false, code: "notFound" };
   const slots = await getDb().slot.findMany({
     where: {
       serviceId,
@@ -1593,7 +1572,7 @@ export async function blockDay(
     },
     select: { id: true },
   });
-  if (slots.length === 0) return { ok: false, refusal: "past" };
+  if (slots.length === 0) return { ok: false, code: "past" };
   const cancelled = await getDb().$transaction(async (tx) => {
     let total = 0;
     for (const slot of slots) total += await blockOne(tx, user, slot.id, reason, now, ip);
@@ -1616,8 +1595,8 @@ export async function unblockSlot(
         select: { startsAt: true, service: { select: { placeId: true } } },
       })
     : null;
-  if (!slot) return { ok: false, refusal: "notFound" };
-  if (slot.startsAt <= now) return { ok: false, refusal: "past" };
+  if (!slot) return { ok: false, code: "notFound" };
+  if (slot.startsAt <= now) return { ok: false, code: "past" };
   const offers = await getDb().$transaction(async (tx) => {
     const opened = await tx.slot.updateMany({
       where: { id: slotId, blocked: true, startsAt: { gt: now } },
@@ -1682,9 +1661,10 @@ export async function getManagedSchedule(user: SessionUser, serviceId: string, n
 
 export type SyncResult = { created: number; removed: number; kept: number };
 
-export type TemplateOutcome =
-  | { ok: true; sync: SyncResult }
-  | { ok: false; refusal: "notFound" | "overlap" | "outsideHours" | "channelsRequired" };
+export type TemplateOutcome = SharedOutcome<
+  { sync: SyncResult },
+  Failure<"notFound" | "overlap" | "outsideHours" | "channelsRequired">
+>;
 
 /**
  * Adds or changes a weekly template and regenerates the service's slots. In-person templates must
@@ -1699,10 +1679,10 @@ export async function saveTemplate(
   ip: string | null,
 ): Promise<TemplateOutcome> {
   const service = await managedService(user, serviceId);
-  if (!service) return { ok: false, refusal: "notFound" };
+  if (!service) return { ok: false, code: "notFound" };
   const db = getDb();
   const labor = isLaborConsultation(service);
-  if (labor && input.channels.length === 0) return { ok: false, refusal: "channelsRequired" };
+  if (labor && input.channels.length === 0) return { ok: false, code: "channelsRequired" };
   const channels = labor ? input.channels.join(",") : "";
   const others = await db.slotTemplate.findMany({
     where: { serviceId, active: true, ...(templateId ? { id: { not: templateId } } : {}) },
@@ -1710,7 +1690,7 @@ export async function saveTemplate(
   });
   const candidate = { id: templateId ?? "new", ...input };
   if (overlappingTemplates([candidate, ...others]).some(([a]) => a === candidate.id))
-    return { ok: false, refusal: "overlap" };
+    return { ok: false, code: "overlap" };
   if (needsOpeningHours(channels)) {
     const starts = templateStarts(input);
     const fits = starts.every((start) =>
@@ -1721,14 +1701,14 @@ export async function saveTemplate(
         start + input.slotMinutes,
       ),
     );
-    if (!fits) return { ok: false, refusal: "outsideHours" };
+    if (!fits) return { ok: false, code: "outsideHours" };
   }
   if (templateId) {
     const existing = await db.slotTemplate.findFirst({
       where: { id: templateId, serviceId, active: true },
       select: { id: true },
     });
-    if (!existing) return { ok: false, refusal: "notFound" };
+    if (!existing) return { ok: false, code: "notFound" };
   }
   const data = {
     weekday: input.weekday,
@@ -1770,9 +1750,9 @@ export async function removeTemplate(
   templateId: string,
   now: Date,
   ip: string | null,
-): Promise<{ ok: true; sync: SyncResult } | { ok: false; refusal: "notFound" }> {
+): Promise<SharedOutcome<{ sync: SyncResult }, Failure<"notFound">>> {
   const service = await managedService(user, serviceId);
-  if (!service) return { ok: false, refusal: "notFound" };
+  if (!service) return { ok: false, code: "notFound" };
   const sync = await retryOnConflict(() =>
     getDb().$transaction(async (tx) => {
       const retired = await tx.slotTemplate.updateMany({
@@ -1794,7 +1774,7 @@ export async function removeTemplate(
       return syncSlotsIn(tx, serviceId, now);
     }, TX_OPTIONS),
   );
-  return sync ? { ok: true, sync } : { ok: false, refusal: "notFound" };
+  return sync ? { ok: true, sync } : { ok: false, code: "notFound" };
 }
 
 export async function regenerateSlots(

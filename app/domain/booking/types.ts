@@ -1,5 +1,6 @@
 // Coded values of the booking capability. Stored as strings (see prisma/schema.prisma), checked here.
 import type { Reason } from "~/domain/eligibility/judge";
+import type { Code, Failure } from "~/domain/shared/outcome";
 
 export const BOOKING_STATUSES = ["confirmed", "cancelled", "attended", "no_show"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
@@ -39,8 +40,8 @@ export const CONSENT_KIND = "labor_consultation_sensitive";
 /** Bump when the privacy notice of the consultation form changes: consents record the version. */
 export const CONSENT_VERSION = "2026-11";
 
-/** Why a booking, waitlist or staff request was refused; each has a message in booking.json. */
-export const REFUSALS = [
+/** The codes booking, the waitlist and the staff pages refuse with; each has a message in booking.json. */
+export const BOOKING_CODES = [
   "notFound",
   "wrongService",
   "past",
@@ -59,15 +60,19 @@ export const REFUSALS = [
   "offerGone",
   "notStarted",
   "formExpired",
-] as const;
-export type Refusal = (typeof REFUSALS)[number];
+] as const satisfies readonly Code[];
+export type BookingCode = (typeof BOOKING_CODES)[number];
 
-/** A refusal as pages show it: its message key, the values the message needs, the reasons. */
-export type RefusalView = {
-  code: Refusal;
-  params: { max: number; hours: number; phone: string };
-  reasons: Reason[] | null;
-};
+/** Why booking refused, with what its message needs: the reasons, whom to call. */
+export type BookingFailure = Failure<
+  BookingCode,
+  {
+    /** eligibility reasons, for "ineligible" */
+    reasons?: Reason[];
+    /** whom to call, for "tooLate" */
+    phone?: string | null;
+  }
+>;
 
 export function parseChannels(value: string): Channel[] {
   return value
@@ -91,22 +96,6 @@ export type TimeChoice = {
 
 /** One day of the day list: how many of its times are still open. */
 export type DaySummary = { date: string; open: number; total: number };
-
-/** HTTP status of a refusal: bad input 400, not allowed 403, unknown 404, state conflicts 409. */
-export function refusalStatus(refusal: Refusal): number {
-  switch (refusal) {
-    case "notFound":
-      return 404;
-    case "wrongService":
-    case "channelNotOffered":
-    case "formExpired":
-      return 400;
-    case "ineligible":
-      return 403;
-    default:
-      return 409;
-  }
-}
 
 /** The name of a place or service in the page's language. */
 export function localName(item: { nameKo: string; nameEn: string }, locale: string): string {

@@ -3,6 +3,7 @@
 // conditional update of the follow row in the same transaction as the message.
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
+import type { Failure, Outcome } from "~/domain/shared/outcome";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -12,7 +13,7 @@ export const CLOSING_NOTICE_HOURS = 24;
 const NOTICE_BATCH = 200;
 
 /** Published postings whose window has not closed can be followed (drafts are not visible). */
-export type FollowOutcome = { ok: true } | { ok: false; problem: "notFound" | "closed" };
+export type FollowOutcome = Outcome<object, Failure<"notFound" | "closed">>;
 
 export async function followPosting(
   residentId: string,
@@ -24,8 +25,8 @@ export async function followPosting(
     where: { id: postingId, status: "published" },
     select: { applicationClosesAt: true },
   });
-  if (!posting) return { ok: false, problem: "notFound" };
-  if (posting.applicationClosesAt <= now) return { ok: false, problem: "closed" };
+  if (!posting) return { ok: false, code: "notFound" };
+  if (posting.applicationClosesAt <= now) return { ok: false, code: "closed" };
   // following twice is following once (a parallel second request meets the unique key)
   try {
     await db.postingFollow.upsert({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NO_CRITERIA, judge } from "~/domain/eligibility/judge";
 import { seoulInstant } from "~/domain/shared/seoul-time";
-import { applyProblem, canMoveTo, canWithdraw, DECISION_STATUS } from "./rules";
+import { applyRefusal, canMoveTo, canWithdraw, DECISION_STATUS } from "./rules";
 import { APPLICATION_STATUSES } from "./types";
 
 const window = {
@@ -22,23 +22,23 @@ const notEligible = judge({ ...NO_CRITERIA, unemployedRequired: true }, facts, "
 describe("applying", () => {
   it("needs a published posting, an open window (to the second) and eligibility", () => {
     const open = seoulInstant("2026-11-25", "02:00");
-    expect(applyProblem({ status: "published", window, now: open, verdict: eligible })).toBeNull();
-    expect(applyProblem({ status: "draft", window, now: open, verdict: eligible })).toBe(
+    expect(applyRefusal({ status: "published", window, now: open, verdict: eligible })).toBeNull();
+    expect(applyRefusal({ status: "draft", window, now: open, verdict: eligible })).toBe(
       "notPublished",
     );
-    expect(applyProblem({ status: "closed", window, now: open, verdict: eligible })).toBe("closed");
-    expect(applyProblem({ status: "published", window, now: open, verdict: notEligible })).toBe(
-      "notEligible",
+    expect(applyRefusal({ status: "closed", window, now: open, verdict: eligible })).toBe("closed");
+    expect(applyRefusal({ status: "published", window, now: open, verdict: notEligible })).toBe(
+      "ineligible",
     );
     const lastSecond = new Date(window.closesAt.getTime() - 1000);
     expect(
-      applyProblem({ status: "published", window, now: lastSecond, verdict: eligible }),
+      applyRefusal({ status: "published", window, now: lastSecond, verdict: eligible }),
     ).toBeNull();
     expect(
-      applyProblem({ status: "published", window, now: window.closesAt, verdict: eligible }),
+      applyRefusal({ status: "published", window, now: window.closesAt, verdict: eligible }),
     ).toBe("closed");
     const early = new Date(window.opensAt.getTime() - 1000);
-    expect(applyProblem({ status: "published", window, now: early, verdict: eligible })).toBe(
+    expect(applyRefusal({ status: "published", window, now: early, verdict: eligible })).toBe(
       "notOpenYet",
     );
   });

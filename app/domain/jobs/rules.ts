@@ -1,6 +1,7 @@
 // The rules of applying and deciding, as pure functions: who may apply when, which status may
 // follow which, when a resident may still withdraw. The service enforces them in the database.
 import type { Verdict } from "~/domain/eligibility/judge";
+import type { Code } from "~/domain/shared/outcome";
 import { seoulParts } from "~/domain/shared/seoul-time";
 import type { ApplicationStatus, Decision } from "./types";
 import { windowState, type ApplicationWindow } from "./window";
@@ -38,21 +39,21 @@ export function isLive(status: string): boolean {
   return (LIVE_STATUSES as readonly string[]).includes(status);
 }
 
-export type ApplyProblem = "notPublished" | "notOpenYet" | "closed" | "notEligible";
+export type ApplyRefusal = Extract<Code, "notPublished" | "notOpenYet" | "closed" | "ineligible">;
 
 /** Why a resident cannot apply now, or null. The window is checked to the second. */
-export function applyProblem(input: {
+export function applyRefusal(input: {
   status: string;
   window: ApplicationWindow;
   now: Date;
   verdict: Verdict;
-}): ApplyProblem | null {
+}): ApplyRefusal | null {
   if (input.status === "draft") return "notPublished";
   if (input.status === "closed") return "closed";
   const state = windowState(input.window, input.now);
   if (state === "upcoming") return "notOpenYet";
   if (state === "closed") return "closed";
-  if (!input.verdict.eligible) return "notEligible";
+  if (!input.verdict.eligible) return "ineligible";
   return null;
 }
 

@@ -9,6 +9,7 @@ import { criteriaSelect, getCriteria, getProfileFacts } from "~/domain/eligibili
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { findDistrict } from "~/domain/residents/districts";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
+import { Refused, type Failure, type Outcome } from "~/domain/shared/outcome";
 import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
@@ -17,12 +18,12 @@ import { newSlug } from "~/domain/shared/slug";
 import { containsText, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
-  applyProblem,
+  applyRefusal,
   canMoveTo,
   canWithdraw,
   DECISION_STATUS,
   LIVE_STATUSES,
-  type ApplyProblem,
+  type ApplyRefusal,
 } from "./rules";
 import {
   MAX_PAGE,
@@ -44,13 +45,6 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-/** A rule refused the change inside a transaction: thrown to roll it back, then answered nicely. */
-class Refused extends Error {
-  constructor(readonly problem: string) {
-    super(problem);
-  }
-}
-
 // Interactive transactions queue behind one another on SQLite's single connection; on deadline
 // day many wait at once, so give them longer than Prisma's 2 s default to start.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
@@ -66,6 +60,11 @@ export function canManage(user: SessionUser, organizationId: string): boolean {
   return (
     user.role === "admin" || (user.role === "staff" && user.staffOrganizationId === organizationId)
   );
+}
+
+/** Who may use the jobs back office: staff bound to an organisation, and admins. */
+export function mayUseJobsBackOffice(user: SessionUser): boolean {
+  return user.role === "admin" || (user.role === "staff" && Boolean(user.staffOrganizationId));
 }
 
 /** The organisation filter of a staff list: admins see every organisation's; staff without one, none. */
@@ -384,11 +383,12 @@ export async function verdictFor(
 
 // ───────────── applying ─────────────
 
-export type ApplyOutcome =
-  | { ok: true; applicationId: string }
-  | { ok: false; problem: ApplyProblem; reasons: Reason[] }
-  | { ok: false; problem: "notFound" | "roundSite" | "unknownSite" }
-  | { ok: false; problem: "alreadyApplied"; applicationId: string };
+export type ApplyOutcome = Outcome<
+  { applicationId: string },
+  | Failure<ApplyRefusal, { reasons: Reason[] }>
+  | Failure<"notFound" | "roundSite" | "unknownSite">
+  | Failure<"alreadyApplied", { applicationId: string }>
+>;
 
 type ApplyTarget =
   | {
@@ -422,13 +422,13 @@ async function submitApplication(
   const today = seoulDate(meta.now);
   const facts = await getProfileFacts(residentId);
   const verdict = judge(await getCriteria(gate.eligibilityId), facts, today);
-  const problem = applyProblem({
+  const refusal = applyRefusal({
     status: gate.status,
     window: { opensAt: gate.opensAt, closesAt: gate.closesAt },
     now: meta.now,
     verdict,
   });
-  if (problem) return { ok: false, problem, reasons: verdict.reasons };
+  if (refusal) return { ok: false, code: refusal, reasons: verdict.reasons };
 
   const targetKey = target.kind === "posting" ? { postingId: target.id } : { roundId: target.id };
   // Scoped to the resident, so nobody else's key can ever collide with theirs.
@@ -481,7 +481,7 @@ async function submitApplication(
     if (!existing) throw error;
     // The same form sent again: the application it made is the answer.
     if (existing.idempotencyKey === idempotencyKey) return { ok: true, applicationId: existing.id };
-    return { ok: false, problem: "alreadyApplied", applicationId: existing.id };
+    return { ok: false, code: "alreadyApplied", applicationId: existing.id };
   }
 }
 
@@ -505,9 +505,9 @@ export async function applyToPosting(
       eligibilityId: true,
     },
   });
-  if (!posting || posting.status === "draft") return { ok: false, problem: "notFound" };
+  if (!posting || posting.status === "draft") return { ok: false, code: "notFound" };
   // Public-work sites are applied to through their round, once, with ranked preferences.
-  if (posting.roundId) return { ok: false, problem: "roundSite" };
+  if (posting.roundId) return { ok: false, code: "roundSite" };
   return submitApplication(
     residentId,
     {
@@ -547,10 +547,10 @@ export async function applyToRound(
       sites: { where: { status: "published" }, select: { id: true } },
     },
   });
-  if (!round || round.status === "draft") return { ok: false, problem: "notFound" };
+  if (!round || round.status === "draft") return { ok: false, code: "notFound" };
   const siteIds = new Set(round.sites.map((s) => s.id));
   if (input.sites.length === 0 || input.sites.some((id) => !siteIds.has(id)))
-    return { ok: false, problem: "unknownSite" };
+    return { ok: false, code: "unknownSite" };
   return submitApplication(
     residentId,
     {
@@ -820,9 +820,10 @@ async function withdrawInTx(
   return { promotedId: next.id };
 }
 
-export type WithdrawOutcome =
-  | { ok: true; promotedId: string | null }
-  | { ok: false; problem: "notFound" | "notAllowed" | "changed" };
+export type WithdrawOutcome = Outcome<
+  { promotedId: string | null },
+  Failure<"notFound" | "notAllowed" | "changed">
+>;
 
 export async function withdrawApplication(
   residentId: string,
@@ -841,7 +842,7 @@ export async function withdrawApplication(
       ...applicationTitleSelect,
     },
   });
-  if (!row) return { ok: false, problem: "notFound" };
+  if (!row) return { ok: false, code: "notFound" };
   const subject = applicationSubject(row);
   if (
     !canWithdraw({
@@ -851,7 +852,7 @@ export async function withdrawApplication(
       now: meta.now,
     })
   )
-    return { ok: false, problem: "notAllowed" };
+    return { ok: false, code: "notAllowed" };
   try {
     const result = await db.$transaction(async (tx) => {
       const outcome = await withdrawInTx(tx, row, { byId: residentId, now: meta.now, ip: meta.ip });
@@ -874,7 +875,7 @@ export async function withdrawApplication(
     }, TX_OPTIONS);
     return { ok: true, promotedId: result.promotedId };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, problem: "changed" };
+    if (error instanceof Refused) return { ok: false, code: "changed" };
     throw error;
   }
 }
@@ -903,12 +904,10 @@ export async function withdrawApplicationsOfDeletedResident(
 
 // ───────────── staff: decisions ─────────────
 
-export type DecisionOutcome =
-  | { ok: true; status: ApplicationStatus }
-  | {
-      ok: false;
-      problem: "notFound" | "forbidden" | "notAllowed" | "siteRequired" | "full" | "changed";
-    };
+export type DecisionOutcome = Outcome<
+  { status: ApplicationStatus },
+  Failure<"notFound" | "forbidden" | "notAllowed" | "siteRequired" | "full" | "changed">
+>;
 
 /**
  * A staff decision about one application of `scope` (the posting or round whose list the staff
@@ -934,17 +933,17 @@ export async function decideApplication(
       ...applicationTitleSelect,
     },
   });
-  if (!row) return { ok: false, problem: "notFound" };
+  if (!row) return { ok: false, code: "notFound" };
   const organizationId = (row.posting ?? row.round)!.organizationId;
-  if (!canManage(actor, organizationId)) return { ok: false, problem: "forbidden" };
+  if (!canManage(actor, organizationId)) return { ok: false, code: "forbidden" };
   const to = DECISION_STATUS[input.decision];
-  if (!canMoveTo(row.status as ApplicationStatus, to)) return { ok: false, problem: "notAllowed" };
+  if (!canMoveTo(row.status as ApplicationStatus, to)) return { ok: false, code: "notAllowed" };
 
   // The posting whose positions the decision concerns.
   let placePostingId: string | null = row.postingId;
   if (row.roundId && (to === "selected" || to === "waitlisted")) {
     const preferred = row.sitePreferences.some((p) => p.postingId === input.sitePostingId);
-    if (!input.sitePostingId || !preferred) return { ok: false, problem: "siteRequired" };
+    if (!input.sitePostingId || !preferred) return { ok: false, code: "siteRequired" };
     placePostingId = input.sitePostingId;
   }
 
@@ -1008,8 +1007,7 @@ export async function decideApplication(
     }, TX_OPTIONS);
     return { ok: true, status: to };
   } catch (error) {
-    if (error instanceof Refused)
-      return { ok: false, problem: error.problem as "full" | "changed" };
+    if (error instanceof Refused) return { ok: false, code: error.code as "full" | "changed" };
     throw error;
   }
 }
@@ -1098,9 +1096,9 @@ async function decisionContext(actor: SessionUser, scope: Scope) {
         status: true,
       },
     });
-    if (!posting) return { ok: false as const, problem: "notFound" as const };
+    if (!posting) return { ok: false as const, code: "notFound" as const };
     if (!canManage(actor, posting.organizationId))
-      return { ok: false as const, problem: "forbidden" as const };
+      return { ok: false as const, code: "forbidden" as const };
     const sites: Prisma.PostingGetPayload<{ select: typeof roundSiteSelect }>[] = [];
     return {
       ok: true as const,
@@ -1122,9 +1120,9 @@ async function decisionContext(actor: SessionUser, scope: Scope) {
       sites: { orderBy: [{ titleKo: "asc" }, { id: "asc" }], select: roundSiteSelect },
     },
   });
-  if (!round) return { ok: false as const, problem: "notFound" as const };
+  if (!round) return { ok: false as const, code: "notFound" as const };
   if (!canManage(actor, round.organizationId))
-    return { ok: false as const, problem: "forbidden" as const };
+    return { ok: false as const, code: "forbidden" as const };
   const { sites, ...rest } = round;
   return {
     ok: true as const,
@@ -1294,9 +1292,9 @@ export async function getManagedPosting(actor: SessionUser, postingId: string) {
     where: { id: postingId },
     select: managedPostingSelect,
   });
-  if (!posting) return { ok: false as const, problem: "notFound" as const };
+  if (!posting) return { ok: false as const, code: "notFound" as const };
   if (!canManage(actor, posting.organizationId))
-    return { ok: false as const, problem: "forbidden" as const };
+    return { ok: false as const, code: "forbidden" as const };
   return { ok: true as const, value: posting };
 }
 
@@ -1326,18 +1324,16 @@ export async function getManagedRound(actor: SessionUser, roundId: string) {
       },
     },
   });
-  if (!round) return { ok: false as const, problem: "notFound" as const };
+  if (!round) return { ok: false as const, code: "notFound" as const };
   if (!canManage(actor, round.organizationId))
-    return { ok: false as const, problem: "forbidden" as const };
+    return { ok: false as const, code: "forbidden" as const };
   return { ok: true as const, value: round };
 }
 
-type SaveOutcome =
-  | { ok: true; id: string; slug: string }
-  | {
-      ok: false;
-      problem: "notFound" | "forbidden" | "positionsBelowSelected" | "organizationRequired";
-    };
+type SaveOutcome = Outcome<
+  { id: string; slug: string },
+  Failure<"notFound" | "forbidden" | "positionsBelowSelected" | "organizationRequired">
+>;
 
 function postingFields(input: PostingInput) {
   return {
@@ -1374,7 +1370,7 @@ export async function createPosting(
   meta: { now: Date; ip: string | null },
 ): Promise<SaveOutcome> {
   const organizationId = owningOrganization(actor, input.organizationId);
-  if (!organizationId) return { ok: false, problem: "organizationRequired" };
+  if (!organizationId) return { ok: false, code: "organizationRequired" };
   const created = await getDb().$transaction(async (tx) => {
     const row = await tx.posting.create({
       data: {
@@ -1415,7 +1411,7 @@ export async function updatePosting(
   const found = await getManagedPosting(actor, postingId);
   if (!found.ok) return found;
   const isSite = found.value.roundId !== null;
-  if (isSite !== "site" in change) return { ok: false, problem: "notFound" };
+  if (isSite !== "site" in change) return { ok: false, code: "notFound" };
   const positions = "site" in change ? change.site.positions : change.posting.positions;
   try {
     return await getDb().$transaction(async (tx) => {
@@ -1446,7 +1442,7 @@ export async function updatePosting(
       return { ok: true as const, id: postingId, slug: found.value.slug };
     }, TX_OPTIONS);
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, problem: "positionsBelowSelected" };
+    if (error instanceof Refused) return { ok: false, code: "positionsBelowSelected" };
     throw error;
   }
 }
@@ -1509,8 +1505,8 @@ export async function addRoundSite(
       status: true,
     },
   });
-  if (!round) return { ok: false, problem: "notFound" };
-  if (!canManage(actor, round.organizationId)) return { ok: false, problem: "forbidden" };
+  if (!round) return { ok: false, code: "notFound" };
+  if (!canManage(actor, round.organizationId)) return { ok: false, code: "forbidden" };
   const created = await db.$transaction(async (tx) => {
     const row = await tx.posting.create({
       data: {
@@ -1555,7 +1551,7 @@ function roundFields(input: RoundInput) {
   };
 }
 
-export type RoundSaveOutcome = SaveOutcome | { ok: false; problem: "duplicateRound" };
+export type RoundSaveOutcome = SaveOutcome | Failure<"duplicateRound">;
 
 export async function createRound(
   actor: SessionUser,
@@ -1563,7 +1559,7 @@ export async function createRound(
   meta: { now: Date; ip: string | null },
 ): Promise<RoundSaveOutcome> {
   const organizationId = owningOrganization(actor, input.organizationId);
-  if (!organizationId) return { ok: false, problem: "organizationRequired" };
+  if (!organizationId) return { ok: false, code: "organizationRequired" };
   try {
     const created = await getDb().$transaction(async (tx) => {
       const row = await tx.publicWorkRound.create({
@@ -1591,7 +1587,7 @@ export async function createRound(
     }, TX_OPTIONS);
     return { ok: true, ...created };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, problem: "duplicateRound" };
+    if (isUniqueViolation(error)) return { ok: false, code: "duplicateRound" };
     throw error;
   }
 }
@@ -1634,14 +1630,15 @@ export async function updateRound(
     }, TX_OPTIONS);
     return { ok: true, id: roundId, slug: found.value.slug };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, problem: "duplicateRound" };
+    if (isUniqueViolation(error)) return { ok: false, code: "duplicateRound" };
     throw error;
   }
 }
 
-export type PublicationOutcome =
-  | { ok: true; status: "published" | "closed" }
-  | { ok: false; problem: "notFound" | "forbidden" | "notAllowed" };
+export type PublicationOutcome = Outcome<
+  { status: "published" | "closed" },
+  Failure<"notFound" | "forbidden" | "notAllowed">
+>;
 
 const PUBLICATION_FROM = { publish: ["draft", "closed"], close: ["published"] } as const;
 
@@ -1661,7 +1658,7 @@ export async function setPublication(
     : await getManagedRound(actor, target.roundId);
   if (!found.ok) return found;
   // A site is published and closed with its round.
-  if ("roundId" in found.value && found.value.roundId) return { ok: false, problem: "notAllowed" };
+  if ("roundId" in found.value && found.value.roundId) return { ok: false, code: "notAllowed" };
   const status = intent === "publish" ? "published" : "closed";
   const where = { status: { in: [...PUBLICATION_FROM[intent]] } };
   const done = await getDb().$transaction(async (tx) => {
@@ -1692,7 +1689,7 @@ export async function setPublication(
     );
     return true;
   }, TX_OPTIONS);
-  return done ? { ok: true, status } : { ok: false, problem: "notAllowed" };
+  return done ? { ok: true, status } : { ok: false, code: "notAllowed" };
 }
 
 // ───────────── "for me" ─────────────

@@ -6,6 +6,7 @@ import { findDistrict } from "~/domain/residents/districts";
 import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText, searchTerms } from "~/domain/shared/korean-search";
 import { isPublicHoliday } from "~/domain/shared/holidays";
+import type { Failure, Outcome } from "~/domain/shared/outcome";
 import { addDays, seoulInstant, seoulParts } from "~/domain/shared/seoul-time";
 import { newSlug } from "~/domain/shared/slug";
 import type { Prisma } from "~/generated/prisma/client";
@@ -505,15 +506,15 @@ async function operatorExists(tx: Prisma.TransactionClient, operatorId: string |
   return (await tx.organization.count({ where: { id: operatorId } })) === 1;
 }
 
-export type SaveResult = { ok: true; id: string } | { ok: false; field: string; message: string };
+export type SaveResult = Outcome<{ id: string }, Failure<"unknownOrganization" | "slugTaken">>;
 
 export async function createPlace(input: NewPlaceInput, actor: Actor): Promise<SaveResult> {
   return getDb().$transaction(async (tx) => {
     if (!(await operatorExists(tx, input.operatorId))) {
-      return { ok: false, field: "operatorId", message: "validation:invalidChoice" };
+      return { ok: false, code: "unknownOrganization" };
     }
     if ((await tx.place.count({ where: { slug: input.slug } })) > 0) {
-      return { ok: false, field: "slug", message: "places:form.errors.slugTaken" };
+      return { ok: false, code: "slugTaken" };
     }
     const place = await tx.place.create({
       data: {
@@ -551,7 +552,7 @@ export async function updatePlace(
 ): Promise<SaveResult> {
   return getDb().$transaction(async (tx) => {
     if (identity && !(await operatorExists(tx, identity.operatorId))) {
-      return { ok: false, field: "operatorId", message: "validation:invalidChoice" };
+      return { ok: false, code: "unknownOrganization" };
     }
     await tx.place.update({
       where: { id: placeId },

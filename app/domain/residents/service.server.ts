@@ -1,6 +1,7 @@
 // Residents & auth: accounts, sessions, login rate limiting, profile, password, deletion.
 // All database access of this capability is here; routes call these functions.
 import { isUniqueViolation } from "~/domain/shared/db-errors";
+import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
@@ -16,8 +17,7 @@ import {
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ProfileInput, RoleAssignment } from "./schema";
-import type { Language, Role, SessionUser } from "./types";
-import { SESSION_MAX_AGE_SECONDS } from "~/utils/session.server";
+import { SESSION_MAX_AGE_SECONDS, type Language, type Role, type SessionUser } from "./types";
 
 export const TERMS_VERSION = "2026-11";
 export const PRIVACY_VERSION = "2026-11";
@@ -55,18 +55,18 @@ export type SignupInput = {
   preferredLanguage: Language;
 };
 
-export type Refused<Reason extends string> =
-  { ok: false; reason: Reason } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+/** Refused for `C`, or because too many attempts came from here (retry after that long). */
+type RefusedOr<C extends Code> = Failure<C> | Failure<"rateLimited", { retryAfterSeconds: number }>;
 
 export async function createResident(
   input: SignupInput,
   meta: { ip: string | null },
-): Promise<{ ok: true; residentId: string } | Refused<"email_taken">> {
+): Promise<Outcome<{ residentId: string }, RefusedOr<"emailTaken">>> {
   const db = getDb();
   // Counted before anything else, so that accounts made in parallel are counted one by one.
   const allowance = await takeAttempt("signup-address", meta.ip ?? "unknown");
   if (!allowance.allowed)
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: allowance.retryAfterSeconds };
+    return { ok: false, code: "rateLimited", retryAfterSeconds: allowance.retryAfterSeconds };
   const passwordHash = await hashPassword(input.password);
   try {
     const resident = await db.$transaction(async (tx) => {
@@ -104,17 +104,17 @@ export async function createResident(
     });
     return { ok: true, residentId: resident.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "email_taken" };
+    if (isUniqueViolation(error)) return { ok: false, code: "emailTaken" };
     throw error;
   }
 }
 
 // ───────────── log in, with rate limiting ─────────────
 
-export type LoginResult =
-  | { status: "ok"; residentId: string; preferredLanguage: Language }
-  | { status: "invalid" }
-  | { status: "rate_limited"; retryAfterSeconds: number };
+export type LoginResult = Outcome<
+  { residentId: string; preferredLanguage: Language },
+  RefusedOr<"invalidCredentials">
+>;
 
 /**
  * Checks credentials under three limits, each attempt counted (reserved) in the database before
@@ -151,7 +151,8 @@ export async function authenticate(
       returnAttempt("login-account", email),
     ]);
     return {
-      status: "rate_limited",
+      ok: false,
+      code: "rateLimited",
       retryAfterSeconds: Math.max(...refusals.map((d) => (d.allowed ? 1 : d.retryAfterSeconds))),
     };
   }
@@ -170,14 +171,14 @@ export async function authenticate(
     data: { email, ip: meta.ip, succeeded, createdAt: meta.now },
     select: { id: true },
   });
-  if (!succeeded || !resident) return { status: "invalid" };
+  if (!succeeded || !resident) return { ok: false, code: "invalidCredentials" };
   await Promise.all([
     clearAttempts("login-account-address", pairKey),
     returnAttempt("login-address", meta.ip),
     returnAttempt("login-account", email),
   ]);
   return {
-    status: "ok",
+    ok: true,
     residentId: resident.id,
     preferredLanguage: resident.preferredLanguage as Language,
   };
@@ -307,16 +308,16 @@ export async function updateProfile(
 async function checkCurrentPassword(
   residentId: string,
   password: string,
-): Promise<{ ok: true; resident: { email: string | null } } | Refused<"wrong_password">> {
+): Promise<Outcome<{ resident: { email: string | null } }, RefusedOr<"wrongPassword">>> {
   const allowance = await takeAttempt("password-check", residentId);
   if (!allowance.allowed)
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: allowance.retryAfterSeconds };
+    return { ok: false, code: "rateLimited", retryAfterSeconds: allowance.retryAfterSeconds };
   const resident = await getDb().resident.findFirst({
     where: { id: residentId, deletedAt: null },
     select: { passwordHash: true, email: true },
   });
   if (!resident?.passwordHash || !(await verifyPassword(password, resident.passwordHash)))
-    return { ok: false, reason: "wrong_password" };
+    return { ok: false, code: "wrongPassword" };
   await clearAttempts("password-check", residentId);
   return { ok: true, resident };
 }
@@ -325,7 +326,7 @@ export async function changePassword(
   residentId: string,
   input: { currentPassword: string; newPassword: string },
   meta: { ip: string | null; now: Date },
-): Promise<{ ok: true; sessionId: string } | Refused<"wrong_password">> {
+): Promise<Outcome<{ sessionId: string }, RefusedOr<"wrongPassword">>> {
   const db = getDb();
   const check = await checkCurrentPassword(residentId, input.currentPassword);
   if (!check.ok) return check;
@@ -373,7 +374,7 @@ export async function deleteAccount(
   residentId: string,
   password: string,
   meta: { ip: string | null; now: Date },
-): Promise<{ ok: true } | Refused<"wrong_password">> {
+): Promise<Outcome<object, RefusedOr<"wrongPassword">>> {
   const db = getDb();
   const check = await checkCurrentPassword(residentId, password);
   if (!check.ok) return check;
@@ -510,9 +511,10 @@ export async function getAccountForRoles(residentId: string) {
   return { account: { ...account, role: account.role as Role }, places, organizations };
 }
 
-export type RoleChangeOutcome =
-  | { ok: true; changed: boolean }
-  | { ok: false; problem: "notFound" | "ownRole" | "unknownPlace" | "unknownOrganization" };
+export type RoleChangeOutcome = Outcome<
+  { changed: boolean },
+  Failure<"notFound" | "ownRole" | "unknownPlace" | "unknownOrganization">
+>;
 
 /**
  * An administrator sets someone's role and workplace. Administrators cannot change their own
@@ -525,8 +527,8 @@ export async function assignRole(
   assignment: RoleAssignment,
   meta: { ip: string | null },
 ): Promise<RoleChangeOutcome> {
-  if (actor.role !== "admin") return { ok: false, problem: "notFound" };
-  if (actor.id === residentId) return { ok: false, problem: "ownRole" };
+  if (actor.role !== "admin") return { ok: false, code: "notFound" };
+  if (actor.id === residentId) return { ok: false, code: "ownRole" };
   return getDb().$transaction(async (tx): Promise<RoleChangeOutcome> => {
     const [before, place, organization] = await Promise.all([
       tx.resident.findFirst({
@@ -543,10 +545,10 @@ export async function assignRole(
           })
         : null,
     ]);
-    if (!before) return { ok: false, problem: "notFound" };
-    if (assignment.staffPlaceId && !place) return { ok: false, problem: "unknownPlace" };
+    if (!before) return { ok: false, code: "notFound" };
+    if (assignment.staffPlaceId && !place) return { ok: false, code: "unknownPlace" };
     if (assignment.staffOrganizationId && !organization)
-      return { ok: false, problem: "unknownOrganization" };
+      return { ok: false, code: "unknownOrganization" };
     const changed =
       before.role !== assignment.role ||
       before.staffPlaceId !== assignment.staffPlaceId ||

@@ -22,6 +22,9 @@ export type WorkerType = (typeof WORKER_TYPES)[number];
 export const LANGUAGES = ["ko", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** How long a session lasts without being used again (the cookie's max-age too). */
+export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 14;
+
 export const ROLES = ["resident", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
