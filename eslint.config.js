@@ -6,6 +6,12 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// What a capability module (app/domain) may not touch: decision 0011.
+const HTTP_GLOBALS = ["Request", "Response", "Headers"];
+const HTTP_NAMES = `/^(${HTTP_GLOBALS.join("|")})$/`;
+const HTTP_MESSAGE =
+  "HTTP stays in the web layer: capability modules take values and return outcomes (decision 0011).";
+
 export default tseslint.config(
   { ignores: ["build/**", "app/generated/**", "node_modules/**", "data/**", "tests/.tmp/**"] },
   js.configs.recommended,
@@ -33,6 +39,67 @@ export default tseslint.config(
       "react/prop-types": "off",
       // Every user-facing string goes through i18next: no literal text in JSX.
       "i18next/no-literal-string": ["error", { mode: "jsx-text-only" }],
+    },
+  },
+  {
+    // HTTP stays in the web layer (decision 0011): capability modules take ids, values, `now` and
+    // an actor and return outcomes; they never see a request nor build a response.
+    files: ["app/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "~/utils/i18n.server",
+              importNames: ["getLocale", "getServerT", "getRemixI18n"],
+              message: "A request's language is the web layer's: take the language as a value.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["@remix-run/*"],
+              message: "HTTP stays in the web layer (app/routes, app/routes-support, app/utils).",
+            },
+            {
+              // (also written relatively: "../../utils/auth.server")
+              group: [
+                "**/utils/http.server",
+                "**/utils/auth.server",
+                "**/utils/session.server",
+                "**/utils/request.server",
+                "**/utils/action-data",
+                "**/routes-support/*",
+                "**/routes/*",
+                "~/root",
+                "**/components/*",
+              ],
+              message:
+                "Web-only module: return an Outcome and let the route answer (decision 0011).",
+            },
+          ],
+        },
+      ],
+      // `new Response(…)`, `Response.json`, `instanceof Request` …
+      "no-restricted-globals": [
+        "error",
+        ...HTTP_GLOBALS.map((name) => ({ name, message: HTTP_MESSAGE })),
+      ],
+      // … and the same names as types (`request: Request`, `Promise<Response>`), which
+      // no-restricted-globals does not see.
+      "no-restricted-syntax": [
+        "error",
+        { selector: `TSTypeReference[typeName.name=${HTTP_NAMES}]`, message: HTTP_MESSAGE },
+        { selector: `TSTypeQuery[exprName.name=${HTTP_NAMES}]`, message: HTTP_MESSAGE },
+        {
+          selector: `TSQualifiedName[left.name='globalThis'][right.name=${HTTP_NAMES}]`,
+          message: HTTP_MESSAGE,
+        },
+        {
+          selector: `MemberExpression[object.name='globalThis'][property.name=${HTTP_NAMES}]`,
+          message: HTTP_MESSAGE,
+        },
+      ],
     },
   },
   {
