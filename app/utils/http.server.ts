@@ -107,8 +107,8 @@ type ReplyOptions = {
 };
 
 /** What the page needs to show a refusal: its code, the message's values, eligibility reasons. */
-export function refusalData(
-  failure: Failure,
+export function refusalData<F extends Failure>(
+  failure: F,
   params: Record<string, string | number> = {},
 ): RefusalData {
   const reasons = "reasons" in failure ? (failure.reasons as RefusalData["reasons"]) : null;
@@ -125,8 +125,8 @@ export function invalid(submission: Submission<unknown>, options?: ReplyOptions)
  * The domain refused: the form again (with the refusal as a form or field error when `reply`
  * says so) and the refusal, with the status of its code.
  */
-export function refused(
-  failure: Failure,
+export function refused<F extends Failure>(
+  failure: F,
   options: {
     submission?: Submission<unknown>;
     reply?: ReplyOptions;
