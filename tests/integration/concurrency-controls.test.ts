@@ -20,11 +20,12 @@ import {
   makeStaff,
   NOW,
 } from "#tests/factories/jobs";
-import { makeResident } from "#tests/factories/residents";
 
 const db = getDb();
 const overlapping = inject("databaseEngine") === "postgresql";
 const ATTEMPTS = 100;
+// the waits the capabilities allow their transactions (100 attempts queue for 10 connections)
+const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 
 beforeAll(() => setTestNow(NOW));
 
@@ -33,10 +34,17 @@ function race<T>(attempts: number, attempt: (i: number) => Promise<T>): Promise<
   return Promise.all(Array.from({ length: attempts }, (_, i) => attempt(i)));
 }
 
+/** Residents old enough for any service, made in one statement (they never log in here). */
 async function residents(count: number) {
-  return Promise.all(
-    Array.from({ length: count }, () => makeResident({ birthDate: "2000-01-01" })),
-  );
+  const batch = crypto.randomUUID().slice(0, 8);
+  const rows = Array.from({ length: count }, (_, i) => ({
+    id: `race-${batch}-${i}`,
+    email: `race-${batch}-${i}@example.test`,
+    name: `경쟁자 ${i + 1}`,
+    birthDate: "2000-01-01",
+  }));
+  await db.resident.createMany({ data: rows });
+  return rows;
 }
 
 async function slotOfThree() {
@@ -59,7 +67,7 @@ async function bookReadThenWrite(slotId: string, residentId: string): Promise<bo
     });
     await tx.slot.update({ where: { id: slotId }, data: { bookedCount: slot.bookedCount + 1 } });
     return true;
-  });
+  }, TX_OPTIONS);
 }
 
 /** The selection step with the guard removed: count the selected, then select if below the quota. */
@@ -74,7 +82,7 @@ async function selectReadThenWrite(postingId: string, applicationId: string): Pr
     await tx.application.update({ where: { id: applicationId }, data: { status: "selected" } });
     await tx.posting.update({ where: { id: postingId }, data: { selectedCount: selected + 1 } });
     return true;
-  });
+  }, TX_OPTIONS);
 }
 
 describe("booking a slot of capacity 3, 100 residents at once", () => {
