@@ -1,17 +1,7 @@
 // Coded values of the booking capability. Stored as strings (see prisma/schema.prisma), checked here.
 import type { Reason } from "~/domain/eligibility/judge";
 
-export const BOOKING_STATUSES = ["confirmed", "cancelled", "attended", "no_show"] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-
-export const WAITLIST_STATUSES = [
-  "waiting",
-  "offered",
-  "accepted",
-  "expired",
-  "cancelled",
-] as const;
-export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+export type BookingStatus = "confirmed" | "cancelled" | "attended" | "no_show";
 
 /** Labor-rights consultation topics, in the order the form lists them. */
 export const LABOR_TOPICS = [
