@@ -39,8 +39,3 @@ export async function readFormData(request: Request): Promise<FormData> {
 export function clientIp(context: AppLoadContext | undefined): string {
   return context?.clientIp ?? "unknown";
 }
-
-/** 405 for methods a route does not accept, instead of Remix's generic error. */
-export function methodNotAllowed() {
-  return new Response("Method not allowed", { status: 405 });
-}

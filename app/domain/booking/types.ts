@@ -30,27 +30,25 @@ export const CONSENT_KIND = "labor_consultation_sensitive";
 export const CONSENT_VERSION = "2026-11";
 
 /** Why a booking, waitlist or staff request was refused; each has a message in booking.json. */
-export const REFUSALS = [
-  "notFound",
-  "wrongService",
-  "past",
-  "blocked",
-  "full",
-  "notFull",
-  "alreadyBooked",
-  "alreadyWaiting",
-  "overlap",
-  "limit",
-  "ineligible",
-  "channelNotOffered",
-  "tooLate",
-  "notLive",
-  "sameSlot",
-  "offerGone",
-  "notStarted",
-  "formExpired",
-] as const;
-export type Refusal = (typeof REFUSALS)[number];
+export type Refusal =
+  | "notFound"
+  | "wrongService"
+  | "past"
+  | "blocked"
+  | "full"
+  | "notFull"
+  | "alreadyBooked"
+  | "alreadyWaiting"
+  | "overlap"
+  | "limit"
+  | "ineligible"
+  | "channelNotOffered"
+  | "tooLate"
+  | "notLive"
+  | "sameSlot"
+  | "offerGone"
+  | "notStarted"
+  | "formExpired";
 
 /** A refusal as pages show it: its message key, the values the message needs, the reasons. */
 export type RefusalView = {
