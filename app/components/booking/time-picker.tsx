@@ -108,6 +108,9 @@ function RefreshingTimes({ source, times, action }: TimeListProps & { source: st
     queryKey: ["booking-times", source],
     queryFn: ({ signal }) => fetchTimes(source, signal),
     initialData: times,
+    // The app shares one QueryClient: dropping these times once no picker shows them makes the
+    // next page that shows them start from its own loader's data, never from an older visit's.
+    gcTime: 0,
     refetchInterval: 15_000,
   });
   return (
