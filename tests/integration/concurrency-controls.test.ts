@@ -20,11 +20,14 @@ import {
   makeStaff,
   NOW,
 } from "#tests/factories/jobs";
-import { makeResident } from "#tests/factories/residents";
+import { makeResidents } from "#tests/factories/residents";
 
 const db = getDb();
 const overlapping = inject("databaseEngine") === "postgresql";
 const ATTEMPTS = 100;
+// 100 transactions queue for a pool of 10 connections: on a busy machine the default 2 s wait for
+// a connection is not enough (the capability's own transactions wait longer too)
+const RACE_TX = { maxWait: 20_000, timeout: 20_000 };
 
 beforeAll(() => setTestNow(NOW));
 
@@ -33,11 +36,7 @@ function race<T>(attempts: number, attempt: (i: number) => Promise<T>): Promise<
   return Promise.all(Array.from({ length: attempts }, (_, i) => attempt(i)));
 }
 
-async function residents(count: number) {
-  return Promise.all(
-    Array.from({ length: count }, () => makeResident({ birthDate: "2000-01-01" })),
-  );
-}
+const residents = (count: number) => makeResidents(count, { birthDate: "2000-01-01" });
 
 async function slotOfThree() {
   const place = await makePlace();
@@ -59,7 +58,7 @@ async function bookReadThenWrite(slotId: string, residentId: string): Promise<bo
     });
     await tx.slot.update({ where: { id: slotId }, data: { bookedCount: slot.bookedCount + 1 } });
     return true;
-  });
+  }, RACE_TX);
 }
 
 /** The selection step with the guard removed: count the selected, then select if below the quota. */
@@ -74,7 +73,7 @@ async function selectReadThenWrite(postingId: string, applicationId: string): Pr
     await tx.application.update({ where: { id: applicationId }, data: { status: "selected" } });
     await tx.posting.update({ where: { id: postingId }, data: { selectedCount: selected + 1 } });
     return true;
-  });
+  }, RACE_TX);
 }
 
 describe("booking a slot of capacity 3, 100 residents at once", () => {
