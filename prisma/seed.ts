@@ -68,9 +68,11 @@ function districtNames(code: string | undefined) {
   return district ? [district.ko, `${code}-gu`] : [];
 }
 
-export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts?: boolean } = {}) {
-  const now = options.now ?? new Date();
-  const today = seoulDate(now);
+/**
+ * The directory alone: eligibility criteria, organisations, places with their hours and services
+ * (nothing that depends on the date). Part of seed(); tests about places need only this.
+ */
+export async function seedDirectory(db: PrismaClient) {
   const verifiedAt = seoulInstant("2026-11-01", "09:00");
 
   for (const criteria of Object.values(ELIGIBILITY)) {
@@ -119,14 +121,27 @@ export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts
     });
     placeIds.set(place.slug, row.id);
 
-    for (const block of hours) {
-      for (const weekday of block.days) {
-        await db.openingHours.upsert({
-          where: { placeId_weekday_opens: { placeId: row.id, weekday, opens: block.opens } },
-          create: { placeId: row.id, weekday, opens: block.opens, closes: block.closes },
-          update: { closes: block.closes },
-        });
-      }
+    // Upserted by (weekday, opens), in two statements per place rather than one per row.
+    const hourKey = (h: { weekday: number; opens: string }) => `${h.weekday} ${h.opens}`;
+    const wanted = new Map(
+      hours.flatMap((block) =>
+        block.days.map((weekday) => {
+          const h = { placeId: row.id, weekday, opens: block.opens, closes: block.closes };
+          return [hourKey(h), h] as const;
+        }),
+      ),
+    );
+    const stored = await db.openingHours.findMany({
+      where: { placeId: row.id },
+      select: { id: true, weekday: true, opens: true, closes: true },
+    });
+    const storedByKey = new Map(stored.map((h) => [hourKey(h), h]));
+    const missingHours = [...wanted.values()].filter((h) => !storedByKey.has(hourKey(h)));
+    if (missingHours.length > 0) await db.openingHours.createMany({ data: missingHours });
+    for (const h of wanted.values()) {
+      const current = storedByKey.get(hourKey(h));
+      if (current && current.closes !== h.closes)
+        await db.openingHours.update({ where: { id: current.id }, data: { closes: h.closes } });
     }
     for (const service of services ?? []) {
       const serviceData = {
@@ -144,6 +159,14 @@ export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts
       });
     }
   }
+
+  return { organizationIds, placeIds };
+}
+
+export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts?: boolean } = {}) {
+  const now = options.now ?? new Date();
+  const today = seoulDate(now);
+  const { organizationIds, placeIds } = await seedDirectory(db);
 
   // ── postings ──
   const postingData = (posting: SeedPosting, roundId: string | null) => {

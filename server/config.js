@@ -24,7 +24,7 @@ const ServerEnv = z.object({
 });
 
 /** `postgresql://…` (or `postgres://…`) or else a SQLite file, as app/utils/env.server.ts decides. */
-export function engineOf(url) {
+function engineOf(url) {
   return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
 }
 

@@ -10,7 +10,7 @@ import client from "prom-client";
 
 const { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } = client;
 
-export const CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
+const CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 const COLLECT = "portal:metrics-collect";
 const COLLECTED = "portal:metrics-collected";
 const SCRAPE = "portal:metrics-scrape";

@@ -8,7 +8,7 @@
 // shows everywhere within the same few seconds.
 
 /** Paths whose anonymous GET renders the same page for everyone (with the same query). */
-export const PUBLIC_PATHS = [
+const PUBLIC_PATHS = [
   /^\/$/,
   /^\/(places|cafes|shelters|labor-centers|youth-center|jobs|privacy|accessibility)$/,
   /^\/places\/[\w-]+$/,

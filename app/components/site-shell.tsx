@@ -1,9 +1,9 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
 
-export const SERVICE_LINKS = [
+const SERVICE_LINKS = [
   { to: "/youth-center", key: "nav.youthCenter" },
   { to: "/cafes", key: "nav.cafes" },
   { to: "/jobs", key: "nav.jobs" },

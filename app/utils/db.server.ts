@@ -21,7 +21,7 @@ import { databaseEngine, databaseFileFromUrl, getEnv, type DatabaseEngine } from
 import { serializedAdapter, sqliteQueueDepth } from "./serialized-adapter.server";
 import { globalClientInTransaction, runInTransactionScope } from "./transaction-scope.server";
 
-export { databaseEngine, type DatabaseEngine };
+export { type DatabaseEngine };
 
 export type Connection = { client: PrismaClient; engine: DatabaseEngine; pool?: pg.Pool };
 

@@ -146,7 +146,6 @@ export function getPublicEnv() {
   const env = getEnv();
   return { MAP_TILE_URL: env.MAP_TILE_URL, MAP_TILE_ATTRIBUTION: env.MAP_TILE_ATTRIBUTION };
 }
-export type PublicEnv = ReturnType<typeof getPublicEnv>;
 
 export function databaseFileFromUrl(url: string): string {
   const file = url.replace(/^file:/, "");

@@ -70,7 +70,3 @@ export function formatWon(amount: number, language: string): string {
     maximumFractionDigits: 0,
   }).format(amount);
 }
-
-export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(intlLocale(language)).format(value);
-}

@@ -107,7 +107,7 @@ type ReplyOptions = {
 };
 
 /** What the page needs to show a refusal: its code, the message's values, eligibility reasons. */
-export function refusalData<F extends Failure>(
+function refusalData<F extends Failure>(
   failure: F,
   params: Record<string, string | number> = {},
 ): RefusalData {

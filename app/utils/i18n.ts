@@ -15,7 +15,6 @@ export const NAMESPACES = [
   "places",
   "booking",
 ] as const;
-export type Namespace = (typeof NAMESPACES)[number];
 
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LANGUAGES],

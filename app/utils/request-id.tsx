@@ -6,7 +6,7 @@
 import { useLocation } from "@remix-run/react";
 import { createContext, useContext } from "react";
 
-export type RenderedRequest = {
+type RenderedRequest = {
   id: string;
   /** key of the history entry the server rendered ("default" on the server itself) */
   locationKey: string;

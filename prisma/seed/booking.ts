@@ -178,26 +178,28 @@ export async function seedBooking(db: PrismaClient, now: Date) {
         : service.place.kind === "job_cafe"
           ? cafeTemplates(service.kind, service.place.openingHours)
           : []);
-    let index = 0;
-    for (const template of templates) {
-      for (const weekday of template.days) {
-        index += 1;
-        const id = `seed-${service.slug}-${index}`;
-        const data = {
-          serviceId: service.id,
-          weekday,
-          startTime: template.start,
-          endTime: template.end,
-          slotMinutes: template.minutes,
-          capacity: template.capacity,
-          horizonDays: template.horizonDays ?? 28,
-          validFrom: "2026-01-01",
-          channels: (template.channels ?? []).join(","),
-        };
-        // Created once: staff may change or retire seeded templates, and a new run keeps that.
-        await db.slotTemplate.upsert({ where: { id }, create: { id, ...data }, update: {} });
-      }
-    }
+    const rows = templates
+      .flatMap((template) => template.days.map((weekday) => ({ template, weekday })))
+      .map(({ template, weekday }, i) => ({
+        id: `seed-${service.slug}-${i + 1}`,
+        serviceId: service.id,
+        weekday,
+        startTime: template.start,
+        endTime: template.end,
+        slotMinutes: template.minutes,
+        capacity: template.capacity,
+        horizonDays: template.horizonDays ?? 28,
+        validFrom: "2026-01-01",
+        channels: (template.channels ?? []).join(","),
+      }));
+    // Created once: staff may change or retire seeded templates, and a new run keeps that.
+    const existing = await db.slotTemplate.findMany({
+      where: { id: { in: rows.map((row) => row.id) } },
+      select: { id: true },
+    });
+    const known = new Set(existing.map((row) => row.id));
+    const missing = rows.filter((row) => !known.has(row.id));
+    if (missing.length > 0) await db.slotTemplate.createMany({ data: missing });
     if (templates.length > 0) slots += (await syncSlots(db, service.id, now)).created;
   }
   return { slots };

@@ -6,8 +6,8 @@ import { findDistrict } from "../../app/domain/residents/districts";
 // report does not give, street addresses it does not give, and every job café (the report counts
 // 73 cafés but does not list them).
 
-export type SeedHours = { days: number[]; opens: string; closes: string }[];
-export type SeedService = {
+type SeedHours = { days: number[]; opens: string; closes: string }[];
+type SeedService = {
   slug: string;
   kind: string;
   nameKo: string;

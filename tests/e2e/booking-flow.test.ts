@@ -218,15 +218,22 @@ describe("places left while the page is open (JavaScript on)", () => {
     const viewer = await residentWithBirthDate("viewer");
     const { context, page } = await newPage(browser);
     await useSession(context, viewer.cookie);
+    // The page's timers run on Playwright's clock, which the test stops and then moves past the
+    // 15-second poll instead of waiting for it (the requests the page then makes are real).
+    await page.clock.install();
     await page.goto("/book/youth-center-photo?date=2026-12-08");
     await hydrated(page);
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
     const item = page.getByRole("listitem").filter({ hasText: "13:00–13:20" });
     expect(await item.textContent()).toContain("1자리 중 1자리 남음");
     const other = await residentWithBirthDate("faster");
     expect((await bookOverHttp(other.cookie, "youth-center-photo", slot.id)).status).toBe(302);
-    await expect
-      .poll(() => item.textContent(), { timeout: 25_000, interval: 500 })
-      .toContain("마감");
+    // nothing else refreshes the list: while the page's clock stands still, the count stays old
+    await page.waitForTimeout(1_000);
+    expect(await item.textContent()).toContain("1자리 중 1자리 남음");
+    await page.clock.fastForward(15_000);
+    await page.clock.resume();
+    await expect.poll(() => item.textContent()).toContain("마감");
     expect(await item.getByRole("link", { name: "13:00–13:20 대기 신청" }).count()).toBe(1);
     await context.close();
   });

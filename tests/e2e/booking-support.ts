@@ -3,7 +3,7 @@
 import type { BrowserContext } from "playwright-core";
 import { baseUrl, postForm, serverDatabase, signUpOverHttp, uniqueEmail } from "./support";
 
-export type TimeChoice = { id: string; startsAt: string; state: string; remaining: number };
+type TimeChoice = { id: string; startsAt: string; state: string; remaining: number };
 
 /** A signed-up resident whose profile has a birth date (the youth services are for ages 15–39). */
 export async function residentWithBirthDate(prefix: string, name = "예약 시민") {
@@ -46,7 +46,7 @@ export async function useSession(context: BrowserContext, cookie: string) {
   );
 }
 
-export async function timesOn(serviceSlug: string, date: string, channel?: string) {
+async function timesOn(serviceSlug: string, date: string, channel?: string) {
   const query = new URLSearchParams({ date, ...(channel ? { channel } : {}) });
   const response = await fetch(`${baseUrl()}/book/${serviceSlug}/availability?${query}`);
   if (!response.ok) throw new Error(`availability ${response.status}`);

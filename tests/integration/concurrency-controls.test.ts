@@ -20,12 +20,14 @@ import {
   makeStaff,
   NOW,
 } from "#tests/factories/jobs";
+import { makeResidents } from "#tests/factories/residents";
 
 const db = getDb();
 const overlapping = inject("databaseEngine") === "postgresql";
 const ATTEMPTS = 100;
-// the waits the capabilities allow their transactions (100 attempts queue for 10 connections)
-const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+// 100 transactions queue for a pool of 10 connections: on a busy machine the default 2 s wait for
+// a connection is not enough (the capability's own transactions wait longer too)
+const RACE_TX = { maxWait: 20_000, timeout: 20_000 };
 
 beforeAll(() => setTestNow(NOW));
 
@@ -34,18 +36,7 @@ function race<T>(attempts: number, attempt: (i: number) => Promise<T>): Promise<
   return Promise.all(Array.from({ length: attempts }, (_, i) => attempt(i)));
 }
 
-/** Residents old enough for any service, made in one statement (they never log in here). */
-async function residents(count: number) {
-  const batch = crypto.randomUUID().slice(0, 8);
-  const rows = Array.from({ length: count }, (_, i) => ({
-    id: `race-${batch}-${i}`,
-    email: `race-${batch}-${i}@example.test`,
-    name: `경쟁자 ${i + 1}`,
-    birthDate: "2000-01-01",
-  }));
-  await db.resident.createMany({ data: rows });
-  return rows;
-}
+const residents = (count: number) => makeResidents(count, { birthDate: "2000-01-01" });
 
 async function slotOfThree() {
   const place = await makePlace();
@@ -67,7 +58,7 @@ async function bookReadThenWrite(slotId: string, residentId: string): Promise<bo
     });
     await tx.slot.update({ where: { id: slotId }, data: { bookedCount: slot.bookedCount + 1 } });
     return true;
-  }, TX_OPTIONS);
+  }, RACE_TX);
 }
 
 /** The selection step with the guard removed: count the selected, then select if below the quota. */
@@ -82,7 +73,7 @@ async function selectReadThenWrite(postingId: string, applicationId: string): Pr
     await tx.application.update({ where: { id: applicationId }, data: { status: "selected" } });
     await tx.posting.update({ where: { id: postingId }, data: { selectedCount: selected + 1 } });
     return true;
-  }, TX_OPTIONS);
+  }, RACE_TX);
 }
 
 describe("booking a slot of capacity 3, 100 residents at once", () => {

@@ -1,7 +1,7 @@
 // The places back office through its real route actions: who may change what, validation that
 // writes nothing, hours and closures, the CSV import; and paging of a larger directory.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed";
+import { seedDirectory } from "../../prisma/seed";
 import { listAuditEvents } from "~/domain/audit/service.server";
 import { isOpenAt } from "~/domain/places/hours";
 import type { PlaceSearchResult } from "~/domain/places/views";
@@ -34,7 +34,7 @@ const WEDNESDAY_2AM = new Date("2026-11-24T17:00:00.000Z");
 let seocho: { id: string };
 let sangam: { id: string };
 beforeAll(async () => {
-  await seed(db, { now: WEDNESDAY_2AM, demoAccounts: false });
+  await seedDirectory(db);
   seocho = await db.place.findUniqueOrThrow({ where: { slug: "seocho-shelter" } });
   sangam = await db.place.findUniqueOrThrow({ where: { slug: "sangam-shelter" } });
 });

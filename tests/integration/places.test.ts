@@ -1,7 +1,7 @@
 // Places & maps through the real route loaders and actions, on a real SQLite database holding the
-// real seed: the directory's filters, the GeoJSON API, and the back office.
+// real seed's directory: the directory's filters, the GeoJSON API, and the back office.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../prisma/seed";
+import { seedDirectory } from "../../prisma/seed";
 import type { PlaceFeatureCollection, PlaceSearchResult } from "~/domain/places/views";
 import { setTestNow } from "~/utils/clock.server";
 import { pruneRateLimits } from "~/domain/system/rate-limits.server";
@@ -20,7 +20,7 @@ const db = getDb();
 const WEDNESDAY_2AM = new Date("2026-11-24T17:00:00.000Z");
 
 beforeAll(async () => {
-  await seed(db, { now: WEDNESDAY_2AM, demoAccounts: false });
+  await seedDirectory(db);
 });
 afterEach(() => {
   setTestNow(null);

@@ -1,24 +1,30 @@
-// The seed holds the report's real places, rules and programmes, and running it twice changes nothing.
+// The seed holds the report's real places, rules and programmes, gives every bookable service its
+// timetable, and running it twice changes nothing.
 import { describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed";
 import { getDb } from "~/utils/db.server";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { verifyPassword } from "~/domain/residents/password.server";
+import { isPublicHoliday } from "~/domain/shared/holidays";
+import { seoulParts } from "~/domain/shared/seoul-time";
 
 const db = getDb();
 const NOW = new Date("2026-11-25T03:00:00Z");
 
 async function counts() {
-  const [places, hours, services, postings, rounds, residents, organizations] = await Promise.all([
-    db.place.count(),
-    db.openingHours.count(),
-    db.service.count(),
-    db.posting.count(),
-    db.publicWorkRound.count(),
-    db.resident.count(),
-    db.organization.count(),
-  ]);
-  return { places, hours, services, postings, rounds, residents, organizations };
+  const [places, hours, services, postings, rounds, residents, organizations, templates, slots] =
+    await Promise.all([
+      db.place.count(),
+      db.openingHours.count(),
+      db.service.count(),
+      db.posting.count(),
+      db.publicWorkRound.count(),
+      db.resident.count(),
+      db.organization.count(),
+      db.slotTemplate.count(),
+      db.slot.count(),
+    ]);
+  return { places, hours, services, postings, rounds, residents, organizations, templates, slots };
 }
 
 describe("seed", () => {
@@ -195,5 +201,49 @@ describe("seed", () => {
       where: { email: "admin@seoul-portal.test" },
     });
     expect(admin.role).toBe("admin");
+  });
+});
+
+// The seeded timetables: every bookable service gets slots for its horizon, inside the rules.
+describe("booking seed", () => {
+  it("gives every bookable service future slots", async () => {
+    const bookable = await db.service.findMany({
+      where: { bookable: true },
+      select: { slug: true, _count: { select: { slots: true } } },
+    });
+    expect(bookable.filter((s) => s._count.slots === 0).map((s) => s.slug)).toEqual([]);
+    expect(await db.slot.count({ where: { startsAt: { lte: NOW } } })).toBe(0);
+  });
+
+  it("follows the Youth Job Center's rooms and hours, closed on Sundays and holidays", async () => {
+    const rooms = await db.slot.findMany({
+      where: { service: { slug: "youth-center-study-room" } },
+      select: { startsAt: true, endsAt: true, capacity: true },
+    });
+    expect(new Set(rooms.map((r) => r.capacity))).toEqual(new Set([14]));
+    for (const room of rooms) {
+      const start = seoulParts(room.startsAt);
+      const end = seoulParts(new Date(room.endsAt.getTime() - 1));
+      expect(start.weekday).not.toBe(7);
+      expect(isPublicHoliday(start.date)).toBe(false);
+      const [opens, closes] = start.weekday === 6 ? ["10:00", "18:00"] : ["09:00", "21:00"];
+      expect(start.time >= opens && end.time < closes).toBe(true);
+    }
+    const seminar = await db.slot.findFirstOrThrow({
+      where: { service: { slug: "youth-center-seminar-room" } },
+    });
+    expect(seminar.capacity).toBe(1);
+  });
+
+  it("offers labor consultations in person by day and by phone after work", async () => {
+    const slots = await db.slot.findMany({
+      where: { service: { slug: "seoul-labor-rights-center-consultation" } },
+      select: { startsAt: true, channels: true, capacity: true },
+    });
+    const evening = slots.filter((s) => seoulParts(s.startsAt).time >= "18:00");
+    expect(evening.length).toBeGreaterThan(0);
+    expect(evening.every((s) => s.channels === "phone,video")).toBe(true);
+    const day = slots.filter((s) => seoulParts(s.startsAt).time < "18:00");
+    expect(day.every((s) => s.channels === "in_person,phone,video" && s.capacity === 3)).toBe(true);
   });
 });

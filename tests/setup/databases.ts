@@ -14,7 +14,7 @@ export type { DatabaseEngine };
 const SQLITE_SUFFIXES = ["", "-wal", "-shm", "-journal"];
 
 /** The PostgreSQL server the tests may create databases on (no database in its path). */
-export function postgresqlServerUrl(): string {
+function postgresqlServerUrl(): string {
   const url = process.env.TEST_POSTGRESQL_URL;
   if (!url) throw new Error("TEST_POSTGRESQL_URL is not set: run the tests through npm test");
   return url;

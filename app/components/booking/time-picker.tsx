@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryProvider } from "~/components/query-provider";
 import type { DaySummary, TimeChoice } from "~/domain/booking/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatTime } from "~/utils/format";
 
 export function DayList({
@@ -108,6 +108,9 @@ function RefreshingTimes({ source, times, action }: TimeListProps & { source: st
     queryKey: ["booking-times", source],
     queryFn: ({ signal }) => fetchTimes(source, signal),
     initialData: times,
+    // The app shares one QueryClient: dropping these times once no picker shows them makes the
+    // next page that shows them start from its own loader's data, never from an older visit's.
+    gcTime: 0,
     refetchInterval: 15_000,
   });
   return (

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requirements, type Criteria, type Reason, type Verdict } from "~/domain/eligibility/judge";
 import { reasonFix, reasonMessage, requirementMessage } from "~/domain/eligibility/messages";
 
-export function RequirementList({ criteria }: { criteria: Criteria | null }) {
+function RequirementList({ criteria }: { criteria: Criteria | null }) {
   const { t, i18n } = useTranslation(["eligibility", "districts", "account"]);
   const list = requirements(criteria);
   if (list.length === 0) return <p>{t("eligibility:requirement.none")}</p>;

@@ -3,7 +3,7 @@ import type { WindowWords } from "~/domain/jobs/window";
 import { formatCalendarDate } from "~/utils/format";
 
 /** "opens in 3 days", "closes tomorrow at 18:00", "closed" in the page's language. */
-export function useWindowText() {
+function useWindowText() {
   const { t, i18n } = useTranslation("jobs");
   return (words: WindowWords): string => {
     switch (words.code) {

@@ -14,7 +14,7 @@ export const recordId = z
   .regex(/^[A-Za-z0-9_-]+$/, "validation:invalid");
 
 /** The random token rendered with each booking form: a resent form makes one booking. */
-export const idempotencyKey = z
+const idempotencyKey = z
   .string({ required_error: "booking:errors.formExpired" })
   .regex(/^[A-Za-z0-9_-]{16,64}$/, "booking:errors.formExpired");
 

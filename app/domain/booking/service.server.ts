@@ -591,7 +591,7 @@ async function offerFreePlaces(tx: Tx, slotId: string, now: Date) {
 
 // ───────────── booking ─────────────
 
-export type LaborDetails = { topic: LaborTopic; channel: Channel; description: string };
+type LaborDetails = { topic: LaborTopic; channel: Channel; description: string };
 
 export type BookRequest = {
   residentId: string;

@@ -1,18 +1,8 @@
 // Coded values of the booking capability. Stored as strings (see prisma/schema.prisma), checked here.
 import type { Reason } from "~/domain/eligibility/judge";
-import type { Code, Failure } from "~/domain/shared/outcome";
+import type { Failure } from "~/domain/shared/outcome";
 
-export const BOOKING_STATUSES = ["confirmed", "cancelled", "attended", "no_show"] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-
-export const WAITLIST_STATUSES = [
-  "waiting",
-  "offered",
-  "accepted",
-  "expired",
-  "cancelled",
-] as const;
-export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+export type BookingStatus = "confirmed" | "cancelled" | "attended" | "no_show";
 
 /** Labor-rights consultation topics, in the order the form lists them. */
 export const LABOR_TOPICS = [
@@ -41,27 +31,26 @@ export const CONSENT_KIND = "labor_consultation_sensitive";
 export const CONSENT_VERSION = "2026-11";
 
 /** The codes booking, the waitlist and the staff pages refuse with; each has a message in booking.json. */
-export const BOOKING_CODES = [
-  "notFound",
-  "wrongService",
-  "past",
-  "blocked",
-  "full",
-  "notFull",
-  "alreadyBooked",
-  "alreadyWaiting",
-  "overlap",
-  "limit",
-  "ineligible",
-  "channelNotOffered",
-  "tooLate",
-  "notLive",
-  "sameSlot",
-  "offerGone",
-  "notStarted",
-  "formExpired",
-] as const satisfies readonly Code[];
-export type BookingCode = (typeof BOOKING_CODES)[number];
+// (Failure<BookingCode> below only accepts codes of the shared list)
+export type BookingCode =
+  | "notFound"
+  | "wrongService"
+  | "past"
+  | "blocked"
+  | "full"
+  | "notFull"
+  | "alreadyBooked"
+  | "alreadyWaiting"
+  | "overlap"
+  | "limit"
+  | "ineligible"
+  | "channelNotOffered"
+  | "tooLate"
+  | "notLive"
+  | "sameSlot"
+  | "offerGone"
+  | "notStarted"
+  | "formExpired";
 
 /** Why booking refused, with what its message needs: the reasons, whom to call. */
 export type BookingFailure = Failure<

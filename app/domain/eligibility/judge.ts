@@ -29,9 +29,6 @@ export type ProfileFacts = {
   workerType: string | null;
 };
 
-/** The profile field a person would change to meet a condition. */
-export type ProfileField = keyof ProfileFacts;
-
 export type Reason =
   | { code: "tooYoung"; field: "birthDate"; minAge: number; date: string }
   | { code: "tooOld"; field: "birthDate"; maxAge: number; date: string }
@@ -47,8 +44,6 @@ export type Reason =
   | { code: "jobSeekerMissing"; field: "registeredJobSeeker" }
   | { code: "workerTypeNotAccepted"; field: "workerType"; workerTypes: string[] }
   | { code: "workerTypeMissing"; field: "workerType" };
-
-export type ReasonCode = Reason["code"];
 
 export type Verdict = {
   eligible: boolean;

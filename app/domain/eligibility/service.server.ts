@@ -25,7 +25,7 @@ export async function getCriteria(eligibilityId: string | null): Promise<Criteri
   return criteriaFromRow(row);
 }
 
-export const EMPTY_PROFILE: ProfileFacts = {
+const EMPTY_PROFILE: ProfileFacts = {
   birthDate: null,
   district: null,
   employmentStatus: null,

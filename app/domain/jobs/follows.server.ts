@@ -9,7 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
 /** How long before the window closes the "closes soon" reminder goes out. */
-export const CLOSING_NOTICE_HOURS = 24;
+const CLOSING_NOTICE_HOURS = 24;
 const NOTICE_BATCH = 200;
 
 /** Published postings whose window has not closed can be followed (drafts are not visible). */

@@ -5,7 +5,7 @@
 // week (9,220 KRW × 209 = 1,926,980 KRW, the 2018 Seoul living wage per month). Before tax and
 // social insurance; paid public holidays, overtime and allowances are not included.
 
-export const WEEKS_PER_MONTH = 365 / 12 / 7;
+const WEEKS_PER_MONTH = 365 / 12 / 7;
 const WEEKLY_REST_MIN_HOURS = 15;
 const FULL_WEEK_HOURS = 40;
 const FULL_REST_DAY_HOURS = 8;

@@ -90,4 +90,3 @@ export function roundCard(row: RoundRow, now: Date) {
     window: words,
   };
 }
-export type RoundCardView = ReturnType<typeof roundCard>;

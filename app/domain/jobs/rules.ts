@@ -35,7 +35,7 @@ export const DECISION_STATUS: Record<Decision, ApplicationStatus> = {
   reject: "rejected",
 };
 
-export function isLive(status: string): boolean {
+function isLive(status: string): boolean {
   return (LIVE_STATUSES as readonly string[]).includes(status);
 }
 

@@ -109,7 +109,6 @@ export const DecisionSchema = z.object({
   /** public-work rounds: the preferred site the decision is for */
   sitePostingId: z.string().trim().max(40).optional(),
 });
-export type DecisionInput = z.infer<typeof DecisionSchema>;
 
 export const APPLICANT_STATUS_FILTERS = [
   "all",
@@ -285,7 +284,3 @@ export const RoundSchema = z
     checkAges(value, ctx);
   });
 export type RoundInput = z.infer<typeof RoundSchema>;
-
-/** publish (also again after closing) or close a posting or round. */
-export const PUBLICATION_INTENTS = ["publish", "close"] as const;
-export const PublicationSchema = z.object({ intent: z.enum(PUBLICATION_INTENTS) });

@@ -176,7 +176,7 @@ const postingCardSelect = {
   round: { select: { slug: true } },
 } as const satisfies Prisma.PostingSelect;
 
-export type PostingCard = Prisma.PostingGetPayload<{ select: typeof postingCardSelect }>;
+type PostingCard = Prisma.PostingGetPayload<{ select: typeof postingCardSelect }>;
 
 /**
  * SQLite plans without table statistics: asked for `ORDER BY applicationClosesAt LIMIT 20`, it
@@ -323,7 +323,6 @@ export async function getPostingBySlug(slug: string, viewer: SessionUser | null)
   const { eligibility, ...rest } = posting;
   return { ...rest, criteria: criteriaFromRow(eligibility) };
 }
-export type PostingPage = NonNullable<Awaited<ReturnType<typeof getPostingBySlug>>>;
 
 export async function getRoundBySlug(slug: string, viewer: SessionUser | null) {
   const round = await getDb().publicWorkRound.findUnique({
@@ -358,7 +357,6 @@ export async function getRoundBySlug(slug: string, viewer: SessionUser | null) {
   const { eligibility, ...rest } = round;
   return { ...rest, criteria: criteriaFromRow(eligibility) };
 }
-export type RoundPage = NonNullable<Awaited<ReturnType<typeof getRoundBySlug>>>;
 
 /** The resident's application to a posting or a round, if any. */
 export async function findOwnApplication(

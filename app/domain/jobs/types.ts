@@ -2,7 +2,6 @@
 // checked here and by the zod schemas in schema.ts.
 
 export const POSTING_KINDS = ["new_deal", "public_work", "regional_youth", "other_public"] as const;
-export type PostingKind = (typeof POSTING_KINDS)[number];
 /** Public-work postings are the sites of a round; every other kind stands on its own. */
 export const STANDALONE_KINDS = ["new_deal", "regional_youth", "other_public"] as const;
 
@@ -15,7 +14,6 @@ export const NEW_DEAL_CATEGORIES = [
   "private_company_tailored",
   "private_youth_idea",
 ] as const;
-export type NewDealCategory = (typeof NEW_DEAL_CATEGORIES)[number];
 
 export const PUBLICATION_STATUSES = ["draft", "published", "closed"] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];

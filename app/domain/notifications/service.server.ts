@@ -152,20 +152,3 @@ export async function cancelPendingNotifications(
     data: { status: "cancelled" },
   });
 }
-
-export async function listNotificationsFor(residentId: string) {
-  return getDb().notification.findMany({
-    where: { residentId },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      template: true,
-      subject: true,
-      status: true,
-      sendAfter: true,
-      sentAt: true,
-      locale: true,
-    },
-  });
-}

@@ -17,7 +17,7 @@ import {
   type SubKind,
 } from "./types";
 
-export type OpenFilter = { mode: "now" } | { mode: "at"; date: string; time: string };
+type OpenFilter = { mode: "now" } | { mode: "at"; date: string; time: string };
 
 export type PlaceFilters = {
   kind?: PlaceKind;

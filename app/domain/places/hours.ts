@@ -14,7 +14,7 @@ import { publicHoliday, type PublicHoliday } from "~/domain/shared/holidays";
 import { addDays, isoWeekday, minutesOfClock, seoulInstant } from "~/domain/shared/seoul-time";
 import { passesMidnight, type WeeklyInterval } from "./intervals";
 
-export { findOverlap, passesMidnight, type WeeklyInterval } from "./intervals";
+export { type WeeklyInterval } from "./intervals";
 
 export type ClosurePeriod = {
   /** "YYYY-MM-DD", inclusive */
@@ -36,11 +36,11 @@ const DEFAULT_HORIZON_DAYS = 366;
 /** An opening that does not end within this many days is reported as having no end. */
 const AROUND_THE_CLOCK_DAYS = 7;
 
-export type Cancellation =
+type Cancellation =
   { kind: "closure"; closure: ClosurePeriod } | { kind: "holiday"; holiday: PublicHoliday } | null;
 
 /** Why the intervals opening on `date` do not take place, or null when they do. */
-export function cancellation(hours: PlaceHours, date: string): Cancellation {
+function cancellation(hours: PlaceHours, date: string): Cancellation {
   const closure = hours.closures.find((c) => c.startDate <= date && date <= c.endDate);
   if (closure) return { kind: "closure", closure };
   if (hours.closedOnPublicHolidays) {
@@ -199,7 +199,7 @@ export type DaySchedule = {
 };
 
 /** One day of a place's calendar: its regular hours and whatever cancels them. */
-export function daySchedule(hours: PlaceHours, date: string, today: string): DaySchedule {
+function daySchedule(hours: PlaceHours, date: string, today: string): DaySchedule {
   const weekday = isoWeekday(date);
   const cancelled = cancellation(hours, date);
   return {
@@ -228,7 +228,7 @@ export function weekTable(hours: PlaceHours, at: Date): DaySchedule[] {
 }
 
 /** Whole calendar days from one Seoul date to another. */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 

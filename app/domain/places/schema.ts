@@ -108,7 +108,6 @@ export const NewPlaceSchema = detailsFields
   });
 
 export type PlaceDetailsInput = z.infer<typeof PlaceDetailsSchema>;
-export type AdminPlaceInput = z.infer<typeof AdminPlaceSchema>;
 export type NewPlaceInput = z.infer<typeof NewPlaceSchema>;
 
 /**

@@ -399,7 +399,6 @@ export async function getPlacePage(slug: string, now: Date) {
     upcomingClosures: closures.filter((closure) => closure.endDate >= today),
   };
 }
-export type PlacePage = NonNullable<Awaited<ReturnType<typeof getPlacePage>>>;
 
 // ───────────── back office ─────────────
 
@@ -473,7 +472,6 @@ export async function getPlaceForEdit(placeId: string) {
     updatedAt: place.updatedAt.toISOString(),
   };
 }
-export type PlaceForEdit = NonNullable<Awaited<ReturnType<typeof getPlaceForEdit>>>;
 
 type Actor = { actorId: string; ip: string | null; now: Date };
 
@@ -766,7 +764,7 @@ function importSlug(kind: string, district: string, name: string) {
 }
 
 /** Rows written per transaction: each chunk is short, so the site keeps answering during an import. */
-export const IMPORT_CHUNK_ROWS = 25;
+const IMPORT_CHUNK_ROWS = 25;
 
 /**
  * On SQLite the statements complete synchronously, one promise after another: without a pause a

@@ -5,7 +5,7 @@ import { DISTRICT_CODES } from "./districts";
 import { EMPLOYMENT_STATUSES, LANGUAGES, ROLES, WORKER_TYPES } from "./types";
 
 export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MAX = 128;
 
 const email = z
   .string({ required_error: "validation:required" })

@@ -19,8 +19,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { ProfileInput, RoleAssignment } from "./schema";
 import { SESSION_MAX_AGE_SECONDS, type Language, type Role, type SessionUser } from "./types";
 
-export const TERMS_VERSION = "2026-11";
-export const PRIVACY_VERSION = "2026-11";
+const TERMS_VERSION = "2026-11";
+const PRIVACY_VERSION = "2026-11";
 
 const sessionUserSelect = {
   id: true,
@@ -260,7 +260,6 @@ export async function getProfile(residentId: string) {
     select: profileSelect,
   });
 }
-export type Profile = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
 
 export async function updateProfile(
   residentId: string,
@@ -451,7 +450,7 @@ export async function setPreferredLanguage(residentId: string, language: Languag
 
 // ───────────── roles (administrators) ─────────────
 
-export const ACCOUNTS_PAGE_SIZE = 25;
+const ACCOUNTS_PAGE_SIZE = 25;
 
 const accountRowSelect = {
   id: true,

@@ -17,7 +17,6 @@ export const WORKER_TYPES = [
   "other",
   "none",
 ] as const;
-export type WorkerType = (typeof WORKER_TYPES)[number];
 
 export const LANGUAGES = ["ko", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];

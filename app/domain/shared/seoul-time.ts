@@ -3,7 +3,7 @@
 // daylight saving since 1988, so a Seoul wall time maps to exactly one instant; formatting still
 // goes through Intl with the named zone.
 
-export const SEOUL_TIME_ZONE = "Asia/Seoul";
+const SEOUL_TIME_ZONE = "Asia/Seoul";
 const SEOUL_OFFSET = "+09:00";
 const DAY_MS = 86_400_000;
 

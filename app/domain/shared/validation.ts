@@ -2,11 +2,11 @@
 // it is shown, so the same schema gives errors in the person's language on client and server.
 import { z } from "zod";
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Every zod issue without an explicit message still becomes a translatable key. */
-export const i18nErrorMap: z.ZodErrorMap = (issue, ctx) => {
+const i18nErrorMap: z.ZodErrorMap = (issue, ctx) => {
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       return {
@@ -38,7 +38,7 @@ const UNSAFE_CHARACTERS =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-export function withoutUnsafeCharacters(text: string): string {
+function withoutUnsafeCharacters(text: string): string {
   return text.replace(UNSAFE_CHARACTERS, "");
 }
 

@@ -47,7 +47,7 @@ const appRoot = findAppRoot();
 const expectedByEngine = new Map<DatabaseEngine, string[]>();
 
 /** The migrations this code expects for an engine: the folders of its migrations directory. */
-export function expectedMigrations(engine: DatabaseEngine): string[] {
+function expectedMigrations(engine: DatabaseEngine): string[] {
   let names = expectedByEngine.get(engine);
   if (!names) {
     const directory =

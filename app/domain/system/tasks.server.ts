@@ -34,7 +34,7 @@ const TOLERANCE_MS = 2_000;
 
 export type TaskResult = Record<string, number> | { error: string } | { skipped: "leased" };
 
-export const PROCESS_HOLDER = `${os.hostname()}:${process.pid}`;
+const PROCESS_HOLDER = `${os.hostname()}:${process.pid}`;
 
 async function runOne(task: PeriodicTask, now: Date): Promise<TaskResult> {
   try {
