@@ -7,7 +7,6 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +19,7 @@ import { DEFAULT_LANGUAGE } from "./utils/i18n";
 import { getLocale, getLocaleResources, getServerT } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { useRequestId } from "./utils/request-id";
+import { useRootData } from "./utils/root-data";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -47,10 +47,6 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 export const meta: MetaFunction = () => [
   { name: "viewport", content: "width=device-width,initial-scale=1" },
 ];
-
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
-}
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();

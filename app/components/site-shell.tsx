@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
 
 export const SERVICE_LINKS = [

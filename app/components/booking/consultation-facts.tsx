@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Channel, LaborTopic } from "~/domain/booking/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { formatDateTime } from "~/utils/format";
 
 type ConsultationFactsProps = {

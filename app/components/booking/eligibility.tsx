@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { reasonFix, reasonMessage, requirementMessage } from "~/domain/eligibility/messages";
 import { requirements, type Criteria, type Reason } from "~/domain/eligibility/judge";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 
 export function RequirementList({ criteria }: { criteria: Criteria | null }) {
   const { t } = useTranslation(["booking", "eligibility", "districts", "account"]);

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryProvider } from "~/components/query-provider";
 import type { DaySummary, TimeChoice } from "~/domain/booking/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatTime } from "~/utils/format";
 
 export function DayList({

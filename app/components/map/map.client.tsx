@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import MarkerClusterGroup from "react-leaflet-cluster";
 import type { PlaceKind } from "~/domain/places/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 
 export type MapPlace = {
   slug: string;
