@@ -1,6 +1,7 @@
 // Jobs: the messages sent to applicants.
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { siteUrl } from "~/utils/site-url.server";
 import type { Tx } from "./common.server";
 
 // ───────────── notifications ─────────────
@@ -22,7 +23,11 @@ export async function notifyApplicant(
     {
       residentId,
       template,
-      params: { ...params, title: resident.preferredLanguage === "en" ? title.en : title.ko },
+      params: {
+        ...params,
+        title: resident.preferredLanguage === "en" ? title.en : title.ko,
+        link: siteUrl(`/applications/${params.applicationId}`),
+      },
     },
     tx,
   );
