@@ -21,9 +21,6 @@ import { useNonce } from "./utils/nonce";
 import { useRequestId } from "./utils/request-id";
 import { useRootData } from "./utils/root-data";
 
-// Still importable from here for the routes that do; new code imports ~/utils/root-data.
-export { useRootData };
-
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },

@@ -2,7 +2,9 @@
 // refusal as the booking pages show it.
 import type { Submission } from "@conform-to/react";
 import { recordId } from "~/domain/booking/schema";
-import { bookingRules, canManageBookings, getMyBooking } from "~/domain/booking/service.server";
+import { bookingRules } from "~/domain/booking/capacity.server";
+import { canManageBookings } from "~/domain/booking/staff.server";
+import { getMyBooking } from "~/domain/booking/reads.server";
 import type { BookingFailure } from "~/domain/booking/types";
 import { requireRole, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";

@@ -11,7 +11,7 @@ import {
   exportApplicants,
   listApplicants,
   type Applicant,
-} from "~/domain/jobs/service.server";
+} from "~/domain/jobs/decisions.server";
 import { DECISIONS } from "~/domain/jobs/types";
 import { ageOn } from "~/domain/shared/seoul-time";
 import { now } from "~/utils/clock.server";

@@ -3,12 +3,9 @@
 // answer to an application form.
 import type { Submission } from "@conform-to/react";
 import { redirect } from "@remix-run/node";
-import {
-  getManagedPosting,
-  getManagedRound,
-  mayUseJobsBackOffice,
-  type ApplyOutcome,
-} from "~/domain/jobs/service.server";
+import { getManagedPosting, getManagedRound } from "~/domain/jobs/manage.server";
+import { mayUseJobsBackOffice } from "~/domain/jobs/common.server";
+import { type ApplyOutcome } from "~/domain/jobs/apply.server";
 import { requireRole } from "~/utils/auth.server";
 import {
   forbidden,

@@ -8,7 +8,7 @@ import { siteOrigin } from "~/utils/site-url.server";
 import { postingCard } from "~/domain/jobs/present";
 import { SearchSchema } from "~/domain/jobs/schema";
 import { searchHref } from "~/domain/jobs/search";
-import { searchPostings } from "~/domain/jobs/service.server";
+import { searchPostings } from "~/domain/jobs/postings.server";
 import { SEARCH_PAGE_SIZE } from "~/domain/jobs/types";
 import { now } from "~/utils/clock.server";
 

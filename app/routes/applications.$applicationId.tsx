@@ -16,7 +16,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
 import { CheckboxField, FormErrors } from "~/components/ui/form";
 import { WithdrawSchema } from "~/domain/jobs/schema";
-import { getMyApplication, withdrawApplication } from "~/domain/jobs/service.server";
+import { getMyApplication, withdrawApplication } from "~/domain/jobs/apply.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";

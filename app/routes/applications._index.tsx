@@ -8,7 +8,7 @@ import { StatusBadge, StatusTimeline } from "~/components/jobs/application-statu
 import { WindowText } from "~/components/jobs/window-text";
 import { Pagination } from "~/components/ui/pagination";
 import { listFollowedPostings, unfollowPosting } from "~/domain/jobs/follows.server";
-import { listMyApplications } from "~/domain/jobs/service.server";
+import { listMyApplications } from "~/domain/jobs/apply.server";
 import { currentWindow } from "~/domain/jobs/window";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";

@@ -22,17 +22,17 @@ import {
   recordId,
   type LaborBookInput,
 } from "~/domain/booking/schema";
+import { bookingRules } from "~/domain/booking/capacity.server";
+import { bookSlot } from "~/domain/booking/book.server";
 import {
-  bookingRules,
-  bookSlot,
   findBookingTarget,
   isLaborConsultation,
-  joinWaitlist,
   residentSlotContext,
   toTimeChoice,
-} from "~/domain/booking/service.server";
+} from "~/domain/booking/reads.server";
+import { joinWaitlist } from "~/domain/booking/waitlist.server";
 import { DESCRIPTION_MAX, LABOR_TOPICS, localName, type Channel } from "~/domain/booking/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { refusedBooking } from "~/routes-support/booking.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";

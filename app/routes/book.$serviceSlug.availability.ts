@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { recordId } from "~/domain/booking/schema";
-import { getBookableService, getDayTimes } from "~/domain/booking/service.server";
+import { getBookableService, getDayTimes } from "~/domain/booking/reads.server";
 import { CHANNELS } from "~/domain/booking/types";
 import { isoDate } from "~/domain/shared/validation";
 import { now } from "~/utils/clock.server";

@@ -7,7 +7,7 @@ import { requireMyBooking } from "~/routes-support/booking.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { localName, type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 

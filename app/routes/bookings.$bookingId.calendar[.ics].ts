@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { myBookingCalendar } from "~/domain/booking/service.server";
+import { myBookingCalendar } from "~/domain/booking/reads.server";
 import { requireMyBooking } from "~/routes-support/booking.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
 

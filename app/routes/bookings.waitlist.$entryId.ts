@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { leaveWaitlist } from "~/domain/booking/service.server";
+import { leaveWaitlist } from "~/domain/booking/waitlist.server";
 import { requireRecordId } from "~/routes-support/booking.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";

@@ -7,7 +7,7 @@ import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "mailbox");
 

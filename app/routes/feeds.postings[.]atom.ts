@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Feed } from "feed";
 import { siteOrigin } from "~/utils/site-url.server";
 import { feedText, xmlSafe } from "~/domain/jobs/feed-text";
-import { latestPublishedPostings } from "~/domain/jobs/service.server";
+import { latestPublishedPostings } from "~/domain/jobs/postings.server";
 import { messageT } from "~/domain/notifications/render.server";
 import { formatDateTime, formatWon } from "~/utils/format";
 

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReasonList } from "~/components/jobs/eligibility";
-import { opportunitiesFor, type Opportunity } from "~/domain/jobs/service.server";
+import { opportunitiesFor, type Opportunity } from "~/domain/jobs/opportunities.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";

@@ -12,13 +12,8 @@ import { jobPostingJsonLd, serializeJsonLd } from "~/domain/jobs/json-ld";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { siteOrigin } from "~/utils/site-url.server";
 import { estimateMonthlyPay } from "~/domain/jobs/pay";
-import {
-  canManage,
-  findOwnApplication,
-  getPostingBySlug,
-  livingWageKrw,
-  verdictFor,
-} from "~/domain/jobs/service.server";
+import { canManage, livingWageKrw } from "~/domain/jobs/common.server";
+import { findOwnApplication, getPostingBySlug, verdictFor } from "~/domain/jobs/postings.server";
 import { NEW_DEAL_MAX_MONTHS } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
 import { now } from "~/utils/clock.server";

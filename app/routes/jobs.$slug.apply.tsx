@@ -15,12 +15,8 @@ import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { WindowText } from "~/components/jobs/window-text";
 import { FormErrors } from "~/components/ui/form";
 import { ApplySchema } from "~/domain/jobs/schema";
-import {
-  applyToPosting,
-  findOwnApplication,
-  getPostingBySlug,
-  verdictFor,
-} from "~/domain/jobs/service.server";
+import { applyToPosting } from "~/domain/jobs/apply.server";
+import { findOwnApplication, getPostingBySlug, verdictFor } from "~/domain/jobs/postings.server";
 import { currentWindow } from "~/domain/jobs/window";
 import { getProfile } from "~/domain/residents/service.server";
 import { applyResponse } from "~/routes-support/jobs.server";

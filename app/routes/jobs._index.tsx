@@ -12,7 +12,7 @@ import { FieldErrors } from "~/components/ui/form";
 import { postingCard, roundCard } from "~/domain/jobs/present";
 import { SearchSchema, SORTS, WINDOW_FILTERS, type SearchQuery } from "~/domain/jobs/schema";
 import { searchHref } from "~/domain/jobs/search";
-import { listCurrentRounds, searchPostings } from "~/domain/jobs/service.server";
+import { listCurrentRounds, searchPostings } from "~/domain/jobs/postings.server";
 import { NEW_DEAL_CATEGORIES, POSTING_KINDS } from "~/domain/jobs/types";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { getUser } from "~/utils/auth.server";

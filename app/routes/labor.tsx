@@ -8,9 +8,9 @@ import {
   getAvailability,
   getBookableService,
   listLaborCenters,
-} from "~/domain/booking/service.server";
+} from "~/domain/booking/reads.server";
 import { CHANNELS, LABOR_TOPICS, localName } from "~/domain/booking/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";

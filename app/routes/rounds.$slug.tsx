@@ -15,13 +15,9 @@ import { SafetyRules } from "~/components/jobs/safety-rules";
 import { WindowText } from "~/components/jobs/window-text";
 import { FormErrors, SelectField } from "~/components/ui/form";
 import { rankedSites, RoundApplySchema } from "~/domain/jobs/schema";
-import {
-  applyToRound,
-  canManage,
-  findOwnApplication,
-  getRoundBySlug,
-  verdictFor,
-} from "~/domain/jobs/service.server";
+import { applyToRound } from "~/domain/jobs/apply.server";
+import { canManage } from "~/domain/jobs/common.server";
+import { findOwnApplication, getRoundBySlug, verdictFor } from "~/domain/jobs/postings.server";
 import { currentWindow } from "~/domain/jobs/window";
 import { getProfile } from "~/domain/residents/service.server";
 import { applyResponse } from "~/routes-support/jobs.server";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
 import { PASSWORD_MIN, SignupSchema } from "~/domain/residents/schema";
 import { createResident } from "~/domain/residents/service.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";

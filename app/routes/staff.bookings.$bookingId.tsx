@@ -8,10 +8,10 @@ import {
   canReadDescriptions,
   getStaffBooking,
   readDescriptionAsStaff,
-} from "~/domain/booking/service.server";
+} from "~/domain/booking/staff.server";
 import { localName, type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
 import { formatCalendarDate } from "~/utils/format";
 import { invariantResponse, notFound } from "~/utils/http.server";

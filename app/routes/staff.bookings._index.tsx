@@ -14,7 +14,7 @@ import {
   markAttendance,
   staffSchedule,
   unblockSlot,
-} from "~/domain/booking/service.server";
+} from "~/domain/booking/staff.server";
 import {
   localName,
   type BookingStatus,
@@ -22,7 +22,7 @@ import {
   type LaborTopic,
 } from "~/domain/booking/types";
 import { addDays, isoWeekday, seoulDate } from "~/domain/shared/seoul-time";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import {
   refusedBooking,
   requireBookingStaff,

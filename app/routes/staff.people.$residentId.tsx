@@ -15,7 +15,7 @@ import { FormErrors, RadioGroup, SelectField } from "~/components/ui/form";
 import { RoleAssignmentSchema } from "~/domain/residents/schema";
 import { assignRole, getAccountForRoles } from "~/domain/residents/service.server";
 import { ROLES } from "~/domain/residents/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, notFound, refused } from "~/utils/http.server";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { WindowText } from "~/components/jobs/window-text";
-import { listManagedPostings } from "~/domain/jobs/service.server";
+import { listManagedPostings } from "~/domain/jobs/manage.server";
 import { requireJobsStaff } from "~/routes-support/jobs.server";
 import { PUBLICATION_STATUSES, type PublicationStatus } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";

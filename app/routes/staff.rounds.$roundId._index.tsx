@@ -9,7 +9,7 @@ import { RoundForm } from "~/components/jobs/staff-forms";
 import { WindowText } from "~/components/jobs/window-text";
 import { roundFormValues } from "~/domain/jobs/form-values";
 import { RoundSchema } from "~/domain/jobs/schema";
-import { setPublication, updateRound } from "~/domain/jobs/service.server";
+import { setPublication, updateRound } from "~/domain/jobs/manage.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
 import { requireManagedRound } from "~/routes-support/jobs.server";

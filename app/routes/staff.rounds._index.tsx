@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { WindowText } from "~/components/jobs/window-text";
 import { roundCard } from "~/domain/jobs/present";
-import { listManagedRounds } from "~/domain/jobs/service.server";
+import { listManagedRounds } from "~/domain/jobs/manage.server";
 import { requireJobsStaff } from "~/routes-support/jobs.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { now } from "~/utils/clock.server";

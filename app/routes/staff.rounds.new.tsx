@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundForm } from "~/components/jobs/staff-forms";
 import { RoundSchema } from "~/domain/jobs/schema";
-import { createRound, listOrganizations } from "~/domain/jobs/service.server";
+import { createRound, listOrganizations } from "~/domain/jobs/manage.server";
 import { requireJobsStaff } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
 import { invalid, refused } from "~/utils/http.server";

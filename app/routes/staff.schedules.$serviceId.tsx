@@ -16,15 +16,15 @@ import { withIsoDates } from "~/domain/booking/iso-dates";
 import { recordId, TemplateSchema } from "~/domain/booking/schema";
 import {
   getManagedSchedule,
-  isLaborConsultation,
   regenerateSlots,
   removeTemplate,
   saveTemplate,
   type SyncResult,
-} from "~/domain/booking/service.server";
+} from "~/domain/booking/schedule.server";
+import { isLaborConsultation } from "~/domain/booking/reads.server";
 import { CHANNELS, localName, parseChannels } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatWeekday } from "~/utils/format";

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireBookingStaff } from "~/routes-support/booking.server";
-import { listManagedServices } from "~/domain/booking/service.server";
+import { listManagedServices } from "~/domain/booking/staff.server";
 import { localName } from "~/domain/booking/types";
-import { useRootData } from "~/root";
+import { useRootData } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["booking"] };

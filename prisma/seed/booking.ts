@@ -4,7 +4,7 @@
 // exact session times, evening phone consultations at the labor centers, the job cafés' rooms.
 // Templates are created once (staff may change them afterwards, and a new seed run keeps their
 // changes); slots are generated idempotently for each template's horizon from `now`.
-import { syncSlots } from "../../app/domain/booking/service.server";
+import { syncSlots } from "../../app/domain/booking/schedule.server";
 import type { Channel } from "../../app/domain/booking/types";
 import { minutesOfClock } from "../../app/domain/shared/seoul-time";
 import type { PrismaClient } from "../../app/generated/prisma/client";

@@ -1,6 +1,6 @@
 // Organisations, staff, postings and public-work rounds for the jobs tests, written straight to
 // the test database (the staff forms have their own tests).
-import { postingSearchText } from "~/domain/jobs/service.server";
+import { postingSearchText } from "~/domain/jobs/common.server";
 import type { SessionUser } from "~/domain/residents/types";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";

@@ -2,7 +2,8 @@
 // deliberately and every read is audited; blocking tells residents; timetables generate slots.
 import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bookSlot, joinWaitlist, cancelBooking } from "~/domain/booking/service.server";
+import { bookSlot, cancelBooking } from "~/domain/booking/book.server";
+import { joinWaitlist } from "~/domain/booking/waitlist.server";
 import { deleteAccount } from "~/domain/residents/service.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as bookingsAction, loader as bookingsLoader } from "~/routes/staff.bookings._index";

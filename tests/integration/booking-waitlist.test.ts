@@ -1,13 +1,12 @@
 // The waitlist: join when full, an offer to the first in line when a place frees up, a limited time
 // to confirm, then the next in line — atomic under concurrency like booking itself.
 import { beforeEach, describe, expect, it } from "vitest";
+import { bookSlot, cancelBooking } from "~/domain/booking/book.server";
 import {
-  bookSlot,
-  cancelBooking,
   expireWaitlistOffers,
   joinWaitlist,
   leaveWaitlist,
-} from "~/domain/booking/service.server";
+} from "~/domain/booking/waitlist.server";
 import { deleteAccount } from "~/domain/residents/service.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as bookAction } from "~/routes/book.$serviceSlug.$slotId";

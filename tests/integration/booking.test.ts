@@ -1,7 +1,8 @@
 // Booking, cancelling and rescheduling through the real route actions on a real SQLite file:
 // what is written, what is refused (and that a refusal writes nothing), and the rules.
 import { beforeEach, describe, expect, it } from "vitest";
-import { bookSlot, syncSlots } from "~/domain/booking/service.server";
+import { bookSlot } from "~/domain/booking/book.server";
+import { syncSlots } from "~/domain/booking/schedule.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as bookAction } from "~/routes/book.$serviceSlug.$slotId";
 import {

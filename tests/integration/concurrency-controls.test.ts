@@ -8,8 +8,8 @@
 // which on PostgreSQL serves through two processes).
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { bookSlot } from "~/domain/booking/service.server";
-import { decideApplication } from "~/domain/jobs/service.server";
+import { bookSlot } from "~/domain/booking/book.server";
+import { decideApplication } from "~/domain/jobs/decisions.server";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { KEY, makePlace, makeService, makeSlot, slotCounts } from "#tests/factories/booking";

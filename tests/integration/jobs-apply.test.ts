@@ -2,6 +2,7 @@
 // eligibility, stores the facts it judged, and refuses twice, late, forged and ineligible
 // applications with a clear answer and nothing written.
 import { beforeEach, describe, expect, it } from "vitest";
+import { siteUrl } from "~/utils/site-url.server";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
 import { updateProfile } from "~/domain/residents/service.server";
@@ -85,6 +86,9 @@ describe("applying for a posting", () => {
     });
     expect(message.locale).toBe("en");
     expect(message.subject).toContain("Application received");
+    // the link in the e-mail is absolute, on the site's canonical origin
+    expect(message.body).toContain(siteUrl(`/applications/${application.id}`));
+    expect(message.body).toMatch(new RegExp(`https?://\\S+/applications/${application.id}`));
 
     // The snapshot is what was judged then, not what the profile says later.
     await updateProfile(

@@ -7,6 +7,7 @@ import { deleteAccount } from "~/domain/residents/service.server";
 import { runPeriodicTasks } from "~/domain/system/tasks.server";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
+import { siteUrl } from "~/utils/site-url.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import {
   action as applicationsAction,
@@ -173,6 +174,11 @@ describe("the messages a follow brings", () => {
       { subject: "Applications are open: Data clean-up job" },
     ]);
     expect(await messages(late.id, "posting_opened")).toEqual([]);
+    const opened = await getDb().notification.findFirstOrThrow({
+      where: { residentId: early.id, template: "posting_opened" },
+    });
+    expect(opened.body).toContain(siteUrl(`/jobs/${posting.slug}`));
+    expect(opened.body).toMatch(new RegExp(`https?://\\S+/jobs/${posting.slug}`));
 
     await sendFollowNotices(new Date(opensAt.getTime() + 3 * HOUR));
     expect(await messages(early.id, "posting_opened")).toHaveLength(1);

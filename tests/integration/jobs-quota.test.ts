@@ -1,7 +1,7 @@
 // Selection never exceeds the positions, whatever the concurrency: 100 simultaneous "select"
 // decisions on a posting with 5 positions, through the capability and through the route action.
 import { beforeAll, describe, expect, it } from "vitest";
-import { decideApplication } from "~/domain/jobs/service.server";
+import { decideApplication } from "~/domain/jobs/decisions.server";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
 import { action as applicantsAction } from "~/routes/staff.postings.$postingId.applicants";

@@ -3,7 +3,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SearchSchema } from "~/domain/jobs/schema";
 import { postingOrderBy, postingWhere } from "~/domain/jobs/search";
-import { searchPostings } from "~/domain/jobs/service.server";
+import { searchPostings } from "~/domain/jobs/postings.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";

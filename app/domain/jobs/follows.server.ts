@@ -7,6 +7,7 @@ import type { Failure, Outcome } from "~/domain/shared/outcome";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
+import { siteUrl } from "~/utils/site-url.server";
 
 /** How long before the window closes the "closes soon" reminder goes out. */
 const CLOSING_NOTICE_HOURS = 24;
@@ -116,6 +117,7 @@ async function queueNotice(
           title: language === "en" ? row.posting.titleEn : row.posting.titleKo,
           closes: formatDateTime(row.posting.applicationClosesAt, language),
           slug: row.posting.slug,
+          link: siteUrl(`/jobs/${row.posting.slug}`),
         },
       },
       tx,

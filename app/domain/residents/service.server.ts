@@ -3,9 +3,8 @@
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
-import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
-import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
+import { RESIDENT_DELETED_HOOKS } from "~/domain/system/resident-deleted.server";
 import { containsText, getDb } from "~/utils/db.server";
 import {
   clearAttempts,
@@ -379,12 +378,10 @@ export async function deleteAccount(
   if (!check.ok) return check;
   const resident = check.resident;
   await db.$transaction(async (tx) => {
-    const { cancelledBookings } = await releaseBookingsOfDeletedResident(tx, residentId, meta.now);
-    const withdrawnApplications = await withdrawApplicationsOfDeletedResident(
-      tx,
-      residentId,
-      meta.now,
-    );
+    const counts: Record<string, number> = {};
+    for (const hook of RESIDENT_DELETED_HOOKS) {
+      Object.assign(counts, await hook.run(tx, residentId, meta.now));
+    }
     await tx.notification.updateMany({
       where: { residentId, status: "pending" },
       data: { status: "cancelled" },
@@ -426,7 +423,7 @@ export async function deleteAccount(
         subjectId: residentId,
         subjectResidentId: residentId,
         ip: meta.ip,
-        metadata: { cancelledBookings, withdrawnApplications },
+        metadata: counts,
       },
       tx,
     );

@@ -4,7 +4,8 @@
 // (TaskLease) taken by one conditional update. Tests and `npm run jobs` call runPeriodicTasks,
 // which runs them all now. Every task is also safe to run twice at once (each claims its rows).
 import os from "node:os";
-import { expireWaitlistOffers, syncAllSlots } from "~/domain/booking/service.server";
+import { expireWaitlistOffers } from "~/domain/booking/waitlist.server";
+import { syncAllSlots } from "~/domain/booking/schedule.server";
 import { sendFollowNotices } from "~/domain/jobs/follows.server";
 import { dispatchDueNotifications } from "~/domain/notifications/service.server";
 import { pruneSessionsAndLoginAttempts } from "~/domain/residents/service.server";

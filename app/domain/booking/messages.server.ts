@@ -1,0 +1,93 @@
+// Booking: the messages sent to residents (confirmations, reminders, waitlist offers).
+import { messageT } from "~/domain/notifications/render.server";
+import { enqueueNotification } from "~/domain/notifications/service.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { formatDateTime } from "~/utils/format";
+import { siteUrl } from "~/utils/site-url.server";
+import type { Tx } from "./capacity.server";
+import { reminderAt } from "./rules";
+
+// ───────────── messages ─────────────
+
+type MessageFacts = {
+  startsAt: Date;
+  service: { nameKo: string; nameEn: string };
+  place: { nameKo: string; nameEn: string; phone: string | null };
+};
+
+/** Who a message goes to; pass the language and address when already known (saves queries). */
+type Recipient = { id: string; language?: string; email?: string | null };
+
+/** Writes a booking message to the outbox, with names and times in the resident's language. */
+export async function notify(
+  tx: Tx,
+  recipient: Recipient,
+  template: string,
+  facts: MessageFacts,
+  extra: { path: string; previous?: Date; until?: Date; reason?: string | null },
+  options: { sendAfter?: Date; dedupeKey?: string } = {},
+) {
+  const language =
+    recipient.language ??
+    (
+      await tx.resident.findFirst({
+        where: { id: recipient.id, deletedAt: null },
+        select: { preferredLanguage: true },
+      })
+    )?.preferredLanguage;
+  if (!language) return;
+  const en = language === "en";
+  const t = (await messageT(language)) as unknown as (key: string) => string;
+  const params: Record<string, string> = {
+    service: en ? facts.service.nameEn : facts.service.nameKo,
+    place: en ? facts.place.nameEn : facts.place.nameKo,
+    when: formatDateTime(facts.startsAt, language),
+    phone: facts.place.phone ?? t("booking:manage.phoneUnknown"),
+    link: siteUrl(extra.path),
+  };
+  if (extra.previous) params.previous = formatDateTime(extra.previous, language);
+  if (extra.until) params.until = formatDateTime(extra.until, language);
+  if (template === "slot_blocked") params.reason = extra.reason || t("booking:staff.defaultReason");
+  const to = recipient.email !== undefined ? { email: recipient.email, language } : undefined;
+  await enqueueNotification({ residentId: recipient.id, template, params, to, ...options }, tx);
+}
+
+export const reminderKey = (bookingId: string) => `booking-reminder:${bookingId}`;
+
+export async function scheduleReminder(
+  tx: Tx,
+  recipient: Recipient,
+  bookingId: string,
+  facts: MessageFacts,
+  now: Date,
+) {
+  const at = reminderAt(facts.startsAt, now);
+  if (!at) return;
+  await notify(
+    tx,
+    recipient,
+    "booking_reminder",
+    facts,
+    { path: `/bookings/${bookingId}` },
+    { sendAfter: at, dedupeKey: reminderKey(bookingId) },
+  );
+}
+
+export const messageSlotSelect = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  blocked: true,
+  service: {
+    select: {
+      slug: true,
+      nameKo: true,
+      nameEn: true,
+      place: { select: { id: true, nameKo: true, nameEn: true, phone: true } },
+    },
+  },
+} as const;
+
+export function messageFacts(slot: Prisma.SlotGetPayload<{ select: typeof messageSlotSelect }>) {
+  return { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
+}

@@ -1,0 +1,323 @@
+// Booking: what residents read — bookable services, availability, their own bookings.
+import { messageT } from "~/domain/notifications/render.server";
+import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
+import type { Prisma } from "~/generated/prisma/client";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { siteUrl } from "~/utils/site-url.server";
+import {
+  bookingRules,
+  type BookingTarget,
+  eligibilityOn,
+  heldBookings,
+  loadTarget,
+  placeSelect,
+  residentAt,
+  serviceSelect,
+  slotSelect,
+} from "./capacity.server";
+import { bookingCalendar } from "./ics";
+import { canChange, changeDeadline, remaining, slotState, summariseHeld } from "./rules";
+import { openText } from "./sealing.server";
+import {
+  type Channel,
+  type DaySummary,
+  LABOR_CONSULTATION,
+  parseChannels,
+  type TimeChoice,
+} from "./types";
+
+export async function getBookableService(slug: string) {
+  return getDb().service.findFirst({
+    where: { slug, bookable: true, active: true },
+    select: serviceSelect,
+  });
+}
+
+export function isLaborConsultation(service: { kind: string }): boolean {
+  return service.kind === LABOR_CONSULTATION;
+}
+
+/** The labor-rights centers that take consultation bookings, city-wide ones first. */
+export async function listLaborCenters() {
+  const services = await getDb().service.findMany({
+    where: { kind: LABOR_CONSULTATION, bookable: true, active: true },
+    select: { slug: true, place: { select: placeSelect } },
+  });
+  const order = ["city", "emotional_labor", "ombudsman", "district"];
+  return services
+    .map((s) => ({ serviceSlug: s.slug, ...s.place }))
+    .sort(
+      (a, b) =>
+        order.indexOf(a.subKind ?? "") - order.indexOf(b.subKind ?? "") ||
+        a.nameKo.localeCompare(b.nameKo, "ko"),
+    );
+}
+
+/** A slot as the time-choice pages show it. */
+export function toTimeChoice(
+  slot: Prisma.SlotGetPayload<{ select: typeof slotSelect }>,
+  now: Date,
+): TimeChoice {
+  return {
+    id: slot.id,
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+    capacity: slot.capacity,
+    remaining: remaining(slot),
+    state: slotState(slot, now),
+    channels: parseChannels(slot.channels),
+  };
+}
+
+/**
+ * The days ahead that have slots (with how many times are still open) and the times of one day.
+ * Only slots offering `channel` count when one is given (a phone consultation after work).
+ */
+export async function getAvailability(
+  serviceId: string,
+  now: Date,
+  options: { date?: string; channel?: Channel; excludeSlotId?: string } = {},
+) {
+  const slots = await getDb().slot.findMany({
+    where: {
+      serviceId,
+      startsAt: { gt: now },
+      ...(options.channel ? { channels: { contains: options.channel } } : {}),
+      ...(options.excludeSlotId ? { id: { not: options.excludeSlotId } } : {}),
+    },
+    orderBy: { startsAt: "asc" },
+    select: slotSelect,
+  });
+  const days = new Map<string, DaySummary & { slots: typeof slots }>();
+  for (const slot of slots) {
+    const date = seoulDate(slot.startsAt);
+    const day = days.get(date) ?? { date, open: 0, total: 0, slots: [] };
+    day.total += 1;
+    if (slotState(slot, now) === "open") day.open += 1;
+    day.slots.push(slot);
+    days.set(date, day);
+  }
+  const dayList = [...days.values()].map(({ slots: _slots, ...day }) => day);
+  const date =
+    options.date && days.has(options.date)
+      ? options.date
+      : (dayList.find((d) => d.open > 0) ?? dayList[0])?.date;
+  const times = date ? (days.get(date)?.slots ?? []).map((s) => toTimeChoice(s, now)) : [];
+  return { days: dayList, date: date ?? null, times };
+}
+
+/** The times of one day, for the live refresh of the time-choice page. */
+export async function getDayTimes(
+  serviceId: string,
+  date: string,
+  now: Date,
+  options: { channel?: Channel; excludeSlotId?: string } = {},
+) {
+  const from = seoulInstant(date);
+  const slots = await getDb().slot.findMany({
+    where: {
+      serviceId,
+      startsAt: { gte: from, lt: seoulInstant(addDays(date, 1)) },
+      ...(options.channel ? { channels: { contains: options.channel } } : {}),
+      ...(options.excludeSlotId ? { id: { not: options.excludeSlotId } } : {}),
+    },
+    orderBy: { startsAt: "asc" },
+    select: slotSelect,
+  });
+  return slots.filter((s) => s.startsAt > now).map((s) => toTimeChoice(s, now));
+}
+
+/**
+ * The slot a booking page or form is about, in one query: null when it does not exist, or does
+ * not belong to a bookable service called `serviceSlug` (a slot of another service under this
+ * service's address is "not found").
+ */
+export async function findBookingTarget(serviceSlug: string, slotId: string) {
+  const slot = await loadTarget(slotId);
+  if (!slot || !slot.service.bookable || !slot.service.active) return null;
+  return slot.service.slug === serviceSlug ? slot : null;
+}
+
+/**
+ * What the resident's situation says about a slot before they press "book": eligibility on the
+ * slot's day, a booking or waitlist entry they already hold there, an overlapping booking, the
+ * per-kind limit. The transaction decides again; this only lets the page explain in advance.
+ */
+export async function residentSlotContext(residentId: string, target: BookingTarget, now: Date) {
+  const db = getDb();
+  const [resident, held] = await Promise.all([
+    residentAt(db, residentId, target.id),
+    heldBookings(db, residentId, null, now),
+  ]);
+  if (!resident) return null;
+  const summary = summariseHeld(
+    held,
+    { ...target, residentId, slotId: target.id, kind: target.service.kind },
+    now,
+  );
+  const entry = resident.entry;
+  return {
+    verdict: eligibilityOn(target, resident.facts),
+    bookingId: summary.sameSlot?.id ?? null,
+    waitlistEntryId: entry?.status === "waiting" || entry?.status === "offered" ? entry.id : null,
+    heldOfferUntil:
+      entry?.status === "offered" && entry.offerExpiresAt && entry.offerExpiresAt > now
+        ? entry.offerExpiresAt.toISOString()
+        : null,
+    overlappingBookingId: summary.overlapping?.id ?? null,
+    limitReached: summary.sameKindUpcoming >= bookingRules().maxPerKind,
+  };
+}
+
+// ───────────── the resident's bookings ─────────────
+
+const myBookingSelect = {
+  id: true,
+  status: true,
+  topic: true,
+  channel: true,
+  createdAt: true,
+  cancelledAt: true,
+  rescheduledFromId: true,
+  rescheduledTo: { select: { id: true } },
+  slot: {
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      service: {
+        select: {
+          id: true,
+          slug: true,
+          kind: true,
+          nameKo: true,
+          nameEn: true,
+          place: { select: placeSelect },
+        },
+      },
+    },
+  },
+} as const;
+
+const PAST_PAGE_SIZE = 10;
+
+/** "My bookings": upcoming ones, waitlist entries, and the history a page at a time. */
+export async function listMyBookings(residentId: string, now: Date, page: number) {
+  const db = getDb();
+  const history = {
+    residentId,
+    OR: [{ status: { not: "confirmed" } }, { slot: { startsAt: { lte: now } } }],
+  };
+  const [upcoming, waiting, past, pastCount] = await Promise.all([
+    db.booking.findMany({
+      where: { residentId, status: "confirmed", slot: { startsAt: { gt: now } } },
+      orderBy: { slot: { startsAt: "asc" } },
+      select: myBookingSelect,
+    }),
+    db.waitlistEntry.findMany({
+      where: {
+        residentId,
+        status: { in: ["waiting", "offered"] },
+        slot: { startsAt: { gt: now } },
+      },
+      orderBy: { slot: { startsAt: "asc" } },
+      select: {
+        id: true,
+        status: true,
+        offerExpiresAt: true,
+        slot: {
+          select: {
+            id: true,
+            startsAt: true,
+            endsAt: true,
+            service: {
+              select: {
+                slug: true,
+                nameKo: true,
+                nameEn: true,
+                place: { select: { nameKo: true, nameEn: true } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    db.booking.findMany({
+      where: history,
+      orderBy: [{ slot: { startsAt: "desc" } }, { id: "asc" }],
+      skip: (page - 1) * PAST_PAGE_SIZE,
+      take: PAST_PAGE_SIZE,
+      select: myBookingSelect,
+    }),
+    db.booking.count({ where: history }),
+  ]);
+  return {
+    upcoming,
+    waiting,
+    past,
+    pastPages: Math.max(1, Math.ceil(pastCount / PAST_PAGE_SIZE)),
+  };
+}
+
+/** One of the resident's own bookings (null for anyone else's: never say whether it exists). */
+export async function getMyBooking(residentId: string, bookingId: string, now: Date) {
+  const booking = await getDb().booking.findFirst({
+    where: { id: bookingId, residentId },
+    select: {
+      ...myBookingSelect,
+      confidentialDescription: true,
+      consent: { select: { version: true, grantedAt: true } },
+    },
+  });
+  if (!booking) return null;
+  const { confidentialDescription, ...rest } = booking;
+  const { cutoffMinutes } = bookingRules();
+  const live = booking.status === "confirmed" && booking.slot.startsAt > now;
+  return {
+    ...rest,
+    description:
+      confidentialDescription === null
+        ? null
+        : openText(confidentialDescription, getEnv().BOOKING_DESCRIPTION_KEY),
+    live,
+    changeable: live && canChange(booking.slot.startsAt, now, cutoffMinutes),
+    changeDeadline: changeDeadline(booking.slot.startsAt, cutoffMinutes),
+  };
+}
+
+/** The .ics file of one of the resident's bookings, in their language. */
+export async function myBookingCalendar(residentId: string, bookingId: string, language: string) {
+  const booking = await getDb().booking.findFirst({
+    where: { id: bookingId, residentId },
+    select: myBookingSelect,
+  });
+  if (!booking) return null;
+  const en = language === "en";
+  const t = (await messageT(language)) as unknown as (
+    key: string,
+    options?: Record<string, unknown>,
+  ) => string;
+  const { service } = booking.slot;
+  const place = service.place;
+  const serviceName = en ? service.nameEn : service.nameKo;
+  const placeName = en ? place.nameEn : place.nameKo;
+  const lines = [
+    t("booking:calendar.description", { service: serviceName, place: placeName }),
+    booking.channel ? t(`booking:channel.${booking.channel}`) : null,
+    place.phone ? t("booking:calendar.phone", { phone: place.phone }) : null,
+  ];
+  return bookingCalendar({
+    uid: `booking-${booking.id}@seoul-portal`,
+    startsAt: booking.slot.startsAt,
+    endsAt: booking.slot.endsAt,
+    title: t("booking:calendar.title", { service: serviceName, place: placeName }),
+    location:
+      booking.channel && booking.channel !== "in_person"
+        ? t(`booking:channel.${booking.channel}`)
+        : `${placeName}, ${en ? place.addressEn : place.addressKo}`,
+    description: lines.filter(Boolean).join("\n"),
+    url: siteUrl(`/bookings/${booking.id}`),
+    cancelled: booking.status === "cancelled",
+  });
+}
