@@ -26,7 +26,7 @@ import { formatCalendarDate, formatDateTime, formatWon } from "~/utils/format";
 import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
-import { badRequest, readFormData } from "~/utils/request.server";
+import { badRequest, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -129,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const posting = await getPostingBySlug(params.slug ?? "", user);
   if (!posting) throw new Response("Not found", { status: 404 });
-  const intent = (await readFormData(request)).get("intent");
+  const intent = singleField(await readFormData(request), "intent");
   const back = `/jobs/${posting.slug}`;
   if (intent === "unfollow") {
     await unfollowPosting(user.id, posting.id);

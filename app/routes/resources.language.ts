@@ -4,7 +4,7 @@ import { getUser } from "~/domain/residents/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { setPreferredLanguage } from "~/domain/residents/service.server";
 import { isSupportedLanguage } from "~/utils/i18n";
-import { badRequest, readFormData } from "~/utils/request.server";
+import { badRequest, readFormData, singleField } from "~/utils/request.server";
 import { languageCookie } from "~/utils/session.server";
 
 export async function loader() {
@@ -14,11 +14,11 @@ export async function loader() {
 /** The language switcher: kept in a cookie, and for a signed-in resident in the profile too. */
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
-  const lng = formData.get("lng");
+  const lng = singleField(formData, "lng");
   if (!isSupportedLanguage(lng)) throw badRequest("Unsupported language");
   const user = await getUser(request);
   if (user) await setPreferredLanguage(user.id, lng);
-  const redirectTo = formData.get("redirectTo");
+  const redirectTo = singleField(formData, "redirectTo");
   return redirect(safeRedirect(typeof redirectTo === "string" ? redirectTo : null, "/"), {
     headers: { "Set-Cookie": await languageCookie.serialize(lng) },
   });

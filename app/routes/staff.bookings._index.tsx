@@ -30,7 +30,7 @@ import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { clientIp, readFormData } from "~/utils/request.server";
+import { clientIp, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBookings");
@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const current = now();
   const ip = clientIp(context);
-  if (formData.get("intent") === "attendance") {
+  if (singleField(formData, "intent") === "attendance") {
     const submission = parseWithZod(formData, { schema: AttendanceSchema });
     if (submission.status !== "success") return data({ error: true }, { status: 400 });
     const { bookingId, status } = submission.value;
@@ -88,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data({ refusal: refusalView(outcome) }, { status: refusalStatus(outcome.refusal) });
     return { done: { key: "slotUnblocked" as const, count: outcome.offers, slots: 1 } };
   }
-  const serviceId = requireRecordId(String(formData.get("service") ?? ""));
+  const serviceId = requireRecordId(singleField(formData, "service") ?? "");
   const outcome = await blockDay(user, serviceId, value.date, value.reason ?? null, current, ip);
   if (!outcome.ok)
     return data({ refusal: refusalView(outcome) }, { status: refusalStatus(outcome.refusal) });

@@ -17,7 +17,7 @@ import { forbidden } from "~/domain/residents/auth.server";
 import { now } from "~/utils/clock.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
-import { clientIp, readFormData } from "~/utils/request.server";
+import { clientIp, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -59,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, round } = await managedRound(request, params.roundId);
   const formData = await readFormData(request);
   const meta = { now: now(), ip: clientIp(context) };
-  const intent = formData.get("intent");
+  const intent = singleField(formData, "intent");
   if (intent === "publish" || intent === "close") {
     const submission = parseWithZod(formData, { schema: PublicationSchema });
     if (submission.status !== "success")

@@ -5,6 +5,7 @@ import { recordAudit } from "~/domain/audit/service.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/service.server";
 import { withdrawApplicationsOfDeletedResident } from "~/domain/jobs/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
+import { withoutUnsafeCharacters } from "~/domain/shared/validation";
 import { containsText, getDb } from "~/utils/db.server";
 import {
   clearAttempts,
@@ -464,7 +465,8 @@ const accountRowSelect = {
 /** Live accounts by e-mail or name, optionally of one role, for the administrators' list. */
 export async function listAccounts(options: { q: string; role: Role | null; page: number }) {
   const db = getDb();
-  const q = options.q.trim();
+  // control characters (NUL above all, which PostgreSQL refuses in any text) never match anyone
+  const q = withoutUnsafeCharacters(options.q).trim();
   const where: Prisma.ResidentWhereInput = {
     deletedAt: null,
     ...(options.role ? { role: options.role } : {}),
