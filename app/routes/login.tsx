@@ -11,7 +11,7 @@ import { authenticate } from "~/domain/residents/service.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { languageCookie } from "~/utils/session.server";
+import { languageCookieHeader } from "~/utils/session.server";
 
 export const handle = { i18n: ["auth", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "login");
@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const response = await startSession(outcome.residentId, submission.value.redirectTo);
   // The site speaks the resident's preferred language from now on.
-  response.headers.append("Set-Cookie", await languageCookie.serialize(outcome.preferredLanguage));
+  response.headers.append("Set-Cookie", await languageCookieHeader(outcome.preferredLanguage));
   return response;
 }
 

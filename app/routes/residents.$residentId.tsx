@@ -19,7 +19,7 @@ import { canViewProfile, getProfile, updateProfile } from "~/domain/residents/se
 import { EMPLOYMENT_STATUSES, LANGUAGES, WORKER_TYPES } from "~/domain/residents/types";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { languageCookie } from "~/utils/session.server";
+import { languageCookieHeader } from "~/utils/session.server";
 
 export const handle = { i18n: ["account", "validation", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "profile");
@@ -76,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const updated = await updateProfile(user.id, submission.value, { ip: clientIp(context) });
   return data(
     { result: submission.reply(), saved: true },
-    { headers: { "Set-Cookie": await languageCookie.serialize(updated.preferredLanguage) } },
+    { headers: { "Set-Cookie": await languageCookieHeader(updated.preferredLanguage) } },
   );
 }
 

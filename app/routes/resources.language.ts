@@ -5,7 +5,7 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { setPreferredLanguage } from "~/domain/residents/service.server";
 import { isSupportedLanguage } from "~/utils/i18n";
 import { badRequest, readFormData, singleField } from "~/utils/request.server";
-import { languageCookie } from "~/utils/session.server";
+import { languageCookieHeader } from "~/utils/session.server";
 
 export async function loader() {
   return redirect("/");
@@ -20,6 +20,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (user) await setPreferredLanguage(user.id, lng);
   const redirectTo = singleField(formData, "redirectTo");
   return redirect(safeRedirect(typeof redirectTo === "string" ? redirectTo : null, "/"), {
-    headers: { "Set-Cookie": await languageCookie.serialize(lng) },
+    headers: { "Set-Cookie": await languageCookieHeader(lng) },
   });
 }
