@@ -25,6 +25,7 @@ import {
   isAllowedMutationOrigin,
   isSiteHost,
   PERMISSIONS_POLICY,
+  requestTarget,
   SITE_METHODS,
 } from "./security.js";
 
@@ -107,7 +108,9 @@ export async function startServer(config) {
     );
   const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
   const tileUrl = process.env.MAP_TILE_URL ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-  const https = allowedOrigins.some((o) => o.startsWith("https:"));
+  // Served over https when the canonical origin (the first) is: then HSTS, upgraded subresources
+  // and Secure cookies (app/utils/env.server.ts decides the cookies on the same condition).
+  const https = allowedOrigins[0].startsWith("https:");
 
   viteDevServer = production
     ? undefined
@@ -148,6 +151,16 @@ export async function startServer(config) {
     res.on("finish", settle);
     res.on("close", settle);
     if (stopping) res.setHeader("Connection", "close");
+    // A route may answer before it reads the body (a redirect to log in, a refusal). Remix has
+    // already started reading it into a stream nobody pulls, which leaves the request paused: the
+    // rest of the body, and the next request on the same kept-alive connection, would then wait
+    // unread until the connection times out. Once answered, the unread rest is read and dropped
+    // (what Node does itself for bodies nobody touched; bounded by the body-size limit below).
+    res.on("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
     next();
   });
 
@@ -155,6 +168,19 @@ export async function startServer(config) {
   // otherwise end up in links others see), use a method the site answers, and carry a query string
   // of a sane shape (server/bounded-input.js). Load balancers probe /healthz by address.
   app.use((req, res, next) => {
+    const target = requestTarget(
+      req.url,
+      req.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(req.rawHeaders[i])).length,
+    );
+    if (target.problem) {
+      res.status(target.problem).type("text/plain").send(`Bad request: ${target.reason}`);
+      return;
+    }
+    if (target.host !== undefined) {
+      // a whole URL on the request line: its host is the one that counts, and we serve its path
+      req.headers.host = target.host;
+      req.url = req.originalUrl = target.path;
+    }
     if (req.path !== "/healthz" && !isSiteHost(req.get("host"), allowedOrigins)) {
       res.status(421).type("text/plain").send("Misdirected request: not a host of this site");
       return;
@@ -293,12 +319,16 @@ export async function startServer(config) {
   // Anything that failed outside Remix's own error handling: a plain 500 with the request id
   // (appended by plainErrorReference), the details only in the log.
   app.use((error, req, res, _next) => {
-    (req.log ?? logger).error({ err: error }, "unhandled error");
+    // Errors Express's own parts raise about the request itself (status 4xx) are the sender's.
+    const status = Number(error?.status ?? error?.statusCode);
+    const senders = Number.isInteger(status) && status >= 400 && status < 500;
+    (req.log ?? logger)[senders ? "warn" : "error"]({ err: error }, "unhandled error");
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    res.status(500).type("text/plain").send("Internal Server Error");
+    if (senders) res.status(status).type("text/plain").send("Bad request");
+    else res.status(500).type("text/plain").send("Internal Server Error");
   });
 
   // The scheduler: every tick, runs the periodic tasks that are due (sending the outbox, expiring

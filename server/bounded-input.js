@@ -49,10 +49,14 @@ export function inputShapeProblem(entries, limits = INPUT_LIMITS) {
 }
 
 /**
- * The query string of a URL path (e.g. Express's `req.originalUrl`), checked the same way.
+ * The query string of a URL path (e.g. Express's `req.originalUrl`), checked the same way; and no
+ * NUL anywhere in the address: no link of ours has one, and PostgreSQL refuses it in any text, so
+ * an id or search term holding one would fail the query instead of finding nothing.
  * @param {string} url
  */
 export function queryShapeProblem(url) {
+  if (url.includes("%00") || url.includes("\u0000"))
+    return { status: 400, reason: "NUL in the address" };
   const question = url.indexOf("?");
   if (question === -1) return null;
   const query = url.slice(question + 1);

@@ -33,6 +33,9 @@ describe("bounded input", () => {
 
   it("checks a query string, with the attacker's example", () => {
     expect(queryShapeProblem("/jobs?page=x&x%5B100000000%5D=1")?.status).toBe(400);
+    expect(queryShapeProblem("/staff/people?q=a%00b")?.status).toBe(400);
+    expect(queryShapeProblem("/jobs/a%00b")?.status).toBe(400);
+    expect(queryShapeProblem("/jobs?q=%2500")).toBeNull();
     expect(queryShapeProblem(`/jobs?q=${"a".repeat(9000)}`)?.status).toBe(414);
   });
 

@@ -50,6 +50,38 @@ export function isSiteHost(host, origins) {
   return origins.some((origin) => new URL(origin).host === wanted);
 }
 
+/**
+ * The request line's target, read before anything else does. A path ("origin form") is the usual;
+ * a whole URL ("absolute form", what clients send to proxies) names its own host, which then
+ * counts instead of the Host header (RFC 9112 §3.2.2). Anything else (`*`, `evil`) and paths that
+ * do not decode (`/%zz`, `/%E0%A4%A`: Express and Remix would throw on them) are malformed.
+ * @param {string} target the request line's target (Node's `req.url`)
+ * @param {number} headerCount how many Host header lines the request has (more than one: malformed)
+ * @returns {{ problem: 400, reason: string } | { problem: null, path: string, host: string | undefined }}
+ */
+export function requestTarget(target, headerCount = 1) {
+  if (headerCount > 1) return { problem: 400, reason: "more than one Host header" };
+  let path = target;
+  let host;
+  if (!target.startsWith("/")) {
+    if (!/^https?:\/\//i.test(target)) return { problem: 400, reason: "not a path" };
+    try {
+      const url = new URL(target);
+      path = `${url.pathname}${url.search}`;
+      host = url.host;
+    } catch {
+      return { problem: 400, reason: "not a URL" };
+    }
+  }
+  const question = path.indexOf("?");
+  try {
+    decodeURIComponent(question === -1 ? path : path.slice(0, question));
+  } catch {
+    return { problem: 400, reason: "a path that does not decode" };
+  }
+  return { problem: null, path, host };
+}
+
 /** The methods any page or API of the site answers; others get 405. */
 export const SITE_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
 

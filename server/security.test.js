@@ -4,6 +4,7 @@ import {
   contentSecurityPolicy,
   isAllowedMutationOrigin,
   isSiteHost,
+  requestTarget,
   siteOrigins,
 } from "./security.js";
 
@@ -102,6 +103,33 @@ describe("site origins and hosts", () => {
     expect(isSiteHost("a".repeat(1000), origins)).toBe(false);
     expect(isSiteHost("127.0.0.1:3000", siteOrigins("", 3000).origins)).toBe(true);
     expect(isSiteHost("[::1]:3000", siteOrigins("", 3000).origins)).toBe(true);
+  });
+});
+
+describe("request target", () => {
+  it("takes a path as it is, and a whole URL as its host and path", () => {
+    expect(requestTarget("/jobs?q=%EC%B2%AD")).toEqual({
+      problem: null,
+      path: "/jobs?q=%EC%B2%AD",
+      host: undefined,
+    });
+    expect(requestTarget("http://evil.example/jobs?page=2")).toEqual({
+      problem: null,
+      path: "/jobs?page=2",
+      host: "evil.example",
+    });
+  });
+
+  it.each(["*", "evil", "/%zz", "/jobs/%E0%A4%A", "/%ED%A0%80", "/book/%FF/x", "http://[::1"])(
+    "refuses %s",
+    (target) => {
+      expect(requestTarget(target).problem).toBe(400);
+    },
+  );
+
+  it("leaves the query string's encoding to the query checks, and refuses two Host lines", () => {
+    expect(requestTarget("/jobs?q=%zz").problem).toBeNull();
+    expect(requestTarget("/jobs", 2)).toMatchObject({ problem: 400 });
   });
 });
 

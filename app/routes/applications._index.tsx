@@ -15,7 +15,7 @@ import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { badRequest } from "~/utils/http.server";
-import { readFormData } from "~/utils/request.server";
+import { readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");
@@ -66,8 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readFormData(request);
-  const postingId = form.get("postingId");
-  if (form.get("intent") !== "unfollow" || typeof postingId !== "string")
+  const postingId = singleField(form, "postingId");
+  if (singleField(form, "intent") !== "unfollow" || postingId === null)
     throw badRequest("Unknown intent");
   await unfollowPosting(user.id, postingId);
   return redirect("/applications?unfollowed=1");

@@ -39,7 +39,7 @@ import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { clientIp, readFormData } from "~/utils/request.server";
+import { clientIp, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
@@ -88,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { service } = target;
   const formData = await readFormData(request);
   const current = now();
-  if (formData.get("intent") === "waitlist") {
+  if (singleField(formData, "intent") === "waitlist") {
     const outcome = await joinWaitlist({
       residentId: user.id,
       serviceSlug: service.slug,

@@ -22,7 +22,7 @@ import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { badRequest, invariantResponse, notFound } from "~/utils/http.server";
-import { readFormData } from "~/utils/request.server";
+import { readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const posting = await getPostingBySlug(params.slug ?? "", user);
   invariantResponse(posting, notFound);
-  const intent = (await readFormData(request)).get("intent");
+  const intent = singleField(await readFormData(request), "intent");
   const back = `/jobs/${posting.slug}`;
   if (intent === "unfollow") {
     await unfollowPosting(user.id, posting.id);

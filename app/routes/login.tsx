@@ -11,7 +11,7 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { languageCookie } from "~/utils/session.server";
+import { languageCookieHeader } from "~/utils/session.server";
 
 export const handle = { i18n: ["auth", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "login");
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const response = await startSession(outcome.residentId, submission.value.redirectTo);
   // The site speaks the resident's preferred language from now on.
-  response.headers.append("Set-Cookie", await languageCookie.serialize(outcome.preferredLanguage));
+  response.headers.append("Set-Cookie", await languageCookieHeader(outcome.preferredLanguage));
   return response;
 }
 

@@ -20,7 +20,7 @@ import { requireUser } from "~/utils/auth.server";
 import { forbidden, invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { languageCookie } from "~/utils/session.server";
+import { languageCookieHeader } from "~/utils/session.server";
 
 export const handle = { i18n: ["account", "validation", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "profile");
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const updated = await updateProfile(user.id, submission.value, { ip: clientIp(context) });
   return data(
     { result: submission.reply(), refusal: null, saved: true },
-    { headers: { "Set-Cookie": await languageCookie.serialize(updated.preferredLanguage) } },
+    { headers: { "Set-Cookie": await languageCookieHeader(updated.preferredLanguage) } },
   );
 }
 

@@ -5,8 +5,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { setPreferredLanguage } from "~/domain/residents/service.server";
 import { isSupportedLanguage } from "~/utils/i18n";
 import { badRequest } from "~/utils/http.server";
-import { readFormData } from "~/utils/request.server";
-import { languageCookie } from "~/utils/session.server";
+import { readFormData, singleField } from "~/utils/request.server";
+import { languageCookieHeader } from "~/utils/session.server";
 
 export async function loader() {
   return redirect("/");
@@ -15,12 +15,12 @@ export async function loader() {
 /** The language switcher: kept in a cookie, and for a signed-in resident in the profile too. */
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
-  const lng = formData.get("lng");
+  const lng = singleField(formData, "lng");
   if (!isSupportedLanguage(lng)) throw badRequest("Unsupported language");
   const user = await getUser(request);
   if (user) await setPreferredLanguage(user.id, lng);
-  const redirectTo = formData.get("redirectTo");
+  const redirectTo = singleField(formData, "redirectTo");
   return redirect(safeRedirect(typeof redirectTo === "string" ? redirectTo : null, "/"), {
-    headers: { "Set-Cookie": await languageCookie.serialize(lng) },
+    headers: { "Set-Cookie": await languageCookieHeader(lng) },
   });
 }

@@ -32,7 +32,7 @@ import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { clientIp, readFormData } from "~/utils/request.server";
+import { clientIp, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBookings");
@@ -75,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const current = now();
   const ip = clientIp(context);
-  if (formData.get("intent") === "attendance") {
+  if (singleField(formData, "intent") === "attendance") {
     const submission = parseWithZod(formData, { schema: AttendanceSchema });
     if (submission.status !== "success") return invalid(submission);
     const { bookingId, status } = submission.value;
@@ -96,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!outcome.ok) return refusedBooking(outcome);
     return done("slotUnblocked", outcome.offers, 1);
   }
-  const serviceId = requireRecordId(String(formData.get("service") ?? ""));
+  const serviceId = requireRecordId(singleField(formData, "service") ?? "");
   const outcome = await blockDay(user, serviceId, value.date, value.reason ?? null, current, ip);
   if (!outcome.ok) return refusedBooking(outcome);
   return done("dayBlocked", outcome.cancelled, outcome.slots);

@@ -11,7 +11,7 @@ import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { badRequest, invalid, invariantResponse, notFound } from "~/utils/http.server";
-import { clientIp, readFormData } from "~/utils/request.server";
+import { clientIp, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures");
@@ -29,9 +29,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const actor = { actorId: user.id, ip: clientIp(context), now: now() };
   invariantResponse(await getPlaceForEdit(placeId), notFound);
-  const intent = formData.get("intent");
+  const intent = singleField(formData, "intent");
   if (intent === "delete") {
-    const closureId = formData.get("closureId");
+    const closureId = singleField(formData, "closureId");
     invariantResponse(
       typeof closureId === "string" && (await deleteClosure(placeId, closureId, actor)),
       notFound,

@@ -20,7 +20,7 @@ import { now } from "~/utils/clock.server";
 import { invalid, refused } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
-import { clientIp, readFormData } from "~/utils/request.server";
+import { clientIp, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, posting } = await requireManagedPosting(request, params.postingId);
   const formData = await readFormData(request);
   const meta = { now: now(), ip: clientIp(context) };
-  const intent = formData.get("intent");
+  const intent = singleField(formData, "intent");
   // Publishing and closing are buttons (no fields): a refusal is shown above them.
   if (intent === "publish" || intent === "close") {
     const outcome = await setPublication(user, { postingId: posting.id }, intent, meta);

@@ -30,7 +30,7 @@ import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatWeekday } from "~/utils/format";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { clientIp, readFormData } from "~/utils/request.server";
+import { clientIp, readFormData, singleField } from "~/utils/request.server";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSchedule");
@@ -68,8 +68,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const current = now();
   const ip = clientIp(context);
-  const intent = formData.get("intent");
-  const templateId = recordId.safeParse(formData.get("templateId") || undefined);
+  const intent = singleField(formData, "intent");
+  const templateId = recordId.safeParse(singleField(formData, "templateId") || undefined);
   if (intent === "regenerate") {
     const sync = await regenerateSlots(user, serviceId, current);
     invariantResponse(sync, notFound);

@@ -45,8 +45,10 @@ const EnvSchema = z.object({
   METRICS_PORT: unsetIfBlank(z.coerce.number().int().min(0).max(65535).optional()),
   /// On SIGTERM, how long requests in flight may take to finish before connections are closed.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  /// The site's public origin(s), comma-separated; mutations from any other Origin are refused.
-  /// Empty = the origin the request itself was addressed to (right for one machine, no proxy).
+  /// The site's public origin(s), comma-separated, the canonical one first (every absolute link,
+  /// feed and message uses it; https there also means Secure cookies and HSTS). Requests for any
+  /// other Host get 421 and mutations from any other Origin 403. Empty = this machine's loopback
+  /// names on PORT (the embedded `npm start`).
   APP_ORIGINS: z.string().default(""),
   /// Signing secrets for cookies, comma-separated, newest first (rotation keeps old ones valid).
   SESSION_SECRETS: z.string().optional(),
@@ -75,6 +77,7 @@ const EnvSchema = z.object({
   /// Test-only: a file that holds the clock set by the tests, shared by every server process.
   /// Honoured only when APP_ENV=test.
   TEST_CLOCK_FILE: z.string().optional(),
+  /// Secure cookies whatever the origins say (default: when the canonical origin is https).
   SECURE_COOKIES: booleanFlag.optional(),
   /// Seoul living wage per hour (KRW): New Deal postings may not pay less. Default: 9,220, the
   /// 2018 figure from the Job & Labor Policy Bureau's report.
@@ -136,7 +139,8 @@ export function getEnv(): Env {
       ? env.SESSION_SECRETS.split(",").map((s) => s.trim())
       : [localSessionSecret(appEnv)],
     allowedOrigins,
-    secureCookies: env.SECURE_COOKIES ?? allowedOrigins.some((o) => o.startsWith("https:")),
+    // the canonical origin decides (server/app.js sends HSTS on the same condition)
+    secureCookies: env.SECURE_COOKIES ?? allowedOrigins[0]!.startsWith("https:"),
   };
   return cached;
 }

@@ -35,6 +35,16 @@ export async function readFormData(request: Request): Promise<FormData> {
   return formData;
 }
 
+/**
+ * The value of a field a form sends once (an intent, an id, a language): null when it is missing,
+ * a file, or sent more than once. A repeated field is malformed input, not "the first one wins" —
+ * read the other way, `intent=remove&intent=x` would carry out the removal.
+ */
+export function singleField(formData: FormData, name: string): string | null {
+  const values = formData.getAll(name);
+  return values.length === 1 && typeof values[0] === "string" ? values[0] : null;
+}
+
 export function clientIp(context: AppLoadContext | undefined): string {
   return context?.clientIp ?? "unknown";
 }

@@ -38,3 +38,8 @@ export const languageCookie = createCookie("lng", {
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
 });
+
+/** The Set-Cookie header that keeps a language (Secure, like the session, on an https site). */
+export function languageCookieHeader(language: string): Promise<string> {
+  return languageCookie.serialize(language, { secure: getEnv().secureCookies });
+}

@@ -2,6 +2,7 @@
 // with the cookies and Origin a browser would send, and a client on the server's database.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, inject } from "vitest";
+import { Prisma } from "~/generated/prisma/client";
 import { closeDatabase, openDatabase, type Connection } from "~/utils/db.server";
 
 export const baseUrl = () => inject("baseUrl");
@@ -120,4 +121,61 @@ export async function signUpOverHttp(
   const id = account.headers.get("location")?.split("/residents/")[1]?.split("?")[0];
   if (!id) throw new Error("no profile location");
   return { id, cookie, email, password };
+}
+
+/** Logs in over HTTP (an account of the seed, say); returns the session cookie. */
+export async function logInOverHttp(email: string, password: string) {
+  const response = await postForm("/login", { email, password });
+  if (response.status !== 302) throw new Error(`login of ${email} failed: ${response.status}`);
+  return cookiesOf(response);
+}
+
+// ---- what the database holds, to prove that a request wrote nothing ----------------------------
+
+/** Per model: its row count and, for models with `updatedAt`, the latest one (an update moves it). */
+export type DatabaseSnapshot = Record<string, { rows: number; lastUpdate: string | null }>;
+
+/**
+ * Tables the server writes on requests that change nothing a person owns — left out of snapshots:
+ * - RateLimit: every login, password re-check, sign-up and places-API call reserves its attempt
+ *   before the input is even validated (decision 0010), so refused requests count too;
+ * - TaskLease: the server's scheduler takes and renews its leases whatever the requests are.
+ */
+const NOT_COMPARED = new Set(["RateLimit", "TaskLease"]);
+
+/** Audited reads (a staff member opening a description, exporting applicants) are writes by design. */
+const AUDITED_READS = ["booking.description_read", "applications.export"];
+
+/** Every model of the schema (Prisma's list, so a new model is counted without editing this). */
+export async function databaseSnapshot(): Promise<DatabaseSnapshot> {
+  const db = serverDatabase() as unknown as Record<
+    string,
+    {
+      count: (args?: object) => Promise<number>;
+      aggregate: (args: object) => Promise<{ _max: { updatedAt: Date | null } }>;
+    }
+  >;
+  const snapshot: DatabaseSnapshot = {};
+  for (const model of Object.values(Prisma.ModelName)) {
+    if (NOT_COMPARED.has(model)) continue;
+    const delegate = db[model[0]!.toLowerCase() + model.slice(1)]!;
+    const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[
+      `${model}ScalarFieldEnum`
+    ];
+    const where = model === "AuditEvent" ? { action: { notIn: AUDITED_READS } } : undefined;
+    const rows = await delegate.count(where ? { where } : undefined);
+    const lastUpdate = fields?.updatedAt
+      ? ((await delegate.aggregate({ _max: { updatedAt: true } }))._max.updatedAt?.toISOString() ??
+        null)
+      : null;
+    snapshot[model] = { rows, lastUpdate };
+  }
+  return snapshot;
+}
+
+/** The models whose rows or latest update differ between two snapshots, with both values. */
+export function snapshotChanges(before: DatabaseSnapshot, after: DatabaseSnapshot) {
+  return Object.keys({ ...before, ...after })
+    .filter((model) => JSON.stringify(before[model]) !== JSON.stringify(after[model]))
+    .map((model) => ({ model, before: before[model], after: after[model] }));
 }

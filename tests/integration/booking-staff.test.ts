@@ -3,7 +3,9 @@
 import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bookSlot, cancelBooking } from "~/domain/booking/book.server";
+import { canReadDescriptions, readDescriptionAsStaff } from "~/domain/booking/staff.server";
 import { joinWaitlist } from "~/domain/booking/waitlist.server";
+import { getUser } from "~/utils/auth.server";
 import { deleteAccount } from "~/domain/residents/service.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as bookingsAction, loader as bookingsLoader } from "~/routes/staff.bookings._index";
@@ -164,6 +166,48 @@ describe("consultation descriptions", () => {
       { actorId: staff.id, subjectResidentId: worker.id, placeId: place.id },
       { actorId: staff.id, subjectResidentId: worker.id, placeId: place.id },
     ]);
+  });
+
+  it("are never read by an administrator, whatever the URL or the account's place says", async () => {
+    const { place, service } = await laborCenter();
+    const slot = await makeSlot(service.id, "2026-11-26", "13:00", { channels: "phone" });
+    const worker = await person();
+    const bookingId = await consult(worker, service, slot.id);
+    const admin = await person({ name: "관리자" });
+    // an administrator row that also names the center (the role form never saves this; the
+    // database could still hold it): the role decides, not the place
+    await db.resident.update({
+      where: { id: admin.id },
+      data: { role: "admin", staffPlaceId: place.id },
+    });
+
+    const page = await call(
+      staffBookingLoader,
+      getRequest(`/staff/bookings/${bookingId}?show=description`, { cookie: admin.cookie }),
+      { bookingId },
+    );
+    expect(page.status).toBe(200);
+    expect(page.data).toMatchObject({
+      description: null,
+      mayRead: false,
+      booking: { hasDescription: true },
+    });
+    expect(JSON.stringify(page.data)).not.toContain("월급");
+    const asAdmin = await getUser(getRequest("/", { cookie: admin.cookie }));
+    expect(asAdmin).toMatchObject({ role: "admin" });
+    expect(canReadDescriptions(asAdmin!)).toBe(false);
+    expect(await readDescriptionAsStaff(asAdmin!, bookingId, null)).toBeUndefined();
+    expect(await readsOf(bookingId)).toEqual([]);
+
+    // that center's staff, asked the same way, do read it (and the read is audited)
+    const staff = await staffOf(place.id);
+    const read = await call(
+      staffBookingLoader,
+      getRequest(`/staff/bookings/${bookingId}?show=description`, { cookie: staff.cookie }),
+      { bookingId },
+    );
+    expect(read.data).toMatchObject({ description: "사장님이 석 달째 월급을 주지 않습니다." });
+    expect(await readsOf(bookingId)).toHaveLength(1);
   });
 
   it("can be encrypted at rest with a key from the environment", async () => {

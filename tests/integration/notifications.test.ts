@@ -16,6 +16,7 @@ import {
 } from "~/domain/notifications/sender.server";
 import { loader as mailboxLoader } from "~/routes/dev.mailbox";
 import { getDb } from "~/utils/db.server";
+import { getEnv, resetEnvCache } from "~/utils/env.server";
 import { call, getRequest } from "#tests/factories/http";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
 
@@ -127,6 +128,44 @@ describe("notification outbox", () => {
     expect((await db.notification.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe(
       "cancelled",
     );
+  });
+
+  it("has no development mailbox in production, nor when messages really leave", async () => {
+    const admin = await makeResident();
+    await db.resident.update({ where: { id: admin.id }, data: { role: "admin" } });
+    const cookie = await sessionCookieFor(admin.id);
+    const open = () => call(mailboxLoader, getRequest("/dev/mailbox", { cookie }));
+    expect((await open()).status).toBe(200);
+
+    // a gateway in place of the local mailbox: the page is gone, even for an admin
+    const gateway: MessageSender = { name: "sms-gateway", send: async () => undefined };
+    setSender(gateway);
+    expect((await open()).status).toBe(404);
+    setSender(undefined);
+
+    const saved = { ...process.env };
+    try {
+      for (const environment of [
+        { APP_ENV: "production" },
+        { APP_ENV: undefined, NODE_ENV: "production" },
+      ]) {
+        Object.assign(process.env, { SESSION_SECRETS: "a-secret-of-this-test-only" });
+        for (const [name, value] of Object.entries(environment)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+        resetEnvCache();
+        expect(getEnv().appEnv).toBe("production");
+        expect((await open()).status, JSON.stringify(environment)).toBe(404);
+      }
+    } finally {
+      for (const name of ["APP_ENV", "NODE_ENV", "SESSION_SECRETS"]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      resetEnvCache();
+    }
+    expect((await open()).status).toBe(200);
   });
 
   it("lets only admins open the development mailbox", async () => {

@@ -118,6 +118,17 @@ describe("finding accounts", () => {
     );
     expect((byLatinName.data as PeopleList).accounts.map((x) => x.id)).toContain(b.id);
 
+    // control characters are dropped, not sent to the database (PostgreSQL refuses NUL in text;
+    // the server refuses %00 in an address before this, a caller might not)
+    const withControls = await call(
+      peopleLoader,
+      getRequest(`/staff/people?q=${tag.slice(0, 3)}%00${tag.slice(3)}%E2%80%AE`, {
+        cookie: admin.cookie,
+      }),
+    );
+    expect(withControls.status).toBe(200);
+    expect((withControls.data as PeopleList).total).toBe(2);
+
     // an unknown role filter shows everyone instead of failing
     const unknown = await call(
       peopleLoader,

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
+import { withoutUnsafeCharacters } from "~/domain/shared/validation";
 import { RESIDENT_DELETED_HOOKS } from "~/domain/system/resident-deleted.server";
 import { containsText, getDb } from "~/utils/db.server";
 import {
@@ -461,7 +462,8 @@ const accountRowSelect = {
 /** Live accounts by e-mail or name, optionally of one role, for the administrators' list. */
 export async function listAccounts(options: { q: string; role: Role | null; page: number }) {
   const db = getDb();
-  const q = options.q.trim();
+  // control characters (NUL above all, which PostgreSQL refuses in any text) never match anyone
+  const q = withoutUnsafeCharacters(options.q).trim();
   const where: Prisma.ResidentWhereInput = {
     deletedAt: null,
     ...(options.role ? { role: options.role } : {}),

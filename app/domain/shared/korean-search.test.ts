@@ -24,6 +24,12 @@ describe("Korean search", () => {
     expect(matchesSearch(seocho, "seocho hapjeong")).toBe(false);
   });
 
+  it("drops control characters and bidirectional overrides (PostgreSQL refuses NUL in text)", () => {
+    expect(searchTerms("서\u0000초\u202e")).toEqual(searchTerms("서초"));
+    expect(searchTerms("\u0000\u0007")).toEqual([]);
+    expect(matchesSearch(seocho, "seo\u0000cho")).toBe(true);
+  });
+
   it("ignores empty queries and caps long ones", () => {
     expect(searchTerms("   ")).toEqual([]);
     expect(searchTerms(null)).toEqual([]);

@@ -5,13 +5,15 @@
 // A query is split into terms; each term, decomposed the same way, must occur (SQL LIKE / Prisma
 // `contains`, which behave the same on SQLite and PostgreSQL). The jamo work is es-hangul's.
 import { disassemble, getChoseong } from "es-hangul";
+import { withoutUnsafeCharacters } from "./validation";
 
 const SEPARATOR = " | ";
 const MAX_TERMS = 5;
 const MAX_TERM_LENGTH = 40;
 
+/** Also drops control characters (NUL above all: PostgreSQL refuses it in any text it compares). */
 function normalise(text: string): string {
-  return text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  return withoutUnsafeCharacters(text.normalize("NFC")).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 export function buildSearchText(parts: Array<string | null | undefined>): string {

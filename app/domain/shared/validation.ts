@@ -38,7 +38,7 @@ const UNSAFE_CHARACTERS =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-function withoutUnsafeCharacters(text: string): string {
+export function withoutUnsafeCharacters(text: string): string {
   return text.replace(UNSAFE_CHARACTERS, "");
 }
 
