@@ -23,7 +23,7 @@ export async function residentWithBirthDate(prefix: string, name = "예약 시�
   return resident;
 }
 
-/** Many residents at once, a few signups at a time (password hashing is deliberately slow). */
+/** Many residents at once, signed up over HTTP a few at a time. */
 export async function manyResidents(count: number, prefix: string) {
   const residents: Awaited<ReturnType<typeof signUpOverHttp>>[] = [];
   for (let i = 0; i < count; i += 8) {
