@@ -161,8 +161,11 @@ export async function startServer(
     } catch {
       // starting
     }
-    if (Date.now() > deadline || child.exitCode !== null)
+    if (Date.now() > deadline || child.exitCode !== null) {
+      // no server left behind (with WEB_CONCURRENCY > 1 the primary stops its workers)
+      child.kill("SIGTERM");
       throw new Error(`server did not start (${seen.size}/${workers} processes answered):\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
