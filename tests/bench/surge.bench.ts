@@ -15,13 +15,17 @@
 //      surge posting (200 requests at one instant) while it has `positions` places
 // and then checks in the database: no 5xx and no network error anywhere, one application per
 // resident and posting, exactly `positions` selected, no slot oversold. A broken invariant makes
-// the run exit non-zero; the timings are reported, never asserted.
+// the run exit non-zero; the timings are reported, never asserted. Besides throughput and
+// latency, each row gives the CPU time the server's processes and the PostgreSQL server spent per
+// request and the cores' worth of CPU they got (from /proc): on a machine shared with other work
+// the cost per request stays comparable when the throughput does not.
 //
 // Run: npm run build && node scripts/postgresql-cluster.js npx tsx tests/bench/run.ts surge
 // (npm run bench runs every benchmark the same way). Without PostgreSQL (TEST_ENGINES=sqlite) only
 // configuration A runs, and the output says that B was skipped.
 // Knobs: BENCH_SURGE_RESIDENTS (500), BENCH_SURGE_POSITIONS (20), BENCH_SURGE_WINDOW_MS (10000),
 // BENCH_DURATION_S (10, each throughput run), BENCH_SURGE_ONLY=sqlite|postgresql.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -96,6 +100,91 @@ const ENV_FOR_LOAD = {
 
 // ───────────── measuring ─────────────
 
+// CPU time, read from /proc (Linux): the server's processes (the cluster primary and its workers)
+// and the PostgreSQL server's (the postmaster and its backends), so that the cost of a request can
+// be told apart from how much of the machine other work left us. NaN where /proc is not there.
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+type ProcessRow = { pid: number; ppid: number; cpuMs: number; command: string };
+
+function processTable(): ProcessRow[] {
+  const rows: ProcessRow[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // the command (2nd field) is in parentheses and may hold spaces
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
+      rows.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS,
+        command,
+      });
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return rows;
+}
+
+function treeCpuMs(table: ProcessRow[], roots: number[]): number {
+  const children = new Map<number, number[]>();
+  for (const row of table) children.set(row.ppid, [...(children.get(row.ppid) ?? []), row.pid]);
+  const byPid = new Map(table.map((row) => [row.pid, row]));
+  let total = 0;
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += byPid.get(pid)?.cpuMs ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+type CpuSample = { serverMs: number; databaseMs: number; clientMs: number; at: number };
+
+/** Samples the CPU time of the server's and the database server's processes and of this one. */
+function cpuSampler(serverPid: number, databaseUrl: string) {
+  const port = databaseUrl.startsWith("postgres") ? new URL(databaseUrl).port : null;
+  return (): CpuSample => {
+    const client = process.cpuUsage();
+    const clientMs = (client.user + client.system) / 1000;
+    if (!fs.existsSync("/proc/self/stat"))
+      return { serverMs: NaN, databaseMs: NaN, clientMs, at: performance.now() };
+    const table = processTable();
+    const postmasters = port
+      ? table
+          .filter((r) => /\/postgres\s/.test(r.command) && r.command.includes(` -p ${port} `))
+          .map((r) => r.pid)
+      : [];
+    return {
+      serverMs: treeCpuMs(table, [serverPid]),
+      databaseMs: treeCpuMs(table, postmasters),
+      clientMs,
+      at: performance.now(),
+    };
+  };
+}
+
+type CpuUse = { serverMs: number; databaseMs: number; clientMs: number; seconds: number };
+
+function cpuBetween(before: CpuSample, after: CpuSample): CpuUse {
+  return {
+    serverMs: after.serverMs - before.serverMs,
+    databaseMs: after.databaseMs - before.databaseMs,
+    clientMs: after.clientMs - before.clientMs,
+    seconds: (after.at - before.at) / 1000,
+  };
+}
+
 type Row = {
   load: string;
   requests: number;
@@ -135,9 +224,29 @@ type Summary = {
   "4xx": number;
   "5xx": number;
   "net err": number;
+  /** CPU time of the server's processes and the database server per answered request */
+  "CPU ms/req": number;
+  /** cores' worth of CPU the server and database got meanwhile (CPU time / wall time) */
+  "cores used": number;
+  /** the same for this process, the load generator */
+  "client cores": number;
 };
 
-function summarize(row: Row): Summary {
+function withCpu<T extends Omit<Summary, "CPU ms/req" | "cores used" | "client cores">>(
+  summary: T,
+  cpu: CpuUse,
+): Summary {
+  const busy = cpu.serverMs + (Number.isNaN(cpu.databaseMs) ? 0 : cpu.databaseMs);
+  const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+  return {
+    ...summary,
+    "CPU ms/req": round(busy / Math.max(1, summary.requests), 1),
+    "cores used": round(busy / 1000 / cpu.seconds, 2),
+    "client cores": round(cpu.clientMs / 1000 / cpu.seconds, 2),
+  };
+}
+
+function summarize(row: Row): Omit<Summary, "CPU ms/req" | "cores used" | "client cores"> {
   const sorted = [...row.times].sort((a, b) => a - b);
   return {
     load: row.load,
@@ -154,7 +263,9 @@ function summarize(row: Row): Summary {
   };
 }
 
-function fromAutocannon(result: LoadResult): Summary {
+function fromAutocannon(
+  result: LoadResult,
+): Omit<Summary, "CPU ms/req" | "cores used" | "client cores"> {
   return {
     load: result.title,
     requests: result.total,
@@ -433,24 +544,36 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
         requests: [{ setupRequest: anyResident }],
       });
 
+    const sample = cpuSampler(server.process.pid!, database.url);
+    /** Runs one load and returns it with the CPU time it cost. */
+    const measured = async <T>(work: () => Promise<T>): Promise<[T, CpuUse]> => {
+      const before = sample();
+      const result = await work();
+      return [result, cpuBetween(before, sample())];
+    };
+
     // warm-up (not reported): the first requests of each process compile and fill caches
     await loggedIn("warm-up", "/jobs", 3);
 
     // 1. the reference: a Remix page with no database work, rendered for every request (a session
     // cookie, even one that is not valid, keeps the shared cache of anonymous pages out of it)
-    const reference = await load("reference: GET /accessibility (bare page, no database)", {
-      url: `${server.url}/accessibility`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      headers: { cookie: "__session=none" },
-    });
-    rows.push(fromAutocannon(reference));
+    const [reference, referenceCpu] = await measured(() =>
+      load("reference: GET /accessibility (bare page, no database)", {
+        url: `${server.url}/accessibility`,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        headers: { cookie: "__session=none" },
+      }),
+    );
+    rows.push(withCpu(fromAutocannon(reference), referenceCpu));
 
     // 2. logged-in pages, each request with one of the 500 residents' sessions
-    const jobs = await loggedIn("logged in: GET /jobs", "/jobs");
-    rows.push(fromAutocannon(jobs));
-    const bookingsPage = await loggedIn("logged in: GET /bookings", "/bookings");
-    rows.push(fromAutocannon(bookingsPage));
+    const [jobs, jobsCpu] = await measured(() => loggedIn("logged in: GET /jobs", "/jobs"));
+    rows.push(withCpu(fromAutocannon(jobs), jobsCpu));
+    const [bookingsPage, bookingsPageCpu] = await measured(() =>
+      loggedIn("logged in: GET /bookings", "/bookings"),
+    );
+    rows.push(withCpu(fromAutocannon(bookingsPage), bookingsPageCpu));
     for (const result of [reference, jobs, bookingsPage]) {
       check(`${result.title}: 5xx + network errors`, 0, result.serverErrors + result.errors);
       check(`${result.title}: non-2xx`, 0, result.non2xx);
@@ -461,9 +584,8 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
     // twice, and no slot gets more than SLOT_CAPACITY
     let bookingPair = 0;
     const bookingPairs = SLOTS * Math.min(SLOT_CAPACITY, RESIDENTS);
-    const booking = await closedLoop(
-      `booking: POST /book/…/<slot> (${CONNECTIONS} at a time)`,
-      () => {
+    const [booking, bookingCpu] = await measured(() =>
+      closedLoop(`booking: POST /book/…/<slot> (${CONNECTIONS} at a time)`, () => {
         const k = bookingPair;
         if (k >= bookingPairs) return null;
         bookingPair += 1;
@@ -476,23 +598,25 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
             { intent: "book", idempotencyKey: crypto.randomUUID() },
             cookie,
           );
-      },
+      }),
     );
-    rows.push(summarize(booking));
+    rows.push(withCpu(summarize(booking), bookingCpu));
 
     // 4. apply throughput: request k applies to posting k mod P for resident (k + ⌊k / P⌋) mod n
     let applyPair = 0;
     const applyPairs = APPLY_POSTINGS * RESIDENTS;
     // (k mod P, (k mod P + ⌊k / P⌋) mod n) are distinct pairs while ⌊k / P⌋ < n
-    const apply = await closedLoop(`apply: POST /jobs/…/apply (${CONNECTIONS} at a time)`, () => {
-      const k = applyPair;
-      if (k >= applyPairs) return null;
-      applyPair += 1;
-      const slug = fixture.applyPostings[k % APPLY_POSTINGS]!;
-      const cookie = cookies[(k + Math.floor(k / APPLY_POSTINGS)) % RESIDENTS]!;
-      return () => post(server, `/jobs/${slug}/apply`, applyFields(), cookie);
-    });
-    rows.push(summarize(apply));
+    const [apply, applyCpu] = await measured(() =>
+      closedLoop(`apply: POST /jobs/…/apply (${CONNECTIONS} at a time)`, () => {
+        const k = applyPair;
+        if (k >= applyPairs) return null;
+        applyPair += 1;
+        const slug = fixture.applyPostings[k % APPLY_POSTINGS]!;
+        const cookie = cookies[(k + Math.floor(k / APPLY_POSTINGS)) % RESIDENTS]!;
+        return () => post(server, `/jobs/${slug}/apply`, applyFields(), cookie);
+      }),
+    );
+    rows.push(withCpu(summarize(apply), applyCpu));
 
     // 5. the surge: everyone once within the window, 25 double clicks (same key) and 25 second
     // tabs (a new key) sent at the same moment as the first
@@ -507,16 +631,20 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
         if (i % 20 === 10) sends.push({ at, who: i, send: send(applyFields()) });
         return sends;
       });
-    const surge = await openLoop(
-      `surge: ${RESIDENTS} residents → 1 posting within ${WINDOW_MS / 1000} s (+50 repeats)`,
-      surgeSends(fixture.surge.slug, true),
+    const [surge, surgeCpu] = await measured(() =>
+      openLoop(
+        `surge: ${RESIDENTS} residents → 1 posting within ${WINDOW_MS / 1000} s (+50 repeats)`,
+        surgeSends(fixture.surge.slug, true),
+      ),
     );
-    rows.push(summarize(surge.row));
-    const burst = await openLoop(
-      `surge: ${RESIDENTS} residents → 1 posting at one instant (+50 repeats)`,
-      surgeSends(fixture.burst.slug, false),
+    rows.push(withCpu(summarize(surge.row), surgeCpu));
+    const [burst, burstCpu] = await measured(() =>
+      openLoop(
+        `surge: ${RESIDENTS} residents → 1 posting at one instant (+50 repeats)`,
+        surgeSends(fixture.burst.slug, false),
+      ),
     );
-    rows.push(summarize(burst.row));
+    rows.push(withCpu(summarize(burst.row), burstCpu));
 
     // 6. staff selecting at once: both staff members select the same 100 applicants (one from
     // the top of the list, the other from the bottom), 200 requests at one instant
@@ -526,23 +654,25 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
       take: SELECT_CANDIDATES,
       select: { id: true },
     });
-    const selecting = await openLoop(
-      `staff: ${STAFF} staff × ${candidates.length} selects at one instant (${POSITIONS} places)`,
-      staffCookies.flatMap((cookie, s) =>
-        (s % 2 === 0 ? candidates : [...candidates].reverse()).map(({ id }) => ({
-          at: 0,
-          who: s,
-          send: () =>
-            post(
-              server,
-              `/staff/postings/${fixture.surge.id}/applicants`,
-              { intent: "select", applicationId: id },
-              cookie,
-            ),
-        })),
+    const [selecting, selectingCpu] = await measured(() =>
+      openLoop(
+        `staff: ${STAFF} staff × ${candidates.length} selects at one instant (${POSITIONS} places)`,
+        staffCookies.flatMap((cookie, s) =>
+          (s % 2 === 0 ? candidates : [...candidates].reverse()).map(({ id }) => ({
+            at: 0,
+            who: s,
+            send: () =>
+              post(
+                server,
+                `/staff/postings/${fixture.surge.id}/applicants`,
+                { intent: "select", applicationId: id },
+                cookie,
+              ),
+          })),
+        ),
       ),
     );
-    rows.push(summarize(selecting.row));
+    rows.push(withCpu(summarize(selecting.row), selectingCpu));
 
     // ── the invariants, from the answers and from the database ──
     for (const row of [booking, apply, surge.row, burst.row, selecting.row]) {
@@ -739,7 +869,7 @@ for (const configuration of CONFIGURATIONS) {
 }
 
 if (outcomes.length > 1) {
-  console.log("\n## Side by side (req/s, p50 / p99 ms)");
+  console.log("\n## Side by side (req/s, p50 / p99 ms, CPU ms per request)");
   const titles = outcomes[0]!.rows.map((r) => r.load);
   console.table(
     titles.map((title) =>
@@ -749,7 +879,9 @@ if (outcomes.length > 1) {
           const row = o.rows.find((r) => r.load === title);
           return [
             o.configuration.key,
-            row ? `${row["req/s"]} req/s, ${row["p50 ms"]} / ${row["p99 ms"]} ms` : "",
+            row
+              ? `${row["req/s"]} req/s, ${row["p50 ms"]} / ${row["p99 ms"]} ms, ${row["CPU ms/req"]} CPU ms/req`
+              : "",
           ];
         }),
       ]),
