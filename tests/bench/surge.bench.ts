@@ -135,21 +135,28 @@ function processTable(): ProcessRow[] {
   return rows;
 }
 
-function treeCpuMs(table: ProcessRow[], roots: number[]): number {
+/** CPU time (ms) of every process in the trees under `roots`, by pid. */
+function treeCpu(table: ProcessRow[], roots: number[]): Map<number, number> {
   const children = new Map<number, number[]>();
   for (const row of table) children.set(row.ppid, [...(children.get(row.ppid) ?? []), row.pid]);
   const byPid = new Map(table.map((row) => [row.pid, row]));
-  let total = 0;
+  const cpu = new Map<number, number>();
   const stack = [...roots];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += byPid.get(pid)?.cpuMs ?? 0;
+    const row = byPid.get(pid);
+    if (row) cpu.set(pid, row.cpuMs);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return cpu;
 }
 
-type CpuSample = { serverMs: number; databaseMs: number; clientMs: number; at: number };
+type CpuSample = {
+  server: Map<number, number> | null;
+  database: Map<number, number> | null;
+  clientMs: number;
+  at: number;
+};
 
 /** Samples the CPU time of the server's and the database server's processes and of this one. */
 function cpuSampler(serverPid: number, databaseUrl: string) {
@@ -158,15 +165,15 @@ function cpuSampler(serverPid: number, databaseUrl: string) {
     const client = process.cpuUsage();
     const clientMs = (client.user + client.system) / 1000;
     if (!fs.existsSync("/proc/self/stat"))
-      return { serverMs: NaN, databaseMs: NaN, clientMs, at: performance.now() };
+      return { server: null, database: null, clientMs, at: performance.now() };
     const table = processTable();
     // the postmaster of the server in the URL (its backends and helpers are its children)
     const postmasters = table
       .filter((r) => /\/postgres\s/.test(r.command) && r.command.includes(` -p ${port} `))
       .map((r) => r.pid);
     return {
-      serverMs: treeCpuMs(table, [serverPid]),
-      databaseMs: postmasters.length > 0 ? treeCpuMs(table, postmasters) : NaN,
+      server: treeCpu(table, [serverPid]),
+      database: postmasters.length > 0 ? treeCpu(table, postmasters) : null,
       clientMs,
       at: performance.now(),
     };
@@ -175,10 +182,21 @@ function cpuSampler(serverPid: number, databaseUrl: string) {
 
 type CpuUse = { serverMs: number; databaseMs: number; clientMs: number; seconds: number };
 
+/**
+ * CPU time spent between two samples: per process, what it has now less what it had (all of it
+ * for a process started meanwhile). A process that ended meanwhile (an idle connection closed,
+ * say) is left out, so this errs low, never below zero.
+ */
 function cpuBetween(before: CpuSample, after: CpuSample): CpuUse {
+  const spent = (a: Map<number, number> | null, b: Map<number, number> | null) => {
+    if (!a || !b) return NaN;
+    let total = 0;
+    for (const [pid, ms] of b) total += ms - (a.get(pid) ?? 0);
+    return total;
+  };
   return {
-    serverMs: after.serverMs - before.serverMs,
-    databaseMs: after.databaseMs - before.databaseMs,
+    serverMs: spent(before.server, after.server),
+    databaseMs: spent(before.database, after.database),
     clientMs: after.clientMs - before.clientMs,
     seconds: (after.at - before.at) / 1000,
   };
