@@ -24,7 +24,8 @@
 // (npm run bench runs every benchmark the same way). Without PostgreSQL (TEST_ENGINES=sqlite) only
 // configuration A runs, and the output says that B was skipped.
 // Knobs: BENCH_SURGE_RESIDENTS (500), BENCH_SURGE_POSITIONS (20), BENCH_SURGE_WINDOW_MS (10000),
-// BENCH_DURATION_S (10, each throughput run), BENCH_SURGE_ONLY=sqlite|postgresql.
+// BENCH_DURATION_S (10, each throughput run), BENCH_SURGE_CONFIGURATIONS (A,B; C = PostgreSQL
+// with 1 process and a pool of 10, to tell the engine's cost from the second process's gain).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -68,7 +69,7 @@ process.env.SESSION_SECRETS = SESSION_SECRET;
 resetEnvCache();
 
 type Configuration = {
-  key: "A" | "B";
+  key: "A" | "B" | "C";
   label: string;
   engine: DatabaseEngine;
   env: Record<string, string>;
@@ -86,6 +87,12 @@ const CONFIGURATIONS: Configuration[] = [
     label: "B: PostgreSQL, 2 processes × pool 5",
     engine: "postgresql",
     env: { WEB_CONCURRENCY: "2", DATABASE_POOL_SIZE: "5" },
+  },
+  {
+    key: "C",
+    label: "C: PostgreSQL, 1 process × pool 10",
+    engine: "postgresql",
+    env: { WEB_CONCURRENCY: "1", DATABASE_POOL_SIZE: "10" },
   },
 ];
 
@@ -877,11 +884,11 @@ function printable(row: Summary) {
 
 // ───────────── the run ─────────────
 
-const only = process.env.BENCH_SURGE_ONLY;
+const chosen = (process.env.BENCH_SURGE_CONFIGURATIONS ?? "A,B").toUpperCase().split(",");
 const outcomes: Outcome[] = [];
 const skipped: string[] = [];
 for (const configuration of CONFIGURATIONS) {
-  if (only && configuration.engine !== only) continue;
+  if (!chosen.includes(configuration.key)) continue;
   if (configuration.engine === "postgresql" && !postgresqlAvailable()) {
     skipped.push(configuration.label);
     continue;
