@@ -30,6 +30,11 @@ export default async function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // An error inside a Suspense boundary before the shell is ready (the render aborted after
+    // ABORT_DELAY, say, when the process is overloaded) makes the answer a 500 but reaches neither
+    // onShellError nor Remix's handleError: logged here once the shell is out, so that no 500 goes
+    // unlogged. (A shell error is rejected below and logged by Remix's handleError.)
+    const beforeShell: unknown[] = [];
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestIdProvider value={{ id: loadContext.requestId ?? "", locationKey: "default" }}>
@@ -47,6 +52,7 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
+          for (const error of beforeShell.splice(0)) logError(error, loadContext);
           const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
@@ -63,6 +69,7 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           if (shellRendered) logError(error, loadContext);
+          else beforeShell.push(error);
         },
       },
     );

@@ -8,8 +8,7 @@
 // Both print requests/s and p50/p95/p99 of the confirm action (POST /book/<service>/<slot>), and
 // then check in the database that no slot holds more confirmed bookings than its capacity and
 // that every slot's counter equals its bookings. Target: p99 < 150 ms, zero oversell.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../../app/generated/prisma/client";
+import { closeDatabase, openDatabase } from "../../app/utils/db.server";
 import { seed } from "../../prisma/seed";
 import { benchDatabase, load, printResults, startServer } from "./support";
 
@@ -20,7 +19,7 @@ const CLOSED_LOOP_MS = 20_000;
 const OPEN_LOOP_MS = 15_000;
 const RATES = (process.env.BENCH_RATES ?? "15,30,45").split(",").map(Number);
 
-const { file, db } = await benchDatabase("booking");
+const { url, db, close } = await benchDatabase("booking");
 const now = new Date();
 await seed(db, { now, demoAccounts: false });
 
@@ -54,11 +53,11 @@ async function benchService(slug: string) {
 const closedLoop = await benchService("bench-closed-loop");
 const openLoops: (typeof closedLoop)[] = [];
 for (const rate of RATES) openLoops.push(await benchService(`bench-open-loop-${rate}`));
-await db.$disconnect();
+await close();
 
 // The per-kind limit would stop each resident after 3 bookings: lift it, so that the load is
 // booking, not refusing.
-const server = await startServer(file, { BOOKING_MAX_UPCOMING_PER_KIND: "10000" });
+const server = await startServer(url, { BOOKING_MAX_UPCOMING_PER_KIND: "10000" });
 
 async function signUp(i: number): Promise<string> {
   const password = "bench passphrase 2026";
@@ -171,7 +170,8 @@ function row(title: string, run: Run, target: string) {
 }
 
 async function check(service: { id: string }, booked: number) {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  const connection = openDatabase(url);
+  const db = connection.client;
   const slots = await db.slot.findMany({
     where: { serviceId: service.id },
     select: {
@@ -180,7 +180,7 @@ async function check(service: { id: string }, booked: number) {
       _count: { select: { bookings: { where: { status: "confirmed" } } } },
     },
   });
-  await db.$disconnect();
+  await closeDatabase(connection);
   const oversold = slots.filter((s) => s._count.bookings > s.capacity).length;
   const drift = slots.filter((s) => s._count.bookings !== s.bookedCount).length;
   const confirmed = slots.reduce((n, s) => n + s._count.bookings, 0);

@@ -2,10 +2,10 @@
 import { seed } from "../../prisma/seed";
 import { benchDatabase, initialJavaScriptBytes, load, printResults, startServer } from "./support";
 
-const { file, db } = await benchDatabase("foundation");
+const { url, db, close } = await benchDatabase("foundation");
 await seed(db, { demoAccounts: false });
-await db.$disconnect();
-const server = await startServer(file);
+await close();
+const server = await startServer(url);
 try {
   const results = [
     await load("GET / (home, SSR)", { url: `${server.url}/`, duration: 8 }),

@@ -14,7 +14,7 @@ const RESIDENTS = 20_000;
 const APPLICATIONS = 200_000;
 const LARGE_POSTING_APPLICANTS = 10_000;
 
-const { file, db } = await benchDatabase("jobs");
+const { url, db, close } = await benchDatabase("jobs");
 const started = Date.now();
 await seed(db, { demoAccounts: true });
 const now = new Date();
@@ -167,12 +167,12 @@ for (let r = 0; r < RESIDENTS; r += 1) {
 }
 if (buffer.length) await db.application.createMany({ data: buffer });
 const counts = { postings: await db.posting.count(), applications: await db.application.count() };
-await db.$disconnect();
+await close();
 console.log(
   `Seeded ${counts.postings} postings and ${counts.applications} applications in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 
-const server = await startServer(file);
+const server = await startServer(url);
 try {
   const login = await fetch(`${server.url}/login`, {
     method: "POST",
@@ -241,7 +241,7 @@ try {
 
 // Every search rendered: what a logged-in resident (never shared) or a query nobody asked for in
 // the last 15 s costs.
-const rendering = await startServer(file, { RESPONSE_CACHE_SECONDS: "0" });
+const rendering = await startServer(url, { RESPONSE_CACHE_SECONDS: "0" });
 try {
   printResults("The search page with every request rendered (shared cache off), 20 connections", [
     await load("GET /jobs?q=데이터&kind=new_deal&district=mapo (rendered)", {

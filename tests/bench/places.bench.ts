@@ -13,7 +13,7 @@ import { ROOT } from "../setup/paths";
 import { benchDatabase, initialJavaScriptBytes, load, printResults, startServer } from "./support";
 
 const PLACES = 2000;
-const { file, db } = await benchDatabase("places");
+const { url, db, close } = await benchDatabase("places");
 await seed(db, { demoAccounts: false });
 
 // A deterministic spread of places over Seoul: kinds in the proportions of the real directory,
@@ -95,11 +95,11 @@ await db.openingHours.createMany({
 });
 await db.service.createMany({ data: services });
 const total = await db.place.count();
-await db.$disconnect();
+await close();
 
 // The API is rate-limited per client: the load comes from many clients (as it would in life),
 // each through the one trusted proxy hop, so the limiter's database writes are measured too.
-const server = await startServer(file, { TRUST_PROXY_HOPS: "1" });
+const server = await startServer(url, { TRUST_PROXY_HOPS: "1" });
 const manyClients = (url: string) => ({
   url,
   requests: [
@@ -145,7 +145,7 @@ try {
 
   // The same pages with every request rendered: what a logged-in visitor (never shared) or the
   // first visitor after a page expires costs.
-  const rendering = await startServer(file, { RESPONSE_CACHE_SECONDS: "0" });
+  const rendering = await startServer(url, { RESPONSE_CACHE_SECONDS: "0" });
   try {
     printResults("The same pages, every request rendered (shared cache off), 20 connections", [
       await load("GET /places (list, page 1)", {

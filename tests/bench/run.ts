@@ -1,5 +1,8 @@
 // `npm run bench`: runs every tests/bench/*.bench.ts in turn (one at a time, so they do not
-// compete for the machine's two cores) and prints their figures.
+// compete for the machine's two cores) and prints their figures. npm run bench starts it under
+// scripts/postgresql-cluster.js, so a throwaway PostgreSQL server is there (TEST_POSTGRESQL_URL)
+// for the benchmarks that compare engines; `npx tsx tests/bench/run.ts <name>` runs the
+// benchmarks whose file name contains <name> (under the same wrapper for PostgreSQL).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

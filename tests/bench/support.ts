@@ -1,22 +1,92 @@
 // Benchmark harness: each tests/bench/*.bench.ts seeds its own database, starts the production
 // build with server.js, loads it with autocannon and prints its figures. Run with `npm run bench`
-// (never in CI: timing depends on the machine).
+// (never in CI: timing depends on the machine), which wraps run.ts in scripts/postgresql-cluster.js
+// so that a throwaway PostgreSQL server is there for the benchmarks that compare engines
+// (TEST_POSTGRESQL_URL; with TEST_ENGINES=sqlite there is none and they say so).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../../app/generated/prisma/client";
+import { closeDatabase, openDatabase, type Db } from "../../app/utils/db.server";
+import { dropDatabase, newDatabaseUrl, type DatabaseEngine } from "../setup/databases";
 import { migrateDatabase } from "../setup/migrate";
 import { ROOT, TMP } from "../setup/paths";
 
-export async function benchDatabase(name: string) {
-  const file = path.join(TMP, `bench-${name}.db`);
-  await migrateDatabase(file);
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
-  return { file, db };
+export type BenchDatabase = {
+  /** the DATABASE_URL to give the server */
+  url: string;
+  engine: DatabaseEngine;
+  /** a client with the app's rules (openDatabase), for seeding and for checking afterwards */
+  db: Db;
+  /** closes `db` (the database stays) */
+  close: () => Promise<void>;
+  /** PostgreSQL: drops the database; SQLite: keeps the file (tests/.tmp/bench-<name>.db) to look at */
+  drop: () => Promise<void>;
+};
+
+/** Whether a PostgreSQL server is there to benchmark on (npm run bench starts one). */
+export function postgresqlAvailable(): boolean {
+  return Boolean(process.env.TEST_POSTGRESQL_URL);
+}
+
+/**
+ * A freshly migrated database for a benchmark: on SQLite the file tests/.tmp/bench-<name>.db
+ * (replaced on every run), on PostgreSQL a new database on TEST_POSTGRESQL_URL's server.
+ */
+export async function benchDatabase(
+  name: string,
+  engine: DatabaseEngine = "sqlite",
+  options: { poolSize?: number } = {},
+): Promise<BenchDatabase> {
+  const url =
+    engine === "sqlite"
+      ? `file:${path.join(TMP, `bench-${name}.db`)}`
+      : newDatabaseUrl("postgresql", `bench_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}`);
+  await migrateDatabase(url);
+  const connection = openDatabase(url, { poolSize: options.poolSize ?? 10 });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await closeDatabase(connection);
+  };
+  return {
+    url,
+    engine,
+    db: connection.client,
+    close,
+    drop: async () => {
+      await close();
+      if (engine === "postgresql") await dropDatabase(url);
+    },
+  };
+}
+
+/**
+ * GET /healthz on a connection of its own (a kept-alive one would always reach the same process;
+ * node:cluster hands out new connections in turn).
+ */
+function healthOnNewConnection(url: string): Promise<{ ok: boolean; pid: number }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: false, timeout: 5000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (body += chunk));
+      response.on("end", () => {
+        try {
+          const parsed = JSON.parse(body) as { process?: { pid?: number } };
+          resolve({ ok: response.statusCode === 200, pid: parsed.process?.pid ?? 0 });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", reject);
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -30,15 +100,28 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void>; process: ChildProcess };
+export type RunningServer = {
+  url: string;
+  /** server processes answering (WEB_CONCURRENCY) */
+  workers: number;
+  /** what the server has printed so far (JSON log lines) */
+  log: () => string;
+  stop: () => Promise<void>;
+  process: ChildProcess;
+};
 
-/** The production build (npm run bench builds it first) on `databaseFile`. */
+/**
+ * The production build (npm run bench builds it first) on the database at `databaseUrl`
+ * (file:… or postgresql://…; a bare path is taken as a SQLite file). With WEB_CONCURRENCY=N in
+ * `env`, returns once N different processes have answered /healthz.
+ */
 export async function startServer(
-  databaseFile: string,
+  databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, "build/server/index.js")))
     throw new Error("Build first: npm run build");
+  const url = /^(file:|postgres(ql)?:\/\/)/.test(databaseUrl) ? databaseUrl : `file:${databaseUrl}`;
   const port = await freePort();
   let log = "";
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" shows where the server
@@ -49,7 +132,7 @@ export async function startServer(
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: url,
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_REQUESTS: "false",
@@ -63,24 +146,40 @@ export async function startServer(
   });
   child.stdout?.on("data", (c) => (log += c));
   child.stderr?.on("data", (c) => (log += c));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const workers = Number(env.WEB_CONCURRENCY ?? 1) || 1;
+  const seen = new Set<number>();
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      const health = await healthOnNewConnection(`${base}/healthz`);
+      if (health.ok) {
+        seen.add(health.pid);
+        if (seen.size >= workers) break;
+      }
     } catch {
       // starting
     }
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`server did not start:\n${log}`);
+    if (Date.now() > deadline || child.exitCode !== null) {
+      // no server left behind (with WEB_CONCURRENCY > 1 the primary stops its workers)
+      child.kill("SIGTERM");
+      throw new Error(`server did not start (${seen.size}/${workers} processes answered):\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    url,
+    url: base,
+    workers,
+    log: () => log,
     process: child,
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
+      // drained and gone (the next server must not share the machine with this one)
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -91,11 +190,21 @@ export type LoadResult = {
   p50: number;
   p95: number;
   p99: number;
+  /** requests answered */
+  total: number;
+  /** connection errors and timeouts */
   errors: number;
   non2xx: number;
+  /** answers 300–399 (counted in non2xx) */
+  redirects: number;
+  /** answers 400–499 */
+  clientErrors: number;
+  /** answers 500–599 */
+  serverErrors: number;
 };
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile (nearest rank) of ascending `sorted`, rounded to 0.1. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
@@ -120,8 +229,12 @@ export async function load(title: string, options: autocannon.Options): Promise<
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
+    total: result.requests.total,
     errors: result.errors,
     non2xx: result.non2xx,
+    redirects: result["3xx"],
+    clientErrors: result["4xx"],
+    serverErrors: result["5xx"],
   };
 }
 
@@ -140,6 +253,7 @@ export function printResults(
       "p99 ms": r.p99,
       errors: r.errors,
       "non-2xx": r.non2xx,
+      "5xx": r.serverErrors,
       target: targets[r.title] ?? "",
     })),
   );
