@@ -8,6 +8,9 @@
 // also when the command fails or we are interrupted — and exits with the command's code.
 //   TEST_POSTGRESQL_URL already set  use that server: just run the command
 //   TEST_ENGINES=sqlite              no PostgreSQL at all: the command runs on SQLite only
+//   POSTGRESQL_CLUSTER_DURABLE=1     keep PostgreSQL's durability (fsync, synchronous commit, full
+//                                    page writes), as in production: for benchmarks (the tests
+//                                    turn it off for speed)
 //   POSTGRESQL_BIN_DIR               where initdb and pg_ctl are (default: Debian's newest
 //                                    /usr/lib/postgresql/<major>/bin, else the PATH)
 // As root (initdb refuses root) the cluster belongs to the `postgres` user of Debian's package and
@@ -66,7 +69,11 @@ function osUser(name) {
  * run in an exit handler) and idempotent: fast shutdown, then the folder is removed. `onStop`
  * receives it as soon as there is something to clean up, before the server is up.
  */
-export async function startCluster({ binDir = postgresqlBinDir(), onStop = (_stop) => {} } = {}) {
+export async function startCluster({
+  binDir = postgresqlBinDir(),
+  onStop = (_stop) => {},
+  durable = false,
+} = {}) {
   if (!binDir) throw new Error(missingBinariesMessage());
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? osUser("postgres") : null;
@@ -108,7 +115,9 @@ export async function startCluster({ binDir = postgresqlBinDir(), onStop = (_sto
   onStop(stop);
 
   try {
-    // --no-sync and the settings below trade durability for speed: this cluster lives for one run.
+    // --no-sync and the settings below trade durability for speed: this cluster lives for one run
+    // (`durable` keeps the server's own settings, for benchmarks that compare with a SQLite file
+    // synced at every commit).
     run("initdb", [
       "-D",
       data,
@@ -127,9 +136,9 @@ export async function startCluster({ binDir = postgresqlBinDir(), onStop = (_sto
         `-k ${dir}`,
         "-c listen_addresses=127.0.0.1",
         "-c max_connections=200",
-        "-c fsync=off",
-        "-c synchronous_commit=off",
-        "-c full_page_writes=off",
+        ...(durable
+          ? []
+          : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
       ].join(" ");
       const [file, argv] = command("pg_ctl", [
         "-D",
@@ -226,10 +235,11 @@ async function main(argv) {
   process.on("exit", () => stop());
   try {
     const started = Date.now();
-    const cluster = await startCluster({ binDir, onStop: (s) => (stop = s) });
+    const durable = env.POSTGRESQL_CLUSTER_DURABLE === "1";
+    const cluster = await startCluster({ binDir, onStop: (s) => (stop = s), durable });
     for (const signal of signals) process.off(signal, early);
     console.log(
-      `PostgreSQL test cluster on ${cluster.url} (${path.basename(path.dirname(binDir))}, started in ${Date.now() - started} ms)`,
+      `PostgreSQL test cluster on ${cluster.url} (${path.basename(path.dirname(binDir))}, ${durable ? "durable" : "fsync off"}, started in ${Date.now() - started} ms)`,
     );
     return await runCommand(argv, { ...env, TEST_POSTGRESQL_URL: cluster.url }, signals);
   } finally {

@@ -530,7 +530,27 @@ type Outcome = {
   ok: boolean;
   /** the machine's 1-minute load average when the measuring began and when it ended */
   loadAverage: { before: number; after: number };
+  /** how commits reach the disk on this engine */
+  durability: string;
 };
+
+/** How commits reach the disk (npm run bench keeps PostgreSQL durable, as SQLite is by default). */
+async function durabilityOf(database: BenchDatabase): Promise<string> {
+  const { db } = database;
+  if (database.engine === "sqlite") {
+    const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [sync] =
+      await db.$queryRawUnsafe<{ synchronous: number | bigint }[]>("PRAGMA synchronous");
+    const level = ["OFF", "NORMAL", "FULL", "EXTRA"][Number(sync?.synchronous)] ?? "?";
+    return `journal_mode=${journal?.journal_mode}, synchronous=${level}`;
+  }
+  const settings = [];
+  for (const name of ["fsync", "synchronous_commit", "full_page_writes"]) {
+    const [row] = await db.$queryRawUnsafe<Record<string, string>[]>(`SHOW ${name}`);
+    settings.push(`${name}=${row?.[name]}`);
+  }
+  return settings.join(", ");
+}
 
 const loadAverageNow = () => Math.round(os.loadavg()[0]! * 100) / 100;
 
@@ -546,6 +566,7 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
   console.log(
     `Migrated and seeded (${RESIDENTS} residents with sessions, ${APPLY_POSTINGS + 2} postings, ${SLOTS} slots) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  const durability = await durabilityOf(database);
   const server = await startServer(database.url, { ...ENV_FOR_LOAD, ...configuration.env });
   const loadAverage = { before: loadAverageNow(), after: 0 };
   const rows: Summary[] = [];
@@ -812,7 +833,7 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
 
   console.log(
     `\n## ${configuration.label}: ${CONNECTIONS} connections, ${DURATION_S} s each ` +
-      `(load average ${loadAverage.before} before, ${loadAverage.after} after, ${os.availableParallelism()} cores)`,
+      `(load average ${loadAverage.before} before, ${loadAverage.after} after, ${os.availableParallelism()} cores; ${durability})`,
   );
   console.table(rows.map(printable));
   const broken = checks.filter((c) => c.expected !== c.actual);
@@ -822,7 +843,7 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
   } else {
     console.log(`All ${checks.length} invariants hold.`);
   }
-  return { configuration, rows, checks, ok: broken.length === 0, loadAverage };
+  return { configuration, rows, checks, ok: broken.length === 0, loadAverage, durability };
 }
 
 const is302 = (status: number) => status === 302;
@@ -942,6 +963,7 @@ fs.writeFileSync(
         checks: o.checks,
         ok: o.ok,
         loadAverage: o.loadAverage,
+        durability: o.durability,
       })),
     },
     null,
