@@ -26,6 +26,7 @@ import {
 import { getLocale, getServerT } from "~/utils/i18n.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { requireJobsStaff } from "./jobs.server";
+import { localized } from "~/domain/shared/localized";
 
 type Scope = { postingId: string } | { roundId: string };
 
@@ -137,8 +138,7 @@ export async function applicantsCsv(
   const exported = await exportApplicants(user, scope, { ip: clientIp(context) });
   if (!exported.ok) throw refusalResponse(exported);
   const [t, language] = [await getServerT(request), await getLocale(request)];
-  const en = language === "en";
-  const siteTitle = new Map(exported.sites.map((s) => [s.id, en ? s.titleEn : s.titleKo]));
+  const siteTitle = new Map(exported.sites.map((s) => [s.id, localized(s, language, "title")]));
   const header = CSV_COLUMNS.filter(
     (column) => "roundId" in scope || (column !== "site" && column !== "preferences"),
   );

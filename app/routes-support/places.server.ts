@@ -2,12 +2,8 @@
 // (the directories, a place's page), and the form errors of a refused save.
 import { data } from "@remix-run/node";
 import { filterSearchParams, parsePlaceFilters, type FilterProblem } from "~/domain/places/filters";
-import {
-  canEditPlace,
-  getPlacePage,
-  searchPlaces,
-  type SaveResult,
-} from "~/domain/places/service.server";
+import { getPlacePage, searchPlaces } from "~/domain/places/directory.server";
+import { canEditPlace, type SaveResult } from "~/domain/places/manage.server";
 import type { PlaceKind } from "~/domain/places/types";
 import type { FilterValues } from "~/domain/places/views";
 import type { SessionUser } from "~/domain/residents/types";

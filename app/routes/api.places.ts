@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseBBox, parsePlaceFilters, type FilterProblem } from "~/domain/places/filters";
-import { placesFeatureCollection } from "~/domain/places/service.server";
+import { placesFeatureCollection } from "~/domain/places/directory.server";
 import { takeAttempt } from "~/domain/system/rate-limits.server";
 import { now } from "~/utils/clock.server";
 import { getServerT } from "~/utils/i18n.server";

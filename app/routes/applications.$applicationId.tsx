@@ -24,6 +24,8 @@ import { invalid, invariantResponse, notFound, refused } from "~/utils/http.serv
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["jobs", "validation"] };
 
@@ -38,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const { subject } = application;
   return {
-    pageTitle: locale === "en" ? subject.title.en : subject.title.ko,
+    pageTitle: localized(subject.title, locale),
     application: {
       id: application.id,
       status: application.status,
@@ -82,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   const { application } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
@@ -93,8 +95,8 @@ export default function ApplicationPage() {
     constraint: getZodConstraint(WithdrawSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
   });
-  const en = i18n.language === "en";
-  const title = en ? application.subject.title.en : application.subject.title.ko;
+  const locale = useLocale();
+  const title = localized(application.subject.title, locale);
   const subjectHref =
     application.subject.kind === "round"
       ? `/rounds/${application.subject.slug}`
@@ -114,9 +116,7 @@ export default function ApplicationPage() {
           {t("applications.withdrawnNotice")}
         </p>
       ) : null}
-      <p className="eyebrow">
-        {en ? application.subject.organization.en : application.subject.organization.ko}
-      </p>
+      <p className="eyebrow">{localized(application.subject.organization, locale)}</p>
       <h1 id="application-title">{title}</h1>
       <p>
         <Link to={subjectHref}>
@@ -132,7 +132,7 @@ export default function ApplicationPage() {
           : null}
       </p>
       {application.site ? (
-        <p>{t("applications.site", { site: en ? application.site.en : application.site.ko })}</p>
+        <p>{t("applications.site", { site: localized(application.site, locale) })}</p>
       ) : null}
 
       <section aria-labelledby="timeline-title">
@@ -144,7 +144,7 @@ export default function ApplicationPage() {
         <h2 id="sent-title">{t("applications.motivation")}</h2>
         <dl className="facts">
           <dt>{t("applications.submittedAt")}</dt>
-          <dd>{formatDateTime(application.submittedAt, i18n.language)}</dd>
+          <dd>{formatDateTime(application.submittedAt, locale)}</dd>
           {application.preferences.length > 0 ? (
             <>
               <dt>{t("applications.preferences")}</dt>
@@ -153,7 +153,7 @@ export default function ApplicationPage() {
                   {application.preferences.map((p) => (
                     <li key={p.rank}>
                       {t("applications.rank", { rank: p.rank })}{" "}
-                      <Link to={`/jobs/${p.slug}`}>{en ? p.titleEn : p.titleKo}</Link>
+                      <Link to={`/jobs/${p.slug}`}>{localized(p, locale, "title")}</Link>
                     </li>
                   ))}
                 </ol>

@@ -16,15 +16,16 @@ import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { badRequest } from "~/utils/http.server";
 import { readFormData, singleField } from "~/utils/request.server";
+import { pageFromUrl } from "~/domain/shared/page-parameter";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const raw = new URL(request.url).searchParams.get("page") ?? "1";
-  const page = Number(raw);
-  if (!Number.isInteger(page) || page < 1 || page > 10_000) throw badRequest("Invalid page");
+  const page = pageFromUrl(request.url);
   const [{ applications, total, pageCount }, followed] = await Promise.all([
     listMyApplications(user.id, page),
     listFollowedPostings(user.id),
@@ -74,10 +75,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyApplicationsPage() {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   const { applications, page, pageCount, followed } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const en = i18n.language === "en";
+  const locale = useLocale();
   return (
     <section className="page narrow" aria-labelledby="applications-title">
       <h1 id="applications-title">{t("applications.title")}</h1>
@@ -92,12 +93,10 @@ export default function MyApplicationsPage() {
       ) : (
         <ul className="plain-list stack">
           {applications.map((application) => {
-            const title = en ? application.title.en : application.title.ko;
+            const title = localized(application.title, locale);
             return (
               <li key={application.id} className="card application-card">
-                <p className="eyebrow">
-                  {en ? application.organization.en : application.organization.ko}
-                </p>
+                <p className="eyebrow">{localized(application.organization, locale)}</p>
                 <h2>
                   <Link to={`/applications/${application.id}`}>{title}</Link>
                 </h2>
@@ -110,13 +109,12 @@ export default function MyApplicationsPage() {
                 {application.site ? (
                   <p>
                     {t("applications.site", {
-                      site: en ? application.site.en : application.site.ko,
+                      site: localized(application.site, locale),
                     })}
                   </p>
                 ) : null}
                 <p className="hint">
-                  {t("applications.submittedAt")}{" "}
-                  {formatDateTime(application.submittedAt, i18n.language)}
+                  {t("applications.submittedAt")} {formatDateTime(application.submittedAt, locale)}
                 </p>
                 <StatusTimeline
                   timeline={application.timeline}
@@ -141,7 +139,7 @@ export default function MyApplicationsPage() {
         ) : (
           <ul className="plain-list stack">
             {followed.map((posting) => {
-              const title = en ? posting.title.en : posting.title.ko;
+              const title = localized(posting.title, locale);
               return (
                 <li key={posting.id} className="card">
                   <h3>

@@ -31,7 +31,7 @@ import {
   toTimeChoice,
 } from "~/domain/booking/reads.server";
 import { joinWaitlist } from "~/domain/booking/waitlist.server";
-import { DESCRIPTION_MAX, LABOR_TOPICS, localName, type Channel } from "~/domain/booking/types";
+import { DESCRIPTION_MAX, LABOR_TOPICS, type Channel } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
 import { refusedBooking } from "~/routes-support/booking.server";
 import { getUser, requireUser } from "~/utils/auth.server";
@@ -40,6 +40,7 @@ import { formatDateTime } from "~/utils/format";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
@@ -141,7 +142,7 @@ export default function SlotPage() {
     loggedIn && !blockedByRules && (slot.state === "open" || context?.heldOfferUntil != null);
   return (
     <section className="page narrow booking" aria-labelledby="slot-title">
-      <p className="eyebrow">{localName(service, locale)}</p>
+      <p className="eyebrow">{localized(service, locale, "name")}</p>
       <h1 id="slot-title">{t("slot.title")}</h1>
       {loaded.joined && context?.waitlistEntryId ? (
         <p role="status" className="notice success">
@@ -151,12 +152,12 @@ export default function SlotPage() {
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       <dl className="facts">
         <dt>{t("slot.service")}</dt>
-        <dd>{localName(service, locale)}</dd>
+        <dd>{localized(service, locale, "name")}</dd>
         <dt>{t("slot.where")}</dt>
         <dd>
-          {localName(place, locale)}
+          {localized(place, locale, "name")}
           <br />
-          {locale === "en" ? place.addressEn : place.addressKo}
+          {localized(place, locale, "address")}
         </dd>
         <dt>{t("slot.when")}</dt>
         <dd>{formatDateTime(slot.startsAt, locale)}</dd>

@@ -6,7 +6,6 @@ import { DayList, LiveTimeList, useTimeRange } from "~/components/booking/time-p
 import { isoDate } from "~/domain/shared/validation";
 import { bookingRules } from "~/domain/booking/capacity.server";
 import { getAvailability, getBookableService } from "~/domain/booking/reads.server";
-import { localName } from "~/domain/booking/types";
 import { judge } from "~/domain/eligibility/judge";
 import { getCriteria, getProfileFacts } from "~/domain/eligibility/service.server";
 import { seoulDate } from "~/domain/shared/seoul-time";
@@ -16,12 +15,16 @@ import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { withSiteName } from "~/utils/meta";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account"] };
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const root = args.matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined;
-  return withSiteName(args, args.data ? localName(args.data.service, root?.locale ?? "ko") : "");
+  return withSiteName(
+    args,
+    args.data ? localized(args.data.service, root?.locale ?? "ko", "name") : "",
+  );
 };
 
 /** A bookable service: who it is for, the days with free times and the times of one day. */
@@ -56,9 +59,9 @@ export default function ServicePage() {
   return (
     <section className="page narrow booking" aria-labelledby="service-title">
       <p className="eyebrow">{t("service.eyebrow")}</p>
-      <h1 id="service-title">{localName(service, locale)}</h1>
-      <p>{t("service.at", { place: localName(service.place, locale) })}</p>
-      <p>{locale === "en" ? service.descriptionEn : service.descriptionKo}</p>
+      <h1 id="service-title">{localized(service, locale, "name")}</h1>
+      <p>{t("service.at", { place: localized(service.place, locale, "name") })}</p>
+      <p>{localized(service, locale, "description")}</p>
       {service.durationMinutes ? (
         <p>{t("service.duration", { minutes: service.durationMinutes })}</p>
       ) : null}

@@ -5,11 +5,12 @@ import { ConsultationFacts } from "~/components/booking/consultation-facts";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { requireMyBooking } from "~/routes-support/booking.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
-import { localName, type BookingStatus } from "~/domain/booking/types";
+import { type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "booking");
@@ -35,7 +36,7 @@ export default function BookingPage() {
   return (
     <section className="page narrow booking" aria-labelledby="booking-title">
       <p className="eyebrow">{t("detail.title")}</p>
-      <h1 id="booking-title">{localName(service, locale)}</h1>
+      <h1 id="booking-title">{localized(service, locale, "name")}</h1>
       {notice ? (
         <p role="status" className="notice success">
           {t(`detail.${notice}`)}
@@ -50,9 +51,9 @@ export default function BookingPage() {
           {range(booking.slot)}
         </dd>
         <dt>{t("slot.where")}</dt>
-        <dd>{localName(place, locale)}</dd>
+        <dd>{localized(place, locale, "name")}</dd>
         <dt>{t("detail.address")}</dt>
-        <dd>{locale === "en" ? place.addressEn : place.addressKo}</dd>
+        <dd>{localized(place, locale, "address")}</dd>
         <ConsultationFacts
           channel={booking.channel}
           topic={booking.topic}

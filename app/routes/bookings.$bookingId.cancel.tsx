@@ -6,7 +6,6 @@ import { RefusalAlert } from "~/components/booking/refusal";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { cancelBooking } from "~/domain/booking/book.server";
-import { localName } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import { refusedBooking, requireMyBooking } from "~/routes-support/booking.server";
@@ -14,6 +13,7 @@ import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "cancelBooking");
@@ -47,7 +47,8 @@ export default function CancelBooking() {
       <h1 id="cancel-title">{t("cancel.title")}</h1>
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       <p>
-        <strong>{localName(service, locale)}</strong> · {localName(service.place, locale)}
+        <strong>{localized(service, locale, "name")}</strong> ·{" "}
+        {localized(service.place, locale, "name")}
         <br />
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
         {range(booking.slot)}

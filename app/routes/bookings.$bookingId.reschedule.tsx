@@ -10,7 +10,7 @@ import { withIsoDates } from "~/domain/booking/iso-dates";
 import { RescheduleSchema } from "~/domain/booking/schema";
 import { getAvailability } from "~/domain/booking/reads.server";
 import { rescheduleBooking } from "~/domain/booking/book.server";
-import { localName, type Channel } from "~/domain/booking/types";
+import { type Channel } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { isoDate } from "~/domain/shared/validation";
 import { useRootData } from "~/utils/root-data";
@@ -20,6 +20,7 @@ import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "rescheduleBooking");
@@ -72,7 +73,7 @@ export default function Reschedule() {
   });
   return (
     <section className="page narrow booking" aria-labelledby="reschedule-title">
-      <p className="eyebrow">{localName(service, locale)}</p>
+      <p className="eyebrow">{localized(service, locale, "name")}</p>
       <h1 id="reschedule-title">{t("reschedule.title")}</h1>
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       {actionData?.result?.error ? (
@@ -84,7 +85,7 @@ export default function Reschedule() {
       <p>
         <strong>{t("reschedule.current")}</strong>{" "}
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
-        {range(booking.slot)} · {localName(service.place, locale)}
+        {range(booking.slot)} · {localized(service.place, locale, "name")}
       </p>
       {!availability ? (
         <p className="notice">

@@ -2,27 +2,26 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
-import { z } from "zod";
 import { useTimeRange } from "~/components/booking/time-picker";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { listMyBookings } from "~/domain/booking/reads.server";
-import { localName, type BookingStatus, type Channel } from "~/domain/booking/types";
+import { type BookingStatus, type Channel } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { pageTitle } from "~/utils/meta";
+import { pageFromUrl } from "~/domain/shared/page-parameter";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myBookings");
 
-const PageSchema = z.coerce.number().int().min(1).max(1000).catch(1);
-
 /** "My bookings": upcoming, waiting, and the history a page at a time. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = PageSchema.parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const page = pageFromUrl(request.url);
   const mine = await listMyBookings(user.id, now(), page);
   return withIsoDates({ ...mine, page });
 }
@@ -40,14 +39,14 @@ function BookingRow({ booking }: { booking: Row }) {
   return (
     <li className="card booking-row">
       <h3>
-        <Link to={`/bookings/${booking.id}`}>{localName(service, locale)}</Link>
+        <Link to={`/bookings/${booking.id}`}>{localized(service, locale, "name")}</Link>
       </h3>
       <p>
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
         {range(booking.slot)}
       </p>
       <p>
-        {localName(service.place, locale)}
+        {localized(service.place, locale, "name")}
         {booking.channel ? ` · ${t(`channel.${booking.channel as Channel}`)}` : null}
       </p>
       <p className={`status status--${status}`}>{t(`status.${status}`)}</p>
@@ -93,10 +92,10 @@ export default function MyBookings() {
           <ul className="stack plain-list">
             {waiting.map((entry) => (
               <li key={entry.id} className="card booking-row">
-                <h3>{localName(entry.slot.service, locale)}</h3>
+                <h3>{localized(entry.slot.service, locale, "name")}</h3>
                 <p>
                   {formatCalendarDate(seoulDate(new Date(entry.slot.startsAt)), locale, "full")}{" "}
-                  {range(entry.slot)} · {localName(entry.slot.service.place, locale)}
+                  {range(entry.slot)} · {localized(entry.slot.service.place, locale, "name")}
                 </p>
                 <p className={`status status--${entry.status}`}>
                   {t(`status.${entry.status as "waiting" | "offered"}`)}

@@ -7,6 +7,7 @@ import { feedText, xmlSafe } from "~/domain/jobs/feed-text";
 import { latestPublishedPostings } from "~/domain/jobs/postings.server";
 import { messageT } from "~/domain/notifications/render.server";
 import { formatDateTime, formatWon } from "~/utils/format";
+import { localized } from "~/domain/shared/localized";
 
 const ITEMS = 50;
 
@@ -34,18 +35,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     feed.addItem({
       id: url,
       link: url,
-      title: feedText(en ? posting.titleEn : posting.titleKo),
+      title: feedText(localized(posting, language, "title")),
       date: posting.updatedAt,
       published: posting.publishedAt ?? undefined,
       description: feedText(
         t("jobs:feed.summary", {
-          organization: en ? posting.organization.nameEn : posting.organization.nameKo,
+          organization: localized(posting.organization, language, "name"),
           wage: formatWon(posting.hourlyWageKrw, language),
           closes: formatDateTime(posting.applicationClosesAt, language),
           interpolation: { escapeValue: false },
         }),
       ),
-      content: feedText(en ? posting.descriptionEn : posting.descriptionKo),
+      content: feedText(localized(posting, language, "description")),
     });
   }
   return new Response(xmlSafe(feed.atom1()), {

@@ -9,6 +9,8 @@ import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "forMe");
@@ -123,8 +125,8 @@ function ItemSection({
 }
 
 function ItemHeading({ item }: { item: ItemView }) {
-  const { t, i18n } = useTranslation("jobs");
-  const en = i18n.language === "en";
+  const { t } = useTranslation("jobs");
+  const locale = useLocale();
   const type =
     item.type === "service"
       ? t("forMe.typeService")
@@ -134,15 +136,13 @@ function ItemHeading({ item }: { item: ItemView }) {
   return (
     <>
       <p className="eyebrow">
-        {type} · {en ? item.organization.en : item.organization.ko}
+        {type} · {localized(item.organization, locale)}
       </p>
       <h3>
-        <Link to={item.href}>{en ? item.title.en : item.title.ko}</Link>
+        <Link to={item.href}>{localized(item.title, locale)}</Link>
       </h3>
       {item.closesAt ? (
-        <p className="hint">
-          {t("forMe.closes", { date: formatDateTime(item.closesAt, i18n.language) })}
-        </p>
+        <p className="hint">{t("forMe.closes", { date: formatDateTime(item.closesAt, locale) })}</p>
       ) : null}
     </>
   );

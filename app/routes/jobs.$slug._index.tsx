@@ -23,6 +23,7 @@ import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { badRequest, invariantResponse, notFound } from "~/utils/http.server";
 import { readFormData, singleField } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -52,8 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     jobPostingJsonLd({
       url: `${siteOrigin()}/jobs/${posting.slug}`,
       slug: posting.slug,
-      title: en ? posting.titleEn : posting.titleKo,
-      description: en ? posting.descriptionEn : posting.descriptionKo,
+      title: localized(posting, locale, "title"),
+      description: localized(posting, locale, "description"),
       publishedAt: posting.publishedAt ?? posting.applicationOpensAt,
       applicationClosesAt: posting.applicationClosesAt,
       hourlyWageKrw: posting.hourlyWageKrw,
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       daysPerWeek: posting.daysPerWeek,
       startDate: posting.startDate,
       organization: {
-        name: en ? posting.organization.nameEn : posting.organization.nameKo,
+        name: localized(posting.organization, locale, "name"),
         website: posting.organization.website,
       },
       location: {
@@ -76,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return {
-    pageTitle: en ? posting.titleEn : posting.titleKo,
+    pageTitle: localized(posting, locale, "title"),
     posting: {
       slug: posting.slug,
       kind: posting.kind,
@@ -143,7 +144,6 @@ export default function PostingPage() {
   const data = useLoaderData<typeof loader>();
   const { posting, pay, window } = data;
   const lang = i18n.language;
-  const en = lang === "en";
   const newDeal = posting.kind === "new_deal";
   return (
     <article className="page narrow posting-page" aria-labelledby="posting-title">
@@ -161,10 +161,10 @@ export default function PostingPage() {
           kind: posting.newDealCategory
             ? `${t("kind.new_deal")} · ${t(`category.${posting.newDealCategory as "city"}`)}`
             : t(`kind.${posting.kind as "new_deal"}`),
-          organization: en ? posting.organization.en : posting.organization.ko,
+          organization: localized(posting.organization, lang),
         })}
       </p>
-      <h1 id="posting-title">{en ? posting.title.en : posting.title.ko}</h1>
+      <h1 id="posting-title">{localized(posting.title, lang)}</h1>
       {posting.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
 
       <div className="apply-box card">
@@ -190,16 +190,16 @@ export default function PostingPage() {
         <dl className="facts">
           <dt>{t("posting.organization")}</dt>
           <dd>
-            {en ? posting.organization.en : posting.organization.ko}
+            {localized(posting.organization, lang)}
             {posting.organization.phone ? ` (${posting.organization.phone})` : null}
           </dd>
           {posting.place ? (
             <>
               <dt>{t("posting.place")}</dt>
               <dd>
-                {en ? posting.place.nameEn : posting.place.nameKo}
+                {localized(posting.place, lang, "name")}
                 <br />
-                {en ? posting.place.addressEn : posting.place.addressKo}
+                {localized(posting.place, lang, "address")}
               </dd>
             </>
           ) : null}
@@ -282,7 +282,7 @@ export default function PostingPage() {
 
       <section aria-labelledby="duties-title">
         <h2 id="duties-title">{t("posting.duties")}</h2>
-        <p className="prose">{en ? posting.description.en : posting.description.ko}</p>
+        <p className="prose">{localized(posting.description, lang)}</p>
       </section>
 
       {posting.outdoor && posting.kind === "public_work" ? (
@@ -308,7 +308,7 @@ function ApplyAction() {
       <>
         <p>
           {t("posting.partOfRound", {
-            round: i18n.language === "en" ? posting.round.nameEn : posting.round.nameKo,
+            round: localized(posting.round, i18n.language, "name"),
           })}
         </p>
         <Link to={`/rounds/${posting.round.slug}`} className="button primary">

@@ -26,6 +26,7 @@ import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
 
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   invariantResponse(profile, notFound);
   return {
-    pageTitle: `${t("jobs:apply.title")}: ${locale === "en" ? posting.titleEn : posting.titleKo}`,
+    pageTitle: `${t("jobs:apply.title")}: ${localized(posting, locale, "title")}`,
     posting: {
       slug: posting.slug,
       title: { ko: posting.titleKo, en: posting.titleEn },
@@ -100,7 +101,7 @@ export default function ApplyPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
   });
-  const title = i18n.language === "en" ? posting.title.en : posting.title.ko;
+  const title = localized(posting.title, i18n.language);
   const open = window.state === "open" && verdict.eligible;
   return (
     <section className="page narrow" aria-labelledby="apply-title">

@@ -18,6 +18,8 @@ import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { getUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["jobs", "districts", "validation"] };
 
@@ -68,12 +70,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function JobsSearchPage() {
-  const { t, i18n } = useTranslation(["jobs", "districts"]);
+  const { t } = useTranslation(["jobs", "districts"]);
   const { query, typed, errors, loggedIn, result, rounds } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/jobs";
-  const en = i18n.language === "en";
+  const locale = useLocale();
   // After a refused search, the form shows what was typed; otherwise the query it ran.
   const value = (key: keyof SearchQuery): string => {
     const raw = typed ? (typed as Record<string, unknown>)[key] : query[key];
@@ -216,7 +218,7 @@ export default function JobsSearchPage() {
             {rounds.map((round) => (
               <li key={round.slug} className="card">
                 <h3>
-                  <Link to={`/rounds/${round.slug}`}>{en ? round.name.en : round.name.ko}</Link>
+                  <Link to={`/rounds/${round.slug}`}>{localized(round.name, locale)}</Link>
                 </h3>
                 <p>
                   <WindowText words={round.window} /> ·{" "}

@@ -9,11 +9,12 @@ import {
   getBookableService,
   listLaborCenters,
 } from "~/domain/booking/reads.server";
-import { CHANNELS, LABOR_TOPICS, localName } from "~/domain/booking/types";
+import { CHANNELS, LABOR_TOPICS } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "labor");
@@ -76,7 +77,9 @@ export default function LaborConsultation() {
                       defaultChecked={choice.center === center.slug}
                       required
                     />
-                    <label htmlFor={`center-${center.slug}`}>{localName(center, locale)}</label>
+                    <label htmlFor={`center-${center.slug}`}>
+                      {localized(center, locale, "name")}
+                    </label>
                   </div>
                 ))}
               </div>

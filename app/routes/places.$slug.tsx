@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { PlaceDetails } from "~/components/places/place-details";
 import { loadPlacePage } from "~/routes-support/places.server";
 import { withSiteName } from "~/utils/meta";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["places", "districts"] };
 
@@ -10,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   const root = args.matches.find((match) => match.id === "root")?.data as
     { locale?: string } | undefined;
   const place = args.data?.place;
-  return withSiteName(args, place ? (root?.locale === "en" ? place.nameEn : place.nameKo) : "");
+  return withSiteName(args, place ? localized(place, root?.locale ?? "ko", "name") : "");
 };
 
 export const loader = ({ request, params }: LoaderFunctionArgs) =>

@@ -28,6 +28,7 @@ import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
 
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   return {
-    pageTitle: locale === "en" ? round.nameEn : round.nameKo,
+    pageTitle: localized(round, locale, "name"),
     round: {
       slug: round.slug,
       status: round.status,
@@ -101,7 +102,6 @@ export default function RoundPage() {
   const data = useLoaderData<typeof loader>();
   const { round, window } = data;
   const lang = i18n.language;
-  const en = lang === "en";
   const anyOutdoor = round.sites.some((site) => site.outdoor);
   return (
     <article className="page narrow round-page" aria-labelledby="round-title">
@@ -109,20 +109,20 @@ export default function RoundPage() {
         <Link to="/jobs">{t("posting.back")}</Link>
       </p>
       <p className="eyebrow">
-        {t("kind.public_work")} · {en ? round.organization.en : round.organization.ko}
+        {t("kind.public_work")} · {localized(round.organization, lang)}
       </p>
-      <h1 id="round-title">{en ? round.name.en : round.name.ko}</h1>
+      <h1 id="round-title">{localized(round.name, lang)}</h1>
       {round.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
       <p className="apply-box__window">
         <WindowText words={window.words} />
       </p>
-      <p className="prose">{en ? round.description.en : round.description.ko}</p>
+      <p className="prose">{localized(round.description, lang)}</p>
 
       <section aria-labelledby="round-facts-title">
         <h2 id="round-facts-title">{t("round.facts")}</h2>
         <dl className="facts">
           <dt>{t("round.organization")}</dt>
-          <dd>{en ? round.organization.en : round.organization.ko}</dd>
+          <dd>{localized(round.organization, lang)}</dd>
           <dt>{t("round.workPeriod")}</dt>
           <dd>
             {t("posting.period", {
@@ -156,7 +156,7 @@ export default function RoundPage() {
           {round.sites.map((site) => (
             <li key={site.id} className="card">
               <h3>
-                <Link to={`/jobs/${site.slug}`}>{en ? site.titleEn : site.titleKo}</Link>
+                <Link to={`/jobs/${site.slug}`}>{localized(site, lang, "title")}</Link>
               </h3>
               <p>
                 {t("round.siteTerms", {
@@ -227,7 +227,7 @@ function RoundApply() {
   if (round.sites.length === 0) return <p>{t("round.noSites")}</p>;
   const siteOptions = round.sites.map((site) => ({
     value: site.id,
-    label: i18n.language === "en" ? site.titleEn : site.titleKo,
+    label: localized(site, i18n.language, "title"),
   }));
   return (
     <>

@@ -8,6 +8,7 @@ import { PASSWORD_MIN, SignupSchema } from "~/domain/residents/schema";
 import { createResident } from "~/domain/residents/service.server";
 import { useRootData } from "~/utils/root-data";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: SignupSchema });
   const hideFields = ["password", "passwordConfirm"];
   if (submission.status !== "success") return invalid(submission, { hideFields });
-  const result = await createResident(submission.value, { ip: clientIp(context) });
+  const result = await createResident(submission.value, { ip: clientIp(context), now: now() });
   if (!result.ok && result.code === "rateLimited") {
     return refused(result, {
       submission,

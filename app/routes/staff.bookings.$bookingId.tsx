@@ -9,7 +9,7 @@ import {
   getStaffBooking,
   readDescriptionAsStaff,
 } from "~/domain/booking/staff.server";
-import { localName, type BookingStatus } from "~/domain/booking/types";
+import { type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
@@ -17,6 +17,7 @@ import { formatCalendarDate } from "~/utils/format";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBooking");
@@ -49,7 +50,7 @@ export default function StaffBooking() {
   return (
     <section className="page narrow booking" aria-labelledby="staff-booking-title">
       <p className="eyebrow">{t("staff.bookingTitle")}</p>
-      <h1 id="staff-booking-title">{localName(service, locale)}</h1>
+      <h1 id="staff-booking-title">{localized(service, locale, "name")}</h1>
       <dl className="facts">
         <dt>{t("staff.resident")}</dt>
         <dd>{name}</dd>
@@ -63,7 +64,7 @@ export default function StaffBooking() {
           {range(booking.slot)}
         </dd>
         <dt>{t("slot.where")}</dt>
-        <dd>{localName(service.place, locale)}</dd>
+        <dd>{localized(service.place, locale, "name")}</dd>
         <dt>{t("detail.status")}</dt>
         <dd>{t(`status.${booking.status as BookingStatus}`)}</dd>
         <ConsultationFacts

@@ -15,12 +15,7 @@ import {
   staffSchedule,
   unblockSlot,
 } from "~/domain/booking/staff.server";
-import {
-  localName,
-  type BookingStatus,
-  type Channel,
-  type LaborTopic,
-} from "~/domain/booking/types";
+import { type BookingStatus, type Channel, type LaborTopic } from "~/domain/booking/types";
 import { addDays, isoWeekday, seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import {
@@ -33,6 +28,7 @@ import { formatCalendarDate } from "~/utils/format";
 import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBookings");
@@ -140,7 +136,7 @@ export default function StaffBookings() {
           <select id="filter-service" name="service" defaultValue={serviceId ?? ""} key={serviceId}>
             {services.map((service) => (
               <option key={service.id} value={service.id}>
-                {localName(service.place, locale)} · {localName(service, locale)}
+                {localized(service.place, locale, "name")} · {localized(service, locale, "name")}
               </option>
             ))}
           </select>

@@ -20,6 +20,7 @@ import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, notFound, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPerson");
@@ -64,8 +65,7 @@ export default function StaffPerson() {
   const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const locale = useRootData()?.locale ?? "ko";
-  const name = (row: { nameKo: string; nameEn: string }) =>
-    locale === "en" ? row.nameEn : row.nameKo;
+  const name = (row: { nameKo: string; nameEn: string }) => localized(row, locale, "name");
   const [searchParams] = useSearchParams();
   const saved = searchParams.has("saved") && !lastResult;
   const [form, fields] = useForm({

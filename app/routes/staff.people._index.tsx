@@ -6,12 +6,14 @@ import { listAccounts } from "~/domain/residents/service.server";
 import { ROLES, type Role } from "~/domain/residents/types";
 import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
+import { pageFromUrl } from "~/domain/shared/page-parameter";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["account"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPeople");
 
 const MAX_QUERY_LENGTH = 100;
-const MAX_PAGE = 10_000;
 
 /** Administrators only: find an account by e-mail or name to change its role. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,17 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const roleParam = url.searchParams.get("role");
   // an unknown role shows everyone rather than an error page
   const role = ROLES.includes(roleParam as Role) ? (roleParam as Role) : null;
-  const page = Math.min(
-    MAX_PAGE,
-    Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
-  );
+  const page = pageFromUrl(url);
   return { q, role, ...(await listAccounts({ q, role, page })) };
 }
 
 export default function StaffPeople() {
-  const { t, i18n } = useTranslation("account");
+  const { t } = useTranslation("account");
   const { q, role, accounts, total, page, pageCount } = useLoaderData<typeof loader>();
-  const en = i18n.language === "en";
+  const locale = useLocale();
   const pageHref = (target: number) =>
     `?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(target) })}`;
   return (
@@ -83,7 +82,7 @@ export default function StaffPeople() {
               {accounts.map((account) => {
                 const workplaces = [account.staffPlace, account.staffOrganization]
                   .filter((w) => w !== null)
-                  .map((w) => (en ? w.nameEn : w.nameKo));
+                  .map((w) => localized(w, locale, "name"));
                 return (
                   <tr key={account.id}>
                     <td>

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceForm, type PlaceFields } from "~/components/places/place-form";
 import { AdminPlaceSchema, PlaceDetailsSchema } from "~/domain/places/schema";
-import { getPlaceForEdit, listOrganizations, updatePlace } from "~/domain/places/service.server";
+import { getPlaceForEdit, listOrganizations, updatePlace } from "~/domain/places/manage.server";
 import { requirePlaceEditor, saveErrors } from "~/routes-support/places.server";
 import { now } from "~/utils/clock.server";
 import { formatDate } from "~/utils/format";

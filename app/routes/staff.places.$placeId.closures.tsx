@@ -6,12 +6,13 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ClosureSchema } from "~/domain/places/schema";
-import { addClosure, deleteClosure, getPlaceForEdit } from "~/domain/places/service.server";
+import { addClosure, deleteClosure, getPlaceForEdit } from "~/domain/places/manage.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { badRequest, invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures");
@@ -81,7 +82,7 @@ export default function StaffPlaceClosures() {
                   end: date(closure.endDate),
                 })}
                 {closure.reasonKo || closure.reasonEn
-                  ? ` (${i18n.language === "en" ? closure.reasonEn || closure.reasonKo : closure.reasonKo || closure.reasonEn})`
+                  ? ` (${localized(closure, i18n.language, "reason")})`
                   : ""}
               </span>
               <Form method="post">

@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, FieldErrors, FormErrors } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { HoursSchema, SLOTS_PER_DAY } from "~/domain/places/schema";
-import { getPlaceForEdit, replaceHours } from "~/domain/places/service.server";
+import { getPlaceForEdit, replaceHours } from "~/domain/places/manage.server";
 import { now } from "~/utils/clock.server";
 import { formatWeekday } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";

@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { ServiceForm } from "~/components/places/service-form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ServiceSchema } from "~/domain/places/schema";
-import { getServiceForEdit, updateService } from "~/domain/places/service.server";
+import { getServiceForEdit, updateService } from "~/domain/places/manage.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
@@ -47,7 +48,7 @@ export default function StaffPlaceService() {
       <p>
         <Link to={`/staff/places/${placeId}/services`}>{t("serviceForm.back")}</Link>
       </p>
-      <h2>{i18n.language === "en" ? service.nameEn : service.nameKo}</h2>
+      <h2>{localized(service, i18n.language, "name")}</h2>
       <p className="hint">{t("serviceForm.keepsBookings")}</p>
       {service.bookable ? (
         <p>

@@ -6,12 +6,14 @@ import { useTranslation } from "react-i18next";
 import { ServiceForm } from "~/components/places/service-form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ServiceSchema } from "~/domain/places/schema";
-import { createService, listServicesForEdit } from "~/domain/places/service.server";
+import { createService, listServicesForEdit } from "~/domain/places/manage.server";
 import type { ServiceKind } from "~/domain/places/types";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
@@ -36,11 +38,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffPlaceServices() {
-  const { t, i18n } = useTranslation("places");
+  const { t } = useTranslation("places");
   const { services } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result ?? undefined;
   const [searchParams] = useSearchParams();
-  const en = i18n.language === "en";
+  const locale = useLocale();
   const notice = searchParams.has("added") ? "added" : searchParams.has("saved") ? "saved" : null;
   return (
     <>
@@ -58,7 +60,7 @@ export default function StaffPlaceServices() {
           {services.map((service) => (
             <li key={service.id} className="card">
               <h3>
-                <Link to={service.id}>{en ? service.nameEn : service.nameKo}</Link>
+                <Link to={service.id}>{localized(service, locale, "name")}</Link>
               </h3>
               <p>
                 {t(`services.${service.kind as ServiceKind}`)}

@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
 import { requirePlaceEditor } from "~/routes-support/places.server";
-import { getPlaceForEdit } from "~/domain/places/service.server";
+import { getPlaceForEdit } from "~/domain/places/manage.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };

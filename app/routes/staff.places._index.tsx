@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
 import { Pagination } from "~/components/ui/pagination";
 import { searchTerms } from "~/domain/shared/korean-search";
-import { MAX_PAGE } from "~/domain/places/filters";
 import { MAX_QUERY_LENGTH } from "~/domain/places/types";
-import { listPlacesForStaff } from "~/domain/places/service.server";
+import { listPlacesForStaff } from "~/domain/places/manage.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
+import { pageFromUrl } from "~/domain/shared/page-parameter";
 
 export const handle = { i18n: ["places", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaces");
@@ -19,10 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["staff", "admin"]);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
-  const page = Math.min(
-    MAX_PAGE,
-    Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
-  );
+  const page = pageFromUrl(url);
   const language = (await getLocale(request)) === "en" ? "en" : "ko";
   const list = await listPlacesForStaff(user, { q, page, language });
   return {

@@ -9,7 +9,7 @@ import { FieldErrors, FormErrors, SelectField } from "~/components/ui/form";
 import { requirePlacesAdmin } from "~/routes-support/places.server";
 import { decodeCsv, MAX_IMPORT_ROWS, readPlacesCsv, type Reason } from "~/domain/places/csv-import";
 import { ImportSchema } from "~/domain/places/schema";
-import { importPlaces, type ImportOutcome } from "~/domain/places/service.server";
+import { importPlaces, type ImportOutcome } from "~/domain/places/import.server";
 import { PLACE_KINDS, SUB_KINDS } from "~/domain/places/types";
 import { now } from "~/utils/clock.server";
 import type { ActionReply } from "~/utils/action-data";

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceForm, type PlaceFields } from "~/components/places/place-form";
 import { NewPlaceSchema } from "~/domain/places/schema";
-import { createPlace, listOrganizations } from "~/domain/places/service.server";
+import { createPlace, listOrganizations } from "~/domain/places/manage.server";
 import { requirePlacesAdmin, saveErrors } from "~/routes-support/places.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";

@@ -21,6 +21,7 @@ import { invalid, refused } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { posting } = await requireManagedPosting(request, params.postingId);
   const locale = await getLocale(request);
   return {
-    pageTitle: locale === "en" ? posting.titleEn : posting.titleKo,
+    pageTitle: localized(posting, locale, "title"),
     posting: {
       id: posting.id,
       slug: posting.slug,
@@ -95,7 +96,7 @@ export default function StaffPosting() {
   const publicationRefused = Boolean(actionData?.refusal) && !actionData?.result;
   const [searchParams] = useSearchParams();
   const { posting } = loaderData;
-  const title = i18n.language === "en" ? posting.title.en : posting.title.ko;
+  const title = localized(posting.title, i18n.language);
   const notice = ["created", "saved", "published", "closed"].find((key) => searchParams.get(key));
   return (
     <section className="page narrow" aria-labelledby="staff-posting-title">

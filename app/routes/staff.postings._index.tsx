@@ -12,6 +12,8 @@ import { currentWindow } from "~/domain/jobs/window";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { badRequest } from "~/utils/http.server";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPostings");
@@ -56,9 +58,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StaffPostings() {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   const { isAdmin, filter, total, pageCount, postings } = useLoaderData<typeof loader>();
-  const en = i18n.language === "en";
+  const locale = useLocale();
   const href = (page: number) => {
     const params = new URLSearchParams();
     if (filter.status) params.set("status", filter.status);
@@ -107,13 +109,10 @@ export default function StaffPostings() {
         {postings.map((posting) => (
           <li key={posting.id} className="card">
             <p className="eyebrow">
-              {t(`publication.${posting.status}`)} ·{" "}
-              {en ? posting.organization.en : posting.organization.ko}
+              {t(`publication.${posting.status}`)} · {localized(posting.organization, locale)}
             </p>
             <h3>
-              <Link to={`/staff/postings/${posting.id}`}>
-                {en ? posting.title.en : posting.title.ko}
-              </Link>
+              <Link to={`/staff/postings/${posting.id}`}>{localized(posting.title, locale)}</Link>
             </h3>
             <p>
               <WindowText words={posting.window} />

@@ -18,6 +18,8 @@ import { invalid, refused } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await requireManagedRound(request, params.roundId);
   const locale = await getLocale(request);
   return {
-    pageTitle: locale === "en" ? round.nameEn : round.nameKo,
+    pageTitle: localized(round, locale, "name"),
     round: {
       id: round.id,
       slug: round.slug,
@@ -70,14 +72,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffRound() {
-  const { t, i18n } = useTranslation(["jobs", "districts"]);
+  const { t } = useTranslation(["jobs", "districts"]);
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // a refusal without a form is the publication buttons'
   const publicationRefused = Boolean(actionData?.refusal) && !actionData?.result;
   const [searchParams] = useSearchParams();
   const { round } = loaderData;
-  const en = i18n.language === "en";
+  const locale = useLocale();
   const notice = ["created", "saved", "published", "closed", "siteAdded"].find((key) =>
     searchParams.get(key),
   );
@@ -86,7 +88,7 @@ export default function StaffRound() {
       <p>
         <Link to="/staff/rounds">{t("staff.form.cancel")}</Link>
       </p>
-      <h1 id="staff-round-title">{en ? round.name.en : round.name.ko}</h1>
+      <h1 id="staff-round-title">{localized(round.name, locale)}</h1>
       {notice ? (
         <p role="status" className="notice success">
           {notice === "created"
@@ -137,7 +139,7 @@ export default function StaffRound() {
           {round.sites.map((site) => (
             <li key={site.id} className="card">
               <h3>
-                <Link to={`/staff/postings/${site.id}`}>{en ? site.titleEn : site.titleKo}</Link>
+                <Link to={`/staff/postings/${site.id}`}>{localized(site, locale, "title")}</Link>
               </h3>
               <p>
                 {site.district ? t(`districts:${site.district as "mapo"}`) : null}{" "}

@@ -14,6 +14,7 @@ import { now } from "~/utils/clock.server";
 import { invalid, refusalResponse } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["jobs", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewSite");
@@ -45,9 +46,7 @@ export default function NewSite() {
   return (
     <section className="page narrow" aria-labelledby="new-site-title">
       <p>
-        <Link to={`/staff/rounds/${round.id}`}>
-          {i18n.language === "en" ? round.name.en : round.name.ko}
-        </Link>
+        <Link to={`/staff/rounds/${round.id}`}>{localized(round.name, i18n.language)}</Link>
       </p>
       <h1 id="new-site-title">{t("staff.form.newSiteTitle")}</h1>
       <p className="hint">{t("staff.round.siteHint")}</p>

@@ -10,15 +10,16 @@ import { requireJobsStaff } from "~/routes-support/jobs.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
-import { badRequest } from "~/utils/http.server";
+import { pageFromUrl } from "~/domain/shared/page-parameter";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffRounds");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJobsStaff(request);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  if (!Number.isInteger(page) || page < 1 || page > 10_000) throw badRequest("Invalid page");
+  const page = pageFromUrl(request.url);
   const at = now();
   const { rounds, total, pageCount } = await listManagedRounds(user, page);
   return {
@@ -35,9 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StaffRounds() {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   const { page, pageCount, rounds } = useLoaderData<typeof loader>();
-  const en = i18n.language === "en";
+  const locale = useLocale();
   return (
     <section className="page" aria-labelledby="staff-rounds-title">
       <p>
@@ -58,7 +59,7 @@ export default function StaffRounds() {
           <li key={round.id} className="card">
             <p className="eyebrow">{t(`publication.${round.status}`)}</p>
             <h2>
-              <Link to={`/staff/rounds/${round.id}`}>{en ? round.name.en : round.name.ko}</Link>
+              <Link to={`/staff/rounds/${round.id}`}>{localized(round.name, locale)}</Link>
             </h2>
             <p>
               <WindowText words={round.window} />

@@ -22,7 +22,7 @@ import {
   type SyncResult,
 } from "~/domain/booking/schedule.server";
 import { isLaborConsultation } from "~/domain/booking/reads.server";
-import { CHANNELS, localName, parseChannels } from "~/domain/booking/types";
+import { CHANNELS, parseChannels } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
@@ -31,6 +31,7 @@ import { formatCalendarDate, formatWeekday } from "~/utils/format";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSchedule");
@@ -113,8 +114,8 @@ export default function ScheduleEditor() {
     t("picker.range", { start: tpl.startTime, end: tpl.endTime });
   return (
     <section className="page narrow booking" aria-labelledby="schedule-title">
-      <p className="eyebrow">{localName(service.place, locale)}</p>
-      <h1 id="schedule-title">{localName(service, locale)}</h1>
+      <p className="eyebrow">{localized(service.place, locale, "name")}</p>
+      <h1 id="schedule-title">{localized(service, locale, "name")}</h1>
       {created !== null ? (
         <div role="status" className="notice success">
           <p>{t("schedule.synced", { created, removed: searchParams.get("removed") ?? "0" })}</p>

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireBookingStaff } from "~/routes-support/booking.server";
 import { listManagedServices } from "~/domain/booking/staff.server";
-import { localName } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
+import { localized } from "~/domain/shared/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSchedules");
@@ -27,13 +27,15 @@ export default function Schedules() {
       <p>{t("schedule.intro")}</p>
       {places.map((place) => (
         <section key={place.id} aria-labelledby={`place-${place.id}`}>
-          <h2 id={`place-${place.id}`}>{localName(place, locale)}</h2>
+          <h2 id={`place-${place.id}`}>{localized(place, locale, "name")}</h2>
           <ul>
             {services
               .filter((s) => s.place.id === place.id)
               .map((service) => (
                 <li key={service.id}>
-                  <Link to={`/staff/schedules/${service.id}`}>{localName(service, locale)}</Link>
+                  <Link to={`/staff/schedules/${service.id}`}>
+                    {localized(service, locale, "name")}
+                  </Link>
                 </li>
               ))}
           </ul>

@@ -1,6 +1,7 @@
 import { createResident, updateProfile } from "~/domain/residents/service.server";
 import type { ProfileInput } from "~/domain/residents/schema";
 import { startSession } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { cookieFrom } from "./http";
 
@@ -19,7 +20,7 @@ export async function makeResident(profile: Partial<ProfileInput> & { email?: st
       preferredLanguage: "ko",
     },
     // a documentation address of its own for each (sign-ups are limited per address)
-    { ip: `198.18.${Math.floor(counter / 250) % 250}.${counter % 250}` },
+    { ip: `198.18.${Math.floor(counter / 250) % 250}.${counter % 250}`, now: now() },
   );
   if (!result.ok) throw new Error(`could not create ${email}`);
   if (Object.keys(profile).some((key) => key !== "email" && key !== "name")) {

@@ -15,6 +15,7 @@ import {
   type OutgoingMessage,
 } from "~/domain/notifications/sender.server";
 import { loader as mailboxLoader } from "~/routes/dev.mailbox";
+import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv, resetEnvCache } from "~/utils/env.server";
 import { call, getRequest } from "#tests/factories/http";
@@ -43,6 +44,7 @@ describe("notification outbox", () => {
         residentId: resident.id,
         template: "welcome",
         params: { name: "Mina" },
+        sendAfter: new Date(),
       },
       db,
     );
@@ -55,12 +57,10 @@ describe("notification outbox", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mailbox-"));
     const mailbox = new LocalMailboxSender(dir);
     setSender(mailbox);
-    const resident = await makeResident({ name: "Due" });
+    // the welcome message is written at the app clock's now, so it is due at `now`
     const now = new Date("2026-11-25T03:00:00Z");
-    await db.notification.updateMany({
-      where: { residentId: resident.id },
-      data: { sendAfter: now },
-    });
+    setTestNow(now);
+    const resident = await makeResident({ name: "Due" }).finally(() => setTestNow(null));
     const later = await enqueueNotification(
       {
         residentId: resident.id,
@@ -120,6 +120,7 @@ describe("notification outbox", () => {
       template: "welcome",
       params: { name: "x" },
       dedupeKey: `test:${resident.id}`,
+      sendAfter: new Date(),
     };
     const a = await enqueueNotification(input, db);
     const b = await enqueueNotification(input, db);

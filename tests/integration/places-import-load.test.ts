@@ -2,7 +2,7 @@
 // check (or any request) gets its turn between them.
 import { describe, expect, it } from "vitest";
 import type { RowCheck } from "~/domain/places/csv-import";
-import { importPlaces } from "~/domain/places/service.server";
+import { importPlaces } from "~/domain/places/import.server";
 import { loader as healthz } from "~/routes/healthz";
 import { currentEngine, getDb } from "~/utils/db.server";
 import { makeResident } from "#tests/factories/residents";

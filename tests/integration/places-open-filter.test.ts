@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "../../prisma/seed";
 import { isOpenAt } from "~/domain/places/hours";
-import { placesFeatureCollection, searchPlaces } from "~/domain/places/service.server";
+import { placesFeatureCollection, searchPlaces } from "~/domain/places/directory.server";
 import { addDays, seoulInstant } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
 

@@ -20,6 +20,7 @@ import type { EmploymentStatus } from "~/domain/residents/types";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { StatusBadge } from "./application-status";
 import { Pagination } from "~/components/ui/pagination";
+import { localized } from "~/domain/shared/localized";
 
 type LoaderData = Awaited<ReturnType<typeof applicantsLoader>>;
 type Site = LoaderData["sites"][number];
@@ -76,7 +77,7 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
         <ul className="site-places">
           {data.sites.map((site) => (
             <li key={site.id}>
-              {en ? site.titleEn : site.titleKo}:{" "}
+              {localized(site, i18n.language, "title")}:{" "}
               {t("staff.applicants.places", {
                 selected: site.selectedCount,
                 positions: site.positions,
@@ -131,7 +132,7 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
               <option value="">{t("staff.applicants.anySite")}</option>
               {data.sites.map((site) => (
                 <option key={site.id} value={site.id}>
-                  {en ? site.titleEn : site.titleKo}
+                  {localized(site, i18n.language, "title")}
                 </option>
               ))}
             </select>
@@ -206,7 +207,7 @@ function ApplicantCard({
   const lang = i18n.language;
   const siteName = (id: string) => {
     const site = sites.find((s) => s.id === id);
-    return site ? (lang === "en" ? site.titleEn : site.titleKo) : "";
+    return site ? localized(site, lang, "title") : "";
   };
   const facts = [
     applicant.age !== null ? t("jobs:staff.applicants.age", { age: applicant.age }) : null,

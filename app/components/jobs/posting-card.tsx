@@ -3,11 +3,13 @@ import { useTranslation } from "react-i18next";
 import type { PostingCardView } from "~/domain/jobs/present";
 import { formatWon } from "~/utils/format";
 import { WindowText } from "./window-text";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 /** One posting in a list: what it is, where, what it pays and when applications close. */
 export function PostingCardItem({ posting }: { posting: PostingCardView }) {
-  const { t, i18n } = useTranslation(["jobs", "districts"]);
-  const en = i18n.language === "en";
+  const { t } = useTranslation(["jobs", "districts"]);
+  const locale = useLocale();
   return (
     <li className="card posting-card">
       <p className="eyebrow">
@@ -15,10 +17,10 @@ export function PostingCardItem({ posting }: { posting: PostingCardView }) {
           ? t(`jobs:category.${posting.newDealCategory as "city"}`)
           : t(`jobs:kind.${posting.kind as "new_deal"}`)}
         {" · "}
-        {en ? posting.organization.en : posting.organization.ko}
+        {localized(posting.organization, locale)}
       </p>
       <h3>
-        <Link to={`/jobs/${posting.slug}`}>{en ? posting.title.en : posting.title.ko}</Link>
+        <Link to={`/jobs/${posting.slug}`}>{localized(posting.title, locale)}</Link>
       </h3>
       <ul className="tags">
         <li>
@@ -26,7 +28,7 @@ export function PostingCardItem({ posting }: { posting: PostingCardView }) {
             ? t("jobs:card.district", { district: t(`districts:${posting.district as "mapo"}`) })
             : t("jobs:card.anywhere")}
         </li>
-        <li>{t("jobs:card.wage", { wage: formatWon(posting.hourlyWageKrw, i18n.language) })}</li>
+        <li>{t("jobs:card.wage", { wage: formatWon(posting.hourlyWageKrw, locale) })}</li>
         <li>{t("jobs:card.positions", { count: posting.positions })}</li>
         {posting.outdoor ? <li>{t("jobs:card.outdoor")}</li> : null}
         {posting.roundSlug ? <li>{t("jobs:card.site")}</li> : null}

@@ -26,6 +26,7 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/ui/form";
+import { localized } from "~/domain/shared/localized";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
@@ -224,7 +225,7 @@ function OrganizationField({
       placeholder={t("staff.form.chooseOrganization")}
       options={organizations.map((o) => ({
         value: o.id,
-        label: i18n.language === "en" ? o.nameEn : o.nameKo,
+        label: localized(o, i18n.language, "name"),
       }))}
     />
   );

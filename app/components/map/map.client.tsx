@@ -10,6 +10,8 @@ import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "re
 import MarkerClusterGroup from "react-leaflet-cluster";
 import type { PlaceKind } from "~/domain/places/types";
 import { useRootData } from "~/utils/root-data";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 export type MapPlace = {
   slug: string;
@@ -172,8 +174,8 @@ export default function PlacesMap({
   cluster = true,
   className = "places-map",
 }: PlacesMapProps) {
-  const { t, i18n } = useTranslation("places");
-  const english = i18n.language === "en";
+  const { t } = useTranslation("places");
+  const locale = useLocale();
   const [tilesFailed, setTilesFailed] = useState(false);
   const markers = useRef(new Map<string, L.Marker>());
   const clusterGroup = useRef<L.MarkerClusterGroup | null>(null);
@@ -181,7 +183,7 @@ export default function PlacesMap({
   const icons = useMemo(() => {
     const cache = new Map<string, L.DivIcon>();
     return (place: MapPlace, isSelected: boolean) => {
-      const name = english ? place.nameEn : place.nameKo;
+      const name = localized(place, locale, "name");
       const state =
         place.openNow === undefined ? "" : place.openNow ? t("map.openNow") : t("map.closedNow");
       const key = `${place.slug}|${isSelected}|${state}`;
@@ -209,14 +211,14 @@ export default function PlacesMap({
       }
       return icon;
     };
-  }, [english, t]);
+  }, [locale, t]);
 
   const content = places.map((place) => (
     <Marker
       key={place.slug}
       position={[place.latitude, place.longitude]}
       icon={icons(place, place.slug === selected)}
-      title={english ? place.nameEn : place.nameKo}
+      title={localized(place, locale, "name")}
       ref={(marker) => {
         if (marker) markers.current.set(place.slug, marker);
         else markers.current.delete(place.slug);
@@ -233,7 +235,7 @@ export default function PlacesMap({
     >
       <Popup>
         <p className="map-popup__name">
-          <a href={`/places/${place.slug}`}>{english ? place.nameEn : place.nameKo}</a>
+          <a href={`/places/${place.slug}`}>{localized(place, locale, "name")}</a>
         </p>
         <p className="map-popup__meta">
           {t(`kinds.${place.kind as PlaceKind}`)}

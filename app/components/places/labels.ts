@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { seoulParts } from "~/domain/shared/seoul-time";
 import { intlLocale } from "~/utils/i18n";
+import { localized } from "~/domain/shared/localized";
 
 /**
  * An instant's Seoul clock time, "06:00". Opening hours are written on the 24-hour clock in both
@@ -50,8 +51,8 @@ export function usePlaceLabels() {
   const districts = (i18n.getResourceBundle(language, "districts") ?? {}) as Record<string, string>;
   return {
     english,
-    name: (place: Named) => (english ? place.nameEn : place.nameKo),
-    address: (place: Addressed) => (english ? place.addressEn : place.addressKo),
+    name: (place: Named) => localized(place, language, "name"),
+    address: (place: Addressed) => localized(place, language, "address"),
     kind: (kind: string) => places.kinds?.[kind] ?? kind,
     subKind: (subKind: string) => places.subKinds?.[subKind] ?? subKind,
     service: (kind: string) => places.services?.[kind] ?? kind,

@@ -10,6 +10,7 @@ import type { WeekDayView } from "~/domain/places/views";
 import { formatCalendarDate, formatDate, formatWeekday } from "~/utils/format";
 import { usePlaceLabels } from "./labels";
 import { PlaceStatus } from "./status";
+import { localized } from "~/domain/shared/localized";
 
 function WeekTable({
   week,
@@ -20,12 +21,11 @@ function WeekTable({
 }) {
   const { t, i18n } = useTranslation("places");
   const language = i18n.language;
-  const english = language === "en";
   const hours = (day: WeekDayView) => {
-    const holiday = english ? day.holidayEn : day.holidayKo;
+    const holiday = localized(day, language, "holiday");
     if (day.closedFor === "holiday") return t("week.closedHoliday", { name: holiday ?? "" });
     if (day.closedFor === "closure") {
-      const reason = english ? day.closureEn : day.closureKo;
+      const reason = localized(day, language, "closure");
       return reason ? t("week.closedForReason", { reason }) : t("week.closedTemporarily");
     }
     if (day.intervals.length === 0) return t("week.closed");
@@ -97,12 +97,11 @@ export function PlaceDetails({
   const { t, i18n } = useTranslation("places");
   const labels = usePlaceLabels();
   const language = i18n.language;
-  const english = labels.english;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const name = labels.name(place);
-  const description = english ? place.descriptionEn : place.descriptionKo;
-  const accessibility = english ? place.accessibilityNotesEn : place.accessibilityNotesKo;
+  const description = localized(place, language, "description");
+  const accessibility = localized(place, language, "accessibilityNotes");
   const bookable = place.services.filter((service) => service.bookable);
 
   return (
@@ -149,8 +148,8 @@ export function PlaceDetails({
                         start: formatCalendarDate(closure.startDate, language, "medium"),
                         end: formatCalendarDate(closure.endDate, language, "medium"),
                       })}
-                      {(english ? closure.reasonEn : closure.reasonKo)
-                        ? ` (${english ? closure.reasonEn : closure.reasonKo})`
+                      {localized(closure, language, "reason")
+                        ? ` (${localized(closure, language, "reason")})`
                         : ""}
                     </li>
                   ))}
@@ -166,19 +165,19 @@ export function PlaceDetails({
               <ul className="service-list">
                 {place.services.map((service) => (
                   <li key={service.slug}>
-                    <h3>{english ? service.nameEn : service.nameKo}</h3>
+                    <h3>{localized(service, language, "name")}</h3>
                     <p className="hint">
                       {labels.service(service.kind)}
                       {service.durationMinutes
                         ? ` · ${t("place.duration", { minutes: service.durationMinutes })}`
                         : ""}
                     </p>
-                    {(english ? service.descriptionEn : service.descriptionKo) ? (
-                      <p>{english ? service.descriptionEn : service.descriptionKo}</p>
+                    {localized(service, language, "description") ? (
+                      <p>{localized(service, language, "description")}</p>
                     ) : null}
                     {service.bookable ? (
                       <Link className="button" to={`/book/${encodeURIComponent(service.slug)}`}>
-                        {t("place.book", { service: english ? service.nameEn : service.nameKo })}
+                        {t("place.book", { service: localized(service, language, "name") })}
                       </Link>
                     ) : (
                       <p className="hint">{t("place.notBookable")}</p>
@@ -232,7 +231,7 @@ export function PlaceDetails({
               {place.operator ? (
                 <>
                   <dt>{t("place.operator")}</dt>
-                  <dd>{english ? place.operator.nameEn : place.operator.nameKo}</dd>
+                  <dd>{localized(place.operator, language, "name")}</dd>
                 </>
               ) : null}
               {place.areaSquareMeters ? (

@@ -104,7 +104,7 @@ export function PlaceForm({
             placeholder={t("form.none")}
             options={organizations.map((org) => ({
               value: org.id,
-              label: labels.english ? org.nameEn : org.nameKo,
+              label: labels.name(org),
             }))}
           />
         </fieldset>

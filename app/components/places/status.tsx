@@ -5,6 +5,8 @@ import type { StatusView } from "~/domain/places/views";
 import { seoulParts } from "~/domain/shared/seoul-time";
 import { formatDate, formatWeekday } from "~/utils/format";
 import { seoulClock } from "./labels";
+import { localized } from "~/domain/shared/localized";
+import { useLocale } from "~/utils/use-locale";
 
 /** How to say when: formatted only as far as the sentence needs (Intl formatters are costly). */
 function useWhen() {
@@ -19,9 +21,9 @@ function useWhen() {
 
 /** The headline ("Open", "Closed for a holiday (Chuseok)") and the next change, in words. */
 function useStatusText() {
-  const { t, i18n } = useTranslation("places");
+  const { t } = useTranslation("places");
   const when = useWhen();
-  const english = i18n.language === "en";
+  const locale = useLocale();
   return (status: StatusView): { headline: string; detail: string } => {
     if (status.open) {
       if (!status.closesAt) return { headline: t("status.open"), detail: t("status.allDay") };
@@ -36,11 +38,11 @@ function useStatusText() {
     }
     const headline =
       status.reason === "holiday"
-        ? t("status.holiday", { name: (english ? status.holidayEn : status.holidayKo) ?? "" })
+        ? t("status.holiday", { name: localized(status, locale, "holiday") ?? "" })
         : status.reason === "closure"
-          ? (english ? status.closureEn : status.closureKo)
+          ? localized(status, locale, "closure")
             ? t("status.closureWithReason", {
-                reason: (english ? status.closureEn : status.closureKo) ?? "",
+                reason: localized(status, locale, "closure") ?? "",
               })
             : t("status.closure")
           : t("status.closed");

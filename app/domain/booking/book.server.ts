@@ -136,9 +136,16 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
       // (No audit entry: the booking row itself records who booked what and when; cancels,
       // moves and staff actions are audited.)
       const message = { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
-      await notify(tx, recipient, "booking_confirmed", message, {
-        path: `/bookings/${booking.id}`,
-      });
+      await notify(
+        tx,
+        recipient,
+        "booking_confirmed",
+        message,
+        {
+          path: `/bookings/${booking.id}`,
+        },
+        { sendAfter: now },
+      );
       await scheduleReminder(tx, recipient, booking.id, message, now);
       return { ok: true, bookingId: booking.id, replay: false };
     }, TX_OPTIONS);
@@ -201,9 +208,16 @@ export async function cancelBooking(
       service: booking.slot.service,
       place: booking.slot.service.place,
     };
-    await notify(tx, { id: residentId }, "booking_cancelled", facts, {
-      path: `/book/${booking.slot.service.slug}`,
-    });
+    await notify(
+      tx,
+      { id: residentId },
+      "booking_cancelled",
+      facts,
+      {
+        path: `/book/${booking.slot.service.slug}`,
+      },
+      { sendAfter: now },
+    );
     await recordAudit(
       {
         actorId: residentId,
@@ -323,10 +337,17 @@ export async function rescheduleBooking(request: {
         place: target.service.place,
       };
       const recipient = { id: residentId, language: resident.language, email: resident.email };
-      await notify(tx, recipient, "booking_rescheduled", messageFacts, {
-        path: `/bookings/${booking.id}`,
-        previous: old.slot.startsAt,
-      });
+      await notify(
+        tx,
+        recipient,
+        "booking_rescheduled",
+        messageFacts,
+        {
+          path: `/bookings/${booking.id}`,
+          previous: old.slot.startsAt,
+        },
+        { sendAfter: now },
+      );
       await scheduleReminder(tx, recipient, booking.id, messageFacts, now);
       await recordAudit(
         {

@@ -280,10 +280,17 @@ async function offerToNextWaiting(tx: Tx, slotId: string, now: Date): Promise<bo
       data: { status: "offered", offeredAt: now, offerExpiresAt: expires },
     });
     if (claimed.count !== 1) continue;
-    await notify(tx, { id: next.residentId }, "waitlist_offer", messageFacts(slot), {
-      path: `/book/${slot.service.slug}/${slot.id}`,
-      until: expires,
-    });
+    await notify(
+      tx,
+      { id: next.residentId },
+      "waitlist_offer",
+      messageFacts(slot),
+      {
+        path: `/book/${slot.service.slug}/${slot.id}`,
+        until: expires,
+      },
+      { sendAfter: now },
+    );
     return true;
   }
 }

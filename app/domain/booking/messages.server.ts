@@ -6,6 +6,7 @@ import { formatDateTime } from "~/utils/format";
 import { siteUrl } from "~/utils/site-url.server";
 import type { Tx } from "./capacity.server";
 import { reminderAt } from "./rules";
+import { localized } from "~/domain/shared/localized";
 
 // ───────────── messages ─────────────
 
@@ -25,7 +26,7 @@ export async function notify(
   template: string,
   facts: MessageFacts,
   extra: { path: string; previous?: Date; until?: Date; reason?: string | null },
-  options: { sendAfter?: Date; dedupeKey?: string } = {},
+  options: { sendAfter: Date; dedupeKey?: string },
 ) {
   const language =
     recipient.language ??
@@ -36,11 +37,10 @@ export async function notify(
       })
     )?.preferredLanguage;
   if (!language) return;
-  const en = language === "en";
   const t = (await messageT(language)) as unknown as (key: string) => string;
   const params: Record<string, string> = {
-    service: en ? facts.service.nameEn : facts.service.nameKo,
-    place: en ? facts.place.nameEn : facts.place.nameKo,
+    service: localized(facts.service, language, "name"),
+    place: localized(facts.place, language, "name"),
     when: formatDateTime(facts.startsAt, language),
     phone: facts.place.phone ?? t("booking:manage.phoneUnknown"),
     link: siteUrl(extra.path),

@@ -26,6 +26,8 @@ import {
   parseChannels,
   type TimeChoice,
 } from "./types";
+import { pageCount, paginate } from "~/domain/shared/pagination";
+import { localized } from "~/domain/shared/localized";
 
 export async function getBookableService(slug: string) {
   return getDb().service.findFirst({
@@ -246,8 +248,7 @@ export async function listMyBookings(residentId: string, now: Date, page: number
     db.booking.findMany({
       where: history,
       orderBy: [{ slot: { startsAt: "desc" } }, { id: "asc" }],
-      skip: (page - 1) * PAST_PAGE_SIZE,
-      take: PAST_PAGE_SIZE,
+      ...paginate(page, PAST_PAGE_SIZE),
       select: myBookingSelect,
     }),
     db.booking.count({ where: history }),
@@ -256,7 +257,7 @@ export async function listMyBookings(residentId: string, now: Date, page: number
     upcoming,
     waiting,
     past,
-    pastPages: Math.max(1, Math.ceil(pastCount / PAST_PAGE_SIZE)),
+    pastPages: pageCount(pastCount, PAST_PAGE_SIZE),
   };
 }
 
@@ -293,15 +294,14 @@ export async function myBookingCalendar(residentId: string, bookingId: string, l
     select: myBookingSelect,
   });
   if (!booking) return null;
-  const en = language === "en";
   const t = (await messageT(language)) as unknown as (
     key: string,
     options?: Record<string, unknown>,
   ) => string;
   const { service } = booking.slot;
   const place = service.place;
-  const serviceName = en ? service.nameEn : service.nameKo;
-  const placeName = en ? place.nameEn : place.nameKo;
+  const serviceName = localized(service, language, "name");
+  const placeName = localized(place, language, "name");
   const lines = [
     t("booking:calendar.description", { service: serviceName, place: placeName }),
     booking.channel ? t(`booking:channel.${booking.channel}`) : null,
@@ -315,7 +315,7 @@ export async function myBookingCalendar(residentId: string, bookingId: string, l
     location:
       booking.channel && booking.channel !== "in_person"
         ? t(`booking:channel.${booking.channel}`)
-        : `${placeName}, ${en ? place.addressEn : place.addressKo}`,
+        : `${placeName}, ${localized(place, language, "address")}`,
     description: lines.filter(Boolean).join("\n"),
     url: siteUrl(`/bookings/${booking.id}`),
     cancelled: booking.status === "cancelled",

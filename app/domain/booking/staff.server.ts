@@ -307,10 +307,17 @@ async function blockOne(
     if (done.count !== 1) continue;
     cancelled += 1;
     await cancelPendingNotifications([reminderKey(booking.id)], tx);
-    await notify(tx, { id: booking.residentId }, "slot_blocked", messageFacts(slot), {
-      path: `/book/${slot.service.slug}`,
-      reason,
-    });
+    await notify(
+      tx,
+      { id: booking.residentId },
+      "slot_blocked",
+      messageFacts(slot),
+      {
+        path: `/book/${slot.service.slug}`,
+        reason,
+      },
+      { sendAfter: now },
+    );
   }
   await tx.waitlistEntry.updateMany({
     where: { slotId, status: "offered" },

@@ -85,8 +85,3 @@ export type TimeChoice = {
 
 /** One day of the day list: how many of its times are still open. */
 export type DaySummary = { date: string; open: number; total: number };
-
-/** The name of a place or service in the page's language. */
-export function localName(item: { nameKo: string; nameEn: string }, locale: string): string {
-  return locale === "en" ? item.nameEn : item.nameKo;
-}

@@ -106,9 +106,16 @@ export async function expireWaitlistOffers(now: Date) {
         select: messageSlotSelect,
       });
       if (slot) {
-        await notify(tx, { id: entry.residentId }, "waitlist_offer_expired", messageFacts(slot), {
-          path: `/book/${slot.service.slug}`,
-        });
+        await notify(
+          tx,
+          { id: entry.residentId },
+          "waitlist_offer_expired",
+          messageFacts(slot),
+          {
+            path: `/book/${slot.service.slug}`,
+          },
+          { sendAfter: now },
+        );
       }
       return releasePlace(tx, entry.slotId, now);
     }, TX_OPTIONS);

@@ -1,21 +1,16 @@
 // Eligibility reasons and requirements in the person's language. Works with any i18next `t`
 // (server: getServerT, browser: useTranslation) that has the "eligibility", "districts" and
 // "account" namespaces loaded.
+import { formatCalendarDate } from "~/utils/format";
+import { intlLocale } from "~/utils/i18n";
 import type { Reason, Requirement } from "./judge";
 
 /** Any i18next `t` (typed keys are checked where they are written, not here). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyT = (...args: any[]) => any;
 
-function formatDate(date: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ko-KR", {
-    dateStyle: "long",
-    timeZone: "Asia/Seoul",
-  }).format(new Date(`${date}T00:00:00+09:00`));
-}
-
 function list(t: AnyT, locale: string, keys: string[]) {
-  return new Intl.ListFormat(locale === "en" ? "en-GB" : "ko-KR", { type: "disjunction" }).format(
+  return new Intl.ListFormat(intlLocale(locale), { type: "disjunction" }).format(
     keys.map((key) => (t as (k: string) => string)(key)),
   );
 }
@@ -26,12 +21,12 @@ export function reasonMessage(t: AnyT, reason: Reason, locale: string): string {
     case "tooYoung":
       return tr("eligibility:reason.tooYoung", {
         age: reason.minAge,
-        date: formatDate(reason.date, locale),
+        date: formatCalendarDate(reason.date, locale),
       });
     case "tooOld":
       return tr("eligibility:reason.tooOld", {
         age: reason.maxAge,
-        date: formatDate(reason.date, locale),
+        date: formatCalendarDate(reason.date, locale),
       });
     case "districtNotAccepted":
       return tr("eligibility:reason.districtNotAccepted", {
@@ -74,7 +69,7 @@ export function requirementMessage(t: AnyT, requirement: Requirement, locale: st
       return tr("eligibility:requirement.maxAge", { max: requirement.maxAge });
     case "ageReferenceDate":
       return tr("eligibility:requirement.ageReferenceDate", {
-        date: formatDate(requirement.date, locale),
+        date: formatCalendarDate(requirement.date, locale),
       });
     case "districts":
       return tr("eligibility:requirement.districts", {

@@ -11,6 +11,7 @@ import { applicationSubject, applicationTitleSelect, notifyApplicant } from "./m
 import { applyRefusal, type ApplyRefusal, canWithdraw, LIVE_STATUSES } from "./rules";
 import type { ApplyInput } from "./schema";
 import { type ApplicationStatus, MY_APPLICATIONS_PAGE_SIZE } from "./types";
+import { pageCount, paginate } from "~/domain/shared/pagination";
 
 // ───────────── applying ─────────────
 
@@ -97,7 +98,7 @@ async function submitApplication(
         },
         tx,
       );
-      await notifyApplicant(tx, residentId, "application_received", target.title, {
+      await notifyApplicant(tx, meta.now, residentId, "application_received", target.title, {
         applicationId: created.id,
       });
       return created.id;
@@ -210,8 +211,7 @@ export async function listMyApplications(residentId: string, page: number) {
     db.application.findMany({
       where,
       orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * MY_APPLICATIONS_PAGE_SIZE,
-      take: MY_APPLICATIONS_PAGE_SIZE,
+      ...paginate(page, MY_APPLICATIONS_PAGE_SIZE),
       select: {
         id: true,
         status: true,
@@ -227,7 +227,7 @@ export async function listMyApplications(residentId: string, page: number) {
   ]);
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / MY_APPLICATIONS_PAGE_SIZE)),
+    pageCount: pageCount(total, MY_APPLICATIONS_PAGE_SIZE),
     applications: rows.map((row) => ({
       id: row.id,
       status: row.status as ApplicationStatus,
@@ -362,7 +362,7 @@ async function withdrawInTx(
     tx,
   );
   const subject = applicationSubject(next);
-  await notifyApplicant(tx, next.residentId, "application_promoted", subject.title, {
+  await notifyApplicant(tx, meta.now, next.residentId, "application_promoted", subject.title, {
     applicationId: next.id,
   });
   return { promotedId: next.id };
@@ -416,7 +416,7 @@ export async function withdrawApplication(
         },
         tx,
       );
-      await notifyApplicant(tx, residentId, "application_withdrawn", subject.title, {
+      await notifyApplicant(tx, meta.now, residentId, "application_withdrawn", subject.title, {
         applicationId: row.id,
       });
       return outcome;

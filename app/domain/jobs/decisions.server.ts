@@ -10,6 +10,7 @@ import { applicationSubject, applicationTitleSelect, notifyApplicant } from "./m
 import { canMoveTo, DECISION_STATUS } from "./rules";
 import type { ApplicantFilter } from "./schema";
 import { APPLICANTS_PAGE_SIZE, type ApplicationStatus, type Decision } from "./types";
+import { pageCount, paginate } from "~/domain/shared/pagination";
 
 // ───────────── staff: decisions ─────────────
 
@@ -105,6 +106,7 @@ export async function decideApplication(
       );
       await notifyApplicant(
         tx,
+        meta.now,
         row.residentId,
         `application_${to}`,
         applicationSubject(row).title,
@@ -252,8 +254,7 @@ export async function listApplicants(actor: SessionUser, scope: Scope, filter: A
     db.application.findMany({
       where,
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      skip: (filter.page - 1) * APPLICANTS_PAGE_SIZE,
-      take: APPLICANTS_PAGE_SIZE,
+      ...paginate(filter.page, APPLICANTS_PAGE_SIZE),
       select: applicantSelect,
     }),
     db.application.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
@@ -272,7 +273,7 @@ export async function listApplicants(actor: SessionUser, scope: Scope, filter: A
   return {
     ...context,
     total,
-    pageCount: Math.max(1, Math.ceil(total / APPLICANTS_PAGE_SIZE)),
+    pageCount: pageCount(total, APPLICANTS_PAGE_SIZE),
     counts,
     applicants: rows.map(toApplicant),
   };

@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { siteUrl } from "~/utils/site-url.server";
+import { localized } from "~/domain/shared/localized";
 
 /** How long before the window closes the "closes soon" reminder goes out. */
 const CLOSING_NOTICE_HOURS = 24;
@@ -114,11 +115,12 @@ async function queueNotice(
         residentId: row.residentId,
         template: kind === "opened" ? "posting_opened" : "posting_closing",
         params: {
-          title: language === "en" ? row.posting.titleEn : row.posting.titleKo,
+          title: localized(row.posting, language, "title"),
           closes: formatDateTime(row.posting.applicationClosesAt, language),
           slug: row.posting.slug,
           link: siteUrl(`/jobs/${row.posting.slug}`),
         },
+        sendAfter: now,
       },
       tx,
     );

@@ -20,6 +20,7 @@ import { postingCardSelect, roundCardSelect } from "./postings.server";
 import { LIVE_STATUSES } from "./rules";
 import type { PostingInput, RoundInput, SiteInput } from "./schema";
 import { SEARCH_PAGE_SIZE } from "./types";
+import { pageCount, paginate } from "~/domain/shared/pagination";
 
 // ───────────── staff: postings and rounds ─────────────
 
@@ -46,8 +47,7 @@ export async function listManagedPostings(
     db.posting.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (filter.page - 1) * SEARCH_PAGE_SIZE,
-      take: SEARCH_PAGE_SIZE,
+      ...paginate(filter.page, SEARCH_PAGE_SIZE),
       select: { ...postingCardSelect, selectedCount: true },
     }),
   ]);
@@ -57,7 +57,7 @@ export async function listManagedPostings(
   );
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+    pageCount: pageCount(total, SEARCH_PAGE_SIZE),
     postings: rows.map((row) => ({ ...row, liveApplications: live.get(row.id) ?? 0 })),
   };
 }
@@ -83,8 +83,7 @@ export async function listManagedRounds(actor: SessionUser, page: number) {
     db.publicWorkRound.findMany({
       where,
       orderBy: [{ applicationOpensAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * SEARCH_PAGE_SIZE,
-      take: SEARCH_PAGE_SIZE,
+      ...paginate(page, SEARCH_PAGE_SIZE),
       select: { ...roundCardSelect, sites: { select: { id: true } } },
     }),
   ]);
@@ -94,7 +93,7 @@ export async function listManagedRounds(actor: SessionUser, page: number) {
   );
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+    pageCount: pageCount(total, SEARCH_PAGE_SIZE),
     rounds: rows.map((row) => ({ ...row, liveApplications: live.get(row.id) ?? 0 })),
   };
 }

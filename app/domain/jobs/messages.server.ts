@@ -3,12 +3,14 @@ import { enqueueNotification } from "~/domain/notifications/service.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { siteUrl } from "~/utils/site-url.server";
 import type { Tx } from "./common.server";
+import { localized } from "~/domain/shared/localized";
 
 // ───────────── notifications ─────────────
 
 /** A message in the applicant's language, about a posting or round named in that language. */
 export async function notifyApplicant(
   tx: Tx,
+  now: Date,
   residentId: string,
   template: string,
   title: { ko: string; en: string },
@@ -25,9 +27,10 @@ export async function notifyApplicant(
       template,
       params: {
         ...params,
-        title: resident.preferredLanguage === "en" ? title.en : title.ko,
+        title: localized(title, resident.preferredLanguage),
         link: siteUrl(`/applications/${params.applicationId}`),
       },
+      sendAfter: now,
     },
     tx,
   );

@@ -6,9 +6,10 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { canManage, eligibleCriteriaIds } from "./common.server";
-import { MAX_PAGE, type SearchQuery } from "./schema";
+import type { SearchQuery } from "./schema";
 import { postingOrderBy, postingWhere, sortPostingKeys } from "./search";
 import { SEARCH_PAGE_SIZE } from "./types";
+import { pageCount, paginate } from "~/domain/shared/pagination";
 
 // ───────────── search ─────────────
 
@@ -83,7 +84,7 @@ export async function searchPostings(
         )
       : null,
   });
-  const skip = (query.page - 1) * pageSize;
+  const { skip } = paginate(query.page, pageSize);
   const total = await db.posting.count({ where });
   let postings: PostingCard[];
   if (total <= SORT_IN_MEMORY_UP_TO) {
@@ -113,7 +114,7 @@ export async function searchPostings(
     postings,
     total,
     page: query.page,
-    pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize))),
+    pageCount: pageCount(total, pageSize),
     eligibleFilterApplied: applyEligibility,
   };
 }

@@ -19,6 +19,7 @@ import {
   POSTING_KINDS,
   STANDALONE_KINDS,
 } from "./types";
+import { pageField } from "~/domain/shared/page-parameter";
 
 /** A checkbox: sent as "on" when ticked, absent otherwise. */
 const flag = z
@@ -30,7 +31,6 @@ const flag = z
 
 export const WINDOW_FILTERS = ["current", "open", "all"] as const;
 export const SORTS = ["closing", "newest", "wage"] as const;
-export const MAX_PAGE = 500;
 
 export const SearchSchema = z.object({
   q: z.string().trim().max(100, "validation:tooLong").optional(),
@@ -48,12 +48,7 @@ export const SearchSchema = z.object({
   /** only what the logged-in resident is eligible for */
   eligible: flag,
   sort: z.enum(SORTS).default("closing"),
-  page: z
-    .number({ invalid_type_error: "jobs:errors.number" })
-    .int("jobs:errors.number")
-    .min(1, "jobs:errors.number")
-    .max(MAX_PAGE, "jobs:errors.pageTooHigh")
-    .default(1),
+  page: pageField({ invalid: "jobs:errors.number", tooHigh: "jobs:errors.pageTooHigh" }).default(1),
 });
 export type SearchQuery = z.infer<typeof SearchSchema>;
 
@@ -125,7 +120,7 @@ export const ApplicantFilterSchema = z.object({
   q: z.string().trim().max(50, "validation:tooLong").optional(),
   /** rounds: applicants who chose this site */
   site: z.string().trim().max(40).optional(),
-  page: z.number().int().min(1).max(100_000).default(1),
+  page: pageField({ invalid: "jobs:errors.number" }).default(1),
 });
 export type ApplicantFilter = z.infer<typeof ApplicantFilterSchema>;
 

@@ -16,7 +16,8 @@ export type EnqueueInput = {
   /** key under notifications.<template> in locales/*\/notifications.json */
   template: string;
   params: Record<string, string | number>;
-  sendAfter?: Date;
+  /** when it may be sent: the app clock's now for "at once", later for a reminder */
+  sendAfter: Date;
   /** makes enqueueing idempotent (a reminder is scheduled once per booking) */
   dedupeKey?: string;
   /** the resident's address and language, when the caller has just read them (saves a query) */
@@ -48,7 +49,7 @@ export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter)
     locale: resident.preferredLanguage,
     subject,
     body,
-    sendAfter: input.sendAfter ?? new Date(),
+    sendAfter: input.sendAfter,
     dedupeKey: input.dedupeKey ?? null,
   };
   if (input.dedupeKey) {

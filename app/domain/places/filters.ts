@@ -16,6 +16,7 @@ import {
   type ServiceKind,
   type SubKind,
 } from "./types";
+import { pageField } from "~/domain/shared/page-parameter";
 
 type OpenFilter = { mode: "now" } | { mode: "at"; date: string; time: string };
 
@@ -32,8 +33,6 @@ export type PlaceFilters = {
 
 /** A filter the page could not use: the URL parameter, the value sent, and why (an i18n key). */
 export type FilterProblem = { param: string; value: string; message: string };
-
-export const MAX_PAGE = 1000;
 
 const number = z
   .string()
@@ -74,12 +73,7 @@ const FilterParams = z
       .optional(),
     time: z.string().regex(CLOCK_TIME, "places:filterErrors.time").optional(),
     near: coordinatePair.optional(),
-    page: z
-      .string()
-      .regex(/^\d{1,4}$/, "places:filterErrors.page")
-      .transform(Number)
-      .refine((page) => page >= 1 && page <= MAX_PAGE, "places:filterErrors.page")
-      .optional(),
+    page: pageField({ invalid: "places:filterErrors.page" }).optional(),
   })
   .superRefine((params, ctx) => {
     if (params.kind && params.sub && !subKindsOf(params.kind).includes(params.sub)) {

@@ -18,6 +18,7 @@ import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ProfileInput, RoleAssignment } from "./schema";
 import { SESSION_MAX_AGE_SECONDS, type Language, type Role, type SessionUser } from "./types";
+import { pageCount, paginate } from "~/domain/shared/pagination";
 
 const TERMS_VERSION = "2026-11";
 const PRIVACY_VERSION = "2026-11";
@@ -60,7 +61,7 @@ type RefusedOr<C extends Code> = Failure<C> | Failure<"rateLimited", { retryAfte
 
 export async function createResident(
   input: SignupInput,
-  meta: { ip: string | null },
+  meta: { ip: string | null; now: Date },
 ): Promise<Outcome<{ residentId: string }, RefusedOr<"emailTaken">>> {
   const db = getDb();
   // Counted before anything else, so that accounts made in parallel are counted one by one.
@@ -97,7 +98,12 @@ export async function createResident(
         tx,
       );
       await enqueueNotification(
-        { residentId: created.id, template: "welcome", params: { name: input.name } },
+        {
+          residentId: created.id,
+          template: "welcome",
+          params: { name: input.name },
+          sendAfter: meta.now,
+        },
         tx,
       );
       return created;
@@ -475,15 +481,14 @@ export async function listAccounts(options: { q: string; role: Role | null; page
     db.resident.findMany({
       where,
       orderBy: [{ email: "asc" }, { id: "asc" }],
-      skip: (options.page - 1) * ACCOUNTS_PAGE_SIZE,
-      take: ACCOUNTS_PAGE_SIZE,
+      ...paginate(options.page, ACCOUNTS_PAGE_SIZE),
       select: accountRowSelect,
     }),
   ]);
   return {
     total,
     page: options.page,
-    pageCount: Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE)),
+    pageCount: pageCount(total, ACCOUNTS_PAGE_SIZE),
     accounts: accounts.map((account) => ({ ...account, role: account.role as Role })),
   };
 }

@@ -1,0 +1,325 @@
+// Places & maps, public reads: the directory (list and filters), the open-data map API and a
+// place's page. Pure rules (hours, distances, filters) live beside this file.
+import { searchTerms } from "~/domain/shared/korean-search";
+import { isPublicHoliday } from "~/domain/shared/holidays";
+import { addDays, seoulInstant, seoulParts } from "~/domain/shared/seoul-time";
+import type { Prisma } from "~/generated/prisma/client";
+import { getDb } from "~/utils/db.server";
+import { sortByDistance, type BBox } from "./distance";
+import type { PlaceFilters } from "./filters";
+import { statusAt, weekTable } from "./hours";
+import { PAGE_SIZE } from "./types";
+import {
+  statusView,
+  weekDayView,
+  type PlaceFeature,
+  type PlaceFeatureCollection,
+  type PlaceListItem,
+  type PlaceSearchResult,
+} from "./views";
+import {
+  type Language,
+  hoursOf,
+  nameOrder,
+  PLACE_DETAILS,
+  WEEK_ORDERED_HOURS,
+} from "./common.server";
+import { pageCount, paginate } from "~/domain/shared/pagination";
+import { localized } from "~/domain/shared/localized";
+
+// ───────────── the directory ─────────────
+
+function placeWhere(filters: PlaceFilters, bbox: BBox | null = null): Prisma.PlaceWhereInput {
+  const and: Prisma.PlaceWhereInput[] = [];
+  if (filters.kind) and.push({ kind: filters.kind });
+  if (filters.subKind) and.push({ subKind: filters.subKind });
+  if (filters.district) and.push({ district: filters.district });
+  if (filters.service) and.push({ services: { some: { kind: filters.service, active: true } } });
+  for (const term of searchTerms(filters.q)) and.push({ searchText: { contains: term } });
+  if (bbox) {
+    const [west, south, east, north] = bbox;
+    and.push({ latitude: { gte: south, lte: north }, longitude: { gte: west, lte: east } });
+  }
+  return { AND: and };
+}
+
+/** The instant an "open" filter asks about. */
+function openFilterInstant(filters: PlaceFilters, now: Date): Date | null {
+  if (!filters.open) return null;
+  if (filters.open.mode === "now") return now;
+  return seoulInstant(filters.open.date, filters.open.time);
+}
+
+const previousWeekday = (weekday: number) => (weekday === 1 ? 7 : weekday - 1);
+
+/** The intervals that open on `date` take place: no closure then, and no holiday it closes for. */
+function dayNotCancelled(date: string): Prisma.PlaceWhereInput {
+  return {
+    closures: { none: { startDate: { lte: date }, endDate: { gte: date } } },
+    ...(isPublicHoliday(date) ? { closedOnPublicHolidays: false } : {}),
+  };
+}
+
+/**
+ * Open at `at`, exactly as `isOpenAt` (hours.ts) decides, in portable SQL: an interval of today
+ * covering the clock time, or yesterday's running past midnight until after it, on a day that is
+ * not cancelled. Whether a day is a public holiday depends only on the date, so it is worked out
+ * here and only `closedOnPublicHolidays` is asked of the database. "HH:MM" strings compare in
+ * time order; an interval whose `closes` is not after its `opens` passes midnight (a field
+ * reference). The database can then filter, count and page;
+ * tests/integration/places-open-filter.test.ts checks it against isOpenAt over a week with a
+ * holiday and closures.
+ */
+function openAtWhere(at: Date): Prisma.PlaceWhereInput {
+  const { date, weekday, time } = seoulParts(at);
+  const opens = getDb().openingHours.fields.opens;
+  return {
+    OR: [
+      {
+        ...dayNotCancelled(date),
+        openingHours: {
+          some: {
+            weekday,
+            opens: { lte: time },
+            OR: [{ closes: { gt: time } }, { closes: { lte: opens } }],
+          },
+        },
+      },
+      {
+        ...dayNotCancelled(addDays(date, -1)),
+        openingHours: {
+          some: { weekday: previousWeekday(weekday), closes: { gt: time, lte: opens } },
+        },
+      },
+    ],
+  };
+}
+
+function listSelect(today: string) {
+  return {
+    id: true,
+    slug: true,
+    kind: true,
+    subKind: true,
+    nameKo: true,
+    nameEn: true,
+    addressKo: true,
+    addressEn: true,
+    district: true,
+    latitude: true,
+    longitude: true,
+    phone: true,
+    isSampleData: true,
+    closedOnPublicHolidays: true,
+    openingHours: { select: { weekday: true, opens: true, closes: true } },
+    closures: {
+      where: { endDate: { gte: addDays(today, -1) } },
+      select: { startDate: true, endDate: true, reasonKo: true, reasonEn: true },
+    },
+  } satisfies Prisma.PlaceSelect;
+}
+
+/**
+ * One page of the directory. The database filters (the "open" filter included, so pages are
+ * never short), counts and pages; sorted by distance, it returns positions only, sorted here,
+ * and the page's places are then loaded. Hours are loaded for the listed page only, for its
+ * status in words.
+ */
+export async function searchPlaces(
+  filters: PlaceFilters,
+  options: { now: Date; language: Language; pageSize?: number },
+): Promise<PlaceSearchResult> {
+  const db = getDb();
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const today = seoulParts(options.now).date;
+  const openAt = openFilterInstant(filters, options.now);
+  const base = placeWhere(filters);
+  const where = openAt ? { AND: [base, openAtWhere(openAt)] } : base;
+  const select = listSelect(today);
+
+  let total: number;
+  let page = filters.page;
+  let rows: Array<Prisma.PlaceGetPayload<{ select: typeof select }>>;
+  let distances = new Map<string, number>();
+
+  if (!filters.near) {
+    const fetchPage = (p: number) =>
+      db.place.findMany({
+        where,
+        orderBy: nameOrder(options.language),
+        ...paginate(p, pageSize),
+        select,
+      });
+    [total, rows] = await Promise.all([db.place.count({ where }), fetchPage(page)]);
+    const last = pageCount(total, pageSize);
+    if (page > last) {
+      page = last;
+      rows = await fetchPage(page);
+    }
+  } else {
+    // Sorting by distance: every match's position (two numbers each), then the page's places.
+    const positions = await db.place.findMany({
+      where,
+      orderBy: nameOrder(options.language),
+      select: { id: true, latitude: true, longitude: true },
+    });
+    const sorted = sortByDistance(
+      positions.map((p) => ({ id: p.id, lat: p.latitude, lng: p.longitude })),
+      filters.near,
+    );
+    distances = new Map(sorted.map((p) => [p.id, p.distanceKm]));
+    total = sorted.length;
+    page = Math.min(page, pageCount(total, pageSize));
+    const { skip, take } = paginate(page, pageSize);
+    const ids = sorted.slice(skip, skip + take).map((p) => p.id);
+    const loaded = await db.place.findMany({ where: { id: { in: ids } }, select });
+    const byId = new Map(loaded.map((row) => [row.id, row]));
+    rows = ids.map((id) => byId.get(id)!).filter(Boolean);
+  }
+
+  const items: PlaceListItem[] = rows.map((row) => ({
+    slug: row.slug,
+    kind: row.kind,
+    subKind: row.subKind,
+    name: localized(row, options.language, "name"),
+    address: localized(row, options.language, "address"),
+    district: row.district,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    phone: row.phone,
+    isSampleData: row.isSampleData,
+    status: statusView(statusAt(hoursOf(row), options.now)),
+    distanceKm: distances.get(row.id) ?? null,
+  }));
+  return { items, total, page, pageCount: pageCount(total, pageSize) };
+}
+
+// ───────────── the open-data API ─────────────
+
+/**
+ * Every place matching the filters (and inside `bbox`, when given) as a GeoJSON FeatureCollection
+ * (RFC 7946: positions are [longitude, latitude]). Ordered by distance with `near`, else by slug.
+ */
+export async function placesFeatureCollection(
+  filters: PlaceFilters,
+  options: { now: Date; bbox: BBox | null },
+): Promise<PlaceFeatureCollection> {
+  const openAt = openFilterInstant(filters, options.now);
+  const base = placeWhere(filters, options.bbox);
+  const where = openAt ? { AND: [base, openAtWhere(openAt)] } : base;
+  const db = getDb();
+  const [rows, openNow] = await Promise.all([
+    db.place.findMany({
+      where,
+      orderBy: { slug: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        kind: true,
+        subKind: true,
+        nameKo: true,
+        nameEn: true,
+        addressKo: true,
+        addressEn: true,
+        district: true,
+        latitude: true,
+        longitude: true,
+        phone: true,
+        coordinatesApproximate: true,
+        isSampleData: true,
+        lastVerifiedAt: true,
+      },
+    }),
+    // which of them are open now (the filter may have asked about another instant)
+    openAt?.getTime() === options.now.getTime()
+      ? null
+      : db.place
+          .findMany({ where: { AND: [where, openAtWhere(options.now)] }, select: { id: true } })
+          .then((open) => new Set(open.map((place) => place.id))),
+  ]);
+  let features = rows.map((row): PlaceFeature => ({
+    type: "Feature",
+    id: row.slug,
+    geometry: { type: "Point", coordinates: [row.longitude, row.latitude] },
+    properties: {
+      slug: row.slug,
+      url: `/places/${row.slug}`,
+      kind: row.kind,
+      subKind: row.subKind,
+      nameKo: row.nameKo,
+      nameEn: row.nameEn,
+      addressKo: row.addressKo,
+      addressEn: row.addressEn,
+      district: row.district,
+      phone: row.phone,
+      // with "open now" as the filter, every feature is open now
+      openNow: openNow ? openNow.has(row.id) : true,
+      coordinatesApproximate: row.coordinatesApproximate,
+      isSampleData: row.isSampleData,
+      lastVerifiedAt: row.lastVerifiedAt.toISOString(),
+    },
+  }));
+  if (filters.near) {
+    const byDistance = sortByDistance(
+      features.map((feature) => ({
+        feature,
+        lat: feature.geometry.coordinates[1],
+        lng: feature.geometry.coordinates[0],
+      })),
+      filters.near,
+    );
+    features = byDistance.map(({ feature, distanceKm }) => ({
+      ...feature,
+      properties: { ...feature.properties, distanceKm: Math.round(distanceKm * 1000) / 1000 },
+    }));
+  }
+  return { type: "FeatureCollection", features };
+}
+
+// ───────────── a place's page ─────────────
+
+export async function getPlacePage(slug: string, now: Date) {
+  const { date: today, weekday } = seoulParts(now);
+  const monday = addDays(today, 1 - weekday);
+  const place = await getDb().place.findUnique({
+    where: { slug },
+    select: {
+      ...PLACE_DETAILS,
+      isSampleData: true,
+      operator: { select: { nameKo: true, nameEn: true, website: true, phone: true } },
+      services: {
+        where: { active: true },
+        orderBy: [{ bookable: "desc" }, { nameKo: "asc" }],
+        select: {
+          slug: true,
+          kind: true,
+          nameKo: true,
+          nameEn: true,
+          descriptionKo: true,
+          descriptionEn: true,
+          bookable: true,
+          durationMinutes: true,
+        },
+      },
+      openingHours: WEEK_ORDERED_HOURS,
+      closures: {
+        // this week's (for the table), and what is coming
+        where: { endDate: { gte: addDays(monday, -1) } },
+        orderBy: { startDate: "asc" },
+        take: 30,
+        select: { startDate: true, endDate: true, reasonKo: true, reasonEn: true },
+      },
+    },
+  });
+  if (!place) return null;
+  const hours = hoursOf(place);
+  const { openingHours: _hours, closures, lastVerifiedAt, amenities, ...details } = place;
+  return {
+    ...details,
+    amenities: amenities.split(",").filter(Boolean),
+    lastVerifiedAt: lastVerifiedAt.toISOString(),
+    status: statusView(statusAt(hours, now)),
+    week: weekTable(hours, now).map(weekDayView),
+    upcomingClosures: closures.filter((closure) => closure.endDate >= today),
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { localized } from "./localized";
+
+describe("localized", () => {
+  it("picks a { ko, en } pair's text in the page's language", () => {
+    const title = { ko: "청년일자리센터", en: "Youth Job Center" };
+    expect(localized(title, "ko")).toBe("청년일자리센터");
+    expect(localized(title, "en")).toBe("Youth Job Center");
+  });
+
+  it("picks an item's nameKo / nameEn fields", () => {
+    const place = { nameKo: "휴서울이동노동자쉼터", nameEn: "Hue Seoul Rest Shelter" };
+    expect(localized(place, "ko", "name")).toBe("휴서울이동노동자쉼터");
+    expect(localized(place, "en", "name")).toBe("Hue Seoul Rest Shelter");
+  });
+
+  it("treats any language but English as Korean, the site's default", () => {
+    expect(localized({ ko: "가", en: "A" }, "ja")).toBe("가");
+  });
+
+  it("shows the other language rather than nothing when a translation is missing", () => {
+    expect(localized({ reasonKo: "시설 점검", reasonEn: "" }, "en", "reason")).toBe("시설 점검");
+    expect(localized({ reasonKo: null, reasonEn: "Inspection" }, "ko", "reason")).toBe(
+      "Inspection",
+    );
+    expect(localized({ reasonKo: null, reasonEn: undefined }, "en", "reason")).toBe("");
+  });
+});
