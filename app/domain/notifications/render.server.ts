@@ -1,26 +1,15 @@
 // Message texts in the resident's preferred language, from locales/<lng>/notifications.json.
-import { createInstance, type TFunction } from "i18next";
-import { DEFAULT_LANGUAGE, isSupportedLanguage } from "~/utils/i18n";
-import { getLocaleResources } from "~/utils/i18n.server";
+import type { TFunction } from "i18next";
+import { DEFAULT_LANGUAGE, isSupportedLanguage, NAMESPACES } from "~/utils/i18n";
+import { getBaseI18n } from "~/utils/i18n.server";
 
-let instance: ReturnType<typeof createInstance> | undefined;
-
-async function getInstance() {
-  if (!instance) {
-    instance = createInstance();
-    await instance.init({
-      resources: getLocaleResources().resources,
-      fallbackLng: DEFAULT_LANGUAGE,
-      interpolation: { escapeValue: false },
-    });
-  }
-  return instance;
-}
-
-/** A translate function fixed to a language, for texts that leave the site (messages, .ics). */
+/**
+ * A translate function fixed to a language, for texts that leave the site (messages, .ics): the
+ * process's one i18next instance, the same the pages use, so there is one set of settings.
+ */
 export async function messageT(language: string): Promise<TFunction> {
-  const i18n = await getInstance();
-  return i18n.getFixedT(isSupportedLanguage(language) ? language : DEFAULT_LANGUAGE);
+  const lng = isSupportedLanguage(language) ? language : DEFAULT_LANGUAGE;
+  return getBaseI18n().getFixedT(lng, [...NAMESPACES]) as unknown as TFunction;
 }
 
 export async function renderMessage(
