@@ -14,10 +14,11 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { isSerializationFailure } from "~/domain/shared/db-errors";
+import { isDatabaseBusy, isSerializationFailure } from "~/domain/shared/db-errors";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
 import { databaseEngine, databaseFileFromUrl, getEnv, type DatabaseEngine } from "./env.server";
+import { serviceUnavailable } from "./http.server";
 import { serializedAdapter, sqliteQueueDepth } from "./serialized-adapter.server";
 import { globalClientInTransaction, runInTransactionScope } from "./transaction-scope.server";
 
@@ -72,8 +73,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): Connection
 
 function sqlite(file: string): Connection {
   // Wait up to 5 s for a lock held by another process (a seed or job run beside the server).
-  const adapter = serializedAdapter(
-    new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
+  const adapter = counted(
+    serializedAdapter(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 })),
   );
   const client = withTransactionRules(new PrismaClient({ adapter }));
   // WAL lets readers carry on while one writer writes (persists in the file).
@@ -92,7 +93,7 @@ function postgresql(url: string, options: OpenOptions): Connection {
   });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("database pool:", error.message));
-  const adapter = endingReleases(new PrismaPg(pool));
+  const adapter = counted(endingReleases(new PrismaPg(pool)));
   const client = new PostgresqlPrismaClient({ adapter }) as unknown as PrismaClient;
   return { client: withTransactionRules(client), engine: "postgresql", pool };
 }
@@ -113,8 +114,12 @@ function withTransactionRules(client: PrismaClient): PrismaClient {
     try {
       return await attempt();
     } catch (error) {
+      // Overload is answered "busy, try again" (503 + Retry-After), not as a fault (500).
+      if (isDatabaseBusy(error)) throw serviceUnavailable();
       if (!isSerializationFailure(error)) throw error;
-      return attempt();
+      return attempt().catch((again: unknown) => {
+        throw isDatabaseBusy(again) ? serviceUnavailable() : again;
+      });
     }
   };
   Object.defineProperty(client, "$transaction", { value: transaction });
@@ -161,6 +166,62 @@ function endingReleases(
       },
     };
   };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wrap(await factory.connect()),
+    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
+  };
+}
+
+let statementsSent = 0;
+
+/**
+ * How many statements this process has sent to its database so far (a transaction's BEGIN
+ * counts as one). Tests take the difference around a page's loaders, so that the statements a
+ * page costs cannot creep up unnoticed.
+ */
+export function statementCount(): number {
+  return statementsSent;
+}
+
+function counted(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => ({
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query: SqlQuery) => {
+      statementsSent += 1;
+      return adapter.queryRaw(query);
+    },
+    executeRaw: (query: SqlQuery) => {
+      statementsSent += 1;
+      return adapter.executeRaw(query);
+    },
+    executeScript: (script: string) => adapter.executeScript(script),
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel): Promise<Transaction> {
+      statementsSent += 1;
+      const transaction = await adapter.startTransaction(isolationLevel);
+      return {
+        provider: transaction.provider,
+        adapterName: transaction.adapterName,
+        options: transaction.options,
+        queryRaw: (query: SqlQuery) => {
+          statementsSent += 1;
+          return transaction.queryRaw(query);
+        },
+        executeRaw: (query: SqlQuery) => {
+          statementsSent += 1;
+          return transaction.executeRaw(query);
+        },
+        commit: () => transaction.commit(),
+        rollback: () => transaction.rollback(),
+      };
+    },
+  });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,

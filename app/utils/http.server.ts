@@ -72,6 +72,14 @@ export function badRequest(message = "Bad request") {
   return new Response(message, { status: 400, statusText: "Bad Request" });
 }
 
+/** The site is too busy for this request now: try again in `retryAfterSeconds`. */
+export function serviceUnavailable(retryAfterSeconds = 5) {
+  return new Response("Service unavailable: too busy, try again shortly", {
+    status: 503,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
+}
+
 export function payloadTooLarge(message = "Request body too large") {
   return new Response(message, { status: 413 });
 }

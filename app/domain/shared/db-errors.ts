@@ -20,3 +20,15 @@ export function isSerializationFailure(error: unknown): boolean {
   const message = error instanceof Error ? error.message : "";
   return /\b40P01\b|deadlock detected/i.test(message);
 }
+
+/**
+ * The database could not take the work in time: a transaction found no connection or no turn
+ * within its wait (Prisma's P2028), or the pool gave none (P2024, or pg's connect timeout).
+ * Overload, not a fault of the request: the web layer answers 503 with Retry-After.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const found = code(error);
+  if (found === "P2028" || found === "P2024") return true;
+  const message = error instanceof Error ? error.message : "";
+  return /timeout exceeded when trying to connect/i.test(message);
+}
