@@ -1,0 +1,84 @@
+// How many statements a logged-in page costs the database: the root loader (who is asking, the
+// shell) plus the page's own loader, counted at the driver (statementCount()). Every statement is
+// a round trip and, on one SQLite connection, a turn others wait for; the budgets below are what
+// the pages need today (issue 12), so that a change which adds queries to every page shows here.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loader as rootLoader } from "~/root";
+import { loader as bookLoader } from "~/routes/book.$serviceSlug._index";
+import { loader as cafesLoader } from "~/routes/cafes";
+import { loader as forMeLoader } from "~/routes/for-me";
+import { loader as postingLoader } from "~/routes/jobs.$slug._index";
+import { loader as jobsLoader } from "~/routes/jobs._index";
+import { setTestNow } from "~/utils/clock.server";
+import { statementCount } from "~/utils/db.server";
+import { makePlace, makeService, makeSlot } from "#tests/factories/booking";
+import { call, getRequest } from "#tests/factories/http";
+import { makeOrganization, makePosting, NOW } from "#tests/factories/jobs";
+import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+
+type Loader = Parameters<typeof call>[0];
+
+let cookie = "";
+let serviceSlug = "";
+let postingSlug = "";
+
+beforeAll(async () => {
+  setTestNow(NOW);
+  const resident = await makeResident({
+    name: "Counted",
+    birthDate: "2001-05-05",
+    district: "mapo",
+    employmentStatus: "unemployed",
+  });
+  cookie = await sessionCookieFor(resident.id);
+  for (let i = 0; i < 3; i += 1) await makePlace({ kind: "job_cafe" });
+  const place = await makePlace();
+  const service = await makeService(place.id);
+  await makeSlot(service.id, "2026-11-27", "14:00");
+  serviceSlug = service.slug;
+  const organization = await makeOrganization();
+  for (let i = 0; i < 3; i += 1)
+    await makePosting(organization.id, { titleKo: `청년 일자리 ${i}` });
+  postingSlug = (await makePosting(organization.id)).slug;
+  return () => setTestNow(null);
+});
+
+/** Statements sent while the root loader and the page's loader answer, as Remix runs them. */
+async function statementsFor(path: string, loader: Loader, params: Record<string, string> = {}) {
+  // a first request warms what is cached per process (translations, settings)
+  await Promise.all([
+    call(rootLoader, getRequest(path, { cookie })),
+    call(loader, getRequest(path, { cookie }), params),
+  ]);
+  const before = statementCount();
+  const [root, page] = await Promise.all([
+    call(rootLoader, getRequest(path, { cookie })),
+    call(loader, getRequest(path, { cookie }), params),
+  ]);
+  expect(root.status).toBe(200);
+  expect(page.status).toBe(200);
+  return statementCount() - before;
+}
+
+describe("statements per logged-in page (root loader + page loader)", () => {
+  it.each([
+    ["/cafes", () => cafesLoader as Loader, {}, 6],
+    ["/jobs?q=청년", () => jobsLoader as Loader, {}, 11],
+    ["/for-me", () => forMeLoader as Loader, {}, 16],
+    ["/book/<service>", () => bookLoader as Loader, "service", 8],
+    ["/jobs/<posting>", () => postingLoader as Loader, "posting", 12],
+  ] as const)("%s stays within its budget", async (label, loader, params, budget) => {
+    const path =
+      params === "service"
+        ? `/book/${serviceSlug}`
+        : params === "posting"
+          ? `/jobs/${postingSlug}`
+          : label;
+    const routeParams: Record<string, string> =
+      params === "service" ? { serviceSlug } : params === "posting" ? { slug: postingSlug } : {};
+    const count = await statementsFor(path, loader(), routeParams);
+    console.log(`${label}: ${count} statements`);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(budget);
+  });
+});
