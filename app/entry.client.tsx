@@ -1,11 +1,11 @@
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
-import HttpBackend from "i18next-http-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nConfig } from "./utils/i18n";
+import { fetchBackend } from "./utils/i18n-backend";
 import { REQUEST_ID_ATTRIBUTE, RequestIdProvider } from "./utils/request-id";
 
 async function hydrate() {
@@ -22,13 +22,12 @@ async function hydrate() {
   };
   await i18next
     .use(initReactI18next)
-    .use(HttpBackend)
-    .init({
-      ...i18nConfig,
-      lng,
-      ns: getInitialNamespaces(),
-      backend: { loadPath: `/resources/locales/{{lng}}/{{ns}}?v=${version}` },
-    });
+    .use(
+      fetchBackend(
+        (language, namespace) => `/resources/locales/${language}/${namespace}?v=${version}`,
+      ),
+    )
+    .init({ ...i18nConfig, lng, ns: getInitialNamespaces() });
 
   startTransition(() => {
     hydrateRoot(

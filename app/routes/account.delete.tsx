@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
@@ -13,13 +13,16 @@ import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { getCookieSession, getSessionStorage } from "~/utils/session.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "deleteAccount");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return null;
+  return { constraint: formConstraint(DeleteAccountSchema) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -55,12 +58,10 @@ export default function DeleteAccountPage() {
   const { t } = useTranslation("account");
   const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof DeleteAccountSchema>>({
     id: "delete-account",
     lastResult,
-    constraint: getZodConstraint(DeleteAccountSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
+    constraint: useFormConstraint(),
   });
   return (
     <section className="page narrow" aria-labelledby="delete-title">

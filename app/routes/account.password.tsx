@@ -1,23 +1,27 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/ui/form";
-import { ChangePasswordSchema, PASSWORD_MIN } from "~/domain/residents/schema";
+import { ChangePasswordSchema } from "~/domain/residents/schema";
+import { PASSWORD_MIN } from "~/domain/residents/types";
 import { changePassword } from "~/domain/residents/service.server";
 import { commitSessionRedirect, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["account", "auth", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "password");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return null;
+  return { constraint: formConstraint(ChangePasswordSchema) };
 }
 
 const hideFields = ["currentPassword", "newPassword", "newPasswordConfirm"];
@@ -52,12 +56,10 @@ export default function ChangePasswordPage() {
   const { t } = useTranslation(["account", "auth"]);
   const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ChangePasswordSchema>>({
     id: "change-password",
     lastResult,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    constraint: useFormConstraint(),
   });
   const [searchParams] = useSearchParams();
   return (

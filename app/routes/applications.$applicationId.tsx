@@ -1,7 +1,7 @@
 // One of my applications: what I sent, the status timeline, and withdrawing (while the window is
 // open; once selected or waitlisted, until work starts — the place then goes to the waitlist).
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import {
@@ -26,6 +26,9 @@ import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["jobs", "validation"] };
 
@@ -40,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const { subject } = application;
   return {
+    constraint: formConstraint(WithdrawSchema),
     pageTitle: localized(subject.title, locale),
     application: {
       id: application.id,
@@ -89,11 +93,10 @@ export default function ApplicationPage() {
   const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof WithdrawSchema>>({
     id: `withdraw-${application.id}`,
     lastResult,
-    constraint: getZodConstraint(WithdrawSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
+    constraint: useFormConstraint(),
   });
   const locale = useLocale();
   const title = localized(application.subject.title, locale);

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { IneligibleNotice } from "~/components/booking/eligibility";
 import { PrivacyNotice } from "~/components/booking/privacy-notice";
 import { RefusalAlert } from "~/components/booking/refusal";
-import { usePlacesLeft } from "~/components/booking/time-picker";
+import { usePlacesLeft } from "~/components/booking/time-text";
 import {
   CheckboxField,
   FormErrors,
@@ -41,6 +41,9 @@ import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
@@ -65,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rules = bookingRules();
   const { eligibility: _criteria, ...service } = target.service;
   return {
+    constraint: formConstraint(LaborBookSchema),
     service,
     slot: toTimeChoice(target, current),
     labor: isLaborConsultation(service),
@@ -243,7 +247,7 @@ function LaborBookingForm() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const channels = slot.channels;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof LaborBookSchema>>({
     id: "labor-booking",
     lastResult: actionData?.result,
     defaultValue: {
@@ -255,10 +259,7 @@ function LaborBookingForm() {
             ? channels[0]
             : undefined,
     },
-    constraint: getZodConstraint(LaborBookSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LaborBookSchema }),
+    constraint: useFormConstraint(),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

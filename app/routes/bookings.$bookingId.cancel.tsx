@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RefusalAlert } from "~/components/booking/refusal";
-import { useTimeRange } from "~/components/booking/time-picker";
+import { useTimeRange } from "~/components/booking/time-text";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { cancelBooking } from "~/domain/booking/book.server";
 import { seoulDate } from "~/domain/shared/seoul-time";

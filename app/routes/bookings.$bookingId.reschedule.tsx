@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/ui/form";
 import { RefusalAlert } from "~/components/booking/refusal";
-import { DayList, LiveTimeList, useTimeRange } from "~/components/booking/time-picker";
+import { DayList, LiveTimeList } from "~/components/booking/time-picker";
+import { useTimeRange } from "~/components/booking/time-text";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { RescheduleSchema } from "~/domain/booking/schema";
 import { getAvailability } from "~/domain/booking/reads.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
-import { useTimeRange } from "~/components/booking/time-picker";
+import { useTimeRange } from "~/components/booking/time-text";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { listMyBookings } from "~/domain/booking/reads.server";
 import { type BookingStatus, type Channel } from "~/domain/booking/types";

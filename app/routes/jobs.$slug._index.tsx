@@ -24,6 +24,7 @@ import { useNonce } from "~/utils/nonce";
 import { badRequest, invariantResponse, notFound } from "~/utils/http.server";
 import { readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { requirements } from "~/domain/eligibility/judge";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -105,7 +106,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outdoor: posting.outdoor,
       isSampleData: posting.isSampleData,
       round: posting.round,
-      criteria: posting.criteria,
+      requirements: requirements(posting.criteria),
     },
     pay: estimateMonthlyPay(posting),
     livingWageKrw: livingWageKrw(),
@@ -178,7 +179,7 @@ export default function PostingPage() {
       {posting.isSampleData ? <p className="hint">{t("posting.sampleData")}</p> : null}
 
       <EligibilityPanel
-        criteria={posting.criteria}
+        requirements={posting.requirements}
         verdict={data.verdict}
         profileHref={data.profileHref}
         loginHref={`/login?redirectTo=${encodeURIComponent(`/jobs/${posting.slug}`)}`}

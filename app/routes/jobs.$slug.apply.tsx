@@ -1,7 +1,7 @@
 // Applying for a posting: a short form with the profile it goes with. The server checks again,
 // at the moment of submission, that the window is open and the resident is eligible.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -27,6 +27,10 @@ import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
+import { requirements } from "~/domain/eligibility/judge";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
 
@@ -49,11 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   invariantResponse(profile, notFound);
   return {
+    constraint: formConstraint(ApplySchema),
     pageTitle: `${t("jobs:apply.title")}: ${localized(posting, locale, "title")}`,
     posting: {
       slug: posting.slug,
       title: { ko: posting.titleKo, en: posting.titleEn },
-      criteria: posting.criteria,
+      requirements: requirements(posting.criteria),
     },
     window: currentWindow(
       posting.status,
@@ -93,13 +98,10 @@ export default function ApplyPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { posting, window, verdict } = loaderData;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ApplySchema>>({
     id: `apply-${posting.slug}`,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ApplySchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
+    constraint: useFormConstraint(),
   });
   const title = localized(posting.title, i18n.language);
   const open = window.state === "open" && verdict.eligible;
@@ -136,7 +138,7 @@ export default function ApplyPage() {
         <>
           <p className="notice">{t("apply.cannotApply")}</p>
           <EligibilityPanel
-            criteria={posting.criteria}
+            requirements={posting.requirements}
             verdict={verdict}
             profileHref={loaderData.profileHref}
             loginHref="/login"

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PrivacyNotice } from "~/components/booking/privacy-notice";
-import { DayList, LiveTimeList, useTimeRange } from "~/components/booking/time-picker";
+import { DayList, LiveTimeList } from "~/components/booking/time-picker";
+import { useTimeRange } from "~/components/booking/time-text";
 import { LaborChoiceSchema } from "~/domain/booking/schema";
 import {
   getAvailability,

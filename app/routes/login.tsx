@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,13 +12,16 @@ import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { languageCookieHeader } from "~/utils/session.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["auth", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { constraint: formConstraint(LoginSchema) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,12 +56,10 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof LoginSchema>>({
     id: "login",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    constraint: useFormConstraint(),
   });
   const refusal = actionData?.refusal;
   const retryAfter =

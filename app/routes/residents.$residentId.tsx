@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
@@ -21,6 +21,9 @@ import { forbidden, invalid, invariantResponse, notFound } from "~/utils/http.se
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { languageCookieHeader } from "~/utils/session.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["account", "validation", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "profile");
@@ -53,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const profile = await getProfile(params.residentId!);
   invariantResponse(profile, notFound);
   return {
+    constraint: formConstraint(ProfileSchema),
     profile: {
       email: profile.email,
       role: profile.role,
@@ -85,14 +89,11 @@ export default function ProfilePage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ProfileSchema>>({
     id: `profile-${profile.version}`,
     lastResult: actionData?.result,
     defaultValue: values,
-    constraint: getZodConstraint(ProfileSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    constraint: useFormConstraint(),
   });
   const yesNoOptions = [
     { value: "yes", label: t("answers.yes") },

@@ -1,7 +1,7 @@
 // A public-work round: its rules, its sites, and the one application with up to three preferred
 // sites in order (공공근로 is applied to once per round, not site by site).
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -29,6 +29,10 @@ import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
+import { requirements } from "~/domain/eligibility/judge";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
 
@@ -47,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   return {
+    constraint: formConstraint(RoundApplySchema),
     pageTitle: localized(round, locale, "name"),
     round: {
       slug: round.slug,
@@ -58,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       workEndDate: round.workEndDate,
       applicationOpensAt: round.applicationOpensAt.toISOString(),
       applicationClosesAt: round.applicationClosesAt.toISOString(),
-      criteria: round.criteria,
+      requirements: requirements(round.criteria),
       sites: round.sites,
     },
     window: currentWindow(
@@ -141,7 +146,7 @@ export default function RoundPage() {
       </section>
 
       <EligibilityPanel
-        criteria={round.criteria}
+        requirements={round.requirements}
         verdict={data.verdict}
         profileHref={data.profileHref}
         loginHref={`/login?redirectTo=${encodeURIComponent(`/rounds/${round.slug}`)}`}
@@ -195,13 +200,10 @@ function RoundApply() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { round, window } = data;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof RoundApplySchema>>({
     id: `round-apply-${round.slug}`,
     lastResult: actionData?.result,
-    constraint: getZodConstraint(RoundApplySchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundApplySchema }),
+    constraint: useFormConstraint(),
   });
   if (data.application) {
     return (

@@ -1,10 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
-import { PASSWORD_MIN, SignupSchema } from "~/domain/residents/schema";
+import { SignupSchema } from "~/domain/residents/schema";
+import { PASSWORD_MIN } from "~/domain/residents/types";
 import { createResident } from "~/domain/residents/service.server";
 import { useRootData } from "~/utils/root-data";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
@@ -12,13 +13,16 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["auth", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "signup");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { constraint: formConstraint(SignupSchema) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,13 +53,10 @@ export default function SignupPage() {
   const lastResult = useActionData<typeof action>()?.result;
   const root = useRootData();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof SignupSchema>>({
     id: "signup",
     lastResult,
-    constraint: getZodConstraint(SignupSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    constraint: useFormConstraint(),
   });
   return (
     <section className="page narrow" aria-labelledby="signup-title">

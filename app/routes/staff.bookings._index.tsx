@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RefusalAlert } from "~/components/booking/refusal";
-import { useTimeRange } from "~/components/booking/time-picker";
+import { useTimeRange } from "~/components/booking/time-text";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { isRepeatedNoShow } from "~/domain/booking/rules";
 import { AttendanceSchema, BlockSchema, StaffViewSchema } from "~/domain/booking/schema";

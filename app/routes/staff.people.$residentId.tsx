@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import {
@@ -21,6 +21,9 @@ import { pageTitle } from "~/utils/meta";
 import { invalid, notFound, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPerson");
@@ -30,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const found = await getAccountForRoles(params.residentId ?? "");
   if (!found) throw notFound();
-  return { ...found, isSelf: found.account.id === user.id };
+  return {
+    constraint: formConstraint(RoleAssignmentSchema),
+    ...found,
+    isSelf: found.account.id === user.id,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -68,7 +75,7 @@ export default function StaffPerson() {
   const name = (row: { nameKo: string; nameEn: string }) => localized(row, locale, "name");
   const [searchParams] = useSearchParams();
   const saved = searchParams.has("saved") && !lastResult;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof RoleAssignmentSchema>>({
     id: "role-assignment",
     lastResult,
     defaultValue: {
@@ -76,9 +83,7 @@ export default function StaffPerson() {
       staffPlaceId: account.staffPlaceId ?? "",
       staffOrganizationId: account.staffOrganizationId ?? "",
     },
-    constraint: getZodConstraint(RoleAssignmentSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoleAssignmentSchema }),
+    constraint: useFormConstraint(),
   });
   return (
     <section className="page narrow" aria-labelledby="person-title">

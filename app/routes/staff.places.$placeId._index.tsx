@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,9 @@ import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import type { z } from "zod";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceEdit");
@@ -25,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   invariantResponse(place, notFound);
   const { openingHours: _hours, closures: _closures, ...details } = place;
-  return { place: details, admin, organizations };
+  const constraint = formConstraint(admin ? AdminPlaceSchema : PlaceDetailsSchema);
+  return { place: details, admin, organizations, constraint };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -60,7 +64,6 @@ export default function StaffPlaceDetails() {
   const { place, admin, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const saved = actionData !== undefined && "saved" in actionData;
-  const schema = admin ? AdminPlaceSchema : PlaceDetailsSchema;
   const defaultValue = {
     ...place,
     subKind: place.subKind ?? "",
@@ -74,15 +77,12 @@ export default function StaffPlaceDetails() {
     coordinatesApproximate: place.coordinatesApproximate ? "on" : "",
     verified: "on",
   };
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof AdminPlaceSchema>>({
     // a fresh form (from the saved values) after every save
     id: `place-${place.id}-${place.updatedAt}`,
     lastResult: saved ? undefined : actionData?.result,
     defaultValue,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    constraint: useFormConstraint(),
   });
   return (
     <>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,9 @@ import { pageTitle } from "~/utils/meta";
 import { badRequest, invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures");
@@ -21,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlaceEditor(request, params.placeId);
   const place = await getPlaceForEdit(params.placeId!);
   invariantResponse(place, notFound);
-  return { closures: place.closures };
+  return { constraint: formConstraint(ClosureSchema), closures: place.closures };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -52,13 +55,10 @@ export default function StaffPlaceClosures() {
   const actionData = useActionData<typeof action>();
   const done = actionData && "done" in actionData ? actionData.done : null;
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ClosureSchema>>({
     id: "closure",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ClosureSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ClosureSchema }),
+    constraint: useFormConstraint(),
   });
   const date = (value: string) => formatCalendarDate(value, i18n.language, "medium");
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -11,13 +11,17 @@ import {
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FieldErrors, FormErrors } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
-import { HoursSchema, SLOTS_PER_DAY } from "~/domain/places/schema";
+import { HoursSchema } from "~/domain/places/schema";
+import { SLOTS_PER_DAY } from "~/domain/places/types";
 import { getPlaceForEdit, replaceHours } from "~/domain/places/manage.server";
 import { now } from "~/utils/clock.server";
 import { formatWeekday } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceHours");
@@ -38,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ];
   });
   return {
+    constraint: formConstraint(HoursSchema),
     version: place.updatedAt,
     closedOnPublicHolidays: place.closedOnPublicHolidays,
     rows,
@@ -64,17 +69,14 @@ export default function StaffPlaceHours() {
   const saved = actionData !== undefined && "saved" in actionData;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof HoursSchema>>({
     id: `hours-${version}`,
     lastResult: saved ? undefined : actionData?.result,
     defaultValue: {
       closedOnPublicHolidays: closedOnPublicHolidays ? "on" : "",
       intervals: rows.map((row) => ({ ...row, weekday: String(row.weekday) })),
     },
-    constraint: getZodConstraint(HoursSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: HoursSchema }),
+    constraint: useFormConstraint(),
   });
   const intervals = fields.intervals.getFieldList();
   return (

@@ -12,6 +12,7 @@ import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlaceEditor(request, params.placeId);
   const service = await getServiceForEdit(params.placeId!, params.serviceId ?? "");
   invariantResponse(service, notFound);
-  return { service };
+  return { service, constraint: formConstraint(ServiceSchema) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -14,13 +14,17 @@ import { invalid } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlaceEditor(request, params.placeId);
-  return { services: await listServicesForEdit(params.placeId!) };
+  return {
+    services: await listServicesForEdit(params.placeId!),
+    constraint: formConstraint(ServiceSchema),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

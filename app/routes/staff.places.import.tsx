@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -16,13 +16,20 @@ import type { ActionReply } from "~/utils/action-data";
 import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceImport");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlacesAdmin(request);
-  return { maxBytes: getEnv().MAX_BODY_BYTES, maxRows: MAX_IMPORT_ROWS };
+  return {
+    constraint: formConstraint(ImportSchema),
+    maxBytes: getEnv().MAX_BODY_BYTES,
+    maxRows: MAX_IMPORT_ROWS,
+  };
 }
 
 type ImportReply = ActionReply & {
@@ -84,12 +91,10 @@ export default function ImportPlacesPage() {
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ImportSchema>>({
     id: "import-places",
     lastResult: outcome?.result,
-    constraint: getZodConstraint(ImportSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ImportSchema }),
+    constraint: useFormConstraint(),
   });
   const report = outcome?.report ?? null;
   const counts = report

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,13 +12,16 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlacesAdmin(request);
-  return { organizations: await listOrganizations() };
+  return { constraint: formConstraint(NewPlaceSchema), organizations: await listOrganizations() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,14 +42,11 @@ export default function NewPlacePage() {
   const { t } = useTranslation("places");
   const { organizations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof NewPlaceSchema>>({
     id: "new-place",
     lastResult,
     defaultValue: { coordinatesApproximate: "on", verified: "on" },
-    constraint: getZodConstraint(NewPlaceSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlaceSchema }),
+    constraint: useFormConstraint(),
   });
   return (
     <section className="page narrow" aria-labelledby="new-place-title">

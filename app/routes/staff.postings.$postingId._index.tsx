@@ -22,6 +22,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -51,6 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     values: posting.roundId ? siteFormValues(posting) : postingFormValues(posting),
     livingWageKrw: livingWageKrw(),
+    constraint: formConstraint(
+      posting.roundId ? SiteSchema : postingSchema({ livingWageKrw: livingWageKrw() }),
+    ),
   };
 }
 

@@ -13,6 +13,7 @@ import { now } from "~/utils/clock.server";
 import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewPosting");
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     livingWageKrw: livingWageKrw(),
     organizations: user.role === "admin" ? await listOrganizations() : null,
+    constraint: formConstraint(postingSchema({ livingWageKrw: livingWageKrw() })),
   };
 }
 

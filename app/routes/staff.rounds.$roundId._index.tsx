@@ -20,6 +20,7 @@ import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       now(),
     ),
     values: roundFormValues(round),
+    constraint: formConstraint(RoundSchema),
   };
 }
 

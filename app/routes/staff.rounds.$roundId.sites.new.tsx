@@ -15,6 +15,7 @@ import { invalid, refusalResponse } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["jobs", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewSite");
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     round: { id: round.id, name: { ko: round.nameKo, en: round.nameEn } },
     livingWageKrw: livingWageKrw(),
+    constraint: formConstraint(SiteSchema),
   };
 }
 

@@ -12,13 +12,17 @@ import { now } from "~/utils/clock.server";
 import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
+import { formConstraint } from "~/utils/form-constraint.server";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewRound");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJobsStaff(request);
-  return { organizations: user.role === "admin" ? await listOrganizations() : null };
+  return {
+    organizations: user.role === "admin" ? await listOrganizations() : null,
+    constraint: formConstraint(RoundSchema),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import {
@@ -32,6 +32,9 @@ import { invalid, invariantResponse, notFound, refused } from "~/utils/http.serv
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { useFormConstraint } from "~/utils/form-constraint";
+import { formConstraint } from "~/utils/form-constraint.server";
+import type { z } from "zod";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSchedule");
@@ -46,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(schedule, notFound);
   const edit = new URL(request.url).searchParams.get("edit");
   return withIsoDates({
+    constraint: formConstraint(TemplateSchema),
     ...schedule,
     editing: schedule.templates.find((t) => t.id === edit) ?? null,
     labor: isLaborConsultation(schedule.service),
@@ -217,7 +221,7 @@ function TemplateForm() {
   const navigation = useNavigation();
   const locale = useRootData()?.locale ?? "ko";
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof TemplateSchema>>({
     id: `template-${editing?.id ?? "new"}`,
     lastResult: actionData?.result,
     defaultValue: editing
@@ -233,10 +237,7 @@ function TemplateForm() {
           channels: parseChannels(editing.channels),
         }
       : { weekday: "1", slotMinutes: "60", capacity: "1", horizonDays: "28", validFrom: today },
-    constraint: getZodConstraint(TemplateSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TemplateSchema }),
+    constraint: useFormConstraint(),
   });
   const chosen = [fields.channels.initialValue ?? []].flat();
   // Numbers are typed as text and turned into numbers by the schema.

@@ -1,14 +1,16 @@
 // Choosing a day and a time. Plain links and forms (works without JavaScript); with JavaScript the
-// places left refresh while the page is open (react-query polling a small JSON route). The server
-// still decides when the booking is confirmed.
+// places left refresh while the page is open (react-query polling a small JSON route, loaded once
+// the page is interactive). The server still decides when the booking is confirmed.
 import { Link } from "@remix-run/react";
-import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryProvider } from "~/components/query-provider";
-import type { DaySummary, TimeChoice } from "~/domain/booking/types";
+import type { DaySummary } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
-import { formatCalendarDate, formatTime } from "~/utils/format";
+import { formatCalendarDate } from "~/utils/format";
+import { useHydrated } from "~/utils/use-hydrated";
+import { TimeList, type TimeListProps } from "./time-list";
+
+const RefreshingTimes = lazy(() => import("./refreshing-times"));
 
 export function DayList({
   days,
@@ -43,93 +45,24 @@ export function DayList({
   );
 }
 
-/** "10:00–11:00", in the page's language. */
-export function useTimeRange() {
-  const { t } = useTranslation("booking");
-  const locale = useRootData()?.locale ?? "ko";
-  return (time: Pick<TimeChoice, "startsAt" | "endsAt">) =>
-    t("picker.range", {
-      start: formatTime(time.startsAt, locale),
-      end: formatTime(time.endsAt, locale),
-    });
-}
-
-/** "2 of 3 left", "Full", … */
-export function usePlacesLeft() {
-  const { t } = useTranslation("booking");
-  return (time: Pick<TimeChoice, "state" | "remaining" | "capacity">) => {
-    switch (time.state) {
-      case "open":
-        return t("picker.left", { remaining: time.remaining, capacity: time.capacity });
-      case "full":
-        return t("picker.full");
-      case "blocked":
-        return t("picker.blocked");
-      default:
-        return t("picker.past");
-    }
-  };
-}
-
-type TimeListProps = {
-  times: TimeChoice[];
-  /** what a time offers to do: a link to book it, a button to move there… */
-  action: (time: TimeChoice) => ReactNode;
-};
-
-function TimeList({ times, action }: TimeListProps) {
-  const { t } = useTranslation("booking");
-  const range = useTimeRange();
-  const left = usePlacesLeft();
-  if (times.length === 0) return <p>{t("picker.noTimes")}</p>;
-  return (
-    // Polite: a changed "places left" is announced once, without interrupting.
-    <ul className="time-list" aria-live="polite">
-      {times.map((time) => (
-        <li key={time.id} className={`time-list__item time-list__item--${time.state}`}>
-          <span className="time-list__range">{range(time)}</span>
-          <span className="time-list__left">{left(time)}</span>
-          <span className="time-list__action">{action(time)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-async function fetchTimes(source: string, signal: AbortSignal): Promise<TimeChoice[]> {
-  const response = await fetch(source, { signal, headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`availability ${response.status}`);
-  return ((await response.json()) as { times: TimeChoice[] }).times;
-}
-
-function RefreshingTimes({ source, times, action }: TimeListProps & { source: string }) {
-  const { t } = useTranslation("booking");
-  const query = useQuery({
-    queryKey: ["booking-times", source],
-    queryFn: ({ signal }) => fetchTimes(source, signal),
-    initialData: times,
-    // The app shares one QueryClient: dropping these times once no picker shows them makes the
-    // next page that shows them start from its own loader's data, never from an older visit's.
-    gcTime: 0,
-    refetchInterval: 15_000,
-  });
-  return (
-    <>
-      <TimeList times={query.data} action={action} />
-      <p className="hint">{t("picker.live")}</p>
-      {query.isRefetchError ? <p role="status">{t("picker.refreshFailed")}</p> : null}
-    </>
-  );
-}
-
 /**
  * The times of one day, refreshed every 15 seconds from `source` (a JSON route) while the page is
- * open. Only this part of the page carries react-query.
+ * open. The server and the first render show the loader's times; the refreshing part (with
+ * react-query) is loaded after hydration, so it is not in the page's first JavaScript.
  */
 export function LiveTimeList(props: TimeListProps & { source: string }) {
+  const { t } = useTranslation("booking");
+  const hydrated = useHydrated();
+  const still = (
+    <>
+      <TimeList times={props.times} action={props.action} />
+      <p className="hint">{t("picker.live")}</p>
+    </>
+  );
+  if (!hydrated) return still;
   return (
-    <QueryProvider>
+    <Suspense fallback={still}>
       <RefreshingTimes {...props} />
-    </QueryProvider>
+    </Suspense>
   );
 }

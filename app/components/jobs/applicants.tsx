@@ -14,8 +14,13 @@ import type {
   applicantsAction,
   applicantsLoader,
 } from "~/routes-support/jobs-applicants.server";
-import { APPLICANT_STATUS_FILTERS, type ApplicantFilter } from "~/domain/jobs/schema";
-import { APPLICATION_STATUSES, type ApplicationStatus, type Decision } from "~/domain/jobs/types";
+import type { ApplicantFilter } from "~/domain/jobs/schema";
+import {
+  APPLICANT_STATUS_FILTERS,
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  type Decision,
+} from "~/domain/jobs/types";
 import type { EmploymentStatus } from "~/domain/residents/types";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { StatusBadge } from "./application-status";

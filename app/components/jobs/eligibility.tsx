@@ -2,12 +2,12 @@
 // every reason why not, and which profile field to change.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirements, type Criteria, type Reason, type Verdict } from "~/domain/eligibility/judge";
+import type { Reason, Requirement, Verdict } from "~/domain/eligibility/judge";
 import { reasonFix, reasonMessage, requirementMessage } from "~/domain/eligibility/messages";
 
-function RequirementList({ criteria }: { criteria: Criteria | null }) {
+/** What a posting asks (worked out by the loader with `requirements(criteria)`). */
+function RequirementList({ list }: { list: Requirement[] }) {
   const { t, i18n } = useTranslation(["eligibility", "districts", "account"]);
-  const list = requirements(criteria);
   if (list.length === 0) return <p>{t("eligibility:requirement.none")}</p>;
   return (
     <ul className="requirements">
@@ -36,13 +36,13 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
 }
 
 export function EligibilityPanel({
-  criteria,
+  requirements,
   verdict,
   profileHref,
   loginHref,
   headingId,
 }: {
-  criteria: Criteria | null;
+  requirements: Requirement[];
   /** null when nobody is logged in */
   verdict: Verdict | null;
   profileHref: string | null;
@@ -53,7 +53,7 @@ export function EligibilityPanel({
   return (
     <section className="eligibility card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("jobs:eligibility.title")}</h2>
-      <RequirementList criteria={criteria} />
+      <RequirementList list={requirements} />
       {verdict === null ? (
         <p>
           <Link to={loginHref}>{t("eligibility:verdict.loginToCheck")}</Link>

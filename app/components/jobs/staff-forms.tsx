@@ -7,12 +7,11 @@ import {
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { postingSchema, RoundSchema, SiteSchema } from "~/domain/jobs/schema";
+import type { postingSchema, RoundSchema, SiteSchema } from "~/domain/jobs/schema";
 import { NEW_DEAL_CATEGORIES, STANDALONE_KINDS } from "~/domain/jobs/types";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { WORKER_TYPES } from "~/domain/residents/types";
@@ -27,6 +26,7 @@ import {
   TextField,
 } from "~/components/ui/form";
 import { localized } from "~/domain/shared/localized";
+import { useFormConstraint } from "~/utils/form-constraint";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
@@ -259,15 +259,11 @@ export function PostingForm({
   ...props
 }: FormProps<PostingShape> & { livingWageKrw: number }) {
   const { t } = useTranslation("jobs");
-  const schema = postingSchema({ livingWageKrw });
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<PostingShape>({
     id: props.id,
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    constraint: useFormConstraint(),
   });
   const all = fields as unknown as Record<string, Field>;
   return (
@@ -308,14 +304,11 @@ export function SiteForm({
   livingWageKrw,
   ...props
 }: FormProps<SiteShape> & { livingWageKrw: number }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<SiteShape>({
     id: props.id,
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
-    constraint: getZodConstraint(SiteSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SiteSchema }),
+    constraint: useFormConstraint(),
   });
   const all = fields as unknown as Record<string, Field>;
   return (
@@ -330,14 +323,11 @@ export function SiteForm({
 
 export function RoundForm(props: FormProps<RoundShape>) {
   const { t } = useTranslation("jobs");
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<RoundShape>({
     id: props.id,
     lastResult: props.lastResult,
     defaultValue: props.defaultValue,
-    constraint: getZodConstraint(RoundSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoundSchema }),
+    constraint: useFormConstraint(),
   });
   const all = fields as unknown as Record<string, Field>;
   return (

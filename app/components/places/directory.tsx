@@ -1,7 +1,7 @@
 // One directory for every kind of place (/places, /cafes, /shelters, /labor-centers): the
 // server-rendered list and its filters first; with JavaScript, "near me" and the map on demand.
 import { Link, NavLink, useLocation, useNavigate } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LazyDirectoryMap } from "~/components/map/lazy-map";
 import { roundPosition, SEOUL_AREA } from "~/domain/places/distance";
@@ -11,12 +11,7 @@ import { DISTRICT_SELECT_ID, FilterForm } from "./filter-form";
 import { formatCount } from "./labels";
 import { Pagination } from "~/components/ui/pagination";
 import { PlaceCard } from "./place-card";
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
+import { useHydrated } from "~/utils/use-hydrated";
 
 const DIRECTORIES = [
   { to: "/cafes", key: "cafes" },

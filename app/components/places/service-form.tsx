@@ -1,6 +1,5 @@
 // The back office's form for a service of a place (add and edit share it).
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,9 +11,10 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/ui/form";
-import { ServiceSchema } from "~/domain/places/schema";
+import type { ServiceSchema } from "~/domain/places/schema";
 import { SERVICE_KINDS } from "~/domain/places/types";
 import type { z } from "zod";
+import { useFormConstraint } from "~/utils/form-constraint";
 
 type ServiceFormValues = z.input<typeof ServiceSchema>;
 
@@ -40,10 +40,7 @@ export function ServiceForm({
     id,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(ServiceSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceSchema }),
+    constraint: useFormConstraint(),
   });
   const counter = (length: number) =>
     t("serviceForm.counter", {

@@ -17,7 +17,10 @@ import {
   NEW_DEAL_CATEGORIES,
   NEW_DEAL_MAX_MONTHS,
   POSTING_KINDS,
+  SORTS,
   STANDALONE_KINDS,
+  WINDOW_FILTERS,
+  APPLICANT_STATUS_FILTERS,
 } from "./types";
 import { pageField } from "~/domain/shared/page-parameter";
 
@@ -28,9 +31,6 @@ const flag = z
   .transform((value) => value === "on" || value === "true");
 
 // ───────────── search (GET, state in the URL) ─────────────
-
-export const WINDOW_FILTERS = ["current", "open", "all"] as const;
-export const SORTS = ["closing", "newest", "wage"] as const;
 
 export const SearchSchema = z.object({
   q: z.string().trim().max(100, "validation:tooLong").optional(),
@@ -104,16 +104,6 @@ export const DecisionSchema = z.object({
   /** public-work rounds: the preferred site the decision is for */
   sitePostingId: z.string().trim().max(40).optional(),
 });
-
-export const APPLICANT_STATUS_FILTERS = [
-  "all",
-  "submitted",
-  "under_review",
-  "selected",
-  "waitlisted",
-  "rejected",
-  "withdrawn",
-] as const;
 
 export const ApplicantFilterSchema = z.object({
   status: z.enum(APPLICANT_STATUS_FILTERS).default("all"),

@@ -42,3 +42,16 @@ export const SEARCH_PAGE_SIZE = 20;
 /** 25 cards, each with its decision form, keep a staff page light on a phone and quick to reload. */
 export const APPLICANTS_PAGE_SIZE = 25;
 export const MY_APPLICATIONS_PAGE_SIZE = 20;
+
+// Search and list filters (kept here, free of zod, so pages can list them without the schemas).
+export const WINDOW_FILTERS = ["current", "open", "all"] as const;
+export const SORTS = ["closing", "newest", "wage"] as const;
+export const APPLICANT_STATUS_FILTERS = [
+  "all",
+  "submitted",
+  "under_review",
+  "selected",
+  "waitlisted",
+  "rejected",
+  "withdrawn",
+] as const;

@@ -7,6 +7,7 @@ import { coordinatesProblem } from "./distance";
 import { findOverlap } from "./intervals";
 import { isWellFormedInterval } from "./hours-text";
 import { AMENITIES, OUTSIDE_SEOUL, PLACE_KINDS, SERVICE_KINDS, subKindsOf } from "./types";
+import { SLOTS_PER_DAY } from "./types";
 
 const checkbox = z
   .string()
@@ -136,9 +137,7 @@ export const ServiceSchema = z
   });
 export type ServiceInput = z.infer<typeof ServiceSchema>;
 
-/** Two rows a day in the hours form (a lunch break is the commonest reason for a second). */
-export const SLOTS_PER_DAY = 2;
-
+/** A week of opening hours: up to SLOTS_PER_DAY rows a day in the hours form. */
 export const HoursSchema = z
   .object({
     closedOnPublicHolidays: checkbox,

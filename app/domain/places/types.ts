@@ -86,3 +86,6 @@ export const PAGE_SIZE = 20;
 
 /** The longest text search the directory accepts. */
 export const MAX_QUERY_LENGTH = 100;
+
+/** Two rows a day in the hours form (a lunch break is the commonest reason for a second). */
+export const SLOTS_PER_DAY = 2;

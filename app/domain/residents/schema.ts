@@ -3,8 +3,8 @@ import { z } from "zod";
 import { checkboxChecked, isoDate, requiredText, yesNoUnknown } from "~/domain/shared/validation";
 import { DISTRICT_CODES } from "./districts";
 import { EMPLOYMENT_STATUSES, LANGUAGES, ROLES, WORKER_TYPES } from "./types";
+import { PASSWORD_MIN } from "./types";
 
-export const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 128;
 
 const email = z

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
 import { enqueueNotification } from "~/domain/notifications/service.server";
-import { withoutUnsafeCharacters } from "~/domain/shared/validation";
+import { withoutUnsafeCharacters } from "~/domain/shared/text";
 import { RESIDENT_DELETED_HOOKS } from "~/domain/system/resident-deleted.server";
 import { containsText, getDb } from "~/utils/db.server";
 import {

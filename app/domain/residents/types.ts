@@ -36,3 +36,6 @@ export type SessionUser = {
   staffOrganizationId: string | null;
   preferredLanguage: Language;
 };
+
+/** The shortest password an account may have (checked by the schemas, shown by the forms). */
+export const PASSWORD_MIN = 10;

@@ -5,7 +5,7 @@
 // A query is split into terms; each term, decomposed the same way, must occur (SQL LIKE / Prisma
 // `contains`, which behave the same on SQLite and PostgreSQL). The jamo work is es-hangul's.
 import { disassemble, getChoseong } from "es-hangul";
-import { withoutUnsafeCharacters } from "./validation";
+import { withoutUnsafeCharacters } from "./text";
 
 const SEPARATOR = " | ";
 const MAX_TERMS = 5;

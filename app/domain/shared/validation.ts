@@ -1,6 +1,7 @@
 // Shared zod building blocks. Every message is an i18next key ("validation:…"), translated where
 // it is shown, so the same schema gives errors in the person's language on client and server.
 import { z } from "zod";
+import { withoutUnsafeCharacters } from "./text";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -28,19 +29,6 @@ const i18nErrorMap: z.ZodErrorMap = (issue, ctx) => {
   }
 };
 z.setErrorMap(i18nErrorMap);
-
-/**
- * Characters nobody types on purpose and that make stored text lie: control characters (NUL and
- * the rest of C0 and C1, except tab and line breaks) and the bidirectional overrides and isolates
- * that make a name display reversed (U+202A–U+202E, U+2066–U+2069).
- */
-const UNSAFE_CHARACTERS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-export function withoutUnsafeCharacters(text: string): string {
-  return text.replace(UNSAFE_CHARACTERS, "");
-}
 
 /** Text as people type it, with unsafe characters removed before it is checked and stored. */
 export const requiredText = (max: number) =>
