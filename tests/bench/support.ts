@@ -3,7 +3,7 @@
 // (never in CI: timing depends on the machine), which wraps run.ts in scripts/postgresql-cluster.js
 // so that a throwaway PostgreSQL server is there for the benchmarks that compare engines
 // (TEST_POSTGRESQL_URL; with TEST_ENGINES=sqlite there is none and they say so).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -275,4 +275,126 @@ export async function initialJavaScriptBytes(
     gzipBytes += zlib.gzipSync(body, { level: 9 }).length;
   }
   return { files: sources.size, gzipBytes };
+}
+
+// ───────────── the same-run reference: a bare Remix app ─────────────
+
+const REFERENCE_DIR = path.join(ROOT, "tests/bench/reference");
+const REFERENCE_BUILD = path.join(ROOT, "tests/.tmp/reference-build/server/index.js");
+
+/**
+ * The bare Remix app of tests/bench/reference (one route, a 50-item list from its loader),
+ * built for production if it is not yet, served by the same Express + compression stack.
+ */
+export async function startReferenceServer(): Promise<RunningServer> {
+  if (!fs.existsSync(REFERENCE_BUILD)) {
+    const built = spawnSync(
+      path.join(ROOT, "node_modules/.bin/vite"),
+      ["build", "--config", path.join(REFERENCE_DIR, "vite.config.ts")],
+      { cwd: ROOT, stdio: "inherit" },
+    );
+    if (built.status !== 0) throw new Error("could not build the reference app");
+  }
+  const port = await freePort();
+  let log = "";
+  const child = spawn(process.execPath, [path.join(REFERENCE_DIR, "server.js")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
+    stdio: "pipe",
+  });
+  child.stdout?.on("data", (c) => (log += c));
+  child.stderr?.on("data", (c) => (log += c));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill("SIGTERM");
+      throw new Error(`reference server did not start:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: base,
+    workers: 1,
+    log: () => log,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export type Compared = {
+  title: string;
+  /** the median run of the page and of the reference (by requests per second) */
+  page: LoadResult;
+  reference: LoadResult;
+  /** page req/s ÷ reference req/s, of the medians */
+  ratio: number;
+};
+
+const median = (runs: LoadResult[]) =>
+  [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+
+/**
+ * A page against the reference, run alternately (reference, page, reference, page …) `rounds`
+ * times so that both see the same machine, and compared by their medians.
+ */
+export async function compareWithReference(
+  title: string,
+  referenceUrl: string,
+  page: autocannon.Options,
+  options: { rounds?: number; duration?: number } = {},
+): Promise<Compared> {
+  const rounds = options.rounds ?? 3;
+  const duration = options.duration ?? 5;
+  const pageRuns: LoadResult[] = [];
+  const referenceRuns: LoadResult[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    referenceRuns.push(await load("reference", { url: referenceUrl, duration }));
+    pageRuns.push(await load(title, { duration, ...page }));
+  }
+  const pageMedian = median(pageRuns);
+  const referenceMedian = median(referenceRuns);
+  return {
+    title,
+    page: pageMedian,
+    reference: referenceMedian,
+    ratio:
+      Math.round(
+        (pageMedian.requestsPerSecond / Math.max(1, referenceMedian.requestsPerSecond)) * 100,
+      ) / 100,
+  };
+}
+
+export function printCompared(
+  heading: string,
+  rows: Compared[],
+  targets: Record<string, string> = {},
+) {
+  console.log(`\n## ${heading}`);
+  console.table(
+    rows.map((row) => ({
+      load: row.title,
+      "req/s": row.page.requestsPerSecond,
+      "÷ reference": row.ratio,
+      "reference req/s": row.reference.requestsPerSecond,
+      "p50 ms": row.page.p50,
+      "p95 ms": row.page.p95,
+      "p99 ms": row.page.p99,
+      "5xx": row.page.serverErrors,
+      "non-2xx": row.page.non2xx,
+      target: targets[row.title] ?? "",
+    })),
+  );
 }

@@ -1,0 +1,119 @@
+// Logged-in pages against the same-run reference (issue 12): a bare Remix app listing 50 items
+// (tests/bench/reference), run alternately with each page, medians of 3, 20 connections. For
+// SQLite with one process and PostgreSQL with one and two (when a PostgreSQL server is there).
+// Targets: each logged-in page ≥ 0.33 of the reference's requests per second with p99 < 150 ms;
+// GET /api/places without a cache hit ≥ 0.5.
+// Knobs: BENCH_PAGES_CONFIGURATIONS (A,B,C), BENCH_DURATION_S (5 per run), BENCH_ROUNDS (3).
+import crypto from "node:crypto";
+import type autocannon from "autocannon";
+import { commitSessionRedirect } from "../../app/utils/auth.server";
+import type { DatabaseEngine } from "../../app/utils/db.server";
+import { resetEnvCache } from "../../app/utils/env.server";
+import { seed } from "../../prisma/seed";
+import { cookieFrom } from "../factories/http";
+import {
+  benchDatabase,
+  compareWithReference,
+  postgresqlAvailable,
+  printCompared,
+  startReferenceServer,
+  startServer,
+  type Compared,
+} from "./support";
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+// The server and this process sign the session cookie with the same secret.
+process.env.SESSION_SECRETS = `bench-pages-${crypto.randomUUID()}`;
+resetEnvCache();
+
+type Configuration = { key: string; label: string; engine: DatabaseEngine; workers: number };
+const CONFIGURATIONS: Configuration[] = [
+  { key: "A", label: "A: SQLite, 1 process", engine: "sqlite", workers: 1 },
+  { key: "B", label: "B: PostgreSQL, 1 process", engine: "postgresql", workers: 1 },
+  { key: "C", label: "C: PostgreSQL, 2 processes", engine: "postgresql", workers: 2 },
+];
+const chosen = (process.env.BENCH_PAGES_CONFIGURATIONS ?? "A,B,C").toUpperCase().split(",");
+
+const TARGETS: Record<string, string> = {
+  "logged in: GET /cafes": "≥ 0.33×, p99 < 150 ms",
+  "logged in: GET /jobs?q=청년": "≥ 0.33×, p99 < 150 ms",
+  "logged in: GET /for-me": "≥ 0.33×, p99 < 150 ms",
+  "logged in: GET /book/<service>": "≥ 0.33×, p99 < 150 ms",
+  "logged in: GET /jobs/<posting>": "≥ 0.33×, p99 < 150 ms",
+  "GET /api/places (no cache hit)": "≥ 0.5×",
+};
+
+const reference = await startReferenceServer();
+try {
+  for (const configuration of CONFIGURATIONS.filter((c) => chosen.includes(c.key))) {
+    if (configuration.engine === "postgresql" && !postgresqlAvailable()) {
+      console.log(
+        `\n${configuration.label}: skipped (no PostgreSQL server: run under npm run bench)`,
+      );
+      continue;
+    }
+    const database = await benchDatabase(`pages-${configuration.key}`, configuration.engine);
+    const now = new Date();
+    await seed(database.db, { now, demoAccounts: false });
+    const resident = await database.db.resident.create({
+      data: {
+        email: `pages-${crypto.randomUUID()}@example.test`,
+        name: "벤치 주민",
+        birthDate: "1998-03-03",
+        district: "mapo",
+        employmentStatus: "unemployed",
+        registeredJobSeeker: true,
+        hasRegularIncome: false,
+      },
+    });
+    const session = await database.db.session.create({
+      data: { residentId: resident.id, expiresAt: new Date(now.getTime() + 86_400_000) },
+    });
+    const service = await database.db.service.findFirstOrThrow({
+      where: { bookable: true, slug: "youth-center-counseling" },
+      select: { slug: true },
+    });
+    const posting = await database.db.posting.findFirstOrThrow({
+      where: { status: "published", roundId: null },
+      orderBy: { applicationClosesAt: "desc" },
+      select: { slug: true },
+    });
+    await database.close();
+    const cookie = cookieFrom((await commitSessionRedirect(session.id, "/")).headers);
+
+    // the load comes from one address: lift the map API's per-address limit
+    const server = await startServer(database.url, {
+      WEB_CONCURRENCY: String(configuration.workers),
+      PLACES_API_RATE_LIMIT: "0",
+    });
+    try {
+      const pages: [string, string, Record<string, string>][] = [
+        ["logged in: GET /cafes", "/cafes", { cookie }],
+        ["logged in: GET /jobs?q=청년", `/jobs?q=${encodeURIComponent("청년")}`, { cookie }],
+        ["logged in: GET /for-me", "/for-me", { cookie }],
+        ["logged in: GET /book/<service>", `/book/${service.slug}`, { cookie }],
+        ["logged in: GET /jobs/<posting>", `/jobs/${posting.slug}`, { cookie }],
+        // not in the shared cache of public pages: every request is worked out
+        ["GET /api/places (no cache hit)", "/api/places?bbox=126.8,37.4,127.2,37.7", {}],
+      ];
+      const rows: Compared[] = [];
+      for (const [title, path, headers] of pages) {
+        const options: autocannon.Options = { url: `${server.url}${path}`, headers };
+        rows.push(
+          await compareWithReference(title, `${reference.url}/`, options, {
+            rounds: ROUNDS,
+            duration: DURATION_S,
+          }),
+        );
+      }
+      printCompared(`${configuration.label} (${new Date().toISOString()})`, rows, TARGETS);
+    } finally {
+      await server.stop();
+      await database.drop();
+    }
+  }
+} finally {
+  await reference.stop();
+}
