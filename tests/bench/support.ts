@@ -289,8 +289,8 @@ const REFERENCE_BUILD = path.join(ROOT, "tests/.tmp/reference-build/server/index
 export async function startReferenceServer(): Promise<RunningServer> {
   if (!fs.existsSync(REFERENCE_BUILD)) {
     const built = spawnSync(
-      path.join(ROOT, "node_modules/.bin/vite"),
-      ["build", "--config", path.join(REFERENCE_DIR, "vite.config.ts")],
+      path.join(ROOT, "node_modules/.bin/remix"),
+      ["vite:build", "--config", path.join(REFERENCE_DIR, "vite.config.ts")],
       { cwd: ROOT, stdio: "inherit" },
     );
     if (built.status !== 0) throw new Error("could not build the reference app");

@@ -9,7 +9,9 @@ import { defineConfig } from "vite";
 const here = import.meta.dirname;
 
 export default defineConfig({
-  root: here,
+  // the Remix plugin reads package.json from the root: the repository's (same Remix, same React)
+  root: path.join(here, "../../.."),
+  publicDir: false,
   plugins: [
     remix({
       appDirectory: path.join(here, "app"),
