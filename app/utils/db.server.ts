@@ -126,6 +126,58 @@ function withTransactionRules(client: PrismaClient): PrismaClient {
   return client;
 }
 
+type Run<T> = () => Promise<T>;
+
+/** What a wrapped adapter does around the statements it passes on. */
+type StatementHooks = {
+  /** around each statement outside a transaction */
+  statement?: <T>(query: SqlQuery, run: Run<T>) => Promise<T>;
+  /** before a transaction is begun */
+  beginning?: () => void;
+  /** around each statement inside `transaction` (COMMIT and ROLLBACK included) */
+  inTransaction?: <T>(transaction: Transaction, query: SqlQuery, run: Run<T>) => Promise<T>;
+};
+
+/** A driver adapter factory whose adapters pass every statement through `hooks`. */
+function aroundStatements(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  hooks: StatementHooks,
+): SqlMigrationAwareDriverAdapterFactory {
+  const outside = hooks.statement ?? (<T>(_query: SqlQuery, run: Run<T>) => run());
+  const inside =
+    hooks.inTransaction ?? (<T>(_transaction: Transaction, _query: SqlQuery, run: Run<T>) => run());
+  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => ({
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query: SqlQuery) => outside(query, () => adapter.queryRaw(query)),
+    executeRaw: (query: SqlQuery) => outside(query, () => adapter.executeRaw(query)),
+    executeScript: (script: string) => adapter.executeScript(script),
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel): Promise<Transaction> {
+      hooks.beginning?.();
+      const transaction = await adapter.startTransaction(isolationLevel);
+      return {
+        provider: transaction.provider,
+        adapterName: transaction.adapterName,
+        options: transaction.options,
+        queryRaw: (query: SqlQuery) =>
+          inside(transaction, query, () => transaction.queryRaw(query)),
+        executeRaw: (query: SqlQuery) =>
+          inside(transaction, query, () => transaction.executeRaw(query)),
+        commit: () => transaction.commit(),
+        rollback: () => transaction.rollback(),
+      };
+    },
+  });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wrap(await factory.connect()),
+    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
+  };
+}
+
 /**
  * PostgreSQL: the engine sends COMMIT/ROLLBACK as statements and calls commit()/rollback() — which
  * give the connection back to the pool — only when they succeed; after a failure the connection
@@ -134,44 +186,17 @@ function withTransactionRules(client: PrismaClient): PrismaClient {
 function endingReleases(
   factory: SqlMigrationAwareDriverAdapterFactory,
 ): SqlMigrationAwareDriverAdapterFactory {
-  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
-    return {
-      provider: adapter.provider,
-      adapterName: adapter.adapterName,
-      queryRaw: (query: SqlQuery) => adapter.queryRaw(query),
-      executeRaw: (query: SqlQuery) => adapter.executeRaw(query),
-      executeScript: (script: string) => adapter.executeScript(script),
-      getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
-      dispose: () => adapter.dispose(),
-      async startTransaction(isolationLevel): Promise<Transaction> {
-        const transaction = await adapter.startTransaction(isolationLevel);
-        const end = async <T>(query: SqlQuery, work: () => Promise<T>) => {
-          if (!/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) return work();
-          try {
-            return await work();
-          } catch (error) {
-            await transaction.rollback().catch(() => undefined);
-            throw error;
-          }
-        };
-        return {
-          provider: transaction.provider,
-          adapterName: transaction.adapterName,
-          options: transaction.options,
-          queryRaw: (query: SqlQuery) => end(query, () => transaction.queryRaw(query)),
-          executeRaw: (query: SqlQuery) => end(query, () => transaction.executeRaw(query)),
-          commit: () => transaction.commit(),
-          rollback: () => transaction.rollback(),
-        };
-      },
-    };
-  };
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => wrap(await factory.connect()),
-    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
-  };
+  return aroundStatements(factory, {
+    async inTransaction(transaction, query, run) {
+      if (!/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) return run();
+      try {
+        return await run();
+      } catch (error) {
+        await transaction.rollback().catch(() => undefined);
+        throw error;
+      }
+    },
+  });
 }
 
 let statementsSent = 0;
@@ -188,46 +213,15 @@ export function statementCount(): number {
 function counted(
   factory: SqlMigrationAwareDriverAdapterFactory,
 ): SqlMigrationAwareDriverAdapterFactory {
-  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => ({
-    provider: adapter.provider,
-    adapterName: adapter.adapterName,
-    queryRaw: (query: SqlQuery) => {
-      statementsSent += 1;
-      return adapter.queryRaw(query);
-    },
-    executeRaw: (query: SqlQuery) => {
-      statementsSent += 1;
-      return adapter.executeRaw(query);
-    },
-    executeScript: (script: string) => adapter.executeScript(script),
-    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
-    dispose: () => adapter.dispose(),
-    async startTransaction(isolationLevel): Promise<Transaction> {
-      statementsSent += 1;
-      const transaction = await adapter.startTransaction(isolationLevel);
-      return {
-        provider: transaction.provider,
-        adapterName: transaction.adapterName,
-        options: transaction.options,
-        queryRaw: (query: SqlQuery) => {
-          statementsSent += 1;
-          return transaction.queryRaw(query);
-        },
-        executeRaw: (query: SqlQuery) => {
-          statementsSent += 1;
-          return transaction.executeRaw(query);
-        },
-        commit: () => transaction.commit(),
-        rollback: () => transaction.rollback(),
-      };
-    },
-  });
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => wrap(await factory.connect()),
-    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
+  const count = <T>(_query: SqlQuery, run: Run<T>) => {
+    statementsSent += 1;
+    return run();
   };
+  return aroundStatements(factory, {
+    statement: count,
+    beginning: () => (statementsSent += 1),
+    inTransaction: (_transaction, query, run) => count(query, run),
+  });
 }
 
 /** The engine of the process's database (for /healthz, /metrics and engine-specific queries). */
