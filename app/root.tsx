@@ -114,7 +114,9 @@ export function ErrorBoundary() {
           ? "badRequest"
           : status === 429
             ? "tooMany"
-            : "serverError";
+            : status === 503
+              ? "busy"
+              : "serverError";
   // In the browser's console; on the server, handleError (entry.server.tsx) has logged it already
   // with the request id.
   if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);
