@@ -1,8 +1,17 @@
 // The capacity invariant through the real HTTP server (the production build): many residents at
 // one slot at the same moment, cancel and reschedule races, the waitlist under pressure — and the
-// database afterwards. Each test uses its own seeded slots (dates no other e2e file books).
+// database afterwards. Each test uses its own slots, of this file's own copies of two centers'
+// consultation services (ownService).
 import { beforeAll, describe, expect, it } from "vitest";
-import { bookOverHttp, LABOR_FIELDS, liveCounts, manyResidents, slotAt } from "./booking-support";
+import {
+  bookOverHttp,
+  LABOR_FIELDS,
+  liveCounts,
+  manyResidents,
+  ownService,
+  slotAt,
+  type OwnService,
+} from "./booking-support";
 import { baseUrl, postForm, serverDatabase } from "./support";
 
 // The Seoul Labor Rights Center takes three consultations at once by day.
@@ -11,8 +20,21 @@ const CITY_CENTER = "seoul-labor-rights-center-consultation";
 const DISTRICT_CENTER = "guro-labor-welfare-center-consultation";
 
 let residents: Awaited<ReturnType<typeof manyResidents>>;
+let city: OwnService;
+let district: OwnService;
 beforeAll(async () => {
   residents = await manyResidents(100, "race");
+  city = await ownService(
+    CITY_CENTER,
+    ["10:00", "11:00"].map((time) => ({ date: "2026-12-01", time, capacity: 3 })),
+  );
+  const hours = ["10:00", "11:00", "12:00", "13:00", "14:00"];
+  district = await ownService(DISTRICT_CENTER, [
+    ...hours.map((time) => ({ date: "2026-12-02", time })),
+    ...hours.map((time) => ({ date: "2026-12-03", time })),
+    { date: "2026-12-02", time: "16:00" },
+    ...["10:00", "11:00", "12:00"].map((time) => ({ date: "2026-12-04", time })),
+  ]);
 }, 120_000);
 
 const bookingIdOf = (response: Response) =>
@@ -20,11 +42,11 @@ const bookingIdOf = (response: Response) =>
 
 describe("100 residents at one slot of capacity 3", () => {
   it("confirms exactly 3; the 97 others hear 'this time is full' in their language", async () => {
-    const slot = await slotAt(CITY_CENTER, "2026-12-01", "10:00");
+    const slot = await slotAt(city.slug, "2026-12-01", "10:00");
     expect(slot.remaining).toBe(3);
     const responses = await Promise.all(
       residents.map((resident, i) =>
-        bookOverHttp(resident.cookie, CITY_CENTER, slot.id, LABOR_FIELDS, {
+        bookOverHttp(resident.cookie, city.slug, slot.id, LABOR_FIELDS, {
           "Accept-Language": i % 2 === 0 ? "ko-KR" : "en-GB",
         }),
       ),
@@ -60,17 +82,17 @@ describe("100 residents at one slot of capacity 3", () => {
 
 describe("races", () => {
   it("cancelling while others try to book never oversells and never loses a place", async () => {
-    const slot = await slotAt(CITY_CENTER, "2026-12-01", "11:00");
+    const slot = await slotAt(city.slug, "2026-12-01", "11:00");
     const holders = residents.slice(0, 3);
     const held = await Promise.all(
-      holders.map((h) => bookOverHttp(h.cookie, CITY_CENTER, slot.id, LABOR_FIELDS)),
+      holders.map((h) => bookOverHttp(h.cookie, city.slug, slot.id, LABOR_FIELDS)),
     );
     expect(held.map((r) => r.status)).toEqual([302, 302, 302]);
     const ids = held.map(bookingIdOf);
     const bookers = residents.slice(10, 40);
     const [cancels, bookings] = await Promise.all([
       Promise.all(holders.map((h, i) => postForm(`/bookings/${ids[i]}/cancel`, {}, h.cookie))),
-      Promise.all(bookers.map((b) => bookOverHttp(b.cookie, CITY_CENTER, slot.id, LABOR_FIELDS))),
+      Promise.all(bookers.map((b) => bookOverHttp(b.cookie, city.slug, slot.id, LABOR_FIELDS))),
     ]);
     expect(cancels.map((r) => r.headers.get("location"))).toEqual(
       ids.map((id) => `/bookings/${id}?cancelled=1`),
@@ -87,16 +109,16 @@ describe("races", () => {
   });
 
   it("ten residents moving into the last place at once: one gets it, nine keep their time", async () => {
-    const target = await slotAt(DISTRICT_CENTER, "2026-12-02", "16:00");
+    const target = await slotAt(district.slug, "2026-12-02", "16:00");
     const movers = residents.slice(40, 50);
     const origins = await Promise.all(
       ["10:00", "11:00", "12:00", "13:00", "14:00"].flatMap((time) => [
-        slotAt(DISTRICT_CENTER, "2026-12-02", time),
-        slotAt(DISTRICT_CENTER, "2026-12-03", time),
+        slotAt(district.slug, "2026-12-02", time),
+        slotAt(district.slug, "2026-12-03", time),
       ]),
     );
     const booked = await Promise.all(
-      movers.map((m, i) => bookOverHttp(m.cookie, DISTRICT_CENTER, origins[i]!.id, LABOR_FIELDS)),
+      movers.map((m, i) => bookOverHttp(m.cookie, district.slug, origins[i]!.id, LABOR_FIELDS)),
     );
     expect(booked.every((r) => r.status === 302)).toBe(true);
     const ids = booked.map(bookingIdOf);
@@ -123,21 +145,21 @@ describe("races", () => {
   });
 
   it("a freed place goes to the first on the waitlist, not to whoever clicks fastest", async () => {
-    const slot = await slotAt(DISTRICT_CENTER, "2026-12-04", "10:00");
+    const slot = await slotAt(district.slug, "2026-12-04", "10:00");
     const [holder, first, second, ...others] = residents.slice(50, 70);
-    const held = await bookOverHttp(holder!.cookie, DISTRICT_CENTER, slot.id, LABOR_FIELDS);
+    const held = await bookOverHttp(holder!.cookie, district.slug, slot.id, LABOR_FIELDS);
     expect(held.status).toBe(302);
     for (const waiting of [first!, second!]) {
       const joined = await postForm(
-        `/book/${DISTRICT_CENTER}/${slot.id}`,
+        `/book/${district.slug}/${slot.id}`,
         { intent: "waitlist" },
         waiting.cookie,
       );
-      expect(joined.headers.get("location")).toBe(`/book/${DISTRICT_CENTER}/${slot.id}?joined=1`);
+      expect(joined.headers.get("location")).toBe(`/book/${district.slug}/${slot.id}?joined=1`);
     }
     const [cancel, ...grabs] = await Promise.all([
       postForm(`/bookings/${bookingIdOf(held)}/cancel`, {}, holder!.cookie),
-      ...others.map((o) => bookOverHttp(o.cookie, DISTRICT_CENTER, slot.id, LABOR_FIELDS)),
+      ...others.map((o) => bookOverHttp(o.cookie, district.slug, slot.id, LABOR_FIELDS)),
     ]);
     expect(cancel.status).toBe(302);
     expect(grabs.every((r) => r.status === 409)).toBe(true);
@@ -149,10 +171,10 @@ describe("races", () => {
     expect(offered).toEqual([{ residentId: first!.id }]);
 
     // the second in line cannot take it; the first can, with the ordinary form
-    expect(
-      (await bookOverHttp(second!.cookie, DISTRICT_CENTER, slot.id, LABOR_FIELDS)).status,
-    ).toBe(409);
-    const accepted = await bookOverHttp(first!.cookie, DISTRICT_CENTER, slot.id, LABOR_FIELDS);
+    expect((await bookOverHttp(second!.cookie, district.slug, slot.id, LABOR_FIELDS)).status).toBe(
+      409,
+    );
+    const accepted = await bookOverHttp(first!.cookie, district.slug, slot.id, LABOR_FIELDS);
     expect(accepted.status).toBe(302);
     expect(await liveCounts(slot.id)).toMatchObject({ bookedCount: 1, confirmed: 1, offered: 0 });
   });
@@ -160,11 +182,9 @@ describe("races", () => {
 
 describe("URL tampering", () => {
   it("another resident's booking does not exist for you: no page, no cancel, no move, no calendar", async () => {
-    const slot = await slotAt(DISTRICT_CENTER, "2026-12-04", "11:00");
+    const slot = await slotAt(district.slug, "2026-12-04", "11:00");
     const [owner, stranger] = residents.slice(80, 82);
-    const id = bookingIdOf(
-      await bookOverHttp(owner!.cookie, DISTRICT_CENTER, slot.id, LABOR_FIELDS),
-    );
+    const id = bookingIdOf(await bookOverHttp(owner!.cookie, district.slug, slot.id, LABOR_FIELDS));
     const as = { headers: { Cookie: stranger!.cookie }, redirect: "manual" as const };
     expect((await fetch(`${baseUrl()}/bookings/${id}`, as)).status).toBe(404);
     expect((await fetch(`${baseUrl()}/bookings/${id}/calendar.ics`, as)).status).toBe(404);
@@ -188,15 +208,15 @@ describe("URL tampering", () => {
   });
 
   it("answers bad input with a message, never a 500", async () => {
-    const slot = await slotAt(DISTRICT_CENTER, "2026-12-04", "12:00");
+    const slot = await slotAt(district.slug, "2026-12-04", "12:00");
     const someone = residents[90]!;
-    const tooLong = await bookOverHttp(someone.cookie, DISTRICT_CENTER, slot.id, {
+    const tooLong = await bookOverHttp(someone.cookie, district.slug, slot.id, {
       ...LABOR_FIELDS,
       description: "가".repeat(2001),
     });
     expect(tooLong.status).toBe(400);
     expect(await tooLong.text()).toContain("상담 내용은 2,000자까지 적을 수 있습니다.");
-    const noConsent = await bookOverHttp(someone.cookie, DISTRICT_CENTER, slot.id, {
+    const noConsent = await bookOverHttp(someone.cookie, district.slug, slot.id, {
       ...LABOR_FIELDS,
       consent: "",
     });
@@ -206,16 +226,14 @@ describe("URL tampering", () => {
     );
     const forged = await bookOverHttp(
       someone.cookie,
-      DISTRICT_CENTER,
+      district.slug,
       "forged-slot-id",
       LABOR_FIELDS,
     );
     expect(forged.status).toBe(404);
-    const otherService = await bookOverHttp(someone.cookie, CITY_CENTER, slot.id, LABOR_FIELDS);
+    const otherService = await bookOverHttp(someone.cookie, city.slug, slot.id, LABOR_FIELDS);
     expect(otherService.status).toBe(404);
-    const garbage = await fetch(
-      `${baseUrl()}/book/${DISTRICT_CENTER}/availability?date=2026-13-45`,
-    );
+    const garbage = await fetch(`${baseUrl()}/book/${district.slug}/availability?date=2026-13-45`);
     expect(garbage.status).toBe(400);
     expect(await liveCounts(slot.id)).toMatchObject({ bookedCount: 0, confirmed: 0 });
   });

@@ -1,13 +1,15 @@
 // The booking journeys in Chromium against the production build: book, get the calendar file,
 // move, cancel — with JavaScript and without; the labor consultation with consent; the staff
 // reading a description; eligibility refusals; places left refreshing while the page is open.
+// Every test books its own copy of a seeded service, with its own slots (ownService).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bookOverHttp,
+  ownService,
   residentWithBirthDate,
   setServerClock,
-  slotAt,
+  staffOf,
   useSession,
 } from "./booking-support";
 import {
@@ -30,7 +32,6 @@ afterAll(async () => {
 const MOCK_INTERVIEW = "youth-center-mock-interview";
 
 for (const javaScriptEnabled of [true, false]) {
-  // Each run books its own days, so the two never compete for a place.
   const [day, moveDay] = javaScriptEnabled
     ? ["2026-11-26", "2026-11-27"]
     : ["2026-11-30", "2026-12-01"];
@@ -43,19 +44,23 @@ for (const javaScriptEnabled of [true, false]) {
       const resident = await residentWithBirthDate(
         javaScriptEnabled ? "journey-js" : "journey-nojs",
       );
+      const service = await ownService(MOCK_INTERVIEW, [
+        { date: day, time: "14:00", minutes: 60 },
+        { date: moveDay, time: "15:00", minutes: 60 },
+      ]);
       const { context, page } = await newPage(browser, { javaScriptEnabled });
       await useSession(context, resident.cookie);
 
-      await page.goto(`/book/${MOCK_INTERVIEW}`);
+      await page.goto(`/book/${service.slug}`);
       if (javaScriptEnabled) await hydrated(page);
-      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("모의 면접");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(service.nameKo);
       await page.getByRole("link", { name: new RegExp(dayLabel) }).click();
       await page.waitForURL(new RegExp(`date=${day}`));
       await expect
         .poll(() => page.getByRole("heading", { level: 2, name: new RegExp(dayLabel) }).count())
         .toBe(1);
       await page.getByRole("link", { name: "14:00–15:00 선택" }).click();
-      await page.waitForURL(new RegExp(`/book/${MOCK_INTERVIEW}/\\w+$`));
+      await page.waitForURL(new RegExp(`/book/${service.slug}/\\w+$`));
       await expect
         .poll(() => page.getByRole("heading", { level: 1 }).textContent())
         .toBe("예약 확인");
@@ -114,15 +119,21 @@ for (const javaScriptEnabled of [true, false]) {
 
 describe("labor-rights consultation (JavaScript off)", () => {
   it("center → topic → channel → time → description and consent; staff read it, audited", async () => {
+    // a center of its own (a copy of the city's), so that /labor lists it beside the seeded ones
+    const center = await ownService(
+      "seoul-labor-rights-center-consultation",
+      [{ date: "2026-12-07", time: "18:30", minutes: 60, channels: "phone,video" }],
+      { ownPlace: true },
+    );
     const worker = await signUpOverHttp(uniqueEmail("labor-worker"), "상담 신청 노동자");
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
     await useSession(context, worker.cookie);
     await page.goto("/labor");
-    await page.getByLabel("서울노동권익센터").check();
+    await page.getByLabel(center.placeNameKo, { exact: true }).check();
     await page.getByLabel("임금체불").check();
     await page.getByLabel("전화 상담").check();
     await page.getByRole("button", { name: "예약 가능한 시간 보기" }).click();
-    await page.waitForURL(/center=seoul-labor-rights-center/);
+    await page.waitForURL(new RegExp(`center=${center.placeSlug}`));
     await page.getByRole("link", { name: /2026년 12월 7일 월요일/ }).click();
     await page.getByRole("link", { name: "18:30–19:30 선택" }).click();
     await page.waitForURL(/topic=unpaid_wages/);
@@ -149,11 +160,7 @@ describe("labor-rights consultation (JavaScript off)", () => {
     await context.close();
 
     const staff = await newPage(browser, { javaScriptEnabled: true });
-    await staff.page.goto("/login");
-    await staff.page.getByLabel("이메일").fill("staff.labor@seoul-portal.test");
-    await staff.page.getByLabel("비밀번호", { exact: true }).fill("staff-labor-2026");
-    await staff.page.getByRole("main").getByRole("button", { name: "로그인" }).click();
-    await staff.page.waitForURL((url) => url.pathname !== "/login");
+    await useSession(staff.context, (await staffOf(center.placeId)).cookie);
     await staff.page.goto("/staff/bookings?date=2026-12-07");
     const card = staff.page.getByRole("listitem").filter({ hasText: "상담 신청 노동자" }).last();
     await card.getByRole("link", { name: "상세" }).click();
@@ -175,10 +182,10 @@ describe("labor-rights consultation (JavaScript off)", () => {
 describe("before confirming", () => {
   it("says why a resident cannot book, in their language, and links to the profile", async () => {
     const resident = await signUpOverHttp(uniqueEmail("no-birthdate"));
-    const slot = await slotAt(MOCK_INTERVIEW, "2026-12-02", "20:00");
+    const service = await ownService(MOCK_INTERVIEW, [{ date: "2026-12-02", time: "20:00" }]);
     const { context, page } = await newPage(browser, { locale: "en-GB" });
     await useSession(context, resident.cookie);
-    await page.goto(`/book/${MOCK_INTERVIEW}/${slot.id}`);
+    await page.goto(`/book/${service.slug}/${service.slotId("2026-12-02", "20:00")}`);
     await hydrated(page);
     expect(await page.getByText("You cannot book this service for now.").count()).toBe(1);
     expect(
@@ -195,8 +202,11 @@ describe("before confirming", () => {
 
   it("after the cut-off, says whom to call instead of offering to cancel", async () => {
     const resident = await residentWithBirthDate("cutoff");
-    const slot = await slotAt("youth-center-resume-clinic", "2026-11-25", "10:40");
-    const booked = await bookOverHttp(resident.cookie, "youth-center-resume-clinic", slot.id);
+    const service = await ownService("youth-center-resume-clinic", [
+      { date: "2026-11-25", time: "10:40" },
+    ]);
+    const slotId = service.slotId("2026-11-25", "10:40");
+    const booked = await bookOverHttp(resident.cookie, service.slug, slotId);
     const bookingPath = booked.headers.get("location")!.split("?")[0]!;
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
     await useSession(context, resident.cookie);
@@ -214,20 +224,23 @@ describe("before confirming", () => {
 
 describe("places left while the page is open (JavaScript on)", () => {
   it("refreshes by itself when someone else takes the last place", async () => {
-    const slot = await slotAt("youth-center-photo", "2026-12-08", "13:00");
+    const service = await ownService("youth-center-photo", [
+      { date: "2026-12-08", time: "13:00", minutes: 20 },
+    ]);
+    const slotId = service.slotId("2026-12-08", "13:00");
     const viewer = await residentWithBirthDate("viewer");
     const { context, page } = await newPage(browser);
     await useSession(context, viewer.cookie);
     // The page's timers run on Playwright's clock, which the test stops and then moves past the
     // 15-second poll instead of waiting for it (the requests the page then makes are real).
     await page.clock.install();
-    await page.goto("/book/youth-center-photo?date=2026-12-08");
+    await page.goto(`/book/${service.slug}?date=2026-12-08`);
     await hydrated(page);
     await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
     const item = page.getByRole("listitem").filter({ hasText: "13:00–13:20" });
     expect(await item.textContent()).toContain("1자리 중 1자리 남음");
     const other = await residentWithBirthDate("faster");
-    expect((await bookOverHttp(other.cookie, "youth-center-photo", slot.id)).status).toBe(302);
+    expect((await bookOverHttp(other.cookie, service.slug, slotId)).status).toBe(302);
     // nothing else refreshes the list: while the page's clock stands still, the count stays old
     await page.waitForTimeout(1_000);
     expect(await item.textContent()).toContain("1자리 중 1자리 남음");
@@ -241,9 +254,15 @@ describe("places left while the page is open (JavaScript on)", () => {
 
 describe("back office (JavaScript off)", () => {
   it("staff see the day's bookings with who booked, block a time, and the resident is told", async () => {
-    const slot = await slotAt("youth-center-job-analysis", "2026-12-09", "13:00");
+    const service = await ownService("youth-center-job-analysis", [
+      { date: "2026-12-09", time: "13:00", minutes: 60 },
+    ]);
     const resident = await residentWithBirthDate("blocked", "막힌 시간 예약자");
-    const booked = await bookOverHttp(resident.cookie, "youth-center-job-analysis", slot.id);
+    const booked = await bookOverHttp(
+      resident.cookie,
+      service.slug,
+      service.slotId("2026-12-09", "13:00"),
+    );
     const bookingId = booked.headers.get("location")!.split("/")[2]!.split("?")[0]!;
 
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
@@ -255,7 +274,7 @@ describe("back office (JavaScript off)", () => {
     await page.getByRole("link", { name: /오늘·이번 주 예약/ }).click();
     await page
       .getByLabel("서비스", { exact: true })
-      .selectOption({ label: "서울시 청년일자리센터 · 직무·기업분석 전문 상담" });
+      .selectOption({ label: `서울시 청년일자리센터 · ${service.nameKo}` });
     await page.getByLabel("날짜", { exact: true }).fill("2026-12-09");
     await page.getByRole("button", { name: "보기", exact: true }).click();
     const card = page.getByRole("listitem").filter({ hasText: "13:00–14:00" }).first();

@@ -1,7 +1,132 @@
-// Helpers of the booking end-to-end tests: residents with a profile, times from the live JSON,
-// bookings over HTTP, and a look into the server's database.
+// Helpers of the booking end-to-end tests: each test's own service and slots, residents with a
+// profile, times from the live JSON, bookings over HTTP, and a look into the server's database.
+import crypto from "node:crypto";
 import type { BrowserContext } from "playwright-core";
+import { afterAll } from "vitest";
 import { baseUrl, postForm, serverDatabase, signUpOverHttp, uniqueEmail } from "./support";
+
+export type OwnSlot = {
+  /** Seoul date "YYYY-MM-DD" and start time "HH:MM" */
+  date: string;
+  time: string;
+  /** default: the service's duration */
+  minutes?: number;
+  /** default: 1 */
+  capacity?: number;
+  /** labor consultations: the channels offered (default all three); empty for other services */
+  channels?: string;
+};
+
+export type OwnService = {
+  id: string;
+  slug: string;
+  nameKo: string;
+  placeId: string;
+  placeSlug: string;
+  placeNameKo: string;
+  /** the id of the slot created for `date` at `time` */
+  slotId: (date: string, time: string) => string;
+};
+
+const ownServices: string[] = [];
+const ownPlaces: string[] = [];
+afterAll(async () => {
+  const db = serverDatabase();
+  // slots, bookings and waitlist entries go with them (cascades)
+  await db.service.deleteMany({ where: { id: { in: ownServices } } });
+  await db.place.deleteMany({ where: { id: { in: ownPlaces } } });
+});
+
+/**
+ * A test's own copy of a seeded service — same place (or, with `ownPlace`, a copy of the place
+ * too, for pages that list places), kind, eligibility and duration — with exactly the slots the
+ * test asks for. It has no slot templates, so the server's periodic slot sync leaves it alone, and
+ * no other test books it: tests never depend on the seed's generated dates or on each other.
+ * Removed after the test file.
+ */
+export async function ownService(
+  baseSlug: string,
+  slots: OwnSlot[],
+  options: { ownPlace?: boolean } = {},
+): Promise<OwnService> {
+  const db = serverDatabase();
+  const base = await db.service.findUniqueOrThrow({
+    where: { slug: baseSlug },
+    include: { place: { include: { openingHours: true } } },
+  });
+  const tag = crypto.randomBytes(3).toString("hex");
+  let place = base.place;
+  if (options.ownPlace) {
+    const { id: _id, createdAt: _c, updatedAt: _u, openingHours, ...fields } = base.place;
+    place = await db.place.create({
+      data: {
+        ...fields,
+        slug: `${fields.slug}-${tag}`,
+        nameKo: `${fields.nameKo} 시험 ${tag}`,
+        nameEn: `${fields.nameEn} test ${tag}`,
+        openingHours: {
+          create: openingHours.map(({ weekday, opens, closes }) => ({ weekday, opens, closes })),
+        },
+      },
+      include: { openingHours: true },
+    });
+    ownPlaces.push(place.id);
+  }
+  const labor = base.kind === "labor_consultation";
+  const service = await db.service.create({
+    data: {
+      slug: `${base.slug}-${tag}`,
+      placeId: place.id,
+      kind: base.kind,
+      nameKo: `${base.nameKo} 시험 ${tag}`,
+      nameEn: `${base.nameEn} test ${tag}`,
+      descriptionKo: base.descriptionKo,
+      descriptionEn: base.descriptionEn,
+      bookable: true,
+      durationMinutes: base.durationMinutes,
+      eligibilityId: base.eligibilityId,
+    },
+  });
+  ownServices.push(service.id);
+  const ids = new Map<string, string>();
+  for (const slot of slots) {
+    const startsAt = new Date(`${slot.date}T${slot.time}:00+09:00`);
+    const minutes = slot.minutes ?? base.durationMinutes ?? 60;
+    const created = await db.slot.create({
+      data: {
+        serviceId: service.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+        capacity: slot.capacity ?? 1,
+        channels: slot.channels ?? (labor ? "in_person,phone,video" : ""),
+      },
+    });
+    ids.set(`${slot.date} ${slot.time}`, created.id);
+  }
+  return {
+    id: service.id,
+    slug: service.slug,
+    nameKo: service.nameKo,
+    placeId: place.id,
+    placeSlug: place.slug,
+    placeNameKo: place.nameKo,
+    slotId: (date, time) => {
+      const id = ids.get(`${date} ${time}`);
+      if (!id) throw new Error(`no own slot of ${service.slug} at ${date} ${time}`);
+      return id;
+    },
+  };
+}
+
+/** Makes a new resident staff of a place; returns their session cookie. */
+export async function staffOf(placeId: string, name = "시험 직원") {
+  const staff = await signUpOverHttp(uniqueEmail("staff"), name);
+  await serverDatabase().resident.update({
+    where: { id: staff.id },
+    data: { role: "staff", staffPlaceId: placeId },
+  });
+  return staff;
+}
 
 type TimeChoice = { id: string; startsAt: string; state: string; remaining: number };
 

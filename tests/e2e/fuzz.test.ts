@@ -15,13 +15,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_NOW } from "../setup/e2e-server";
 import { ROOT } from "../setup/paths";
-import { LABOR_FIELDS, bookOverHttp, residentWithBirthDate } from "./booking-support";
+import { LABOR_FIELDS, bookOverHttp, ownService, residentWithBirthDate } from "./booking-support";
 import {
   baseUrl,
   databaseSnapshot,
   launchBrowser,
   logInOverHttp,
-  postForm,
   serverDatabase,
   snapshotChanges,
   type DatabaseSnapshot,
@@ -418,7 +417,6 @@ let targets: Target[] = [];
 /** who may open each target (GET answered 200), by target path */
 const admitted = new Map<string, Persona[]>();
 let before: DatabaseSnapshot;
-let cleanUp: (() => Promise<void>) | undefined;
 
 function routeOfUrl(url: URL): string | undefined {
   const index = url.searchParams.has("index");
@@ -457,25 +455,24 @@ async function prepareData() {
     where: { id: placeStaff.staffPlaceId! },
     select: { id: true, slug: true },
   });
-  const service = await db.service.findFirstOrThrow({
+  const seededService = await db.service.findFirstOrThrow({
     where: { placeId: place.id, kind: "labor_consultation" },
-    select: { id: true, slug: true },
+    select: { slug: true },
     orderBy: { slug: "asc" },
   });
+  // the persona's own copy of the staff's center service, with a slot to book and one to be offered
+  const service = await ownService(seededService.slug, [
+    { date: "2026-12-10", time: "10:00", channels: "phone" },
+    { date: "2026-12-10", time: "11:00", channels: "phone" },
+    { date: "2026-12-10", time: "12:00", channels: "phone" },
+  ]);
   const now = new Date(E2E_NOW);
-  const slots = await db.slot.findMany({
-    where: {
-      serviceId: service.id,
-      startsAt: { gt: new Date(now.getTime() + 2 * 86_400_000) },
-      blocked: false,
-      channels: { contains: "phone" },
-    },
-    select: { id: true, startsAt: true, bookedCount: true, capacity: true },
-    orderBy: { startsAt: "asc" },
-    take: 20,
-  });
-  const open = slots.filter((slot) => slot.bookedCount < slot.capacity);
-  const booked = await bookOverHttp(resident.cookie, service.slug, open[0]!.id, LABOR_FIELDS);
+  const booked = await bookOverHttp(
+    resident.cookie,
+    service.slug,
+    service.slotId("2026-12-10", "10:00"),
+    LABOR_FIELDS,
+  );
   if (booked.status !== 302) throw new Error(`booking failed: ${booked.status}`);
   const booking = await db.booking.findFirstOrThrow({
     where: { residentId: resident.id },
@@ -483,31 +480,21 @@ async function prepareData() {
   });
   // an offer, holding its place as the booking module's offers do, that stays an offer while the
   // clock stands still (the scheduler neither expires it nor hands out another place)
-  const offerSlot = open[1]!;
+  const offerSlotId = service.slotId("2026-12-10", "11:00");
   const [, entry] = await db.$transaction([
-    db.slot.update({ where: { id: offerSlot.id }, data: { bookedCount: { increment: 1 } } }),
+    db.slot.update({ where: { id: offerSlotId }, data: { bookedCount: { increment: 1 } } }),
     db.waitlistEntry.create({
       data: {
-        slotId: offerSlot.id,
+        slotId: offerSlotId,
         residentId: resident.id,
         status: "offered",
-        liveKey: `${offerSlot.id}:${resident.id}`,
+        liveKey: `${offerSlotId}:${resident.id}`,
         offeredAt: now,
         offerExpiresAt: new Date(now.getTime() + 60 * 60_000),
       },
       select: { id: true },
     }),
   ]);
-  // the seed's slots go back as they were: other files book the same center
-  cleanUp = async () => {
-    await postForm(`/bookings/${booking.id}/cancel`, {}, resident.cookie);
-    const given = await db.waitlistEntry.deleteMany({ where: { id: entry.id, status: "offered" } });
-    if (given.count === 1)
-      await db.slot.update({
-        where: { id: offerSlot.id },
-        data: { bookedCount: { decrement: 1 } },
-      });
-  };
   const posting = await db.posting.findFirstOrThrow({
     where: { organizationId: orgStaff.staffOrganizationId!, status: "published", roundId: null },
     select: { id: true, slug: true },
@@ -538,7 +525,7 @@ async function prepareData() {
     "places:slug": place.slug,
     serviceId: service.id,
     serviceSlug: service.slug,
-    slotId: open[2]!.id,
+    slotId: service.slotId("2026-12-10", "12:00"),
     lng: "ko",
     ns: "common",
   };
@@ -639,7 +626,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await cleanUp?.();
 });
 
 /**

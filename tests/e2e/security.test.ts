@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/postgresql-cluster.js";
 import { E2E_NOW } from "../setup/e2e-server";
 import { ROOT } from "../setup/paths";
-import { LABOR_FIELDS, bookOverHttp, residentWithBirthDate } from "./booking-support";
+import { LABOR_FIELDS, bookOverHttp, ownService, residentWithBirthDate } from "./booking-support";
 import {
   baseUrl,
   cookiesOf,
@@ -571,27 +571,23 @@ describe("caching and browser features", () => {
       where: { email: STAFF.email },
       select: { staffPlaceId: true },
     });
-    const service = await db.service.findFirstOrThrow({
+    const seeded = await db.service.findFirstOrThrow({
       where: { placeId: staffPlaceId!, kind: "labor_consultation" },
-      select: { slug: true, id: true },
+      select: { slug: true },
       orderBy: { slug: "asc" },
     });
-    const slot = await db.slot.findFirstOrThrow({
-      where: {
-        serviceId: service.id,
-        startsAt: { gt: new Date(new Date(E2E_NOW).getTime() + 3 * 86_400_000) },
-        blocked: false,
-        channels: { contains: "phone" },
-        bookedCount: { lt: db.slot.fields.capacity },
-      },
-      select: { id: true },
-      orderBy: { startsAt: "asc" },
-    });
+    // the test's own copy of the center's service, with one slot of its own
+    const service = await ownService(seeded.slug, [{ date: "2026-12-10", time: "10:00" }]);
     const description = `임금 체불 상담 ${Date.now()}`;
-    const booked = await bookOverHttp(resident.cookie, service.slug, slot.id, {
-      ...LABOR_FIELDS,
-      description,
-    });
+    const booked = await bookOverHttp(
+      resident.cookie,
+      service.slug,
+      service.slotId("2026-12-10", "10:00"),
+      {
+        ...LABOR_FIELDS,
+        description,
+      },
+    );
     expect(booked.status).toBe(302);
     const bookingPath = booked.headers.get("location")!.split("?")[0]!;
     const bookingId = bookingPath.split("/").at(-1)!;
