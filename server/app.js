@@ -16,6 +16,7 @@ import {
   metricsRoute,
   startMetricsServer,
 } from "./metrics.js";
+import { requestScope } from "./request-scope.js";
 import { createResponseCache } from "./response-cache.js";
 import { routeIdFor } from "./route-label.js";
 import { queryShapeProblem } from "./bounded-input.js";
@@ -304,6 +305,7 @@ export async function startServer(config) {
 
   app.all(
     "*",
+    requestScope,
     createRequestHandler({
       build,
       mode: production ? "production" : "development",

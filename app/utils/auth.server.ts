@@ -5,21 +5,17 @@ import { redirect } from "@remix-run/node";
 import { createSession, deleteSession, getSessionUser } from "~/domain/residents/service.server";
 import type { Role, SessionUser } from "~/domain/residents/types";
 import { now } from "./clock.server";
+import { oncePerRequest } from "./request-scope.server";
 import { forbidden } from "./http.server";
 import { safeRedirect } from "./safe-redirect";
 import { getCookieSession, getSessionStorage } from "./session.server";
 
-// The root loader and the route's loader both ask who is asking: one database look-up per request.
-const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
-
-/** The logged-in user, or null. */
+/**
+ * The logged-in user, or null. The root loader and the route's loader both ask: one database
+ * look-up per page request (request-scope.server.ts).
+ */
 export function getUser(request: Request): Promise<SessionUser | null> {
-  let user = usersByRequest.get(request);
-  if (!user) {
-    user = lookUpUser(request);
-    usersByRequest.set(request, user);
-  }
-  return user;
+  return oncePerRequest("user", () => lookUpUser(request));
 }
 
 async function lookUpUser(request: Request): Promise<SessionUser | null> {

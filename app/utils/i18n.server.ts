@@ -8,6 +8,7 @@ import { createInstance, type i18n as I18n } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getEnv } from "./env.server";
 import { i18nConfig, NAMESPACES, SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE } from "./i18n";
+import { oncePerRequest } from "./request-scope.server";
 import { languageCookie } from "./session.server";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
@@ -53,7 +54,7 @@ export function getRemixI18n(): RemixI18Next {
 
 /** The language of this request (switcher cookie → Accept-Language → Korean). */
 export function getLocale(request: Request): Promise<string> {
-  return getRemixI18n().getLocale(request);
+  return oncePerRequest("locale", () => getRemixI18n().getLocale(request));
 }
 
 let base: { instance: I18n; version: string } | undefined;

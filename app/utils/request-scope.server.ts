@@ -1,0 +1,28 @@
+// What is worth working out once per page request — who is asking, in which language — shared by
+// the root loader, the route's loaders and the document render. Remix hands every loader its own
+// copy of the Request, so nothing keyed by the Request object is ever shared; instead the HTTP
+// server (server/app.js) runs each GET inside this scope. POSTs get none: an action may change
+// what the loaders after it must see (a new name, a language, a logout). Outside a scope (tests
+// calling a loader directly) nothing is kept and every call computes afresh.
+import { AsyncLocalStorage } from "node:async_hooks";
+
+type Scope = Map<string, unknown>;
+
+// One storage per process, shared with server/request-scope.js through a global symbol: the
+// server and the app bundle are separate module graphs.
+const STORAGE = Symbol.for("seoul-portal.request-scope");
+const globals = globalThis as typeof globalThis & { [STORAGE]?: AsyncLocalStorage<Scope> };
+const storage = (globals[STORAGE] ??= new AsyncLocalStorage<Scope>());
+
+/** The value of `compute()` for this request, computed by its first caller. */
+export function oncePerRequest<T>(key: string, compute: () => T): T {
+  const scope = storage.getStore();
+  if (!scope) return compute();
+  if (!scope.has(key)) scope.set(key, compute());
+  return scope.get(key) as T;
+}
+
+/** Runs `work` in a scope of its own, as server/app.js runs a GET request. */
+export function inRequestScope<T>(work: () => T): T {
+  return storage.run(new Map(), work);
+}
