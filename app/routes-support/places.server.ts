@@ -12,6 +12,7 @@ import { getUser, requireRole } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
+import { sharedRead } from "~/utils/public-reads.server";
 
 // ───────────── who may change places ─────────────
 // Staff their own place (Resident.staffPlaceId), admins every place.
@@ -51,7 +52,11 @@ export async function loadDirectory(request: Request, fixedKind: PlaceKind | nul
   const language = (await getLocale(request)) === "en" ? "en" : "ko";
   const current = now();
   const filters = parsed.filters;
-  const result = await searchPlaces(filters, { now: current, language });
+  // the same list for everyone who asks alike (public-reads.server.ts)
+  const result = await sharedRead(
+    `places:${language}:${filterSearchParams(filters)}&page=${filters.page}`,
+    () => searchPlaces(filters, { now: current, language }),
+  );
   const clock = seoulParts(current);
   const values: FilterValues = {
     kind: fixedKind ? "" : (filters.kind ?? ""),

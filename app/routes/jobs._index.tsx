@@ -18,6 +18,7 @@ import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { getUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { sharedRead } from "~/utils/public-reads.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 
@@ -37,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const submission = parseWithZod(new URL(request.url).searchParams, { schema: SearchSchema });
   const at = now();
-  const rounds = (await listCurrentRounds(at)).map((round) => roundCard(round, at));
+  const rounds = (await sharedRead("rounds:current", () => listCurrentRounds(at))).map((round) =>
+    roundCard(round, at),
+  );
   if (submission.status !== "success") {
     return data(
       {
@@ -52,7 +55,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
   }
   const query = submission.value;
-  const result = await searchPostings(query, { now: at, residentId: user?.id ?? null });
+  // Without "only what I can apply for" the postings found are the same for everyone.
+  const personal = query.eligible && user !== null;
+  const result = personal
+    ? await searchPostings(query, { now: at, residentId: user.id })
+    : await sharedRead(`postings:${JSON.stringify(query)}`, () =>
+        searchPostings(query, { now: at, residentId: null }),
+      );
   return {
     query,
     typed: null,

@@ -43,6 +43,9 @@ const EnvSchema = z.object({
   METRICS_TOKEN: unsetIfBlank(z.string().min(16).optional()),
   /// Port of a separate metrics listener on 127.0.0.1 (no token), e.g. for a local Prometheus agent.
   METRICS_PORT: unsetIfBlank(z.coerce.number().int().min(0).max(65535).optional()),
+  /// Seconds that public pages (for visitors who are not logged in, server/app.js) and the public
+  /// data of logged-in pages (public-reads.server.ts) may be shared: 15 in production, else 0.
+  RESPONSE_CACHE_SECONDS: unsetIfBlank(z.coerce.number().int().min(0).max(3600).optional()),
   /// On SIGTERM, how long requests in flight may take to finish before connections are closed.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /// The site's public origin(s), comma-separated, the canonical one first (every absolute link,
@@ -116,6 +119,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   /** the site's origins (server/security.js siteOrigins): the first is canonical */
   allowedOrigins: string[];
   secureCookies: boolean;
+  /** RESPONSE_CACHE_SECONDS with its default */
+  sharedForSeconds: number;
 };
 
 let cached: Env | undefined;
@@ -141,6 +146,9 @@ export function getEnv(): Env {
     allowedOrigins,
     // the canonical origin decides (server/app.js sends HSTS on the same condition)
     secureCookies: env.SECURE_COOKIES ?? allowedOrigins[0]!.startsWith("https:"),
+    // the same default as server/app.js's page cache: shared only in production proper
+    sharedForSeconds:
+      env.RESPONSE_CACHE_SECONDS ?? (env.NODE_ENV === "production" && appEnv !== "test" ? 15 : 0),
   };
   return cached;
 }
