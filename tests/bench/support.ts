@@ -343,12 +343,15 @@ export type Compared = {
   ratio: number;
 };
 
+const WARM_UP_S = 2;
+
 const median = (runs: LoadResult[]) =>
   [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
 
 /**
- * A page against the reference, run alternately (reference, page, reference, page …) `rounds`
- * times so that both see the same machine, and compared by their medians.
+ * A page against the reference, after a warm-up of each, run alternately (reference, page,
+ * reference, page …) `rounds` times so that both see the same machine, and compared by their
+ * medians.
  */
 export async function compareWithReference(
   title: string,
@@ -360,6 +363,10 @@ export async function compareWithReference(
   const duration = options.duration ?? 5;
   const pageRuns: LoadResult[] = [];
   const referenceRuns: LoadResult[] = [];
+  // Warm both up first (not counted): the first requests of a route compile its module and run
+  // cold code, which would otherwise land in the first round's p99.
+  await load("reference warm-up", { url: referenceUrl, duration: WARM_UP_S });
+  await load(`${title} warm-up`, { ...page, duration: WARM_UP_S });
   for (let round = 0; round < rounds; round += 1) {
     referenceRuns.push(await load("reference", { url: referenceUrl, duration }));
     pageRuns.push(await load(title, { duration, ...page }));
