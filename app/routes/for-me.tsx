@@ -4,11 +4,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReasonList } from "~/components/jobs/eligibility";
-import { opportunitiesFor, type Opportunity } from "~/domain/jobs/opportunities.server";
+import {
+  opportunitiesFor,
+  opportunityCatalog,
+  type Opportunity,
+} from "~/domain/jobs/opportunities.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { sharedRead } from "~/utils/public-reads.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 
@@ -34,7 +39,9 @@ type ItemView = ReturnType<typeof view>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await opportunitiesFor(user.id, now());
+  const at = now();
+  const catalog = await sharedRead("for-me:catalog", () => opportunityCatalog(at));
+  const found = await opportunitiesFor(user.id, at, catalog);
   return {
     profileHref: `/residents/${user.id}`,
     incomplete: Object.values(found.facts).some((value) => value === null),

@@ -19,6 +19,7 @@ import { currentWindow } from "~/domain/jobs/window";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime, formatWon } from "~/utils/format";
 import { getLocale, getServerT } from "~/utils/i18n.server";
+import { sharedRead } from "~/utils/public-reads.server";
 import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { badRequest, invariantResponse, notFound } from "~/utils/http.server";
@@ -33,7 +34,13 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const posting = await getPostingBySlug(params.slug ?? "", user);
+  const slug = params.slug ?? "";
+  // Residents and visitors see the same published posting: shared for a few seconds. Staff may
+  // see drafts and their own changes at once.
+  const posting =
+    user && user.role !== "resident"
+      ? await getPostingBySlug(slug, user)
+      : await sharedRead(`posting:${slug}`, () => getPostingBySlug(slug, null));
   invariantResponse(posting, notFound);
   const [at, locale] = [now(), await getLocale(request)];
   const en = locale === "en";
@@ -125,7 +132,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Follow or stop following the posting (told when applications open and before they close). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const posting = await getPostingBySlug(params.slug ?? "", user);
+  const slug = params.slug ?? "";
+  // Residents and visitors see the same published posting: shared for a few seconds. Staff may
+  // see drafts and their own changes at once.
+  const posting =
+    user && user.role !== "resident"
+      ? await getPostingBySlug(slug, user)
+      : await sharedRead(`posting:${slug}`, () => getPostingBySlug(slug, null));
   invariantResponse(posting, notFound);
   const intent = singleField(await readFormData(request), "intent");
   const back = `/jobs/${posting.slug}`;

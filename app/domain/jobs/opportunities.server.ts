@@ -20,17 +20,19 @@ export type Opportunity = {
 const NEAREST_MISSES = 12;
 const LIST_LIMIT = 50;
 
+const openWindow = (now: Date) => ({
+  applicationOpensAt: { lte: now },
+  applicationClosesAt: { gt: now },
+});
+
 /**
- * Everything the resident can use or apply for now, from the one profile: bookable services,
- * postings and public-work rounds whose window is open, judged by the one eligibility engine; and
- * the nearest misses (fewest unmet conditions first) with their reasons.
+ * What "for me" judges that is the same for everyone: every set of eligibility criteria, the
+ * bookable services and the public-work rounds whose window is open. A route may share it
+ * between requests for a few seconds (utils/public-reads.server.ts).
  */
-export async function opportunitiesFor(residentId: string, now: Date) {
+export async function opportunityCatalog(now: Date) {
   const db = getDb();
-  const today = seoulDate(now);
-  const facts = await getProfileFacts(residentId);
-  const openWindow = { applicationOpensAt: { lte: now }, applicationClosesAt: { gt: now } };
-  const [criteriaRows, services, rounds, applied] = await Promise.all([
+  const [criteriaRows, services, rounds] = await Promise.all([
     db.eligibilityCriteria.findMany({ select: { id: true, ...criteriaSelect } }),
     db.service.findMany({
       where: { bookable: true, active: true },
@@ -44,7 +46,7 @@ export async function opportunitiesFor(residentId: string, now: Date) {
       },
     }),
     db.publicWorkRound.findMany({
-      where: { status: "published", ...openWindow },
+      where: { status: "published", ...openWindow(now) },
       orderBy: [{ applicationClosesAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -56,6 +58,27 @@ export async function opportunitiesFor(residentId: string, now: Date) {
         organization: { select: { nameKo: true, nameEn: true } },
       },
     }),
+  ]);
+  return { criteriaRows, services, rounds };
+}
+export type OpportunityCatalog = Awaited<ReturnType<typeof opportunityCatalog>>;
+
+/**
+ * Everything the resident can use or apply for now, from the one profile: bookable services,
+ * postings and public-work rounds whose window is open, judged by the one eligibility engine; and
+ * the nearest misses (fewest unmet conditions first) with their reasons. `catalog` is
+ * opportunityCatalog(now), read here unless the caller has it.
+ */
+export async function opportunitiesFor(
+  residentId: string,
+  now: Date,
+  catalog?: OpportunityCatalog,
+) {
+  const db = getDb();
+  const today = seoulDate(now);
+  const [facts, { criteriaRows, services, rounds }, applied] = await Promise.all([
+    getProfileFacts(residentId),
+    catalog ?? opportunityCatalog(now),
     db.application.findMany({
       where: { residentId },
       select: { postingId: true, roundId: true },
@@ -73,7 +96,7 @@ export async function opportunitiesFor(residentId: string, now: Date) {
   const postingBase: Prisma.PostingWhereInput = {
     status: "published",
     roundId: null,
-    ...openWindow,
+    ...openWindow(now),
     id: { notIn: appliedPostings },
   };
   const postingSelect = {
