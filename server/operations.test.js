@@ -81,6 +81,14 @@ describe("route labels", () => {
     expect(routeIdFor(manifest, "/anything/else")).toBe("routes/$");
     expect(routeIdFor(manifest, "/__manifest")).toBe("__manifest");
   });
+
+  it("gives a remembered path the same label, and forgets the oldest of many paths", () => {
+    for (let i = 0; i < 2500; i += 1)
+      expect(routeIdFor(manifest, `/jobs/posting-${i}`)).toBe("routes/jobs.$slug._index");
+    expect(routeIdFor(manifest, "/jobs/posting-0")).toBe("routes/jobs.$slug._index");
+    expect(routeIdFor(manifest, "/anything/else")).toBe("routes/$");
+    expect(routeIdFor({ ...manifest }, "/jobs/posting-1")).toBe("routes/jobs.$slug._index");
+  });
 });
 
 describe("restart back-off", () => {

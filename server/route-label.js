@@ -34,6 +34,28 @@ function treeOf(manifest) {
  */
 export function routeIdFor(manifest, pathname) {
   if (pathname === "/__manifest") return "__manifest";
+  // Matching flattens and ranks every route again (a few percent of a page's CPU time): the
+  // label of a recent path is remembered.
+  let labels = labelsByManifest.get(manifest);
+  if (!labels) labelsByManifest.set(manifest, (labels = new Map()));
+  let label = labels.get(pathname);
+  if (label === undefined) {
+    label = matchLabel(manifest, pathname);
+    if (labels.size >= REMEMBERED_PATHS) labels.delete(labels.keys().next().value);
+    labels.set(pathname, label);
+  }
+  return label;
+}
+
+const REMEMBERED_PATHS = 2000;
+/** @type {WeakMap<object, Map<string, string>>} */
+const labelsByManifest = new WeakMap();
+
+/**
+ * @param {Parameters<typeof routeIdFor>[0]} manifest
+ * @param {string} pathname
+ */
+function matchLabel(manifest, pathname) {
   let path = pathname;
   if (path === "/_root.data") path = "/";
   else if (path.endsWith(".data")) path = path.slice(0, -".data".length);
