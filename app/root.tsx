@@ -16,7 +16,7 @@ import { getUser } from "./utils/auth.server";
 import appStyles from "./styles/app.css?url";
 import { getPublicEnv } from "./utils/env.server";
 import { DEFAULT_LANGUAGE } from "./utils/i18n";
-import { getLocale, getLocaleResources, getServerT } from "./utils/i18n.server";
+import { getLocale, getLocaleResources, pageTitles } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { useRequestId } from "./utils/request-id";
 import { useRootData } from "./utils/root-data";
@@ -29,15 +29,11 @@ export const links: LinksFunction = () => [
 export const handle = { i18n: ["common", "errors"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale, t] = await Promise.all([
-    getUser(request),
-    getLocale(request),
-    getServerT(request),
-  ]);
+  const [user, locale] = await Promise.all([getUser(request), getLocale(request)]);
   return {
     user,
     locale,
-    titles: t("common:titles", { returnObjects: true }) as Record<string, string>,
+    titles: pageTitles(locale),
     localesVersion: getLocaleResources().version,
     env: getPublicEnv(),
   };

@@ -79,3 +79,21 @@ export async function getServerT(request: Request) {
   const locale = await getLocale(request);
   return getBaseI18n().getFixedT(locale, [...NAMESPACES]);
 }
+
+let titlesByLanguage = { version: "", titles: new Map<string, Record<string, string>>() };
+
+/**
+ * Every page's title in a language (common:titles), for the root loader: worked out once per
+ * language and version of the translations rather than on every request.
+ */
+export function pageTitles(locale: string): Record<string, string> {
+  const { version } = getLocaleResources();
+  if (titlesByLanguage.version !== version) titlesByLanguage = { version, titles: new Map() };
+  let titles = titlesByLanguage.titles.get(locale);
+  if (!titles) {
+    const t = getBaseI18n().getFixedT(locale, "common");
+    titles = t("titles", { returnObjects: true }) as Record<string, string>;
+    titlesByLanguage.titles.set(locale, titles);
+  }
+  return titles;
+}

@@ -96,11 +96,11 @@ function pageOf(label: Page): { path: string; loader: Loader; params: Record<str
 
 describe("statements per logged-in page (root loader + page loader)", () => {
   const budgets: Record<Page, number> = {
-    "/cafes": 6,
-    "/jobs?q=청년": 9,
-    "/for-me": 14,
-    "/book/<service>": 6,
-    "/jobs/<posting>": 10,
+    "/cafes": 5,
+    "/jobs?q=청년": 8,
+    "/for-me": 13,
+    "/book/<service>": 5,
+    "/jobs/<posting>": 9,
   };
   it.each(PAGES)("%s stays within its budget", async (label) => {
     const { path, loader, params } = pageOf(label);
@@ -126,11 +126,11 @@ describe("statements per logged-in page when public lists are shared (RESPONSE_C
   // what is the resident's own (who they are, their profile, applications, places left) is read
   // on every request; the lists everyone sees are not
   const budgets: Record<Page, number> = {
-    "/cafes": 2,
-    "/jobs?q=청년": 2,
-    "/for-me": 9,
-    "/book/<service>": 6,
-    "/jobs/<posting>": 5,
+    "/cafes": 1,
+    "/jobs?q=청년": 1,
+    "/for-me": 8,
+    "/book/<service>": 5,
+    "/jobs/<posting>": 4,
   };
   it.each(PAGES)("%s reads only what is the resident's own", async (label) => {
     const { path, loader, params } = pageOf(label);
