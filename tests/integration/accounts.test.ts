@@ -1,7 +1,7 @@
 // Resident accounts through the real route actions and a real SQLite database.
 import { beforeEach, describe, expect, it } from "vitest";
 import { listAuditEvents } from "~/domain/audit/service.server";
-import { LOGIN_ATTEMPT_RETENTION_DAYS } from "~/domain/residents/service.server";
+import { getSessionUser, LOGIN_ATTEMPT_RETENTION_DAYS } from "~/domain/residents/service.server";
 import { runPeriodicTasks } from "~/domain/system/tasks.server";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
@@ -565,5 +565,34 @@ describe("housekeeping", () => {
     expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
     const left = await db.loginAttempt.findMany({ where: { email }, select: { createdAt: true } });
     expect(left.map((row) => row.createdAt)).toEqual([recent]);
+  });
+});
+
+describe("who is asking (the session look-up every logged-in page makes)", () => {
+  it("knows a live session's resident, and nobody for an expired session or a deleted resident", async () => {
+    const db = getDb();
+    const resident = await makeResident({ name: "세션 주민" });
+    const other = await makeResident({ name: "지워질 주민" });
+    const [live, expired, ofDeleted] = await Promise.all([
+      db.session.create({
+        data: { residentId: resident.id, expiresAt: new Date(Date.now() + 3_600_000) },
+      }),
+      db.session.create({
+        data: { residentId: resident.id, expiresAt: new Date(Date.now() - 1_000) },
+      }),
+      db.session.create({
+        data: { residentId: other.id, expiresAt: new Date(Date.now() + 3_600_000) },
+      }),
+    ]);
+    await db.resident.update({ where: { id: other.id }, data: { deletedAt: new Date() } });
+    const at = new Date();
+    expect(await getSessionUser(live.id, at)).toMatchObject({
+      id: resident.id,
+      name: "세션 주민",
+      role: "resident",
+    });
+    expect(await getSessionUser(expired.id, at)).toBeNull();
+    expect(await getSessionUser(ofDeleted.id, at)).toBeNull();
+    expect(await getSessionUser("no-such-session", at)).toBeNull();
   });
 });
