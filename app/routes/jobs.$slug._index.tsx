@@ -132,13 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Follow or stop following the posting (told when applications open and before they close). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const slug = params.slug ?? "";
-  // Residents and visitors see the same published posting: shared for a few seconds. Staff may
-  // see drafts and their own changes at once.
-  const posting =
-    user && user.role !== "resident"
-      ? await getPostingBySlug(slug, user)
-      : await sharedRead(`posting:${slug}`, () => getPostingBySlug(slug, null));
+  const posting = await getPostingBySlug(params.slug ?? "", user);
   invariantResponse(posting, notFound);
   const intent = singleField(await readFormData(request), "intent");
   const back = `/jobs/${posting.slug}`;
