@@ -1,11 +1,13 @@
 // The HTTP side of jobs: who may use the back office (staff bound to an organisation manage its
-// postings and rounds; admins all), the posting or round a back-office page is about, and the
-// answer to an application form.
+// postings and rounds; admins all), the posting or round a back-office page is about, the answer
+// to an application form, and the public search the page and the API share.
 import type { Submission } from "@conform-to/react";
 import { redirect } from "@remix-run/node";
 import { getManagedPosting, getManagedRound } from "~/domain/jobs/manage.server";
 import { mayUseJobsBackOffice } from "~/domain/jobs/common.server";
 import { type ApplyOutcome } from "~/domain/jobs/apply.server";
+import { searchPostings } from "~/domain/jobs/postings.server";
+import type { SearchQuery } from "~/domain/jobs/schema";
 import { requireRole } from "~/utils/auth.server";
 import {
   forbidden,
@@ -14,6 +16,17 @@ import {
   refusalResponse,
   refused,
 } from "~/utils/http.server";
+import { sharedRead } from "~/utils/public-reads.server";
+
+/**
+ * The postings a search finds, without a resident's eligibility filter: the same for everyone, so
+ * the search page and GET /api/postings share one copy (public-reads.server.ts).
+ */
+export function publicPostingSearch(query: SearchQuery, now: Date) {
+  return sharedRead(`postings:${JSON.stringify(query)}`, () =>
+    searchPostings(query, { now, residentId: null }),
+  );
+}
 
 /** Staff of an organisation, or an admin; other staff (e.g. of a place only) and residents get 403. */
 export async function requireJobsStaff(request: Request) {

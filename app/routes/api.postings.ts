@@ -8,8 +8,8 @@ import { siteOrigin } from "~/utils/site-url.server";
 import { postingCard } from "~/domain/jobs/present";
 import { SearchSchema } from "~/domain/jobs/schema";
 import { searchHref } from "~/domain/jobs/search";
-import { searchPostings } from "~/domain/jobs/postings.server";
 import { SEARCH_PAGE_SIZE } from "~/domain/jobs/types";
+import { publicPostingSearch } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
 
 const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const query = submission.value;
   const at = now();
-  const result = await searchPostings(query, { now: at, residentId: null });
+  const result = await publicPostingSearch(query, at);
   const origin = siteOrigin();
   const link = (page: number) => `${origin}/api/postings${searchHref(query, { page })}`;
   const body = JSON.stringify({

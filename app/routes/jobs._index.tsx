@@ -18,6 +18,7 @@ import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { getUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
+import { publicPostingSearch } from "~/routes-support/jobs.server";
 import { sharedRead } from "~/utils/public-reads.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
@@ -59,9 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const personal = query.eligible && user !== null;
   const result = personal
     ? await searchPostings(query, { now: at, residentId: user.id })
-    : await sharedRead(`postings:${JSON.stringify(query)}`, () =>
-        searchPostings(query, { now: at, residentId: null }),
-      );
+    : await publicPostingSearch(query, at);
   return {
     query,
     typed: null,
