@@ -123,7 +123,6 @@ export async function startServer(
     throw new Error("Build first: npm run build");
   const url = /^(file:|postgres(ql)?:\/\/)/.test(databaseUrl) ? databaseUrl : `file:${databaseUrl}`;
   const port = await freePort();
-  let log = "";
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" shows where the server
   // spends its time during a benchmark
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -144,9 +143,7 @@ export async function startServer(
     },
     stdio: "pipe",
   });
-  child.stdout?.on("data", (c) => (log += c));
-  child.stderr?.on("data", (c) => (log += c));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const watched = watchServer(child);
   const base = `http://127.0.0.1:${port}`;
   const workers = Number(env.WEB_CONCURRENCY ?? 1) || 1;
   const seen = new Set<number>();
@@ -164,19 +161,29 @@ export async function startServer(
     if (Date.now() > deadline || child.exitCode !== null) {
       // no server left behind (with WEB_CONCURRENCY > 1 the primary stops its workers)
       child.kill("SIGTERM");
-      throw new Error(`server did not start (${seen.size}/${workers} processes answered):\n${log}`);
+      throw new Error(
+        `server did not start (${seen.size}/${workers} processes answered):\n${watched.log()}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  return { url: base, workers, log: watched.log, process: child, stop: watched.stop };
+}
+
+/**
+ * Keeps what a server child prints, and stops it: SIGTERM, then SIGKILL after 20 s, resolved once
+ * it is gone (drained, so that the next server does not share the machine with this one).
+ */
+function watchServer(child: ChildProcess) {
+  let log = "";
+  child.stdout?.on("data", (c) => (log += c));
+  child.stderr?.on("data", (c) => (log += c));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
-    url: base,
-    workers,
     log: () => log,
-    process: child,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
-      // drained and gone (the next server must not share the machine with this one)
       const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
       await exited;
       clearTimeout(timer);
@@ -296,15 +303,12 @@ export async function startReferenceServer(): Promise<RunningServer> {
     if (built.status !== 0) throw new Error("could not build the reference app");
   }
   const port = await freePort();
-  let log = "";
   const child = spawn(process.execPath, [path.join(REFERENCE_DIR, "server.js")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: "pipe",
   });
-  child.stdout?.on("data", (c) => (log += c));
-  child.stderr?.on("data", (c) => (log += c));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const watched = watchServer(child);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -315,23 +319,11 @@ export async function startReferenceServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill("SIGTERM");
-      throw new Error(`reference server did not start:\n${log}`);
+      throw new Error(`reference server did not start:\n${watched.log()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    url: base,
-    workers: 1,
-    log: () => log,
-    process: child,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { url: base, workers: 1, log: watched.log, process: child, stop: watched.stop };
 }
 
 export type Compared = {

@@ -46,12 +46,4 @@ export const MY_APPLICATIONS_PAGE_SIZE = 20;
 // Search and list filters (kept here, free of zod, so pages can list them without the schemas).
 export const WINDOW_FILTERS = ["current", "open", "all"] as const;
 export const SORTS = ["closing", "newest", "wage"] as const;
-export const APPLICANT_STATUS_FILTERS = [
-  "all",
-  "submitted",
-  "under_review",
-  "selected",
-  "waitlisted",
-  "rejected",
-  "withdrawn",
-] as const;
+export const APPLICANT_STATUS_FILTERS = ["all", ...APPLICATION_STATUSES] as const;

@@ -5,6 +5,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import path from "node:path";
 import { defineConfig } from "vite";
+import remixConfig from "../../../remix.config.js";
 
 const here = import.meta.dirname;
 
@@ -17,13 +18,8 @@ export default defineConfig({
       appDirectory: path.join(here, "app"),
       buildDirectory: path.join(here, "../../.tmp/reference-build"),
       serverModuleFormat: "esm",
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-        v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
-      },
+      // the portal's own future flags, so that both run the same Remix code paths
+      future: remixConfig.future,
     }),
   ],
   build: { target: "es2022" },
