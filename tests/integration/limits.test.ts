@@ -21,22 +21,22 @@ afterEach(() => {
 });
 
 describe("sixty guesses at once", () => {
-  it("check five passwords of one account from one address; the right one, sent 46th, never logs in", async () => {
+  // The right password comes after the burst: which five of a burst are checked is up to the
+  // database, so a right password inside the burst could fairly be among them.
+  it("check five passwords of one account from one address, then refuse even the right one", async () => {
     const resident = await makeResident();
+    const login = (password: string) =>
+      call(
+        loginAction,
+        formRequest("/login", { email: resident.email, password }),
+        {},
+        { clientIp: "203.0.113.60" },
+      ).then((r) => r.status);
     const statuses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
-        call(
-          loginAction,
-          formRequest("/login", {
-            email: resident.email,
-            password: i === 45 ? TEST_PASSWORD : `wrong guess ${i}`,
-          }),
-          {},
-          { clientIp: "203.0.113.60" },
-        ).then((r) => r.status),
-      ),
+      Array.from({ length: 60 }, (_, i) => login(`wrong guess ${i}`)),
     );
     expect(tally(statuses)).toEqual({ 401: 5, 429: 55 });
+    expect(await login(TEST_PASSWORD)).toBe(429);
     expect(await db.session.count({ where: { residentId: resident.id } })).toBe(0);
     // Five passwords were checked and recorded, not sixty.
     expect(await db.loginAttempt.count({ where: { email: resident.email } })).toBe(5);
@@ -106,19 +106,14 @@ describe("current-password checks at once", () => {
   it("check five guesses when deleting the account, and the account stays", async () => {
     const resident = await makeResident();
     const cookie = await sessionCookieFor(resident.id);
-    const statuses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        call(
-          deleteAction,
-          formRequest(
-            "/account/delete",
-            { password: i === 11 ? TEST_PASSWORD : `nope ${i}`, confirm: "on" },
-            { cookie },
-          ),
-        ).then((r) => r.status),
-      ),
-    );
+    const remove = (password: string) =>
+      call(
+        deleteAction,
+        formRequest("/account/delete", { password, confirm: "on" }, { cookie }),
+      ).then((r) => r.status);
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => remove(`nope ${i}`)));
     expect(tally(statuses)).toEqual({ 400: 5, 429: 7 });
+    expect(await remove(TEST_PASSWORD)).toBe(429);
     expect(await db.resident.count({ where: { id: resident.id, deletedAt: null } })).toBe(1);
   });
 });
