@@ -586,11 +586,19 @@ describe("who is asking (the session look-up every logged-in page makes)", () =>
     ]);
     await db.resident.update({ where: { id: other.id }, data: { deletedAt: new Date() } });
     const at = new Date();
-    expect(await getSessionUser(live.id, at)).toMatchObject({
+    expect(await getSessionUser(live.id, at)).toEqual({
       id: resident.id,
       name: "세션 주민",
       role: "resident",
+      staffPlaceId: null,
+      staffOrganizationId: null,
+      preferredLanguage: "ko",
     });
+    // the last millisecond counts, the expiry itself does not (both engines store milliseconds)
+    expect((await getSessionUser(live.id, new Date(live.expiresAt.getTime() - 1)))?.id).toBe(
+      resident.id,
+    );
+    expect(await getSessionUser(live.id, live.expiresAt)).toBeNull();
     expect(await getSessionUser(expired.id, at)).toBeNull();
     expect(await getSessionUser(ofDeleted.id, at)).toBeNull();
     expect(await getSessionUser("no-such-session", at)).toBeNull();

@@ -23,23 +23,16 @@ import { pageCount, paginate } from "~/domain/shared/pagination";
 const TERMS_VERSION = "2026-11";
 const PRIVACY_VERSION = "2026-11";
 
-const sessionUserSelect = {
-  id: true,
-  name: true,
-  role: true,
-  staffPlaceId: true,
-  staffOrganizationId: true,
-  preferredLanguage: true,
-} as const;
-
-function toSessionUser(row: {
+type SessionUserRow = {
   id: string;
   name: string;
   role: string;
   staffPlaceId: string | null;
   staffOrganizationId: string | null;
   preferredLanguage: string;
-}): SessionUser {
+};
+
+function toSessionUser(row: SessionUserRow): SessionUser {
   return {
     ...row,
     role: row.role as Role,
@@ -205,13 +198,19 @@ export async function createSession(residentId: string, now: Date): Promise<stri
 }
 
 export async function getSessionUser(sessionId: string, now: Date): Promise<SessionUser | null> {
-  // Asked from the resident's side, this is one statement (a session with its resident would be
-  // two): every logged-in page runs it.
-  const resident = await getDb().resident.findFirst({
-    where: { deletedAt: null, sessions: { some: { id: sessionId, expiresAt: { gt: now } } } },
-    select: sessionUserSelect,
-  });
-  return resident ? toSessionUser(resident) : null;
+  // Every logged-in request runs this, so it is one hand-written statement: Prisma 6 compiles
+  // each query anew (about 0.6 ms of CPU, decision 0013), a raw one it only passes on. The
+  // identifiers are quoted for PostgreSQL; SQLite reads them the same. The expiry is compared
+  // here, as dates, because the engines store them differently.
+  const rows = await getDb().$queryRaw<(SessionUserRow & { expiresAt: Date | string })[]>`
+    SELECT r."id", r."name", r."role", r."staffPlaceId", r."staffOrganizationId",
+           r."preferredLanguage", s."expiresAt"
+    FROM "Session" s JOIN "Resident" r ON r."id" = s."residentId"
+    WHERE s."id" = ${sessionId} AND r."deletedAt" IS NULL`;
+  const row = rows[0];
+  if (!row || new Date(row.expiresAt).getTime() <= now.getTime()) return null;
+  const { expiresAt: _expiresAt, ...user } = row;
+  return toSessionUser(user);
 }
 
 export async function deleteSession(sessionId: string) {
