@@ -20,6 +20,8 @@ import { getLocale, getLocaleResources, pageTitles } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { useRequestId } from "./utils/request-id";
 import { useRootData } from "./utils/root-data";
+import { errorKind } from "./utils/error-kind";
+import { pageTitle } from "./utils/meta";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -40,9 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
-export const meta: MetaFunction = () => [
-  { name: "viewport", content: "width=device-width,initial-scale=1" },
-];
+// A page that failed shows the root's error boundary, and only the root's meta runs: the error
+// page's own title ("Page not found | …"), so that a screen reader and the tab say what happened.
+export const meta: MetaFunction = (args) =>
+  args.error
+    ? pageTitle(
+        args,
+        `error.${errorKind(isRouteErrorResponse(args.error) ? args.error.status : 500)}`,
+      )
+    : [];
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
@@ -101,18 +109,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation("errors");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key =
-    status === 404
-      ? "notFound"
-      : status === 403
-        ? "forbidden"
-        : status === 400 || status === 413
-          ? "badRequest"
-          : status === 429
-            ? "tooMany"
-            : status === 503
-              ? "busy"
-              : "serverError";
+  const key = errorKind(status);
   // In the browser's console; on the server, handleError (entry.server.tsx) has logged it already
   // with the request id.
   if (typeof document !== "undefined" && !isRouteErrorResponse(error)) console.error(error);

@@ -111,6 +111,9 @@ export function SiteFooter() {
       <p>{t("footer.sampleData")}</p>
       <ul>
         <li>
+          <a href="/terms">{t("footer.terms")}</a>
+        </li>
+        <li>
           <a href="/privacy">{t("footer.privacy")}</a>
         </li>
         <li>

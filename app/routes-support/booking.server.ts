@@ -8,7 +8,13 @@ import { getMyBooking } from "~/domain/booking/reads.server";
 import type { BookingFailure } from "~/domain/booking/types";
 import { requireRole, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-import { forbidden, invariantResponse, notFound, refused } from "~/utils/http.server";
+import {
+  forbidden,
+  invariantResponse,
+  notFound,
+  refused,
+  type ReplyOptions,
+} from "~/utils/http.server";
 
 /**
  * One of the signed-in resident's own bookings; anyone else's is "not found" (never "forbidden",
@@ -40,10 +46,15 @@ export function requireRecordId(value: string | undefined): string {
  * The answer to a refused booking request: the form again (when there was one) and the refusal
  * with the values its message needs (the rules, whom to call), with the status of its code.
  */
-export function refusedBooking(failure: BookingFailure, submission?: Submission<unknown>) {
+export function refusedBooking(
+  failure: BookingFailure,
+  submission?: Submission<unknown>,
+  reply?: ReplyOptions,
+) {
   const rules = bookingRules();
   return refused(failure, {
     submission,
+    reply,
     params: { max: rules.maxPerKind, hours: rules.cutoffMinutes / 60, phone: failure.phone ?? "" },
   });
 }

@@ -7,13 +7,14 @@ import { useTranslation } from "react-i18next";
 import { IneligibleNotice } from "~/components/booking/eligibility";
 import { PrivacyNotice } from "~/components/booking/privacy-notice";
 import { RefusalAlert } from "~/components/booking/refusal";
-import { usePlacesLeft } from "~/components/booking/time-text";
+import { usePlacesLeft, useTimeRange } from "~/components/booking/time-text";
 import {
   CheckboxField,
   FormErrors,
   RadioGroup,
   SelectField,
   TextAreaField,
+  TextField,
 } from "~/components/ui/form";
 import {
   BookSchema,
@@ -36,11 +37,12 @@ import { useRootData } from "~/utils/root-data";
 import { refusedBooking } from "~/routes-support/booking.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-import { formatDateTime } from "~/utils/format";
+import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { seoulDate } from "~/domain/shared/seoul-time";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
@@ -71,6 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     constraint: formConstraint(LaborBookSchema),
     service,
     slot: toTimeChoice(target, current),
+    // the slot's Seoul day, worked out here so that the page's JavaScript need not carry the zone rules
+    slotDay: seoulDate(target.startsAt),
     labor: isLaborConsultation(service),
     loggedIn: user !== null,
     context,
@@ -121,11 +125,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: clientIp(context),
   });
   if (outcome.ok) return redirect(`/bookings/${outcome.bookingId}?confirmed=1`);
+  if (outcome.code === "phoneRequired")
+    return refusedBooking(outcome, submission, {
+      fieldErrors: { phone: ["booking:errors.phoneRequired"] },
+    });
   return refusedBooking(outcome, submission);
 }
 
-function laborDetails({ topic, channel, description }: LaborBookInput) {
-  return { topic, channel, description };
+function laborDetails({ topic, channel, description, phone }: LaborBookInput) {
+  return { topic, channel, description, phone };
 }
 
 export default function SlotPage() {
@@ -135,6 +143,7 @@ export default function SlotPage() {
   const actionData = useActionData<typeof action>();
   const locale = useRootData()?.locale ?? "ko";
   const left = usePlacesLeft();
+  const range = useTimeRange();
   const place = service.place;
   const blockedByRules =
     context !== null &&
@@ -164,7 +173,9 @@ export default function SlotPage() {
           {localized(place, locale, "address")}
         </dd>
         <dt>{t("slot.when")}</dt>
-        <dd>{formatDateTime(slot.startsAt, locale)}</dd>
+        <dd>
+          {formatCalendarDate(loaded.slotDay, locale, "full")} {range(slot)}
+        </dd>
         <dt>{t("slot.places")}</dt>
         <dd>{left(slot)}</dd>
       </dl>
@@ -174,7 +185,9 @@ export default function SlotPage() {
           {t("slot.loginToBook")}{" "}
           <Link to={`/login?redirectTo=${encodeURIComponent(loaded.back)}`}>{t("slot.login")}</Link>
           {" · "}
-          <Link to="/signup">{t("slot.signup")}</Link>
+          <Link to={`/signup?redirectTo=${encodeURIComponent(loaded.back)}`}>
+            {t("slot.signup")}
+          </Link>
         </p>
       ) : null}
       {context && !context.verdict.eligible ? (
@@ -242,7 +255,7 @@ function BookingForm({ idempotencyKey }: { idempotencyKey: string }) {
 
 function LaborBookingForm() {
   const { t } = useTranslation(["booking", "validation"]);
-  const { slot, prefill, idempotencyKey } = useLoaderData<typeof loader>();
+  const { slot, prefill, idempotencyKey, context } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -280,6 +293,16 @@ function LaborBookingForm() {
           label: t(`channel.${channel}`),
         }))}
       />
+      {channels.includes("phone") && context && !context.hasPhone ? (
+        <TextField
+          field={fields.phone}
+          label={t("labor.phone")}
+          hint={t("labor.phoneHint")}
+          type="tel"
+          autoComplete="tel"
+          inputMode="tel"
+        />
+      ) : null}
       <TextAreaField
         field={fields.description}
         label={t("labor.description")}

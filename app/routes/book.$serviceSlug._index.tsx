@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { IneligibleNotice, RequirementList } from "~/components/booking/eligibility";
+import { IneligibleNotice } from "~/components/booking/eligibility";
+import { RequirementList } from "~/components/booking/requirement-list";
 import { DayList, LiveTimeList } from "~/components/booking/time-picker";
 import { useTimeRange } from "~/components/booking/time-text";
 import { isoDate } from "~/domain/shared/validation";

@@ -43,6 +43,11 @@ export default function BookingPage() {
         </p>
       ) : null}
       <dl className="facts">
+        <dt>{t("detail.reference")}</dt>
+        <dd>
+          <span className="reference">{booking.reference}</span>{" "}
+          <span className="hint">{t("detail.referenceHint")}</span>
+        </dd>
         <dt>{t("detail.status")}</dt>
         <dd className={`status status--${status}`}>{t(`status.${status}`)}</dd>
         <dt>{t("slot.when")}</dt>

@@ -26,6 +26,7 @@ import { badRequest, invariantResponse, notFound } from "~/utils/http.server";
 import { readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { requirements } from "~/domain/eligibility/judge";
+import { OwnApplicationNotice } from "~/components/jobs/own-application";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -325,14 +326,7 @@ function ApplyAction() {
       </>
     );
   }
-  if (data.application) {
-    return (
-      <p>
-        {t("posting.alreadyApplied")}{" "}
-        <Link to={`/applications/${data.application.id}`}>{t("posting.seeApplication")}</Link>
-      </p>
-    );
-  }
+  if (data.application) return <OwnApplicationNotice application={data.application} />;
   if (window.state === "upcoming") return <p>{t("posting.notOpenYet")}</p>;
   if (window.state === "closed") return <p>{t("posting.closedNotice")}</p>;
   if (!data.loggedIn) {

@@ -45,7 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       reply: { formErrors: ["auth:login.invalid"], hideFields: ["password"] },
     });
   }
-  const response = await startSession(outcome.residentId, submission.value.redirectTo);
+  // Staff and administrators come to work: without a page to go back to, the back office.
+  const response = await startSession(
+    outcome.residentId,
+    submission.value.redirectTo || (outcome.role === "resident" ? undefined : "/staff"),
+  );
   // The site speaks the resident's preferred language from now on.
   response.headers.append("Set-Cookie", await languageCookieHeader(outcome.preferredLanguage));
   return response;

@@ -33,6 +33,7 @@ import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 import { requirements } from "~/domain/eligibility/judge";
+import { OwnApplicationNotice } from "~/components/jobs/own-application";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
 
@@ -205,14 +206,7 @@ function RoundApply() {
     lastResult: actionData?.result,
     constraint: useFormConstraint(),
   });
-  if (data.application) {
-    return (
-      <p>
-        {t("posting.alreadyApplied")}{" "}
-        <Link to={`/applications/${data.application.id}`}>{t("posting.seeApplication")}</Link>
-      </p>
-    );
-  }
+  if (data.application) return <OwnApplicationNotice application={data.application} />;
   if (window.state === "upcoming") return <p>{t("posting.notOpenYet")}</p>;
   if (window.state === "closed") return <p>{t("round.closedRound")}</p>;
   if (!data.loggedIn || !data.profile || !data.profileHref) {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
 import { SignupSchema } from "~/domain/residents/schema";
@@ -9,6 +9,7 @@ import { PASSWORD_MIN } from "~/domain/residents/types";
 import { createResident } from "~/domain/residents/service.server";
 import { useRootData } from "~/utils/root-data";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
@@ -45,7 +46,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       reply: { fieldErrors: { email: ["auth:signup.emailTaken"] }, hideFields },
     });
   }
-  return startSession(result.residentId, "/account?welcome=1");
+  // Signing up from a page that needed an account (a booking) leads back to it.
+  return startSession(
+    result.residentId,
+    safeRedirect(submission.value.redirectTo, "/account?welcome=1"),
+  );
 }
 
 export default function SignupPage() {
@@ -53,6 +58,7 @@ export default function SignupPage() {
   const lastResult = useActionData<typeof action>()?.result;
   const root = useRootData();
   const navigation = useNavigation();
+  const redirectTo = useSearchParams()[0].get("redirectTo") ?? "";
   const [form, fields] = useForm<z.input<typeof SignupSchema>>({
     id: "signup",
     lastResult,
@@ -65,6 +71,7 @@ export default function SignupPage() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="preferredLanguage" value={root?.locale ?? "ko"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           field={fields.email}
           label={t("fields.email")}
@@ -86,7 +93,14 @@ export default function SignupPage() {
           type="password"
           autoComplete="new-password"
         />
-        <CheckboxField field={fields.acceptTerms} label={t("signup.acceptTerms")} />
+        <CheckboxField
+          field={fields.acceptTerms}
+          label={
+            <>
+              {t("signup.acceptTerms")} (<Link to="/terms">{t("signup.termsLink")}</Link>)
+            </>
+          }
+        />
         <CheckboxField
           field={fields.acceptPrivacy}
           label={
@@ -104,7 +118,10 @@ export default function SignupPage() {
         </button>
       </Form>
       <p>
-        {t("signup.haveAccount")} <Link to="/login">{t("login.title")}</Link>
+        {t("signup.haveAccount")}{" "}
+        <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"}>
+          {t("login.title")}
+        </Link>
       </p>
     </section>
   );

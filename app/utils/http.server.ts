@@ -15,6 +15,7 @@ const STATUS: Record<Code, number> = {
   forbidden: 403,
   ownRole: 403,
   ineligible: 403,
+  phoneRequired: 400,
   wrongService: 400,
   channelNotOffered: 400,
   channelsRequired: 400,
@@ -107,7 +108,7 @@ export function refusalResponse(failure: { code: Code }): Response {
 
 // ───────────── action data ─────────────
 
-type ReplyOptions = {
+export type ReplyOptions = {
   formErrors?: string[];
   fieldErrors?: Record<string, string[]>;
   hideFields?: string[];

@@ -10,6 +10,7 @@ import { getEnv } from "./env.server";
 import { i18nConfig, NAMESPACES, SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE } from "./i18n";
 import { oncePerRequest } from "./request-scope.server";
 import { languageCookie } from "./session.server";
+import { ERROR_KINDS } from "./error-kind";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -83,16 +84,18 @@ export async function getServerT(request: Request) {
 let titlesByLanguage = { version: "", titles: new Map<string, Record<string, string>>() };
 
 /**
- * Every page's title in a language (common:titles), for the root loader: worked out once per
- * language and version of the translations rather than on every request.
+ * Every page's title in a language (common:titles, and `error.<kind>` for the error pages), for
+ * the root loader: worked out once per language and version of the translations rather than on
+ * every request.
  */
 export function pageTitles(locale: string): Record<string, string> {
   const { version } = getLocaleResources();
   if (titlesByLanguage.version !== version) titlesByLanguage = { version, titles: new Map() };
   let titles = titlesByLanguage.titles.get(locale);
   if (!titles) {
-    const t = getBaseI18n().getFixedT(locale, "common");
-    titles = t("titles", { returnObjects: true }) as Record<string, string>;
+    const t = getBaseI18n().getFixedT(locale, ["common", "errors"]);
+    titles = { ...(t("titles", { returnObjects: true }) as Record<string, string>) };
+    for (const kind of ERROR_KINDS) titles[`error.${kind}`] = t(`errors:${kind}.title`);
     titlesByLanguage.titles.set(locale, titles);
   }
   return titles;

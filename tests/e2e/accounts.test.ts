@@ -222,7 +222,9 @@ describe("staff roles", () => {
 
     const person = await newPage(browser);
     await logIn(person.page, email, password);
-    await person.page.waitForURL(/\/residents\//);
+    // staff come to work: after logging in, the back office
+    await person.page.waitForURL(/\/staff$/);
+    expect(await person.page.getByRole("heading", { level: 1 }).count()).toBe(1);
     const backOffice = await person.page.goto("/staff/bookings");
     expect(backOffice?.status()).toBe(200);
     await person.context.close();

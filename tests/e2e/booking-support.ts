@@ -191,6 +191,8 @@ export const LABOR_FIELDS = {
   channel: "phone",
   description: "석 달째 임금을 받지 못했습니다.",
   consent: "on",
+  // a phone consultation needs a number; it is kept in a profile that has none
+  phone: "010-2345-6789",
 };
 
 export function bookOverHttp(

@@ -84,12 +84,18 @@ describe("errors and health", () => {
     const koHtml = await ko.text();
     expect(koHtml).toContain('lang="ko"');
     expect(koHtml).toContain("페이지를 찾을 수 없습니다");
+    expect(koHtml).toMatch(/<title>페이지를 찾을 수 없습니다 \| [^<]+<\/title>/);
     const en = await fetch(`${baseUrl()}/no/such/page`, {
       headers: { "Accept-Language": "en-US,en;q=0.8" },
     });
     const enHtml = await en.text();
     expect(enHtml).toContain('lang="en"');
     expect(enHtml).toContain("Page not found");
+    expect(enHtml).toMatch(/<title>Page not found \| [^<]+<\/title>/);
+    // a page whose own loader says "not found" is titled the same way
+    const missing = await fetch(`${baseUrl()}/jobs/no-such-posting`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/<title>페이지를 찾을 수 없습니다 \| [^<]+<\/title>/);
   });
 
   it("keeps the language chosen with the switcher over Accept-Language", async () => {
@@ -122,6 +128,7 @@ describe("errors and health", () => {
     const resident = await signUpOverHttp(uniqueEmail("not-staff"));
     const refused = await fetch(`${baseUrl()}/staff`, { headers: { Cookie: resident.cookie } });
     expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/<title>볼 수 없는 페이지입니다 \| [^<]+<\/title>/);
   });
 });
 

@@ -171,6 +171,7 @@ const ROUND_LABELS = {
     withdraw: "지원 취소하기",
     withdrawn: "지원을 취소했습니다.",
     status: "취소",
+    withdrewOn: /에 지원을 취소하셨습니다\. 공고마다 한 번만 지원할 수 있어/,
   },
   en: {
     site1: "First choice",
@@ -185,6 +186,7 @@ const ROUND_LABELS = {
     withdraw: "Withdraw my application",
     withdrawn: "Your application has been withdrawn.",
     status: "Withdrawn",
+    withdrewOn: /^You withdrew your application on .+\. Only one application per posting/,
   },
 };
 
@@ -230,6 +232,9 @@ for (const [javaScriptEnabled, language] of [
       await page.waitForURL(/withdrawn=1/);
       await expect.poll(() => page.getByRole("status").first().textContent()).toBe(l.withdrawn);
       expect(await page.locator(".application-status .status-badge").textContent()).toBe(l.status);
+      // the round's page says so, not "you have already applied"
+      await go(page, "/rounds/public-work-upcoming", javaScriptEnabled);
+      expect(await page.getByText(l.withdrewOn).count()).toBe(1);
       await context.close();
     });
   });

@@ -13,6 +13,7 @@ import { action as passwordAction } from "~/routes/account.password";
 import { action as deleteAction } from "~/routes/account.delete";
 import { loader as rootLoader } from "~/root";
 import { call, cookieFrom, formRequest, getRequest } from "#tests/factories/http";
+import { makeStaff } from "#tests/factories/jobs";
 import { makeResident, sessionCookieFor, TEST_PASSWORD } from "#tests/factories/residents";
 
 const db = getDb();
@@ -58,6 +59,29 @@ describe("sign up", () => {
     expect(resident.sessions).toHaveLength(1);
     const audit = await listAuditEvents({ subjectId: resident.id, action: "resident.signup" });
     expect(audit).toHaveLength(1);
+  });
+
+  it("leads back to the page that needed an account (a booking), never to another site", async () => {
+    const signUp = async (email: string, redirectTo: string) =>
+      (
+        await call(
+          signupAction,
+          formRequest("/signup", {
+            email,
+            name: "예약하려던 시민",
+            password: "a long passphrase",
+            passwordConfirm: "a long passphrase",
+            acceptTerms: "on",
+            acceptPrivacy: "on",
+            redirectTo,
+          }),
+        )
+      ).location;
+    const slot = "/book/youth-center-counseling/slot123?topic=unpaid_wages";
+    expect(await signUp("back.to.slot@example.test", slot)).toBe(slot);
+    expect(await signUp("not.elsewhere@example.test", "//evil.example/x")).toBe(
+      "/account?welcome=1",
+    );
   });
 
   it("refuses bad input with a message per field, keeps what was typed (not passwords) and writes nothing", async () => {
@@ -139,6 +163,23 @@ describe("log in and out", () => {
     // The session row is gone: even a copy of the old cookie no longer works.
     const after = await call(rootLoader, getRequest("/", { cookie }));
     expect((after.data as { user: unknown }).user).toBeNull();
+  });
+
+  it("takes staff and administrators to the back office, unless they were on their way somewhere", async () => {
+    const staff = await makeStaff(null, "staff");
+    const admin = await makeStaff(null, "admin");
+    const resident = await makeResident();
+    const login = async (email: string, redirectTo = "") =>
+      (
+        await call(
+          loginAction,
+          formRequest("/login", { email, password: TEST_PASSWORD, redirectTo }),
+        )
+      ).location;
+    expect(await login(staff.email)).toBe("/staff");
+    expect(await login(admin.email)).toBe("/staff");
+    expect(await login(resident.email)).toBe("/account");
+    expect(await login(staff.email, "/jobs")).toBe("/jobs");
   });
 
   it("never redirects to another site after login", async () => {

@@ -65,7 +65,7 @@ async function consult(
     serviceSlug: service.slug,
     slotId,
     idempotencyKey: KEY(),
-    labor: { topic: "unpaid_wages", channel: "phone", description },
+    labor: { topic: "unpaid_wages", channel: "phone", description, phone: "010-2345-6789" },
     now: NOW,
     ip: null,
   });

@@ -320,7 +320,7 @@ describe("labor consultations", () => {
     const place = await makePlace({ kind: "labor_center" });
     const service = await makeService(place.id, { kind: "labor_consultation" });
     const slot = await makeSlot(service.id, "2026-11-27", "19:00", { channels: "phone,video" });
-    const worker = await resident();
+    const worker = await resident({ phone: "010-2345-6789" });
     const valid = {
       topic: "unpaid_wages",
       channel: "phone",
@@ -372,6 +372,52 @@ describe("labor consultations", () => {
       where: { residentId: worker.id, template: "booking_confirmed" },
     });
     expect(mail.body).not.toContain("월급");
+  });
+});
+
+describe("phone consultations", () => {
+  it("need a phone number: asked on the form when the profile has none, then kept in the profile", async () => {
+    const place = await makePlace({ kind: "labor_center" });
+    const service = await makeService(place.id, { kind: "labor_consultation" });
+    const slot = await makeSlot(service.id, "2026-11-27", "19:00", { channels: "phone,video" });
+    const worker = await resident();
+    const fields = {
+      topic: "dismissal",
+      channel: "phone",
+      description: "갑자기 해고 통보를 받았습니다.",
+      consent: "on",
+    };
+    const before = await writes();
+    const refused = await book(worker, service, slot.id, fields);
+    expect(refused.status).toBe(400);
+    expect((refused.data as Reply).refusal?.code).toBe("phoneRequired");
+    expect((refused.data as Reply).result?.error?.phone).toEqual(["booking:errors.phoneRequired"]);
+    // what was typed comes back to the form
+    expect((refused.data as Reply).result?.initialValue?.description).toBe(fields.description);
+    const badNumber = await book(worker, service, slot.id, { ...fields, phone: "12345" });
+    expect(badNumber.status).toBe(400);
+    expect((badNumber.data as Reply).result?.error?.phone).toEqual(["validation:phone"]);
+    expect(await writes()).toEqual(before);
+    expect((await db.resident.findUniqueOrThrow({ where: { id: worker.id } })).phone).toBeNull();
+
+    const booked = await book(worker, service, slot.id, { ...fields, phone: "010-2345-6789" });
+    expect(booked.status).toBe(302);
+    expect((await db.resident.findUniqueOrThrow({ where: { id: worker.id } })).phone).toBe(
+      "010-2345-6789",
+    );
+  });
+
+  it("a video consultation needs no phone number", async () => {
+    const place = await makePlace({ kind: "labor_center" });
+    const service = await makeService(place.id, { kind: "labor_consultation" });
+    const slot = await makeSlot(service.id, "2026-11-27", "19:00", { channels: "phone,video" });
+    const booked = await book(await resident(), service, slot.id, {
+      topic: "contract",
+      channel: "video",
+      description: "근로계약서를 받지 못했습니다.",
+      consent: "on",
+    });
+    expect(booked.status).toBe(302);
   });
 });
 
@@ -555,6 +601,42 @@ describe("rescheduling", () => {
         { dedupeKey: `booking-reminder:${newId}`, status: "pending" },
       ]),
     );
+  });
+
+  it("keeps one calendar event and one reference across moves: same UID, a higher SEQUENCE", async () => {
+    const { service, from, to } = await setup();
+    const third = await makeSlot(service.id, "2026-12-03", "10:00");
+    const someone = await resident();
+    const as = { cookie: someone.cookie };
+    const first = bookingIdOf((await book(someone, service, from.id)).location);
+    const second = bookingIdOf((await move(someone, first, to.id)).location);
+    const last = bookingIdOf((await move(someone, second, third.id)).location);
+    const calendar = async (id: string) =>
+      String(
+        (
+          await call(calendarLoader, getRequest(`/bookings/${id}/calendar.ics`, as), {
+            bookingId: id,
+          })
+        ).data,
+      );
+    const [a, b, c] = await Promise.all([calendar(first), calendar(second), calendar(last)]);
+    for (const ics of [a, b, c]) expect(ics).toContain(`UID:booking-${first}@seoul-portal`);
+    // the moved-away versions keep their lower numbers; the booking that stands is the latest
+    expect(a).toMatch(/SEQUENCE:0\r?\n/);
+    expect(b).toMatch(/SEQUENCE:1\r?\n/);
+    expect(c).toMatch(/SEQUENCE:2\r?\n/);
+    expect(c).toContain("STATUS:CONFIRMED");
+    const page = await call(bookingLoader, getRequest(`/bookings/${last}`, as), {
+      bookingId: last,
+    });
+    const reference = (page.data as { booking: { reference: string } }).booking.reference;
+    expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(c.replace(/\r?\n /g, "")).toContain(reference);
+    // cancelling the last one is a change too: it wins over the confirmed version
+    await call(cancelAction, formRequest(`/bookings/${last}/cancel`, {}, as), { bookingId: last });
+    const cancelled = await calendar(last);
+    expect(cancelled).toMatch(/SEQUENCE:3\r?\n/);
+    expect(cancelled).toContain("STATUS:CANCELLED");
   });
 
   it("changes nothing when the new time is full, past, of another service or the same", async () => {

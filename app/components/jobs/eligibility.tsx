@@ -23,14 +23,20 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
   const { t, i18n } = useTranslation(["jobs", "eligibility", "districts", "account"]);
   return (
     <ul className="reasons">
-      {reasons.map((reason) => (
-        <li key={reason.code}>
-          {reasonMessage(t, reason, i18n.language)}{" "}
-          <span className="reason-fix">
-            {t("jobs:eligibility.fix", { field: reasonFix(t, reason) })}
-          </span>
-        </li>
-      ))}
+      {reasons.map((reason) => {
+        const field = reasonFix(t, reason);
+        return (
+          <li key={reason.code}>
+            {reasonMessage(t, reason, i18n.language)}
+            {field ? (
+              <>
+                {" "}
+                <span className="reason-fix">{t("jobs:eligibility.fix", { field })}</span>
+              </>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -74,7 +80,7 @@ export function EligibilityPanel({
             </strong>
           </p>
           <ReasonList reasons={verdict.reasons} />
-          {profileHref ? (
+          {profileHref && verdict.reasons.some((reason) => reasonFix(t, reason)) ? (
             <p>
               <Link to={profileHref} className="button">
                 {t("eligibility:verdict.editProfile")}

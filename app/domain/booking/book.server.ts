@@ -36,7 +36,13 @@ import {
 
 // ───────────── booking ─────────────
 
-type LaborDetails = { topic: LaborTopic; channel: Channel; description: string };
+type LaborDetails = {
+  topic: LaborTopic;
+  channel: Channel;
+  description: string;
+  /** given on the form when the profile has none; saved to the profile with the booking */
+  phone?: string;
+};
 
 export type BookRequest = {
   residentId: string;
@@ -55,8 +61,8 @@ export type BookOutcome = Outcome<{ bookingId: string; replay: boolean }>;
 
 /**
  * Books a place for a resident. Checks (in this order) that the slot exists and belongs to the
- * service, is in the future and not blocked, that the channel is offered and the resident is
- * eligible on the slot's day; then, in one short transaction: the per-resident rules (resent
+ * service, is in the future and not blocked, that the channel is offered (and, for a phone
+ * consultation, that the resident has given a phone number) and the resident is eligible on the slot's day; then, in one short transaction: the per-resident rules (resent
  * form, same slot, overlap, per-kind limit), a free place (or the offer held for this resident),
  * the booking, its consent, its messages and audit entry. A resent form returns the booking it
  * already made. Refusals inside the transaction are returned, not thrown: nothing but the
@@ -75,6 +81,13 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   const labor = isLaborConsultation(slot.service);
   if (labor && (!request.labor || !parseChannels(slot.channels).includes(request.labor.channel)))
     return { ok: false, code: "channelNotOffered" };
+  // A phone consultation is the counselor calling the resident: without a number it cannot happen.
+  const newPhone =
+    labor && request.labor?.channel === "phone" && !resident.phone
+      ? request.labor.phone
+      : undefined;
+  if (labor && request.labor?.channel === "phone" && !resident.phone && !newPhone)
+    return { ok: false, code: "phoneRequired" };
   const verdict = eligibilityOn(slot, resident.facts);
   if (!verdict.eligible) return { ok: false, code: "ineligible", reasons: verdict.reasons };
 
@@ -110,6 +123,8 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
         }
       }
 
+      if (newPhone)
+        await tx.resident.update({ where: { id: residentId }, data: { phone: newPhone } });
       const consent = labor
         ? await tx.consent.create({
             data: { residentId, kind: CONSENT_KIND, version: CONSENT_VERSION, grantedAt: now },

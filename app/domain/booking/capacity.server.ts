@@ -128,7 +128,10 @@ export function checkTarget(
   return { ok: true, state };
 }
 
-/** The resident's eligibility facts, language and waitlist entry for one slot; null if deleted. */
+/**
+ * The resident's eligibility facts, language, contact details and waitlist entry for one slot;
+ * null if deleted.
+ */
 export async function residentAt(db: Client, residentId: string, slotId: string) {
   const row = await db.resident.findFirst({
     where: { id: residentId, deletedAt: null },
@@ -138,6 +141,7 @@ export async function residentAt(db: Client, residentId: string, slotId: string)
       ...PROFILE_FACTS_SELECT,
       preferredLanguage: true,
       email: true,
+      phone: true,
       waitlistEntries: {
         where: { liveKey: liveKey(slotId, residentId) },
         select: { id: true, status: true, offerExpiresAt: true },
@@ -145,8 +149,8 @@ export async function residentAt(db: Client, residentId: string, slotId: string)
     },
   });
   if (!row) return null;
-  const { preferredLanguage, email, waitlistEntries, ...facts } = row;
-  return { language: preferredLanguage, email, facts, entry: waitlistEntries[0] ?? null };
+  const { preferredLanguage, email, phone, waitlistEntries, ...facts } = row;
+  return { language: preferredLanguage, email, phone, facts, entry: waitlistEntries[0] ?? null };
 }
 
 /** The verdict of the shared eligibility engine on the slot's own (Seoul) day. */

@@ -3,6 +3,7 @@ import { bookingCalendar } from "./ics";
 
 const event = {
   uid: "booking-abc@seoul-portal",
+  sequence: 0,
   // 19:00–20:00 in Seoul
   startsAt: new Date("2026-11-26T10:00:00Z"),
   endsAt: new Date("2026-11-26T11:00:00Z"),
@@ -27,5 +28,10 @@ describe(".ics", () => {
 
   it("marks a cancelled booking as cancelled", () => {
     expect(bookingCalendar({ ...event, cancelled: true })).toContain("STATUS:CANCELLED");
+  });
+
+  it("writes the sequence, so that a calendar replaces the event it has with a later version", () => {
+    expect(bookingCalendar(event)).toContain("SEQUENCE:0");
+    expect(bookingCalendar({ ...event, sequence: 2 })).toContain("SEQUENCE:2");
   });
 });

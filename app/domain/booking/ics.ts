@@ -5,6 +5,8 @@ import { createEvent } from "ics";
 
 export type CalendarEvent = {
   uid: string;
+  /** raised by every change of the event (RFC 5545 SEQUENCE): a move, a cancellation */
+  sequence: number;
   startsAt: Date;
   endsAt: Date;
   title: string;
@@ -17,6 +19,7 @@ export type CalendarEvent = {
 export function bookingCalendar(event: CalendarEvent): string {
   const { error, value } = createEvent({
     uid: event.uid,
+    sequence: event.sequence,
     productId: "seoul-portal/booking",
     start: event.startsAt.getTime(),
     startInputType: "utc",

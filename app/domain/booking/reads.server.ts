@@ -17,7 +17,14 @@ import {
   slotSelect,
 } from "./capacity.server";
 import { bookingCalendar } from "./ics";
-import { canChange, changeDeadline, remaining, slotState, summariseHeld } from "./rules";
+import {
+  bookingReference,
+  canChange,
+  changeDeadline,
+  remaining,
+  slotState,
+  summariseHeld,
+} from "./rules";
 import { openText } from "./sealing.server";
 import {
   type Channel,
@@ -169,6 +176,8 @@ export async function residentSlotContext(residentId: string, target: BookingTar
         : null,
     overlappingBookingId: summary.overlapping?.id ?? null,
     limitReached: summary.sameKindUpcoming >= bookingRules().maxPerKind,
+    /** a phone consultation needs it (the counselor calls this number) */
+    hasPhone: Boolean(resident.phone),
   };
 }
 
@@ -261,6 +270,28 @@ export async function listMyBookings(residentId: string, now: Date, page: number
   };
 }
 
+/**
+ * A booking moved to another time is a new booking that continues the old one. The first booking
+ * of such a chain names the whole chain: one calendar event (its UID) and one booking reference,
+ * whatever the moves; `moves` is how many moves led to this booking.
+ */
+async function bookingSeries(booking: { id: string; rescheduledFromId: string | null }) {
+  const db = getDb();
+  let first = booking;
+  let moves = 0;
+  // bounded: a chain longer than this has not been seen (each move is a resident's form)
+  while (first.rescheduledFromId && moves < 100) {
+    const earlier = await db.booking.findUnique({
+      where: { id: first.rescheduledFromId },
+      select: { id: true, rescheduledFromId: true },
+    });
+    if (!earlier) break;
+    first = earlier;
+    moves += 1;
+  }
+  return { firstId: first.id, moves, reference: bookingReference(first.id) };
+}
+
 /** One of the resident's own bookings (null for anyone else's: never say whether it exists). */
 export async function getMyBooking(residentId: string, bookingId: string, now: Date) {
   const booking = await getDb().booking.findFirst({
@@ -277,6 +308,7 @@ export async function getMyBooking(residentId: string, bookingId: string, now: D
   const live = booking.status === "confirmed" && booking.slot.startsAt > now;
   return {
     ...rest,
+    reference: (await bookingSeries(booking)).reference,
     description:
       confidentialDescription === null
         ? null
@@ -300,15 +332,21 @@ export async function myBookingCalendar(residentId: string, bookingId: string, l
   ) => string;
   const { service } = booking.slot;
   const place = service.place;
+  const series = await bookingSeries(booking);
   const serviceName = localized(service, language, "name");
   const placeName = localized(place, language, "name");
   const lines = [
     t("booking:calendar.description", { service: serviceName, place: placeName }),
+    t("booking:calendar.reference", { reference: series.reference }),
     booking.channel ? t(`booking:channel.${booking.channel}`) : null,
     place.phone ? t("booking:calendar.phone", { phone: place.phone }) : null,
   ];
   return bookingCalendar({
-    uid: `booking-${booking.id}@seoul-portal`,
+    // one event for the booking and every move of it: a calendar updates it in place
+    uid: `booking-${series.firstId}@seoul-portal`,
+    // A move raises the sequence, and so does a cancellation, which must win over the confirmed
+    // version; a booking moved away keeps its lower number (the moved booking is the event now).
+    sequence: series.moves + (booking.status === "cancelled" && !booking.rescheduledTo ? 1 : 0),
     startsAt: booking.slot.startsAt,
     endsAt: booking.slot.endsAt,
     title: t("booking:calendar.title", { service: serviceName, place: placeName }),

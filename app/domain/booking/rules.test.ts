@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  bookingReference,
   canChange,
   canMarkAttendance,
   changeDeadline,
@@ -200,5 +201,11 @@ describe("a resident's bookings", () => {
     ).toBeNull();
     // a booking being moved neither overlaps with its new time nor counts twice
     expect(residentRules(three, wanted, 3, now, "a")).toBeNull();
+  });
+});
+
+describe("booking reference", () => {
+  it("is the first booking id's last eight characters, in capitals, in two groups", () => {
+    expect(bookingReference("cmx2s0wid056lfk7d8jl1grl0")).toBe("8JL1-GRL0");
   });
 });

@@ -148,3 +148,12 @@ export function residentRules(
   if (ignore === null && summary.sameKindUpcoming >= maxPerKind) return { code: "limit" };
   return null;
 }
+
+/**
+ * The reference a resident quotes on the phone ("7K3F-2QX9"): the last eight characters of the
+ * first booking's id (random in a cuid), in capitals, in two groups of four.
+ */
+export function bookingReference(firstBookingId: string): string {
+  const tail = firstBookingId.slice(-8).toUpperCase();
+  return `${tail.slice(0, 4)}-${tail.slice(4)}`;
+}

@@ -1,7 +1,13 @@
 // Validation of every booking form, shared by the browser (Conform) and the server. Messages are
 // i18next keys, translated where they are shown.
 import { z } from "zod";
-import { checkboxChecked, CLOCK_TIME, isoDate, optionalText } from "~/domain/shared/validation";
+import {
+  checkboxChecked,
+  CLOCK_TIME,
+  isoDate,
+  optionalText,
+  phoneNumber,
+} from "~/domain/shared/validation";
 import { minutesOfClock } from "~/domain/shared/seoul-time";
 import { CHANNELS, DESCRIPTION_MAX, LABOR_TOPICS } from "./types";
 
@@ -30,6 +36,8 @@ export const LaborBookSchema = BookSchema.extend({
     .min(1, "booking:errors.descriptionRequired")
     .max(DESCRIPTION_MAX, "booking:errors.descriptionTooLong"),
   consent: checkboxChecked("booking:errors.consentRequired"),
+  /** asked for on the form when the profile has no number: the counselor calls it */
+  phone: phoneNumber.optional(),
 });
 export type LaborBookInput = z.infer<typeof LaborBookSchema>;
 

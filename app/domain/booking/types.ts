@@ -44,6 +44,7 @@ export type BookingCode =
   | "overlap"
   | "limit"
   | "ineligible"
+  | "phoneRequired"
   | "channelNotOffered"
   | "tooLate"
   | "notLive"

@@ -45,7 +45,21 @@ describe("eligibility messages", () => {
     expect(reasonMessage(i18n.getFixedT("ko"), reason, "ko")).toBe(
       "2026년 1월 1일 기준 만 18세 이상이어야 합니다.",
     );
-    expect(reasonFix(i18n.getFixedT("en"), reason)).toBe("Date of birth");
+    // the date of birth is known: nothing in the profile to change
+    expect(reasonFix(i18n.getFixedT("en"), reason)).toBeNull();
+    const unknownAge = judge(
+      { ...NO_CRITERIA, minAge: 18, ageReferenceDate: "2026-01-01" },
+      {
+        birthDate: null,
+        district: null,
+        employmentStatus: null,
+        registeredJobSeeker: null,
+        hasRegularIncome: null,
+        workerType: null,
+      },
+      "2026-11-25",
+    );
+    expect(reasonFix(i18n.getFixedT("en"), unknownAge.reasons[0]!)).toBe("Date of birth");
   });
 
   it("names districts and worker types in the person's language", () => {

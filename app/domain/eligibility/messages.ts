@@ -50,7 +50,13 @@ export function reasonMessage(t: AnyT, reason: Reason, locale: string): string {
 }
 
 /** What to do about a reason: the profile field to fill in or change. */
-export function reasonFix(t: AnyT, reason: Reason): string {
+/**
+ * The profile field to change for a reason, or null when the profile is right and there is
+ * nothing to change: an age outside the limits is a fact, not a setting (a 45-year-old is not
+ * told to change their date of birth).
+ */
+export function reasonFix(t: AnyT, reason: Reason): string | null {
+  if (reason.code === "tooYoung" || reason.code === "tooOld") return null;
   const tr = t as (key: string) => string;
   return tr(`eligibility:fix.${reason.field}`);
 }

@@ -227,7 +227,7 @@ export async function findOwnApplication(
 ) {
   return getDb().application.findFirst({
     where: { residentId, ...target },
-    select: { id: true, status: true },
+    select: { id: true, status: true, withdrawnAt: true },
   });
 }
 

@@ -1,6 +1,12 @@
 // Validation of every resident form, shared by the browser (Conform) and the server.
 import { z } from "zod";
-import { checkboxChecked, isoDate, requiredText, yesNoUnknown } from "~/domain/shared/validation";
+import {
+  checkboxChecked,
+  isoDate,
+  phoneNumber,
+  requiredText,
+  yesNoUnknown,
+} from "~/domain/shared/validation";
 import { DISTRICT_CODES } from "./districts";
 import { EMPLOYMENT_STATUSES, LANGUAGES, ROLES, WORKER_TYPES } from "./types";
 import { PASSWORD_MIN } from "./types";
@@ -19,12 +25,7 @@ const newPassword = z
   .min(PASSWORD_MIN, "validation:passwordTooShort")
   .max(PASSWORD_MAX, "validation:passwordTooLong");
 
-/** Korean phone numbers as people type them: 010-1234-5678, 02-123-4567, 01012345678. */
-const phone = z
-  .string()
-  .trim()
-  .regex(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, "validation:phone")
-  .optional();
+const phone = phoneNumber.optional();
 
 const birthDate = isoDate
   .refine((value) => value >= "1900-01-01", "validation:birthDateRange")
@@ -40,6 +41,8 @@ export const SignupSchema = z
     preferredLanguage: z.enum(LANGUAGES).default("ko"),
     acceptTerms: checkboxChecked("validation:acceptTerms"),
     acceptPrivacy: checkboxChecked("validation:acceptPrivacy"),
+    /** where to go once signed up (a page that needed an account); checked by safeRedirect */
+    redirectTo: z.string().max(2000).optional(),
   })
   .refine((data) => data.password === data.passwordConfirm, {
     path: ["passwordConfirm"],

@@ -111,7 +111,7 @@ export async function createResident(
 // ───────────── log in, with rate limiting ─────────────
 
 export type LoginResult = Outcome<
-  { residentId: string; preferredLanguage: Language },
+  { residentId: string; preferredLanguage: Language; role: Role },
   RefusedOr<"invalidCredentials">
 >;
 
@@ -158,7 +158,7 @@ export async function authenticate(
 
   const resident = await db.resident.findFirst({
     where: { email, deletedAt: null },
-    select: { id: true, passwordHash: true, preferredLanguage: true },
+    select: { id: true, passwordHash: true, preferredLanguage: true, role: true },
   });
   const valid = await verifyPassword(
     credentials.password,
@@ -180,6 +180,7 @@ export async function authenticate(
     ok: true,
     residentId: resident.id,
     preferredLanguage: resident.preferredLanguage as Language,
+    role: resident.role as Role,
   };
 }
 

@@ -13,6 +13,7 @@ export const CODES = [
   "forbidden",
   "ownRole",
   "ineligible",
+  "phoneRequired",
   // input that no form of ours sends, or that names something that is not there
   "wrongService",
   "channelNotOffered",

@@ -68,3 +68,9 @@ export const checkboxChecked = (message: string) =>
     .string()
     .optional()
     .refine((v) => v === "on" || v === "true", message);
+
+/** Korean phone numbers as people type them: 010-1234-5678, 02-123-4567, 01012345678. */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .regex(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, "validation:phone");
