@@ -52,6 +52,8 @@ export default function StaffBooking() {
       <p className="eyebrow">{t("staff.bookingTitle")}</p>
       <h1 id="staff-booking-title">{localized(service, locale, "name")}</h1>
       <dl className="facts">
+        <dt>{t("detail.reference")}</dt>
+        <dd className="reference">{booking.reference}</dd>
         <dt>{t("staff.resident")}</dt>
         <dd>{name}</dd>
         <dt>{t("staff.email")}</dt>

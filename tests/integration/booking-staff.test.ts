@@ -148,7 +148,18 @@ describe("consultation descriptions", () => {
       getRequest(`/staff/bookings/${bookingId}`, { cookie: staff.cookie }),
       { bookingId },
     );
-    expect(closed.data).toMatchObject({ description: null, booking: { hasDescription: true } });
+    expect(closed.data).toMatchObject({
+      description: null,
+      // the number the consultation needs, and the reference the resident quotes on the phone
+      booking: {
+        hasDescription: true,
+        resident: { phone: "010-2345-6789" },
+        reference: bookingId
+          .slice(-8)
+          .toUpperCase()
+          .replace(/^(.{4})/, "$1-"),
+      },
+    });
     expect(JSON.stringify(closed.data)).not.toContain("월급");
     expect(await readsOf(bookingId)).toEqual([]);
 

@@ -275,7 +275,7 @@ export async function listMyBookings(residentId: string, now: Date, page: number
  * of such a chain names the whole chain: one calendar event (its UID) and one booking reference,
  * whatever the moves; `moves` is how many moves led to this booking.
  */
-async function bookingSeries(booking: { id: string; rescheduledFromId: string | null }) {
+export async function bookingSeries(booking: { id: string; rescheduledFromId: string | null }) {
   const db = getDb();
   let first = booking;
   let moves = 0;

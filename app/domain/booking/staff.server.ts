@@ -17,6 +17,7 @@ import {
 import { messageFacts, messageSlotSelect, notify, reminderKey } from "./messages.server";
 import { canMarkAttendance } from "./rules";
 import { openText } from "./sealing.server";
+import { bookingSeries } from "./reads.server";
 
 // ───────────── staff: scope ─────────────
 
@@ -150,6 +151,7 @@ export async function getStaffBooking(user: SessionUser, bookingId: string) {
       cancelledAt: true,
       attendanceMarkedAt: true,
       residentId: true,
+      rescheduledFromId: true,
       consent: { select: { version: true, grantedAt: true } },
       resident: { select: { name: true, phone: true, email: true, deletedAt: true } },
       slot: {
@@ -171,10 +173,14 @@ export async function getStaffBooking(user: SessionUser, bookingId: string) {
     },
   });
   if (!booking) return null;
-  const hasDescription = await getDb().booking.count({
-    where: { id: booking.id, confidentialDescription: { not: null } },
-  });
-  return { ...booking, hasDescription: hasDescription > 0 };
+  const [hasDescription, series] = await Promise.all([
+    getDb().booking.count({
+      where: { id: booking.id, confidentialDescription: { not: null } },
+    }),
+    bookingSeries(booking),
+  ]);
+  // the reference the resident quotes on the phone
+  return { ...booking, reference: series.reference, hasDescription: hasDescription > 0 };
 }
 
 /**
