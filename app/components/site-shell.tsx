@@ -1,4 +1,5 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/utils/root-data";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
@@ -11,10 +12,19 @@ const SERVICE_LINKS = [
   { to: "/labor", key: "nav.labor" },
 ] as const;
 
+/**
+ * The header: on wide screens the services and the account links in a row; on phones one line
+ * (the site's name, the other language, a "Menu" button) with the same links behind the button.
+ * The phone menu is a native <details>, so it opens and closes without JavaScript; with it, the
+ * menu closes itself once a link has taken the resident to another page.
+ */
 export function SiteHeader() {
   const { t } = useTranslation();
-  const data = useRootData();
-  const user = data?.user;
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
   return (
     <header className="site-header">
       <div className="site-header__bar">
@@ -22,57 +32,76 @@ export function SiteHeader() {
           <span aria-hidden="true" className="brand__mark" />
           {t("siteName")}
         </a>
-        <LanguageSwitcher />
+        <div className="site-header__tools">
+          <LanguageSwitcher />
+          <details className="site-menu" ref={menu}>
+            <summary className="site-menu__button">{t("nav.menu")}</summary>
+            <nav aria-label={t("nav.label")} className="site-menu__panel">
+              <NavLinks />
+            </nav>
+          </details>
+        </div>
       </div>
       <nav aria-label={t("nav.label")} className="site-nav">
-        <ul>
-          {SERVICE_LINKS.map((link) => (
-            <li key={link.to}>
-              <NavLink to={link.to}>{t(link.key)}</NavLink>
-            </li>
-          ))}
-        </ul>
-        <ul className="site-nav__account">
-          {user ? (
-            <>
-              {user.role === "staff" || user.role === "admin" ? (
-                <li>
-                  <NavLink to="/staff">{t("nav.backOffice")}</NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/for-me">{t("nav.forMe")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/bookings">{t("nav.myBookings")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/applications">{t("nav.myApplications")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/account">{t("nav.account")}</NavLink>
-              </li>
-              <li>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="link-button">
-                    {t("nav.logout")}
-                  </button>
-                </Form>
-              </li>
-            </>
-          ) : (
-            <>
-              <li>
-                <NavLink to="/login">{t("nav.login")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/signup">{t("nav.signup")}</NavLink>
-              </li>
-            </>
-          )}
-        </ul>
+        <NavLinks />
       </nav>
     </header>
+  );
+}
+
+/** The services, then the account's links (who is logged in decides which). */
+function NavLinks() {
+  const { t } = useTranslation();
+  const user = useRootData()?.user;
+  return (
+    <>
+      <ul>
+        {SERVICE_LINKS.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to}>{t(link.key)}</NavLink>
+          </li>
+        ))}
+      </ul>
+      <ul className="site-nav__account">
+        {user ? (
+          <>
+            {user.role === "staff" || user.role === "admin" ? (
+              <li>
+                <NavLink to="/staff">{t("nav.backOffice")}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to="/for-me">{t("nav.forMe")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/bookings">{t("nav.myBookings")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/applications">{t("nav.myApplications")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/account">{t("nav.account")}</NavLink>
+            </li>
+            <li>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <NavLink to="/login">{t("nav.login")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/signup">{t("nav.signup")}</NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@
 // (the directories, a place's page), and the form errors of a refused save.
 import { data } from "@remix-run/node";
 import { filterSearchParams, parsePlaceFilters, type FilterProblem } from "~/domain/places/filters";
-import { getPlacePage, searchPlaces } from "~/domain/places/directory.server";
+import { getPlacePage, nextOpenings, searchPlaces } from "~/domain/places/directory.server";
 import { canEditPlace, type SaveResult } from "~/domain/places/manage.server";
 import type { PlaceKind } from "~/domain/places/types";
 import type { FilterValues } from "~/domain/places/views";
@@ -52,11 +52,20 @@ export async function loadDirectory(request: Request, fixedKind: PlaceKind | nul
   const language = (await getLocale(request)) === "en" ? "en" : "ko";
   const current = now();
   const filters = parsed.filters;
+  // A shelter is looked for when it is needed, at any hour: the ones open now come first.
+  const openFirst = fixedKind === "rest_shelter";
   // the same list for everyone who asks alike (public-reads.server.ts)
   const result = await sharedRead(
-    `places:${language}:${filterSearchParams(filters)}&page=${filters.page}`,
-    () => searchPlaces(filters, { now: current, language }),
+    `places:${language}:${openFirst ? "open-first:" : ""}${filterSearchParams(filters)}&page=${filters.page}`,
+    () => searchPlaces(filters, { now: current, language, openFirst }),
   );
+  // an "open" search that found nothing says which places open next, rather than nothing
+  const nextOpen =
+    result.total === 0 && filters.open
+      ? await sharedRead(`places-next:${language}:${filterSearchParams(filters)}`, () =>
+          nextOpenings(filters, { now: current, language }),
+        )
+      : [];
   const clock = seoulParts(current);
   const values: FilterValues = {
     kind: fixedKind ? "" : (filters.kind ?? ""),
@@ -77,6 +86,7 @@ export async function loadDirectory(request: Request, fixedKind: PlaceKind | nul
       values,
       problems,
       result,
+      nextOpen,
       /** the filters as URL parameters, without the page (nor the page's own kind): links */
       query: filterSearchParams(filters, { fixedKind: fixedKind ?? undefined }).toString(),
       /** the same for GET /api/places, which has no kind of its own */

@@ -46,6 +46,8 @@ for (const javaScriptEnabled of [true, false]) {
         .toContain("가입을 환영합니다");
 
       // log out, then log in again
+      // on a phone the account's links are behind the menu button
+      await page.locator(".site-header").getByText("메뉴", { exact: true }).click();
       await page.getByRole("button", { name: "로그아웃" }).click();
       await page.waitForURL((url) => url.pathname === "/");
       await logIn(page, email, password);
@@ -78,6 +80,7 @@ for (const javaScriptEnabled of [true, false]) {
         .toContain("Your profile has been saved.");
 
       // log out and in again: everything is still there, and the site stays in English
+      await page.locator(".site-header").getByText("Menu", { exact: true }).click();
       await page.getByRole("button", { name: "Log out" }).click();
       await page.waitForURL((url) => url.pathname === "/");
       await logIn(page, email, password, {

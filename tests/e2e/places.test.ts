@@ -273,14 +273,26 @@ describe("near me", () => {
     const page = await context.newPage();
     await page.goto("/shelters");
     await hydrated(page);
-    await page.getByRole("button", { name: "내 주변에서 찾기" }).click();
+    await page.getByRole("button", { name: "내 주변" }).click();
     await page.waitForURL(/near=/);
     // rounded to about 100 m: a shared link does not give away a doorstep
     expect(new URL(page.url()).searchParams.get("near")).toBe("37.58,126.889");
+    // at 2 a.m. the nearest open shelter comes first; the nearest of all (Sangam, closed at
+    // night) leads the closed ones
     await expect
       .poll(async () => (await listedNames(page))[0])
-      .toBe("휴서울노동자쉼터 상암쉼터 (미디어노동자 쉼터)");
-    expect(await page.locator(".place-card__distance").first().textContent()).toMatch(/^\d+m$/);
+      .toBe("휴서울노동자쉼터 합정쉼터");
+    expect(
+      await page
+        .locator(".place-list > li")
+        .filter({ has: page.locator(".place-status.is-closed") })
+        .first()
+        .locator("h3")
+        .textContent(),
+    ).toBe("휴서울노동자쉼터 상암쉼터 (미디어노동자 쉼터)");
+    expect(await page.locator(".place-card__distance").last().textContent()).toMatch(
+      /^\d+(\.\d)?k?m$/,
+    );
     expect(await page.locator(".directory__count").textContent()).toContain("가까운 순");
     await context.close();
   });
@@ -289,9 +301,9 @@ describe("near me", () => {
     const { context, page } = await newPage(browser); // no geolocation permission
     await page.goto("/shelters");
     await hydrated(page);
-    await page.getByRole("button", { name: "내 주변에서 찾기" }).click();
+    await page.getByRole("button", { name: "내 주변" }).click();
     await expect
-      .poll(() => page.locator(".near-me [role=status]").textContent())
+      .poll(() => page.locator(".directory__quick [role=status]").textContent())
       .toBe("위치를 확인할 수 없습니다. 대신 자치구를 골라 주세요.");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("place-filter-district");
     await context.close();

@@ -50,13 +50,17 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function newPage(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; locale?: string } = {},
+  options: {
+    javaScriptEnabled?: boolean;
+    locale?: string;
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? "ko-KR",
-    viewport: { width: 390, height: 844 },
+    viewport: options.viewport ?? { width: 390, height: 844 },
   });
   const page = await context.newPage();
   return { context, page };

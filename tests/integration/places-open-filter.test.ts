@@ -4,7 +4,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "../../prisma/seed";
 import { isOpenAt } from "~/domain/places/hours";
-import { placesFeatureCollection, searchPlaces } from "~/domain/places/directory.server";
+import {
+  nextOpenings,
+  placesFeatureCollection,
+  searchPlaces,
+} from "~/domain/places/directory.server";
 import { addDays, seoulInstant } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
 
@@ -156,5 +160,88 @@ describe("the open filter in SQL", () => {
         "seocho-shelter",
       ].sort(),
     );
+  });
+});
+
+describe("open first, and the status at the time asked about", () => {
+  const at = seoulInstant("2026-11-25", "02:00"); // a Wednesday night
+  const openNow = async () =>
+    (
+      await searchPlaces(
+        { page: 1, open: { mode: "now" } },
+        { now: at, language: "ko", pageSize: 1000 },
+      )
+    ).items.map((item) => item.slug);
+
+  it("lists the places open now first, then the others, each in name order, page after page", async () => {
+    const all = await searchPlaces({ page: 1 }, { now: at, language: "ko", pageSize: 1000 });
+    const open = new Set(await openNow());
+    expect(open.size).toBeGreaterThan(0);
+    expect(open.size).toBeLessThan(all.total);
+    const first = await searchPlaces(
+      { page: 1 },
+      { now: at, language: "ko", pageSize: 1000, openFirst: true },
+    );
+    const slugs = first.items.map((item) => item.slug);
+    expect(first.openFirst).toBe(open.size);
+    expect(slugs.slice(0, open.size).every((slug) => open.has(slug))).toBe(true);
+    expect(slugs.slice(open.size).some((slug) => open.has(slug))).toBe(false);
+    expect(first.items.slice(0, open.size).every((item) => item.status.open)).toBe(true);
+    // each part keeps the name order of the plain list
+    const plain = all.items.map((item) => item.slug);
+    expect(slugs.slice(0, open.size)).toEqual(plain.filter((slug) => open.has(slug)));
+    expect(slugs.slice(open.size)).toEqual(plain.filter((slug) => !open.has(slug)));
+    // pages of three, one after the other, give the same list: nothing lost, nothing twice
+    const paged: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.total / 3); page += 1) {
+      const result = await searchPlaces(
+        { page },
+        { now: at, language: "ko", pageSize: 3, openFirst: true },
+      );
+      paged.push(...result.items.map((item) => item.slug));
+    }
+    expect(paged).toEqual(slugs);
+  });
+
+  it("sorted by distance, still puts the open places first, nearest first in each part", async () => {
+    const near = { lat: 37.55, lng: 126.92 };
+    const result = await searchPlaces(
+      { page: 1, near },
+      { now: at, language: "ko", pageSize: 1000, openFirst: true },
+    );
+    const open = new Set(await openNow());
+    const openPart = result.items.slice(0, open.size);
+    expect(openPart.every((item) => open.has(item.slug))).toBe(true);
+    const distances = (items: typeof result.items) => items.map((item) => item.distanceKm!);
+    const sortedAsc = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
+    expect(sortedAsc(distances(openPart))).toBe(true);
+    expect(sortedAsc(distances(result.items.slice(open.size)))).toBe(true);
+  });
+
+  it("says what a place does at the searched time, not now", async () => {
+    // asked at Wednesday 02:00 about Monday 10:30
+    const result = await searchPlaces(
+      { page: 1, open: { mode: "at", date: "2026-11-30", time: "10:30" } },
+      { now: at, language: "ko", pageSize: 1000 },
+    );
+    expect(result.statusAt).toBe(seoulInstant("2026-11-30", "10:30").toISOString());
+    expect(result.items.length).toBeGreaterThan(0);
+    // every place found is open then, and says so (now, at 02:00, most of them are closed)
+    expect(result.items.every((item) => item.status.open)).toBe(true);
+    const now = await searchPlaces({ page: 1 }, { now: at, language: "ko", pageSize: 1000 });
+    expect(now.statusAt).toBeNull();
+  });
+
+  it("when nothing is open, names the places that open next, soonest first", async () => {
+    const next = await nextOpenings(
+      { page: 1, kind: "job_cafe", open: { mode: "now" } },
+      { now: at, language: "ko" },
+    );
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.length).toBeLessThanOrEqual(3);
+    const times = next.map((place) => Date.parse(place.opensAt));
+    expect(
+      times.every((time, i) => time > at.getTime() && (i === 0 || times[i - 1]! <= time)),
+    ).toBe(true);
   });
 });

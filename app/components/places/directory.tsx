@@ -12,6 +12,7 @@ import { formatCount } from "./labels";
 import { Pagination } from "~/components/ui/pagination";
 import { PlaceCard } from "./place-card";
 import { useHydrated } from "~/utils/use-hydrated";
+import { formatDateTime } from "~/utils/format";
 
 const DIRECTORIES = [
   { to: "/cafes", key: "cafes" },
@@ -68,23 +69,23 @@ function NearMe() {
     );
   };
   return (
-    <div className="near-me">
+    <>
       <button
         type="button"
-        className="button"
+        className="chip"
         onClick={locate}
         disabled={state === "locating"}
         aria-describedby="near-me-hint"
       >
         {state === "locating" ? t("near.locating") : t("near.button")}
       </button>
-      <p id="near-me-hint" className="hint">
+      <span id="near-me-hint" className="near-me__hint">
         {t("near.hint")}
-      </p>
-      <p role="status" className={state === "refused" ? "notice" : "visually-hidden"}>
+      </span>
+      <span role="status" className={state === "refused" ? "notice" : "visually-hidden"}>
         {state === "refused" ? t("near.refused") : ""}
-      </p>
-    </div>
+      </span>
+    </>
   );
 }
 
@@ -102,7 +103,7 @@ export function PlaceDirectory({
   const hydrated = useHydrated();
   const [mapShown, setMapShown] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const { result, values, problems, query, apiQuery, near, fixedKind } = data;
+  const { result, values, problems, query, apiQuery, near, fixedKind, nextOpen } = data;
   const district = values.district ? findDistrict(values.district) : undefined;
   // near me: around the position; a district: around its office; otherwise all of Seoul
   const mapView = near
@@ -118,6 +119,12 @@ export function PlaceDirectory({
     return `${location.pathname}${params.toString() ? `?${params}` : ""}`;
   };
   const stopNearHref = `${location.pathname}${withoutNear.toString() ? `?${withoutNear}` : ""}`;
+  const withoutOpen = new URLSearchParams(query);
+  for (const param of ["open", "date", "time"]) withoutOpen.delete(param);
+  const showAllHref = `${location.pathname}${withoutOpen.toString() ? `?${withoutOpen}` : ""}`;
+  const openNow = new URLSearchParams(withoutOpen);
+  openNow.set("open", "now");
+  const openNowHref = `${location.pathname}?${openNow}`;
 
   return (
     <section className="page directory" aria-labelledby="directory-title">
@@ -137,12 +144,35 @@ export function PlaceDirectory({
         </div>
       ) : null}
       <div className="directory__layout">
-        <div className="directory__filters">
-          <FilterForm key={`${location.pathname}?${query}`} values={values} fixedKind={fixedKind} />
-          {hydrated ? <NearMe /> : null}
-        </div>
         <div className="directory__results">
           <h2 id="results-title">{t("results.title")}</h2>
+          {/* the few things a resident in a hurry does, in one row above the list */}
+          <div className="directory__quick">
+            {values.open === "now" ? (
+              <Link to={showAllHref} className="chip">
+                {t("results.showAll")}
+              </Link>
+            ) : (
+              <Link to={openNowHref} className="chip">
+                {t("results.openNowOnly")}
+              </Link>
+            )}
+            {hydrated ? <NearMe /> : null}
+            {hydrated ? (
+              <button
+                type="button"
+                className="chip"
+                aria-expanded={mapShown}
+                aria-controls={mapShown ? "directory-map" : undefined}
+                onClick={() => setMapShown((shown) => !shown)}
+              >
+                {mapShown ? t("map.hide") : t("map.show")}
+              </button>
+            ) : null}
+            <a href="#place-filters" className="chip directory__to-filters">
+              {t("results.toFilters")}
+            </a>
+          </div>
           <p role="status" className="directory__count">
             {t("results.count", {
               count: result.total,
@@ -155,18 +185,14 @@ export function PlaceDirectory({
                 <Link to={stopNearHref}>{t("results.stopByDistance")}</Link>
               </>
             ) : null}
+            {result.statusAt ? (
+              <>
+                {" "}
+                {t("results.statusAt", { when: formatDateTime(result.statusAt, i18n.language) })}
+              </>
+            ) : null}
+            {result.openFirst ? <> {t("results.openFirst", { count: result.openFirst })}</> : null}
           </p>
-          {hydrated ? (
-            <button
-              type="button"
-              className="button"
-              aria-expanded={mapShown}
-              aria-controls={mapShown ? "directory-map" : undefined}
-              onClick={() => setMapShown((shown) => !shown)}
-            >
-              {mapShown ? t("map.hide") : t("map.show")}
-            </button>
-          ) : null}
           {mapShown ? (
             <LazyDirectoryMap
               id="directory-map"
@@ -185,9 +211,34 @@ export function PlaceDirectory({
                   place={place}
                   selected={place.slug === selected}
                   onShowOnMap={mapShown ? setSelected : undefined}
+                  searched={result.statusAt !== null}
                 />
               ))}
             </ol>
+          ) : values.open ? (
+            <div className="notice">
+              <p>{t(values.open === "now" ? "results.noneOpenNow" : "results.noneOpen")}</p>
+              {nextOpen.length > 0 ? (
+                <>
+                  <p>{t("results.nextOpen")}</p>
+                  <ul>
+                    {nextOpen.map((place) => (
+                      <li key={place.slug}>
+                        <Link to={`/places/${place.slug}`}>
+                          {t("results.nextOpenItem", {
+                            name: place.name,
+                            when: formatDateTime(place.opensAt, i18n.language),
+                          })}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              <p>
+                <Link to={showAllHref}>{t("results.showAll")}</Link>
+              </p>
+            </div>
           ) : (
             <p className="notice">{t("results.none")}</p>
           )}
@@ -197,6 +248,11 @@ export function PlaceDirectory({
               <Link to="/labor">{t("laborBooking")}</Link>
             </p>
           ) : null}
+        </div>
+        {/* After the results in the page (a phone shows the list first); beside them on a wide
+            screen. */}
+        <div className="directory__filters" id="place-filters">
+          <FilterForm key={`${location.pathname}?${query}`} values={values} fixedKind={fixedKind} />
         </div>
       </div>
     </section>

@@ -9,9 +9,12 @@ export function PlaceCard({
   place,
   selected,
   onShowOnMap,
+  searched = false,
 }: {
   place: PlaceListItem;
   selected: boolean;
+  /** the status is at the time an "open at" search asked about */
+  searched?: boolean;
   /** present while the map is shown */
   onShowOnMap?: (slug: string) => void;
 }) {
@@ -41,7 +44,7 @@ export function PlaceCard({
           <span className="place-card__distance">{labels.distance(place.distanceKm)}</span>
         ) : null}
       </p>
-      <PlaceStatus status={place.status} />
+      <PlaceStatus status={place.status} searched={searched} />
       <p className="place-card__address">{place.address}</p>
       {place.phone || onShowOnMap || place.isSampleData ? (
         <p className="place-card__actions">

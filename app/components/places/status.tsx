@@ -19,22 +19,28 @@ function useWhen() {
   });
 }
 
-/** The headline ("Open", "Closed for a holiday (Chuseok)") and the next change, in words. */
-function useStatusText() {
+/**
+ * The headline ("Open", "Closed for a holiday (Chuseok)") and the next change, in words. For a
+ * status at a searched time (`searched`), the words are about that time: "open at that time,
+ * until 06:00 the next day", not "open now … tomorrow".
+ */
+function useStatusText(searched: boolean) {
   const { t } = useTranslation("places");
   const when = useWhen();
   const locale = useLocale();
+  const key = searched ? "statusThen" : "status";
   return (status: StatusView): { headline: string; detail: string } => {
     if (status.open) {
-      if (!status.closesAt) return { headline: t("status.open"), detail: t("status.allDay") };
+      const headline = t(`${key}.open`);
+      if (!status.closesAt) return { headline, detail: t("status.allDay") };
       const w = when(status.closesAt);
       const detail =
         status.closesInDays === 0
-          ? t("status.until.today", { time: w.time })
+          ? t(`${key}.until.today`, { time: w.time })
           : status.closesInDays === 1
-            ? t("status.until.tomorrow", { time: w.time })
+            ? t(`${key}.until.tomorrow`, { time: w.time })
             : t("status.until.later", { time: w.time, day: w.weekday() });
-      return { headline: t("status.open"), detail };
+      return { headline, detail };
     }
     const headline =
       status.reason === "holiday"
@@ -45,15 +51,15 @@ function useStatusText() {
                 reason: localized(status, locale, "closure") ?? "",
               })
             : t("status.closure")
-          : t("status.closed");
+          : t(`${key}.closed`);
     if (!status.opensAt) return { headline, detail: t("status.noOpening") };
     const w = when(status.opensAt);
     const inDays = status.opensInDays;
     const detail =
       inDays === 0
-        ? t("status.opens.today", { time: w.time })
+        ? t(`${key}.opens.today`, { time: w.time })
         : inDays === 1
-          ? t("status.opens.tomorrow", { time: w.time })
+          ? t(`${key}.opens.tomorrow`, { time: w.time })
           : inDays < 7
             ? t("status.opens.weekday", { time: w.time, day: w.weekday() })
             : t("status.opens.date", { time: w.time, date: w.date() });
@@ -61,8 +67,17 @@ function useStatusText() {
   };
 }
 
-export function PlaceStatus({ status, as = "p" }: { status: StatusView; as?: "p" | "div" }) {
-  const text = useStatusText()(status);
+export function PlaceStatus({
+  status,
+  as = "p",
+  searched = false,
+}: {
+  status: StatusView;
+  as?: "p" | "div";
+  /** the status is at a time the resident searched for, not now */
+  searched?: boolean;
+}) {
+  const text = useStatusText(searched)(status);
   const Tag = as;
   return (
     <Tag className={`place-status ${status.open ? "is-open" : "is-closed"}`}>

@@ -14,6 +14,7 @@ import {
   weekDayView,
   type PlaceFeature,
   type PlaceFeatureCollection,
+  type NextOpening,
   type PlaceListItem,
   type PlaceSearchResult,
 } from "./views";
@@ -123,11 +124,12 @@ function listSelect(today: string) {
  * One page of the directory. The database filters (the "open" filter included, so pages are
  * never short), counts and pages; sorted by distance, it returns positions only, sorted here,
  * and the page's places are then loaded. Hours are loaded for the listed page only, for its
- * status in words.
+ * status in words. With `openFirst` (and no "open" filter), the places open now come first, each
+ * part in the usual order: the database splits them with the same rule as the filter.
  */
 export async function searchPlaces(
   filters: PlaceFilters,
-  options: { now: Date; language: Language; pageSize?: number },
+  options: { now: Date; language: Language; pageSize?: number; openFirst?: boolean },
 ): Promise<PlaceSearchResult> {
   const db = getDb();
   const pageSize = options.pageSize ?? PAGE_SIZE;
@@ -136,13 +138,46 @@ export async function searchPlaces(
   const base = placeWhere(filters);
   const where = openAt ? { AND: [base, openAtWhere(openAt)] } : base;
   const select = listSelect(today);
+  const openNow = options.openFirst && !openAt ? openAtWhere(options.now) : null;
 
   let total: number;
   let page = filters.page;
   let rows: Array<Prisma.PlaceGetPayload<{ select: typeof select }>>;
   let distances = new Map<string, number>();
+  let openCount: number | null = null;
 
-  if (!filters.near) {
+  if (!filters.near && openNow) {
+    const openWhere = { AND: [where, openNow] };
+    const closedWhere = { AND: [where, { NOT: openNow }] };
+    [total, openCount] = await Promise.all([
+      db.place.count({ where }),
+      db.place.count({ where: openWhere }),
+    ]);
+    page = Math.min(page, pageCount(total, pageSize));
+    const { skip, take } = paginate(page, pageSize);
+    const fromOpen = Math.max(0, Math.min(take, openCount - skip));
+    const [open, closed] = await Promise.all([
+      fromOpen > 0
+        ? db.place.findMany({
+            where: openWhere,
+            orderBy: nameOrder(options.language),
+            skip,
+            take: fromOpen,
+            select,
+          })
+        : [],
+      take - fromOpen > 0
+        ? db.place.findMany({
+            where: closedWhere,
+            orderBy: nameOrder(options.language),
+            skip: Math.max(0, skip - openCount),
+            take: take - fromOpen,
+            select,
+          })
+        : [],
+    ]);
+    rows = [...open, ...closed];
+  } else if (!filters.near) {
     const fetchPage = (p: number) =>
       db.place.findMany({
         where,
@@ -163,11 +198,26 @@ export async function searchPlaces(
       orderBy: nameOrder(options.language),
       select: { id: true, latitude: true, longitude: true },
     });
-    const sorted = sortByDistance(
+    const byDistance = sortByDistance(
       positions.map((p) => ({ id: p.id, lat: p.latitude, lng: p.longitude })),
       filters.near,
     );
-    distances = new Map(sorted.map((p) => [p.id, p.distanceKm]));
+    distances = new Map(byDistance.map((p) => [p.id, p.distanceKm]));
+    // open first: the nearest open places, then the nearest closed ones
+    const openIds = openNow
+      ? new Set(
+          (await db.place.findMany({ where: { AND: [where, openNow] }, select: { id: true } })).map(
+            (p) => p.id,
+          ),
+        )
+      : null;
+    if (openIds) openCount = openIds.size;
+    const sorted = openIds
+      ? [
+          ...byDistance.filter((p) => openIds.has(p.id)),
+          ...byDistance.filter((p) => !openIds.has(p.id)),
+        ]
+      : byDistance;
     total = sorted.length;
     page = Math.min(page, pageCount(total, pageSize));
     const { skip, take } = paginate(page, pageSize);
@@ -188,10 +238,49 @@ export async function searchPlaces(
     longitude: row.longitude,
     phone: row.phone,
     isSampleData: row.isSampleData,
-    status: statusView(statusAt(hoursOf(row), options.now)),
+    // what the place does at the time asked about: "open at Monday 10:30" shows Monday 10:30
+    status: statusView(statusAt(hoursOf(row), openAt ?? options.now)),
     distanceKm: distances.get(row.id) ?? null,
   }));
-  return { items, total, page, pageCount: pageCount(total, pageSize) };
+  return {
+    items,
+    total,
+    page,
+    pageCount: pageCount(total, pageSize),
+    statusAt: filters.open?.mode === "at" && openAt ? openAt.toISOString() : null,
+    openFirst: openCount,
+  };
+}
+
+/**
+ * For an "open" search that found nothing: the places matching the other filters that open
+ * soonest after the time asked about (at most `limit`), so that the page can say "opens at 09:00"
+ * instead of a dead end.
+ */
+export async function nextOpenings(
+  filters: PlaceFilters,
+  options: { now: Date; language: Language; limit?: number },
+): Promise<NextOpening[]> {
+  const at = openFilterInstant(filters, options.now) ?? options.now;
+  const today = seoulParts(at).date;
+  const rows = await getDb().place.findMany({
+    where: placeWhere({ ...filters, open: undefined }),
+    orderBy: nameOrder(options.language),
+    select: listSelect(today),
+  });
+  const opening: { row: (typeof rows)[number]; opensAt: Date }[] = [];
+  for (const row of rows) {
+    const status = statusAt(hoursOf(row), at);
+    if (!status.open && status.opensAt) opening.push({ row, opensAt: status.opensAt });
+  }
+  return opening
+    .sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime())
+    .slice(0, options.limit ?? 3)
+    .map(({ row, opensAt }) => ({
+      slug: row.slug,
+      name: localized(row, options.language, "name"),
+      opensAt: opensAt.toISOString(),
+    }));
 }
 
 // ───────────── the open-data API ─────────────

@@ -70,7 +70,17 @@ export type PlaceSearchResult = {
   total: number;
   page: number;
   pageCount: number;
+  /**
+   * The instant the items' status is for, when a search asked about another time than now
+   * ("open at Monday 10:30"): each status then says what the place does at that time.
+   */
+  statusAt: string | null;
+  /** how many of the places are open now, listed first ("open first"), else null */
+  openFirst: number | null;
 };
+
+/** A place that will open soon, for an "open" search that found nothing. */
+export type NextOpening = { slug: string; name: string; opensAt: string };
 
 export type WeekDayView = Omit<DaySchedule, "holiday" | "closure"> & {
   holidayKo: string | null;
