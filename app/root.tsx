@@ -6,9 +6,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
+  useNavigationType,
   useRouteError,
 } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter, SiteHeader } from "./components/site-shell";
@@ -91,6 +93,7 @@ function Shell({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  useFocusOnArrival();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -103,6 +106,30 @@ function Shell({ children }: { children: ReactNode }) {
       <SiteFooter />
     </>
   );
+}
+
+/**
+ * After a client-side move to another page, focus goes to the new page's heading (as a page load
+ * would put a screen reader at the top): the heading is read out, and Tab continues from there.
+ * Not on the first load, not on Back/Forward (the browser restores the reading position), and
+ * not when only the query changes (a filter: the results' live region says what changed).
+ */
+function useFocusOnArrival() {
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (!arrived.current) {
+      arrived.current = true;
+      return;
+    }
+    if (navigationType === "POP") return;
+    const heading = document.querySelector<HTMLElement>("main h1");
+    const target = heading ?? document.getElementById("main");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }, [pathname, navigationType]);
 }
 
 export function ErrorBoundary() {

@@ -42,6 +42,15 @@ for (const javaScriptEnabled of [true, false]) {
         .toBe("노동자 쉼터");
       // the menu has closed behind the resident
       expect(await header.getByRole("link", { name: "노동자 쉼터" }).count()).toBe(0);
+      if (javaScriptEnabled) {
+        // a client-side move puts the focus on the new page's heading, as a page load would
+        await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+        // Tab goes on from the heading into the page, not back to the top of the header
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => Boolean(document.activeElement?.closest("main")))).toBe(
+          true,
+        );
+      }
       await context.close();
     });
   });

@@ -113,11 +113,21 @@ describe("the directory's filters", () => {
   });
 
   it("sorts by distance from a position, showing each distance", async () => {
+    setTestNow(WEDNESDAY_2AM);
     const page = await directory(sheltersLoader, "/shelters?near=37.4918,127.0144");
-    expect(page.result.items[0]!.slug).toBe("seocho-shelter");
-    expect(page.result.items[0]!.distanceKm).toBeLessThan(0.01);
-    const distances = page.result.items.map((item) => item.distanceKm!);
-    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    const seocho = page.result.items.find((item) => item.slug === "seocho-shelter");
+    expect(seocho!.distanceKm).toBeLessThan(0.01);
+    // shelters: the ones open now first, each part nearest first
+    const open = page.result.openFirst ?? 0;
+    // at 2 a.m. some shelters are open and some are not
+    expect(open).toBeGreaterThan(0);
+    expect(open).toBeLessThan(page.result.items.length);
+    expect(page.result.items.slice(0, open).every((item) => item.status.open)).toBe(true);
+    expect(page.result.items.slice(open).some((item) => item.status.open)).toBe(false);
+    for (const part of [page.result.items.slice(0, open), page.result.items.slice(open)]) {
+      const distances = part.map((item) => item.distanceKm!);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    }
   });
 
   it("refuses unknown values with a message and shows the unfiltered directory (400, not 500)", async () => {
