@@ -279,9 +279,7 @@ describe("near me", () => {
     expect(new URL(page.url()).searchParams.get("near")).toBe("37.58,126.889");
     // at 2 a.m. the nearest open shelter comes first; the nearest of all (Sangam, closed at
     // night) leads the closed ones
-    await expect
-      .poll(async () => (await listedNames(page))[0])
-      .toBe("휴서울노동자쉼터 합정쉼터");
+    await expect.poll(async () => (await listedNames(page))[0]).toBe("휴서울노동자쉼터 합정쉼터");
     expect(
       await page
         .locator(".place-list > li")
