@@ -116,20 +116,23 @@ function Shell({ children }: { children: ReactNode }) {
  */
 function useFocusOnArrival() {
   const { pathname } = useLocation();
-  const navigationType = useNavigationType();
+  // read when the path changes; a change of the navigation type alone is no arrival
+  const type = useNavigationType();
+  const navigationType = useRef(type);
+  navigationType.current = type;
   const arrived = useRef(false);
   useEffect(() => {
     if (!arrived.current) {
       arrived.current = true;
       return;
     }
-    if (navigationType === "POP") return;
+    if (navigationType.current === "POP") return;
     const heading = document.querySelector<HTMLElement>("main h1");
     const target = heading ?? document.getElementById("main");
     if (!target) return;
     if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
     target.focus({ preventScroll: true });
-  }, [pathname, navigationType]);
+  }, [pathname]);
 }
 
 export function ErrorBoundary() {

@@ -62,9 +62,10 @@ export type BookOutcome = Outcome<{ bookingId: string; replay: boolean }>;
 /**
  * Books a place for a resident. Checks (in this order) that the slot exists and belongs to the
  * service, is in the future and not blocked, that the channel is offered (and, for a phone
- * consultation, that the resident has given a phone number) and the resident is eligible on the slot's day; then, in one short transaction: the per-resident rules (resent
- * form, same slot, overlap, per-kind limit), a free place (or the offer held for this resident),
- * the booking, its consent, its messages and audit entry. A resent form returns the booking it
+ * consultation, that there is a number to call) and the resident is eligible on the slot's day;
+ * then, in one short transaction: the per-resident rules (resent form, same slot, overlap,
+ * per-kind limit), a free place (or the offer held for this resident), the number given on the
+ * form (into the profile), the booking, its consent, its messages and audit entry. A resent form returns the booking it
  * already made. Refusals inside the transaction are returned, not thrown: nothing but the
  * resident's row lock was written, so the transaction commits instead of rolling back.
  */

@@ -49,7 +49,6 @@ export function reasonMessage(t: AnyT, reason: Reason, locale: string): string {
   }
 }
 
-/** What to do about a reason: the profile field to fill in or change. */
 /**
  * The profile field to change for a reason, or null when the profile is right and there is
  * nothing to change: an age outside the limits is a fact, not a setting (a 45-year-old is not
