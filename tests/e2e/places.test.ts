@@ -213,7 +213,7 @@ describe("the map", () => {
       .poll(() => page.locator(".places-map__tiles-notice").textContent())
       .toContain("지도 배경(타일)을 불러올 수 없습니다");
     const markersBefore = await page.locator(".place-marker").count();
-    await page.getByRole("button", { name: "Zoom in" }).click();
+    await page.getByRole("button", { name: "확대", exact: true }).click();
     await expect.poll(() => page.locator(".place-marker").count()).toBeGreaterThan(markersBefore);
     await context.close();
   });
@@ -236,6 +236,22 @@ describe("the map", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => seocho.getAttribute("class")).toContain("is-selected");
     await expect.poll(() => page.locator(".leaflet-popup").textContent()).toContain("서초쉼터");
+    // the focus is not dropped to the page: it moves to the popup's link to the place
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest(".leaflet-popup") !== null))
+      .toBe(true);
+    // the controls speak the page's language, and an open place is told by a shape, not colour
+    expect(await page.locator(".leaflet-control-zoom-in").getAttribute("title")).toBe("확대");
+    expect(await page.locator(".leaflet-control-zoom-out").getAttribute("title")).toBe("축소");
+    const badges = await page
+      .locator(".place-marker")
+      .evaluateAll((markers) =>
+        markers.map((marker) => [
+          marker.classList.contains("is-open"),
+          getComputedStyle(marker, "::after").content,
+        ]),
+      );
+    for (const [open, badge] of badges) expect(badge).toBe(open ? '"✓"' : "none");
 
     // list → map: Sangam sits in a cluster with Hapjeong; the map opens it up and singles it out
     const sangam = page.locator("#place-sangam-shelter");

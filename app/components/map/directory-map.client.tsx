@@ -66,6 +66,7 @@ function DirectoryMapWithData({ query, ...map }: DirectoryMapProps) {
         {message}
       </p>
       <PlacesMap {...map} places={places} onViewportChange={onViewportChange} />
+      <p className="places-map__legend">{t("map.legend")}</p>
     </>
   );
 }

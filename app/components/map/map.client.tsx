@@ -6,7 +6,15 @@
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
+import {
+  MapContainer,
+  Marker,
+  Popup,
+  TileLayer,
+  useMap,
+  useMapEvents,
+  ZoomControl,
+} from "react-leaflet";
 import MarkerClusterGroup from "react-leaflet-cluster";
 import type { PlaceKind } from "~/domain/places/types";
 import { useRootData } from "~/utils/root-data";
@@ -228,8 +236,16 @@ export default function PlacesMap({
         // Leaflet makes markers focusable buttons but does not act on Enter or Space itself
         keypress: (event) => {
           if (!isActivation(event)) return;
+          const marker = event.target as L.Marker;
           onSelect?.(place.slug);
-          (event.target as L.Marker).openPopup();
+          marker.openPopup();
+          // Choosing redraws the marker (its icon shows the choice), which drops the focus it
+          // had: move it into the popup, to the place's link, once the redraw is done.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              marker.getPopup()?.getElement()?.querySelector<HTMLElement>("a")?.focus(),
+            ),
+          );
         },
       }}
     >
@@ -259,8 +275,14 @@ export default function PlacesMap({
             }
           : { center: [view.center.lat, view.center.lng] as L.LatLngTuple, zoom: view.zoom })}
         scrollWheelZoom={false}
+        zoomControl={false}
         className="places-map__canvas"
       >
+        <ZoomControl
+          position="topleft"
+          zoomInTitle={t("map.zoomIn")}
+          zoomOutTitle={t("map.zoomOut")}
+        />
         <ContainerLabel label={label} />
         <Tiles onStateChange={setTilesFailed} />
         <SizeWatcher />
