@@ -59,7 +59,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect
         .poll(() => page.getByRole("heading", { level: 2, name: new RegExp(dayLabel) }).count())
         .toBe(1);
-      await page.getByRole("link", { name: "14:00–15:00 선택" }).click();
+      await page.getByRole("link", { name: "이 시간 선택: 14:00–15:00" }).click();
       await page.waitForURL(new RegExp(`/book/${service.slug}/\\w+$`));
       await expect
         .poll(() => page.getByRole("heading", { level: 1 }).textContent())
@@ -89,7 +89,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect
         .poll(() => page.getByRole("heading", { level: 2, name: new RegExp(moveDayLabel) }).count())
         .toBe(1);
-      await page.getByRole("button", { name: "15:00–16:00으로 변경" }).click();
+      await page.getByRole("button", { name: "이 시간으로 변경: 15:00–16:00" }).click();
       await page.waitForURL(/\/bookings\/\w+\?rescheduled=1$/);
       await expect
         .poll(() => page.getByRole("status").first().textContent())
@@ -135,7 +135,7 @@ describe("labor-rights consultation (JavaScript off)", () => {
     await page.getByRole("button", { name: "예약 가능한 시간 보기" }).click();
     await page.waitForURL(new RegExp(`center=${center.placeSlug}`));
     await page.getByRole("link", { name: /2026년 12월 7일 월요일/ }).click();
-    await page.getByRole("link", { name: "18:30–19:30 선택" }).click();
+    await page.getByRole("link", { name: "이 시간 선택: 18:30–19:30" }).click();
     await page.waitForURL(/topic=unpaid_wages/);
 
     expect(await page.getByLabel("상담 주제").inputValue()).toBe("unpaid_wages");
@@ -256,7 +256,11 @@ describe("places left while the page is open (JavaScript on)", () => {
     await page.clock.fastForward(15_000);
     await page.clock.resume();
     await expect.poll(() => item.textContent()).toContain("마감");
-    expect(await item.getByRole("link", { name: "13:00–13:20 대기 신청" }).count()).toBe(1);
+    expect(await item.getByRole("link", { name: "마감 · 대기 신청: 13:00–13:20" }).count()).toBe(1);
+    // the change is announced with the time it is about, not as a bare "full"
+    await expect
+      .poll(() => page.locator(".time-list + [role=status]").textContent())
+      .toBe("13:00–13:20: 마감");
     await context.close();
   });
 });
