@@ -325,6 +325,23 @@ describe("near me", () => {
 });
 
 describe("a place's page", () => {
+  it("after midnight marks last night's hours as the ones running, on the row before today's", async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto("/places/hapjeong-shelter");
+    const rows = page.locator(".week-table tbody tr");
+    const running = rows.filter({ has: page.locator(".now-badge") });
+    expect(await running.count()).toBe(1);
+    // Wednesday 02:00: Tuesday's overnight hours are running; Wednesday is today
+    expect(await running.locator("th").textContent()).toContain("화요일");
+    expect(
+      await rows
+        .filter({ has: page.locator(".today-badge") })
+        .locator("th")
+        .textContent(),
+    ).toContain("수요일");
+    await context.close();
+  });
+
   it("puts today's status into words and links to booking", async () => {
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
     await page.goto("/places/sangam-shelter");

@@ -63,7 +63,12 @@ function WeekTable({
                 </span>
                 {day.isToday ? <span className="today-badge">{t("week.today")}</span> : null}
               </th>
-              <td>{hours(day)}</td>
+              <td>
+                {hours(day)}
+                {day.intervals.some((interval) => interval.now) ? (
+                  <span className="now-badge">{t("week.runningNow")}</span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

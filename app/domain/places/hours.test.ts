@@ -327,9 +327,36 @@ describe("properties", () => {
         const today = week.filter((day) => day.isToday);
         expect(today).toHaveLength(1);
         expect(today[0]!.date).toBe(seoulParts(moment).date);
+        // an interval is marked as taking place exactly when the place is open, unless what
+        // runs began the Sunday before this week's Monday
+        const running = week.some((day) => day.intervals.some((interval) => interval.now));
+        if (running) expect(isOpenAt(hours, moment)).toBe(true);
+        if (seoulParts(moment).weekday !== 1) expect(running).toBe(isOpenAt(hours, moment));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("after midnight marks last night's interval as the one taking place, not today's", () => {
+    const overnight = {
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        opens: "22:00",
+        closes: "06:00",
+      })),
+      closures: [],
+      closedOnPublicHolidays: false,
+    };
+    // Wednesday 25 November 2026, 02:00: Tuesday's 22:00–06:00 is running
+    const week = weekTable(overnight, seoulInstant("2026-11-25", "02:00"));
+    const running = week.filter((day) => day.intervals.some((interval) => interval.now));
+    expect(running.map((day) => day.date)).toEqual(["2026-11-24"]);
+    expect(week.find((day) => day.isToday)!.date).toBe("2026-11-25");
+    // at 23:00 the same day it is Wednesday's own
+    const evening = weekTable(overnight, seoulInstant("2026-11-25", "23:00"));
+    expect(
+      evening.filter((day) => day.intervals.some((interval) => interval.now)).map((d) => d.date),
+    ).toEqual(["2026-11-25"]);
   });
 });
 

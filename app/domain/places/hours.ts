@@ -189,8 +189,11 @@ export type DaySchedule = {
   date: string;
   weekday: number;
   isToday: boolean;
-  /** the regular intervals that open on this day, in order */
-  intervals: { opens: string; closes: string; overnight: boolean }[];
+  /**
+   * the regular intervals that open on this day, in order; `now`: the one taking place at the
+   * moment asked about (at 02:00 that is often last night's, on the row before today's)
+   */
+  intervals: { opens: string; closes: string; overnight: boolean; now: boolean }[];
   /** why the regular intervals do not take place this day */
   closedFor: "closure" | "holiday" | null;
   /** the public holiday on this day, if any (shown even where the place stays open) */
@@ -199,21 +202,24 @@ export type DaySchedule = {
 };
 
 /** One day of a place's calendar: its regular hours and whatever cancels them. */
-function daySchedule(hours: PlaceHours, date: string, today: string): DaySchedule {
+function daySchedule(hours: PlaceHours, date: string, at: Date): DaySchedule {
   const weekday = isoWeekday(date);
   const cancelled = cancellation(hours, date);
+  const runningAt = (opens: string, closes: string, overnight: boolean) =>
+    !cancelled &&
+    seoulInstant(date, opens).getTime() <= at.getTime() &&
+    at.getTime() < seoulInstant(overnight ? addDays(date, 1) : date, closes).getTime();
   return {
     date,
     weekday,
-    isToday: date === today,
+    isToday: date === momentOf(at).date,
     intervals: hours.weekly
       .filter((interval) => interval.weekday === weekday)
       .sort((a, b) => a.opens.localeCompare(b.opens))
-      .map(({ opens, closes }) => ({
-        opens,
-        closes,
-        overnight: passesMidnight({ opens, closes }),
-      })),
+      .map(({ opens, closes }) => {
+        const overnight = passesMidnight({ opens, closes });
+        return { opens, closes, overnight, now: runningAt(opens, closes, overnight) };
+      }),
     closedFor: cancelled?.kind ?? null,
     holiday: publicHoliday(date),
     closure: cancelled?.kind === "closure" ? cancelled.closure : null,
@@ -224,7 +230,7 @@ function daySchedule(hours: PlaceHours, date: string, today: string): DaySchedul
 export function weekTable(hours: PlaceHours, at: Date): DaySchedule[] {
   const { date, weekday } = momentOf(at);
   const monday = addDays(date, 1 - weekday);
-  return Array.from({ length: 7 }, (_, i) => daySchedule(hours, addDays(monday, i), date));
+  return Array.from({ length: 7 }, (_, i) => daySchedule(hours, addDays(monday, i), at));
 }
 
 /** Whole calendar days from one Seoul date to another. */
