@@ -26,18 +26,16 @@ beforeAll(async () => {
 
 describe("eligibility messages", () => {
   it("says why not, with the limit and the date, in Korean and English", () => {
-    const verdict = judge(
-      { ...NO_CRITERIA, minAge: 18, ageReferenceDate: "2026-01-01" },
-      {
-        birthDate: "2010-01-01",
-        district: null,
-        employmentStatus: null,
-        registeredJobSeeker: null,
-        hasRegularIncome: null,
-        workerType: null,
-      },
-      "2026-11-25",
-    );
+    const adult = { ...NO_CRITERIA, minAge: 18, ageReferenceDate: "2026-01-01" };
+    const facts = {
+      birthDate: "2010-01-01",
+      district: null,
+      employmentStatus: null,
+      registeredJobSeeker: null,
+      hasRegularIncome: null,
+      workerType: null,
+    };
+    const verdict = judge(adult, facts, "2026-11-25");
     const reason = verdict.reasons[0]!;
     expect(reasonMessage(i18n.getFixedT("en"), reason, "en")).toBe(
       "You must be 18 or older on 1 January 2026.",
@@ -47,18 +45,7 @@ describe("eligibility messages", () => {
     );
     // the date of birth is known: nothing in the profile to change
     expect(reasonFix(i18n.getFixedT("en"), reason)).toBeNull();
-    const unknownAge = judge(
-      { ...NO_CRITERIA, minAge: 18, ageReferenceDate: "2026-01-01" },
-      {
-        birthDate: null,
-        district: null,
-        employmentStatus: null,
-        registeredJobSeeker: null,
-        hasRegularIncome: null,
-        workerType: null,
-      },
-      "2026-11-25",
-    );
+    const unknownAge = judge(adult, { ...facts, birthDate: null }, "2026-11-25");
     expect(reasonFix(i18n.getFixedT("en"), unknownAge.reasons[0]!)).toBe("Date of birth");
   });
 
