@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
+import { CheckboxField, ErrorSummary, TextField } from "~/components/ui/form";
 import { DeleteAccountSchema } from "~/domain/residents/schema";
 import { deleteAccount } from "~/domain/residents/service.server";
 import { requireUser } from "~/utils/auth.server";
@@ -73,7 +73,7 @@ export default function DeleteAccountPage() {
         <li>{t("delete.bookings")}</li>
       </ul>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <TextField
           field={fields.password}
           label={t("delete.password")}

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/ui/form";
+import { ErrorSummary, TextField } from "~/components/ui/form";
 import { ChangePasswordSchema } from "~/domain/residents/schema";
 import { PASSWORD_MIN } from "~/domain/residents/types";
 import { changePassword } from "~/domain/residents/service.server";
@@ -71,7 +71,7 @@ export default function ChangePasswordPage() {
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <TextField
           field={fields.currentPassword}
           label={t("password.current")}

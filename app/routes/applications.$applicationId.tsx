@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
-import { CheckboxField, FormErrors } from "~/components/ui/form";
+import { CheckboxField, ErrorSummary } from "~/components/ui/form";
 import { WithdrawSchema } from "~/domain/jobs/schema";
 import { getMyApplication, withdrawApplication } from "~/domain/jobs/apply.server";
 import { requireUser } from "~/utils/auth.server";
@@ -179,7 +179,7 @@ export default function ApplicationPage() {
           <h2 id="withdraw-title">{t("applications.withdrawTitle")}</h2>
           <p>{t("applications.withdrawHint")}</p>
           <Form method="post" {...getFormProps(form)} className="stack">
-            <FormErrors id={form.errorId} errors={form.errors} />
+            <ErrorSummary form={form} />
             <input type="hidden" name="intent" value="withdraw" />
             <CheckboxField field={fields.confirm} label={t("applications.withdrawConfirm")} />
             <button
@@ -194,7 +194,13 @@ export default function ApplicationPage() {
           </Form>
         </section>
       ) : lastResult ? (
-        <FormErrors id="withdraw-errors" errors={lastResult.error?.[""] ?? undefined} />
+        <ErrorSummary
+          form={{
+            id: "withdraw-answer",
+            errorId: "withdraw-errors",
+            allErrors: { "": lastResult.error?.[""] },
+          }}
+        />
       ) : null}
     </section>
   );

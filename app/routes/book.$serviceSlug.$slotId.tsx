@@ -10,7 +10,7 @@ import { RefusalAlert } from "~/components/booking/refusal";
 import { usePlacesLeft, useTimeRange } from "~/components/booking/time-text";
 import {
   CheckboxField,
-  FormErrors,
+  ErrorSummary,
   RadioGroup,
   SelectField,
   TextAreaField,
@@ -276,7 +276,7 @@ function LaborBookingForm() {
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="book" />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <SelectField

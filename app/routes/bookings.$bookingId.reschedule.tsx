@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/ui/form";
+import { ErrorSummary } from "~/components/ui/form";
 import { RefusalAlert } from "~/components/booking/refusal";
 import { DayList, LiveTimeList } from "~/components/booking/time-picker";
 import { useTimeRange } from "~/components/booking/time-text";
@@ -78,9 +78,13 @@ export default function Reschedule() {
       <h1 id="reschedule-title">{t("reschedule.title")}</h1>
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       {actionData?.result?.error ? (
-        <FormErrors
-          id="reschedule-errors"
-          errors={Object.values(actionData.result.error).flatMap((e) => e ?? [])}
+        <ErrorSummary
+          form={{
+            id: "reschedule",
+            errorId: "reschedule-errors",
+            // the times are links and buttons, not fields: the messages are the page's own
+            allErrors: { "": Object.values(actionData.result.error).flatMap((e) => e ?? []) },
+          }}
         />
       ) : null}
       <p>

@@ -13,7 +13,7 @@ import {
 } from "~/components/jobs/application-form";
 import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { WindowText } from "~/components/jobs/window-text";
-import { FormErrors } from "~/components/ui/form";
+import { ErrorSummary } from "~/components/ui/form";
 import { ApplySchema } from "~/domain/jobs/schema";
 import { applyToPosting } from "~/domain/jobs/apply.server";
 import { findOwnApplication, getPostingBySlug, verdictFor } from "~/domain/jobs/postings.server";
@@ -123,7 +123,7 @@ export default function ApplyPage() {
           <p>{t("apply.intro")}</p>
           <ApplicantProfile profile={loaderData.profile} profileHref={loaderData.profileHref} />
           <Form method="post" {...getFormProps(form)} className="stack">
-            <FormErrors id={form.errorId} errors={form.errors} />
+            <ErrorSummary form={form} />
             <ApplicationFields fields={fields} idempotencyKey={loaderData.idempotencyKey} />
             <button
               type="submit"

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/ui/form";
+import { ErrorSummary, TextField } from "~/components/ui/form";
 import { LoginSchema } from "~/domain/residents/schema";
 import { authenticate } from "~/domain/residents/service.server";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
@@ -81,7 +81,7 @@ export default function LoginPage() {
             </p>
           </div>
         ) : (
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
         )}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField

@@ -11,7 +11,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, RadioGroup, SelectField, TextField } from "~/components/ui/form";
+import { ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/ui/form";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { ProfileSchema } from "~/domain/residents/schema";
 import { canViewProfile, getProfile, updateProfile } from "~/domain/residents/service.server";
@@ -119,7 +119,7 @@ export default function ProfilePage() {
         <dd>{profile.email}</dd>
       </dl>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <fieldset disabled={!editable} className="stack plain">
           <TextField field={fields.name} label={t("fields.name")} autoComplete="name" />
           <TextField

@@ -13,7 +13,7 @@ import {
 import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { SafetyRules } from "~/components/jobs/safety-rules";
 import { WindowText } from "~/components/jobs/window-text";
-import { FormErrors, SelectField } from "~/components/ui/form";
+import { ErrorSummary, SelectField } from "~/components/ui/form";
 import { rankedSites, RoundApplySchema } from "~/domain/jobs/schema";
 import { applyToRound } from "~/domain/jobs/apply.server";
 import { canManage } from "~/domain/jobs/common.server";
@@ -233,7 +233,7 @@ function RoundApply() {
       <p>{t("apply.intro")}</p>
       <ApplicantProfile profile={data.profile} profileHref={data.profileHref} />
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <p className="hint">{t("round.choicesHint")}</p>
         <SelectField
           field={fields.site1}

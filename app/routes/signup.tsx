@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormErrors, TextField } from "~/components/ui/form";
+import { CheckboxField, ErrorSummary, TextField } from "~/components/ui/form";
 import { SignupSchema } from "~/domain/residents/schema";
 import { PASSWORD_MIN } from "~/domain/residents/types";
 import { createResident } from "~/domain/residents/service.server";
@@ -69,7 +69,7 @@ export default function SignupPage() {
       <h1 id="signup-title">{t("signup.title")}</h1>
       <p>{t("signup.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="preferredLanguage" value={root?.locale ?? "ko"} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField

@@ -11,7 +11,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, RadioGroup, SelectField } from "~/components/ui/form";
+import { ErrorSummary, RadioGroup, SelectField } from "~/components/ui/form";
 import { RoleAssignmentSchema } from "~/domain/residents/schema";
 import { assignRole, getAccountForRoles } from "~/domain/residents/service.server";
 import { ROLES } from "~/domain/residents/types";
@@ -99,7 +99,7 @@ export default function StaffPerson() {
       ) : null}
       {isSelf ? <p className="notice">{t("people.ownRole")}</p> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <RadioGroup
           field={fields.role}
           legend={t("people.role")}

@@ -97,7 +97,7 @@ export default function StaffPlaceDetails() {
       </p>
       <PlaceForm
         formProps={getFormProps(form)}
-        formErrors={{ id: form.errorId, errors: form.errors }}
+        form={form}
         fields={fields as PlaceFields}
         admin={admin}
         isNew={false}

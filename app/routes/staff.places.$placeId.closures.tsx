@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/ui/form";
+import { ErrorSummary, TextField } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ClosureSchema } from "~/domain/places/schema";
 import { addClosure, deleteClosure, getPlaceForEdit } from "~/domain/places/manage.server";
@@ -105,7 +105,7 @@ export default function StaffPlaceClosures() {
       )}
       <h3>{t("closures.add")}</h3>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="intent" value="add" />
         <TextField field={fields.startDate} label={t("closures.startDate")} type="date" />
         <TextField field={fields.endDate} label={t("closures.endDate")} type="date" />

@@ -9,7 +9,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FieldErrors, FormErrors } from "~/components/ui/form";
+import { CheckboxField, FieldErrors, ErrorSummary } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { HoursSchema } from "~/domain/places/schema";
 import { SLOTS_PER_DAY } from "~/domain/places/types";
@@ -94,7 +94,7 @@ export default function StaffPlaceHours() {
       ) : null}
       <p className="hint">{t("hoursForm.hint")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         {WEEKDAYS.map((weekday) => (
           <fieldset key={weekday} className="field hours-day">
             <legend>{formatWeekday(weekday, i18n.language)}</legend>

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
-import { FieldErrors, FormErrors, SelectField } from "~/components/ui/form";
+import { FieldErrors, ErrorSummary, SelectField } from "~/components/ui/form";
 import { requirePlacesAdmin } from "~/routes-support/places.server";
 import { decodeCsv, MAX_IMPORT_ROWS, readPlacesCsv, type Reason } from "~/domain/places/csv-import";
 import { ImportSchema } from "~/domain/places/schema";
@@ -118,7 +118,7 @@ export default function ImportPlacesPage() {
         {...getFormProps(form)}
         className="stack narrow"
       >
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <div className="field">
           <label htmlFor={fields.file.id}>{t("import.file")}</label>
           <input

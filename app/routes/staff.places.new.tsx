@@ -56,7 +56,7 @@ export default function NewPlacePage() {
       <h1 id="new-place-title">{t("staff.new")}</h1>
       <PlaceForm
         formProps={getFormProps(form)}
-        formErrors={{ id: form.errorId, errors: form.errors }}
+        form={form}
         fields={fields as PlaceFields}
         admin
         isNew

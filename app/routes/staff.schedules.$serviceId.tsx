@@ -11,7 +11,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors, SelectField, TextField } from "~/components/ui/form";
+import { FieldErrors, ErrorSummary, SelectField, TextField } from "~/components/ui/form";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { recordId, TemplateSchema } from "~/domain/booking/schema";
 import {
@@ -246,7 +246,7 @@ function TemplateForm() {
     <section aria-labelledby="template-form-title" id="template-form">
       <h2 id="template-form-title">{t(editing ? "schedule.editTitle" : "schedule.addTitle")}</h2>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="intent" value="save" />
         {editing ? <input type="hidden" name="templateId" value={editing.id} /> : null}
         <SelectField

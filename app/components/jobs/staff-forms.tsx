@@ -20,7 +20,7 @@ import {
   asTextField,
   CheckboxField,
   CheckboxGroup,
-  FormErrors,
+  ErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
@@ -268,7 +268,7 @@ export function PostingForm({
   const all = fields as unknown as Record<string, Field>;
   return (
     <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       {props.organizations ? (
         <OrganizationField field={all.organizationId!} organizations={props.organizations} />
       ) : null}
@@ -313,7 +313,7 @@ export function SiteForm({
   const all = fields as unknown as Record<string, Field>;
   return (
     <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <TextsFieldset fields={all} names="title" />
       <TermsFieldset fields={all} livingWageKrw={livingWageKrw} />
       <SaveButton />
@@ -332,7 +332,7 @@ export function RoundForm(props: FormProps<RoundShape>) {
   const all = fields as unknown as Record<string, Field>;
   return (
     <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       {props.organizations ? (
         <OrganizationField field={all.organizationId!} organizations={props.organizations} />
       ) : null}

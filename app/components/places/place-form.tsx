@@ -2,12 +2,13 @@
 // is and who runs it; staff of the place edit the rest.
 import type { FieldMetadata } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import {
   asTextField,
   CheckboxField,
   CheckboxGroup,
-  FormErrors,
+  ErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
@@ -56,7 +57,7 @@ function AmenitiesField({ field }: { field: ListField }) {
 
 export function PlaceForm({
   formProps,
-  formErrors,
+  form,
   fields,
   admin,
   isNew,
@@ -65,7 +66,8 @@ export function PlaceForm({
 }: {
   /** getFormProps(form) */
   formProps: Record<string, unknown>;
-  formErrors: { id: string; errors?: string[] };
+  /** the conform form, for its error summary */
+  form: ComponentProps<typeof ErrorSummary>["form"];
   fields: PlaceFields;
   admin: boolean;
   isNew: boolean;
@@ -78,7 +80,7 @@ export function PlaceForm({
   const saving = navigation.state === "submitting";
   return (
     <Form method="post" {...formProps} className="stack">
-      <FormErrors id={formErrors.id} errors={formErrors.errors} />
+      <ErrorSummary form={form} />
       {admin ? (
         <fieldset className="stack plain">
           <legend className="visually-hidden">{t("form.identity")}</legend>

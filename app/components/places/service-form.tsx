@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import {
   asTextField,
   CheckboxField,
-  FormErrors,
+  ErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
@@ -49,7 +49,7 @@ export function ServiceForm({
     });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <SelectField
         field={fields.kind}

@@ -2,7 +2,8 @@
 // aria-describedby and shown in the person's language, and what was typed is kept.
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { useState, type ReactNode } from "react";
+import { useActionData } from "@remix-run/react";
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
@@ -30,18 +31,138 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-export function FormErrors({ errors, id }: { errors?: string[]; id: string }) {
+/**
+ * What the summary reads of a conform form: its id, the id of its own messages (which the form's
+ * aria-describedby names) and the messages by field name, "" for the form's own.
+ */
+type SummarisedForm = {
+  id: string;
+  errorId: string;
+  allErrors: Record<string, string[] | null | undefined>;
+};
+
+const MESSAGE_NAMESPACES = ["validation", "auth", "account", "common"] as const;
+
+/**
+ * The GOV.UK error summary at the top of a form: "There is a problem", then each message as a link
+ * to its field, the form's own errors (wrong password, …) first. It takes focus whenever an answer
+ * brings errors, with or without JavaScript (autoFocus), so a screen reader hears the list and a
+ * keyboard user is one Tab from the first field to fix. Field labels are read from the page once it
+ * runs in the browser: the server renders the summary before the fields, so without JavaScript a
+ * link says the message alone (still linked to its field).
+ */
+export function ErrorSummary({ form }: { form: SummarisedForm }) {
+  const { id: formId, errorId, allErrors: errors } = form;
   const { t } = useTranslation("validation");
-  if (!errors?.length) return null;
+  const actionData = useActionData();
+  const summary = useRef<HTMLDivElement>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const entries = Object.entries(errors).filter((entry): entry is [string, string[]] =>
+    Boolean(entry[1]?.length),
+  );
+  const formMessages = entries.find(([name]) => name === "")?.[1] ?? [];
+  const fieldMessages = entries.filter(([name]) => name !== "");
+  const signature = JSON.stringify(entries);
+
+  // Each answer of the server (a new action data object) moves focus here when it has errors;
+  // this runs after conform has focused the first invalid field, and wins.
+  useEffect(() => {
+    if (!entries.length) return;
+    setLabels(
+      fieldLabels(
+        formId,
+        entries.map(([name]) => name),
+      ),
+    );
+    summary.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature stands for `entries`
+  }, [signature, actionData, formId]);
+
+  if (!entries.length) return null;
+  const message = (key: string) => t(key as "required", { ns: MESSAGE_NAMESPACES });
   return (
-    <div id={id} role="alert" className="form-errors">
-      {errors.map((error) => (
-        <p key={error}>
-          {t(error as "required", { ns: ["validation", "auth", "account", "common"] })}
-        </p>
-      ))}
+    <div
+      ref={summary}
+      className="error-summary"
+      role="alert"
+      aria-labelledby={`${formId}-summary-title`}
+      tabIndex={-1}
+      // Without JavaScript the page arrives with errors: start there, as the effect does later.
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- GOV.UK's error summary takes focus
+      autoFocus
+    >
+      <h2 id={`${formId}-summary-title`} className="error-summary__title">
+        {t("summary.title")}
+      </h2>
+      {formMessages.length ? (
+        <div id={errorId} className="error-summary__form">
+          {formMessages.map((error) => (
+            <p key={error}>{message(error)}</p>
+          ))}
+        </div>
+      ) : null}
+      {fieldMessages.length ? (
+        <ul className="error-summary__list">
+          {fieldMessages.map(([name, fieldErrors]) => (
+            <li key={name}>
+              <a
+                href={`#${fieldTargetId(formId, name)}`}
+                onClick={(event) => focusField(event, formId, name)}
+              >
+                {labels[name] ? `${labels[name]}: ` : ""}
+                {message(fieldErrors[0] ?? "")}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
+}
+
+/** conform's id of a field (`<form id>-<name>`): an input's, or a group's fieldset's. */
+function fieldTargetId(formId: string, name: string) {
+  return `${formId}-${name}`;
+}
+
+function fieldElement(formId: string, name: string): HTMLElement | null {
+  const byId = document.getElementById(fieldTargetId(formId, name));
+  if (byId) return byId;
+  const form = document.getElementById(formId);
+  return form?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) ?? null;
+}
+
+/** The visible label of each field (its <label>, or its group's <legend>), in the page's words. */
+function fieldLabels(formId: string, names: string[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const name of names) {
+    const element = fieldElement(formId, name);
+    const label =
+      element instanceof HTMLFieldSetElement
+        ? element.querySelector("legend")
+        : element && "labels" in element
+          ? (element as HTMLInputElement).labels?.[0]
+          : null;
+    const text = label?.textContent?.replace(/\s+/g, " ").trim();
+    if (text) labels[name] = text;
+  }
+  return labels;
+}
+
+/** GOV.UK's behaviour: the link focuses the field itself (a group's first input), label in view. */
+function focusField(event: MouseEvent<HTMLAnchorElement>, formId: string, name: string) {
+  const element = fieldElement(formId, name);
+  if (!element) return;
+  const input =
+    element instanceof HTMLFieldSetElement
+      ? element.querySelector<HTMLElement>("input, select, textarea")
+      : element;
+  if (!input) return;
+  event.preventDefault();
+  const label =
+    element instanceof HTMLFieldSetElement ? element : (input as HTMLInputElement).labels?.[0];
+  (label ?? input).scrollIntoView({ block: "start" });
+  input.focus({ preventScroll: true });
 }
 
 export function TextField({
@@ -122,6 +243,7 @@ export function RadioGroup({
   const current = field.initialValue ?? "";
   return (
     <fieldset
+      id={field.id}
       className="field radio-group"
       aria-describedby={field.errors ? field.errorId : undefined}
     >
@@ -230,6 +352,7 @@ export function CheckboxGroup({
   const hintId = `${field.id}-hint`;
   return (
     <fieldset
+      id={field.id}
       className="field checkbox-group"
       aria-describedby={
         [hint ? hintId : "", field.errors ? field.errorId : ""].join(" ").trim() || undefined
