@@ -127,6 +127,8 @@ function useFocusOnArrival() {
       return;
     }
     if (navigationType.current === "POP") return;
+    // the new page's confirmation took focus first (its effect runs before this one)
+    if (document.activeElement?.hasAttribute("data-arrival-focus")) return;
     const heading = document.querySelector<HTMLElement>("main h1");
     const target = heading ?? document.getElementById("main");
     if (!target) return;

@@ -121,11 +121,11 @@ function LanguageSwitcher() {
           type="submit"
           name="lng"
           value={language}
-          lang={language}
           aria-pressed={language === current}
-          aria-label={t(`language.switchTo.${language}`)}
         >
-          {t(`language.name.${language}`)}
+          {/* GOV.UK's language toggle: the visible name ends the accessible one (WCAG 2.5.3) */}
+          <span className="visually-hidden">{t("language.switchPrefix")} </span>
+          <span lang={language}>{t(`language.name.${language}`)}</span>
         </button>
       ))}
     </Form>

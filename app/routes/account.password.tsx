@@ -15,6 +15,7 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["account", "auth", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "password");
@@ -65,11 +66,7 @@ export default function ChangePasswordPage() {
   return (
     <section className="page narrow" aria-labelledby="password-title">
       <h1 id="password-title">{t("password.title")}</h1>
-      {searchParams.has("changed") ? (
-        <p role="status" className="notice success">
-          {t("password.changed")}
-        </p>
-      ) : null}
+      {searchParams.has("changed") ? <Confirmation>{t("password.changed")}</Confirmation> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />
         <TextField

@@ -29,6 +29,7 @@ import { useLocale } from "~/utils/use-locale";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["jobs", "validation"] };
 
@@ -110,14 +111,10 @@ export default function ApplicationPage() {
         <Link to="/applications">{t("applications.title")}</Link>
       </p>
       {searchParams.get("submitted") ? (
-        <p role="status" className="notice success">
-          {t("applications.submittedNotice")}
-        </p>
+        <Confirmation>{t("applications.submittedNotice")}</Confirmation>
       ) : null}
       {searchParams.get("withdrawn") ? (
-        <p role="status" className="notice success">
-          {t("applications.withdrawnNotice")}
-        </p>
+        <Confirmation>{t("applications.withdrawnNotice")}</Confirmation>
       ) : null}
       <p className="eyebrow">{localized(application.subject.organization, locale)}</p>
       <h1 id="application-title">{title}</h1>

@@ -19,6 +19,7 @@ import { readFormData, singleField } from "~/utils/request.server";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");
@@ -130,9 +131,7 @@ export default function MyApplicationsPage() {
       <section aria-labelledby="followed-title">
         <h2 id="followed-title">{t("follow.listTitle")}</h2>
         {searchParams.has("unfollowed") ? (
-          <p role="status" className="notice success">
-            {t("follow.unfollowed")}
-          </p>
+          <Confirmation>{t("follow.unfollowed")}</Confirmation>
         ) : null}
         {followed.length === 0 ? (
           <p>{t("follow.listEmpty")}</p>

@@ -46,6 +46,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
@@ -158,9 +159,7 @@ export default function SlotPage() {
       <p className="eyebrow">{localized(service, locale, "name")}</p>
       <h1 id="slot-title">{t("slot.title")}</h1>
       {loaded.joined && context?.waitlistEntryId ? (
-        <p role="status" className="notice success">
-          {t("slot.joined")}
-        </p>
+        <Confirmation>{t("slot.joined")}</Confirmation>
       ) : null}
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       <dl className="facts">

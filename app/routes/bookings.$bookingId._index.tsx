@@ -11,6 +11,7 @@ import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { localized } from "~/domain/shared/localized";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "booking");
@@ -37,11 +38,7 @@ export default function BookingPage() {
     <section className="page narrow booking" aria-labelledby="booking-title">
       <p className="eyebrow">{t("detail.title")}</p>
       <h1 id="booking-title">{localized(service, locale, "name")}</h1>
-      {notice ? (
-        <p role="status" className="notice success">
-          {t(`detail.${notice}`)}
-        </p>
-      ) : null}
+      {notice ? <Confirmation>{t(`detail.${notice}`)}</Confirmation> : null}
       <dl className="facts">
         <dt>{t("detail.reference")}</dt>
         <dd>

@@ -14,6 +14,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myBookings");
@@ -63,11 +64,7 @@ export default function MyBookings() {
   return (
     <section className="page narrow booking" aria-labelledby="mine-title">
       <h1 id="mine-title">{t("mine.title")}</h1>
-      {searchParams.has("left") ? (
-        <p role="status" className="notice success">
-          {t("mine.left")}
-        </p>
-      ) : null}
+      {searchParams.has("left") ? <Confirmation>{t("mine.left")}</Confirmation> : null}
 
       <h2>{t("mine.upcoming")}</h2>
       {upcoming.length === 0 ? (

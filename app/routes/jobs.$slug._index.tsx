@@ -27,6 +27,7 @@ import { readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { requirements } from "~/domain/eligibility/judge";
 import { OwnApplicationNotice } from "~/components/jobs/own-application";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -365,11 +366,7 @@ function FollowAction() {
       : null;
   return (
     <div className="follow-box">
-      {notice ? (
-        <p role="status" className="notice success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Confirmation>{notice}</Confirmation> : null}
       {!data.loggedIn ? (
         <p>
           <Link to={`/login?redirectTo=${encodeURIComponent(`/jobs/${posting.slug}`)}`}>

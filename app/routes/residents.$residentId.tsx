@@ -24,6 +24,7 @@ import { languageCookieHeader } from "~/utils/session.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["account", "validation", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "profile");
@@ -103,15 +104,9 @@ export default function ProfilePage() {
   return (
     <section className="page narrow" aria-labelledby="profile-title">
       <h1 id="profile-title">{t("profile.title")}</h1>
-      {searchParams.get("welcome") ? (
-        <p role="status" className="notice success">
-          {t("profile.welcome")}
-        </p>
-      ) : null}
+      {searchParams.get("welcome") ? <Confirmation>{t("profile.welcome")}</Confirmation> : null}
       {actionData && "saved" in actionData ? (
-        <p role="status" className="notice success">
-          {t("profile.saved")}
-        </p>
+        <Confirmation>{t("profile.saved")}</Confirmation>
       ) : null}
       <p>{t("profile.intro")}</p>
       <dl className="facts">

@@ -29,6 +29,7 @@ import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBookings");
@@ -121,12 +122,12 @@ export default function StaffBookings() {
       <h1 id="staff-title">{t("staff.title")}</h1>
       <p>{t("staff.intro")}</p>
       {actionData && "done" in actionData ? (
-        <p role="status" className="notice success">
+        <Confirmation>
           {t(`staff.${actionData.done.key}`, {
             count: actionData.done.count,
             slots: actionData.done.slots,
           })}
-        </p>
+        </Confirmation>
       ) : null}
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
 

@@ -24,6 +24,7 @@ import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPerson");
@@ -92,11 +93,7 @@ export default function StaffPerson() {
       </p>
       <h1 id="person-title">{account.name}</h1>
       <p className="hint">{account.email}</p>
-      {saved ? (
-        <p role="status" className="notice success">
-          {t("people.saved")}
-        </p>
-      ) : null}
+      {saved ? <Confirmation>{t("people.saved")}</Confirmation> : null}
       {isSelf ? <p className="notice">{t("people.ownRole")}</p> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />

@@ -15,6 +15,7 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import type { z } from "zod";
 import { formConstraint } from "~/utils/form-constraint.server";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceEdit");
@@ -87,11 +88,7 @@ export default function StaffPlaceDetails() {
   return (
     <>
       <h2>{t("staff.details")}</h2>
-      {saved ? (
-        <p role="status" className="notice success">
-          {t("form.saved")}
-        </p>
-      ) : null}
+      {saved ? <Confirmation>{t("form.saved")}</Confirmation> : null}
       <p className="hint">
         {t("place.lastVerified", { date: formatDate(place.lastVerifiedAt, i18n.language) })}
       </p>

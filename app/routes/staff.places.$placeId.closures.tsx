@@ -16,6 +16,7 @@ import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures");
@@ -66,9 +67,7 @@ export default function StaffPlaceClosures() {
       <h2>{t("staff.closures")}</h2>
       <p className="hint">{t("closures.hint")}</p>
       {done ? (
-        <p role="status" className="notice success">
-          {t(done === "added" ? "closures.added" : "closures.deleted")}
-        </p>
+        <Confirmation>{t(done === "added" ? "closures.added" : "closures.deleted")}</Confirmation>
       ) : null}
       {closures.length === 0 ? (
         <p>{t("closures.none")}</p>

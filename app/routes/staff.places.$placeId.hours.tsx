@@ -22,6 +22,7 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceHours");
@@ -82,16 +83,8 @@ export default function StaffPlaceHours() {
   return (
     <>
       <h2>{t("staff.hours")}</h2>
-      {searchParams.get("created") ? (
-        <p role="status" className="notice success">
-          {t("form.created")}
-        </p>
-      ) : null}
-      {saved ? (
-        <p role="status" className="notice success">
-          {t("hoursForm.saved")}
-        </p>
-      ) : null}
+      {searchParams.get("created") ? <Confirmation>{t("form.created")}</Confirmation> : null}
+      {saved ? <Confirmation>{t("hoursForm.saved")}</Confirmation> : null}
       <p className="hint">{t("hoursForm.hint")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />

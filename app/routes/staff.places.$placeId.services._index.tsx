@@ -15,6 +15,7 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
@@ -52,11 +53,7 @@ export default function StaffPlaceServices() {
     <>
       <h2>{t("staff.services")}</h2>
       <p className="hint">{t("serviceForm.intro")}</p>
-      {notice && !lastResult ? (
-        <p role="status" className="notice success">
-          {t(`serviceForm.${notice}`)}
-        </p>
-      ) : null}
+      {notice && !lastResult ? <Confirmation>{t(`serviceForm.${notice}`)}</Confirmation> : null}
       {services.length === 0 ? (
         <p>{t("serviceForm.none")}</p>
       ) : (

@@ -23,6 +23,7 @@ import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { formConstraint } from "~/utils/form-constraint.server";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -111,13 +112,13 @@ export default function StaffPosting() {
       </p>
       <h1 id="staff-posting-title">{title}</h1>
       {notice ? (
-        <p role="status" className="notice success">
+        <Confirmation>
           {notice === "created"
             ? t("staff.form.created")
             : notice === "saved"
               ? t("staff.form.saved")
               : t(`staff.publication.${notice as "published"}`)}
-        </p>
+        </Confirmation>
       ) : null}
       <p>
         <WindowText words={loaderData.window.words} />

@@ -21,6 +21,7 @@ import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
+import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -92,7 +93,7 @@ export default function StaffRound() {
       </p>
       <h1 id="staff-round-title">{localized(round.name, locale)}</h1>
       {notice ? (
-        <p role="status" className="notice success">
+        <Confirmation>
           {notice === "created"
             ? t("staff.form.created")
             : notice === "saved"
@@ -100,7 +101,7 @@ export default function StaffRound() {
               : notice === "siteAdded"
                 ? t("staff.round.siteAdded")
                 : t(`staff.publication.${notice as "published"}`)}
-        </p>
+        </Confirmation>
       ) : null}
       <p>
         <WindowText words={loaderData.window.words} />

@@ -54,7 +54,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.waitForURL(/\/residents\//);
 
       // switch to English
-      await page.getByRole("button", { name: "View in English" }).click();
+      await page.getByRole("button", { name: "언어 바꾸기: English" }).click();
       await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
       await expect
         .poll(() => page.getByRole("heading", { level: 1 }).textContent())
@@ -128,8 +128,14 @@ for (const javaScriptEnabled of [true, false]) {
       );
       expect(await email.inputValue()).toBe("not-an-email");
       expect(await page.getByLabel("Name").inputValue()).toBe("Kim");
-      expect(await page.getByText("The password must be at least 10 characters.").count()).toBe(1);
-      expect(await page.getByText("You must accept the terms of use to sign up.").count()).toBe(1);
+      // next to its field (the error summary above the form repeats it, as a link to the field)
+      const fieldErrors = page.locator(".field-errors");
+      expect(
+        await fieldErrors.getByText("The password must be at least 10 characters.").count(),
+      ).toBe(1);
+      expect(
+        await fieldErrors.getByText("You must accept the terms of use to sign up.").count(),
+      ).toBe(1);
       await context.close();
     });
   });
@@ -142,7 +148,7 @@ describe("logging in", () => {
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await logIn(page, resident.email, `wrong password ${attempt}`);
       await expect
-        .poll(() => page.getByRole("alert").textContent())
+        .poll(() => page.locator(".error-summary__form").textContent())
         .toBe("이메일 또는 비밀번호가 맞지 않습니다.");
       // the e-mail stays, the password does not
       expect(await page.getByLabel("이메일").inputValue()).toBe(resident.email);

@@ -149,7 +149,10 @@ describe("labor-rights consultation (JavaScript off)", () => {
     // without JavaScript the click is a page load: wait for the answer, not just the click
     await expect
       .poll(() =>
-        page.getByText("상담 내용 처리에 동의해야 온라인으로 예약할 수 있습니다.").count(),
+        page
+          .locator(".field-errors")
+          .getByText("상담 내용 처리에 동의해야 온라인으로 예약할 수 있습니다.")
+          .count(),
       )
       .toBe(1);
     expect(await page.getByLabel("어떤 문제인지 간단히 적어 주세요").inputValue()).toBe(
@@ -158,7 +161,11 @@ describe("labor-rights consultation (JavaScript off)", () => {
     await page.getByLabel(/처리하는 데 동의합니다/).check();
     // the profile has no phone number: a phone consultation asks for it, keeping the rest
     await page.getByRole("button", { name: "예약 확정" }).click();
-    await expect.poll(() => page.getByText("상담사가 전화할 번호를 넣어 주세요.").count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.locator(".field-errors").getByText("상담사가 전화할 번호를 넣어 주세요.").count(),
+      )
+      .toBe(1);
     expect(await page.getByLabel("어떤 문제인지 간단히 적어 주세요").inputValue()).toBe(
       description,
     );

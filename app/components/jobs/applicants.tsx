@@ -26,6 +26,7 @@ import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { StatusBadge } from "./application-status";
 import { Pagination } from "~/components/ui/pagination";
 import { localized } from "~/domain/shared/localized";
+import { Confirmation } from "~/components/ui/confirmation";
 
 type LoaderData = Awaited<ReturnType<typeof applicantsLoader>>;
 type Site = LoaderData["sites"][number];
@@ -98,9 +99,7 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
         </a>
       </p>
       {decided && decided in { under_review: 1, selected: 1, waitlisted: 1, rejected: 1 } ? (
-        <p role="status" className="notice success">
-          {t(`staff.applicants.decided.${decided as "selected"}`)}
-        </p>
+        <Confirmation>{t(`staff.applicants.decided.${decided as "selected"}`)}</Confirmation>
       ) : null}
       {refused ? (
         <p role="alert" className="form-errors">

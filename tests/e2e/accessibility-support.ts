@@ -1,0 +1,289 @@
+// axe-core over every page of the site, as each kind of person sees it — a visitor, a resident, the
+// staff of a place (Youth Job Center, Seoul Labor Rights Center), the staff of an organisation
+// (postings and rounds) and the administrator — in Korean on a 360 px phone and in English on a
+// 1280 px desktop (public pages in all four pairs). All of axe's rules (WCAG 2.0–2.2 A and AA and
+// its best practices): 0 violations. The test files accessibility-*.test.ts call this.
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import type AxeCore from "axe-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { bookOverHttp, ownService, residentWithBirthDate, useSession } from "./booking-support";
+import { launchBrowser, logInOverHttp, newPage, postForm, serverDatabase } from "./support";
+
+const engine = (inject as unknown as (key: string) => unknown)("databaseEngine");
+
+/**
+ * Which engine's lane runs a file of these tests. What a page shows does not depend on the engine,
+ * so each file runs once: the public pages in the SQLite lane, the signed-in ones in PostgreSQL's
+ * when there is one (the two lanes run side by side, so the suite takes no longer than before).
+ */
+export type Lane = "sqlite" | "either";
+
+const AXE_SOURCE = fs.readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/**
+ * Rules left out, each with its reason. Keep this short: a rule goes here only when axe cannot
+ * judge the page right, never because a page fails it.
+ */
+const FALSE_POSITIVES: Record<string, string> = {};
+
+export type Role =
+  "visitor" | "resident" | "youth staff" | "labor staff" | "postings staff" | "admin";
+type Combination = { locale: "ko" | "en"; width: 360 | 1280 };
+
+const PHONE_KO: Combination = { locale: "ko", width: 360 };
+const DESKTOP_EN: Combination = { locale: "en", width: 1280 };
+const ALL: Combination[] = [
+  PHONE_KO,
+  DESKTOP_EN,
+  { locale: "en", width: 360 },
+  { locale: "ko", width: 1280 },
+];
+
+let browser: Browser;
+const cookies: Partial<Record<Role, string>> = {};
+const ids = {
+  resident: "",
+  booking: "",
+  application: "",
+  slotPath: "",
+  youthPlace: "",
+  youthService: "",
+  posting: "",
+  round: "",
+};
+
+/** The people, bookings and applications the signed-in pages show. */
+async function signedInFixtures() {
+  const resident = await residentWithBirthDate("axe", "접근성 시민");
+  cookies.resident = resident.cookie;
+  ids.resident = resident.id;
+  // a booking of the resident at the Youth Job Center (which its staff then see)…
+  const service = await ownService("youth-center-resume-clinic", [
+    { date: "2026-11-27", time: "10:00" },
+    { date: "2026-11-27", time: "11:00" },
+    { date: "2026-11-27", time: "14:00" },
+  ]);
+  const booked = await bookOverHttp(
+    resident.cookie,
+    service.slug,
+    service.slotId("2026-11-27", "10:00"),
+  );
+  ids.booking = booked.headers.get("location")?.match(/\/bookings\/(\w+)/)?.[1] ?? "";
+  ids.slotPath = `/book/${service.slug}/${service.slotId("2026-11-27", "11:00")}`;
+  ids.youthPlace = service.placeId;
+  ids.youthService = service.id;
+  // …and an application of theirs to the public-work round
+  const db = serverDatabase();
+  const round = await db.publicWorkRound.findUniqueOrThrow({
+    where: { slug: "public-work-upcoming" },
+    include: { sites: { select: { id: true }, take: 1 } },
+  });
+  ids.round = round.id;
+  await postForm(
+    `/residents/${resident.id}`,
+    {
+      name: "접근성 시민",
+      birthDate: "1990-10-10",
+      district: "nowon",
+      employmentStatus: "unemployed",
+      registeredJobSeeker: "yes",
+      hasRegularIncome: "no",
+      preferredLanguage: "ko",
+    },
+    resident.cookie,
+  );
+  const applied = await postForm(
+    "/rounds/public-work-upcoming",
+    {
+      site1: round.sites[0]!.id,
+      motivation: "집 가까운 곳에서 일하고 싶습니다.",
+      contactConsent: "on",
+      idempotencyKey: crypto.randomUUID(),
+    },
+    resident.cookie,
+  );
+  ids.application = applied.headers.get("location")?.match(/\/applications\/(\w+)/)?.[1] ?? "";
+  if (!ids.booking || !ids.application) throw new Error("the resident's booking or application");
+  ids.posting = (
+    await db.posting.findUniqueOrThrow({ where: { slug: "new-deal-city-public-data" } })
+  ).id;
+  cookies["youth staff"] = await logInOverHttp("staff.youth@seoul-portal.test", "staff-youth-2026");
+  cookies["labor staff"] = await logInOverHttp("staff.labor@seoul-portal.test", "staff-labor-2026");
+  cookies["postings staff"] = await logInOverHttp(
+    "staff.jobs@seoul-portal.test",
+    "staff-jobs-2026",
+  );
+  cookies.admin = await logInOverHttp("admin@seoul-portal.test", "admin-portal-2026");
+}
+
+/** Each role's pages; `{name}` stands for the id `signedInFixtures` made (`ids.name`). */
+const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
+  {
+    role: "visitor",
+    combinations: ALL,
+    paths: [
+      "/",
+      "/shelters",
+      "/shelters?open=now",
+      "/cafes",
+      "/places",
+      "/places/seoul-youth-job-center",
+      "/youth-center",
+      "/labor",
+      "/labor-centers",
+      "/jobs",
+      "/jobs?q=청년&district=jung",
+      "/jobs/new-deal-city-public-data",
+      "/rounds/public-work-upcoming",
+      "/book/youth-center-counseling",
+      "/for-me",
+      "/login",
+      "/signup",
+      "/terms",
+      "/privacy",
+      "/accessibility",
+      "/no-such-page",
+    ],
+  },
+  {
+    role: "resident",
+    combinations: [PHONE_KO, DESKTOP_EN],
+    paths: [
+      "/residents/{resident}",
+      "/for-me",
+      "/account/password",
+      "/account/delete",
+      "/bookings",
+      "/bookings/{booking}",
+      "/bookings/{booking}/cancel",
+      "/bookings/{booking}/reschedule",
+      "{slotPath}",
+      "/applications",
+      "/applications/{application}",
+      "/jobs/new-deal-city-public-data/apply",
+      "/staff",
+    ],
+  },
+  {
+    role: "youth staff",
+    combinations: [PHONE_KO, DESKTOP_EN],
+    paths: [
+      "/staff",
+      "/staff/bookings",
+      "/staff/bookings/{booking}",
+      "/staff/schedules",
+      "/staff/schedules/{youthService}",
+      "/staff/places",
+      "/staff/places/{youthPlace}",
+      "/staff/places/{youthPlace}/hours",
+      "/staff/places/{youthPlace}/closures",
+      "/staff/places/{youthPlace}/services",
+      "/staff/places/{youthPlace}/services/{youthService}",
+    ],
+  },
+  {
+    role: "labor staff",
+    combinations: [PHONE_KO, DESKTOP_EN],
+    paths: ["/staff", "/staff/bookings", "/staff/schedules", "/staff/places"],
+  },
+  {
+    role: "postings staff",
+    combinations: [PHONE_KO, DESKTOP_EN],
+    paths: [
+      "/staff",
+      "/staff/postings",
+      "/staff/postings/new",
+      "/staff/postings/{posting}",
+      "/staff/postings/{posting}/applicants",
+      "/staff/rounds",
+      "/staff/rounds/new",
+      "/staff/rounds/{round}",
+      "/staff/rounds/{round}/applicants",
+      "/staff/rounds/{round}/sites/new",
+    ],
+  },
+  {
+    role: "admin",
+    combinations: [PHONE_KO, DESKTOP_EN],
+    paths: [
+      "/staff",
+      "/staff/people",
+      "/staff/people/{resident}",
+      "/staff/places/new",
+      "/staff/places/import",
+      "/dev/mailbox",
+    ],
+  },
+];
+
+type Violation = { id: string; impact: string | null; help: string; nodes: string[] };
+
+async function violationsOf(page: Page): Promise<Violation[]> {
+  const hasAxe = await page.evaluate(() => "axe" in window);
+  // evaluated, not added as a <script>: the site's Content-Security-Policy would refuse that
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (disabled) => {
+    const axe = (window as unknown as { axe: typeof AxeCore }).axe;
+    const results = await axe.run(document, {
+      resultTypes: ["violations"],
+      rules: Object.fromEntries(disabled.map((id) => [id, { enabled: false }])),
+    });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`),
+    }));
+  }, Object.keys(FALSE_POSITIVES));
+}
+
+/** axe over the pages of the given roles, in one engine's lane (see `Lane`). */
+export function axeOnEveryPage(roles: Role[], lane: Lane) {
+  const runsHere =
+    lane === "sqlite"
+      ? engine === "sqlite"
+      : engine === (process.env.TEST_POSTGRESQL_URL ? "postgresql" : "sqlite");
+  describe.skipIf(!runsHere)(`axe-core on every page: ${roles.join(", ")}`, () => {
+    beforeAll(async () => {
+      browser = await launchBrowser();
+      if (roles.some((role) => role !== "visitor")) await signedInFixtures();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+    for (const { role, combinations, paths } of PAGES.filter((p) => roles.includes(p.role))) {
+      for (const { locale, width } of combinations) {
+        describe(`${role}, ${locale}, ${width} px`, () => {
+          let context: BrowserContext;
+          let page: Page;
+          beforeAll(async () => {
+            ({ context, page } = await newPage(browser, {
+              locale: locale === "en" ? "en-US" : "ko-KR",
+              viewport: { width, height: width === 360 ? 740 : 900 },
+            }));
+            const cookie = cookies[role as Exclude<Role, "visitor">];
+            if (cookie) await useSession(context, cookie);
+          });
+          afterAll(async () => {
+            await context?.close();
+          });
+          for (const template of paths) {
+            it(template, async () => {
+              const path = template.replace(/\{(\w+)\}/g, (_, name: keyof typeof ids) => ids[name]);
+              const separator = path.includes("?") ? "&" : "?";
+              await page.goto(`${path}${separator}lang=${locale}`);
+              // hydrated, which is enough: axe reads the page as it stands
+              await page.waitForSelector("html[data-hydrated=true]", { state: "attached" });
+              expect(await violationsOf(page)).toEqual([]);
+            });
+          }
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,187 @@
+// The three core tasks with the keyboard alone (Tab, Shift+Tab, arrows, Space, Enter; typing a
+// web address is allowed), with JavaScript on, and where focus is after each move: on the new
+// page's heading after a navigation, on the confirmation after booking or applying, and — after a
+// filter, which keeps the page — where the person was. The server's clock is Wednesday 02:00.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownService, useSession } from "./booking-support";
+import { hydrated, launchBrowser, newPage, postForm, signUpOverHttp, uniqueEmail } from "./support";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The focused element as a person would name it: tag, role-ish type, and its label or text. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { tag: "body", name: "", type: "" };
+    const labelled = element.getAttribute("aria-labelledby");
+    const name =
+      element.getAttribute("aria-label") ??
+      (labelled ? document.getElementById(labelled)?.textContent : null) ??
+      (element as HTMLInputElement).labels?.[0]?.textContent ??
+      element.textContent ??
+      "";
+    return {
+      tag: element.tagName.toLowerCase(),
+      name: name.replace(/\s+/g, " ").trim(),
+      type: element.getAttribute("type") ?? "",
+    };
+  });
+}
+
+/** Presses Tab until the focused element's name matches (and its tag, if given). */
+async function tabTo(page: Page, name: RegExp, tag?: string, limit = 120) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    if (name.test(now.name) && (!tag || now.tag === tag)) return now;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+/** Arrow keys move the choice within a radio group; stops on the one named, and checks it. */
+async function arrowTo(page: Page, name: RegExp, limit = 40) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (name.test((await focused(page)).name)) {
+      // Tab into a group with nothing chosen focuses its first radio without checking it
+      await page.keyboard.press("Space");
+      return;
+    }
+    await page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`the arrows never reached ${name}`);
+}
+
+async function expectHeadingFocused(page: Page, heading: RegExp) {
+  await expect.poll(async () => (await focused(page)).tag).toBe("h1");
+  expect((await focused(page)).name).toMatch(heading);
+}
+
+describe("keyboard only, JavaScript on", () => {
+  it("finds a rest shelter open at 2 a.m. and its hours", async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto("/");
+    await hydrated(page);
+    await tabTo(page, /^노동자 쉼터$/, "a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/shelters/);
+    await expectHeadingFocused(page, /쉼터/);
+
+    // "open now": a filter keeps the page, so focus stays on the chip — which now offers the way
+    // back — and the count is announced
+    await tabTo(page, /^지금 운영 중/, "a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/open=now/);
+    await expect
+      .poll(async () => (await focused(page)).name)
+      .toBe("운영 여부와 관계없이 모두 보기");
+    const results = page.locator("[role=status]").filter({ hasText: /곳/ }).first();
+    await expect.poll(() => results.textContent()).toMatch(/\d+곳/);
+
+    // the first result: an open shelter
+    const first = page.locator(".place-card").first();
+    const firstName = (await first.locator("h2, h3").first().textContent())?.trim() ?? "";
+    expect(await first.textContent()).toContain("운영 중");
+    await tabTo(page, new RegExp(firstName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), "a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/places\//);
+    await expectHeadingFocused(page, new RegExp(firstName.slice(0, 6)));
+    expect(await page.locator("main").textContent()).toContain("운영 중");
+    await context.close();
+  });
+
+  it("applies to a posting and lands on the confirmation", async () => {
+    const resident = await signUpOverHttp(uniqueEmail("keyboard-apply"), "키보드 지원자");
+    await postForm(
+      `/residents/${resident.id}`,
+      {
+        name: "키보드 지원자",
+        birthDate: "1990-10-10",
+        district: "nowon",
+        employmentStatus: "unemployed",
+        registeredJobSeeker: "yes",
+        hasRegularIncome: "no",
+        preferredLanguage: "ko",
+      },
+      resident.cookie,
+    );
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await useSession(context, resident.cookie);
+    await page.goto("/jobs/new-deal-city-public-data");
+    await hydrated(page);
+    await tabTo(page, /^지원하기$/, "a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/apply$/);
+    await expectHeadingFocused(page, /지원/);
+
+    // an empty answer first: the error summary takes focus, its link leads to the field
+    await tabTo(page, /^지원서 제출$/, "button");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(async () => (await focused(page)).name)
+      .toMatch(/^입력한 내용을 확인해 주세요/);
+    await tabTo(page, /^지원 동기/, "a");
+    await page.keyboard.press("Enter");
+    expect(await focused(page)).toMatchObject({ tag: "textarea" });
+    await page.keyboard.type("공공데이터를 정비하는 일을 해 보고 싶습니다.");
+    await tabTo(page, /연락하는 데 동의합니다/, "input");
+    await page.keyboard.press("Space");
+    await tabTo(page, /^지원서 제출$/, "button");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/applications\/\w+\?submitted=1/);
+    await expect.poll(async () => (await focused(page)).name).toMatch(/^지원서가 접수되었습니다\./);
+    await context.close();
+  });
+
+  it("books a labor-rights consultation by phone and lands on the confirmation", async () => {
+    const center = await ownService(
+      "seoul-labor-rights-center-consultation",
+      [{ date: "2026-12-07", time: "18:30", minutes: 60, channels: "phone,video" }],
+      { ownPlace: true },
+    );
+    const worker = await signUpOverHttp(uniqueEmail("keyboard-labor"), "키보드 노동자");
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await useSession(context, worker.cookie);
+    await page.goto("/labor");
+    await hydrated(page);
+
+    // the center, the topic and the channel: radio groups, chosen with the arrows
+    await tabTo(page, /./, "input");
+    await arrowTo(page, new RegExp(center.placeNameKo));
+    await tabTo(page, /./, "input");
+    await arrowTo(page, /^임금체불/);
+    await tabTo(page, /./, "input");
+    await arrowTo(page, /^전화 상담/);
+    await tabTo(page, /^예약 가능한 시간 보기$/, "button");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`center=${center.placeSlug}`));
+    // the same page with the times below: focus stays on the button, Tab goes on to them
+    expect(await focused(page)).toMatchObject({ tag: "button", name: "예약 가능한 시간 보기" });
+
+    await tabTo(page, /2026년 12월 7일 월요일/, "a");
+    await page.keyboard.press("Enter");
+    await tabTo(page, /^이 시간 선택: 18:30–19:30/, "a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/topic=unpaid_wages/);
+    await expectHeadingFocused(page, /./);
+
+    await tabTo(page, /어떤 문제인지 간단히 적어 주세요/, "textarea");
+    await page.keyboard.type("석 달치 급여를 받지 못했습니다.");
+    await tabTo(page, /상담사가 전화할 번호/, "input");
+    await page.keyboard.type("010-2345-6789");
+    await tabTo(page, /처리하는 데 동의합니다/, "input");
+    await page.keyboard.press("Space");
+    await tabTo(page, /^예약 확정$/, "button");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/bookings\/\w+\?confirmed=1$/);
+    await expect.poll(async () => (await focused(page)).tag).toBe("p");
+    expect((await focused(page)).name).toMatch(/예약/);
+    await context.close();
+  });
+});
