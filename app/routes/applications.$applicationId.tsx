@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
+import { NextStepPanel } from "~/components/jobs/next-step";
 import { CheckboxField, ErrorSummary } from "~/components/ui/form";
 import { WithdrawSchema } from "~/domain/jobs/schema";
 import { getMyApplication, withdrawApplication } from "~/domain/jobs/apply.server";
@@ -21,7 +22,7 @@ import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
-import { getLocale } from "~/utils/i18n.server";
+import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
@@ -41,11 +42,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Someone else's application is answered like one that does not exist.
   const application = await getMyApplication(user.id, params.applicationId ?? "", now());
   invariantResponse(application, notFound);
-  const locale = await getLocale(request);
+  const [locale, t] = await Promise.all([getLocale(request), getServerT(request)]);
   const { subject } = application;
   return {
     constraint: formConstraint(WithdrawSchema),
-    pageTitle: localized(subject.title, locale),
+    // distinct from the posting's own page: what it is, for which posting, and where it stands
+    pageTitle: t("jobs:applications.pageTitle", {
+      title: localized(subject.title, locale),
+      status: t(`jobs:status.${application.status}`),
+    }),
     application: {
       id: application.id,
       status: application.status,
@@ -62,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       site: application.site && { ko: application.site.titleKo, en: application.site.titleEn },
       preferences: application.preferences,
+      nextStep: application.nextStep,
       timeline: application.timeline.map((step) => ({
         status: step.status,
         at: step.at.toISOString(),
@@ -101,6 +107,11 @@ export default function ApplicationPage() {
   });
   const locale = useLocale();
   const title = localized(application.subject.title, locale);
+  // "First choice:", not a numbered list item that says "1. Choice 1"
+  const choiceLabel = (rank: number) =>
+    rank >= 1 && rank <= 3
+      ? t(`applications.choice.${rank as 1 | 2 | 3}`)
+      : t("applications.choiceOther", { rank });
   const subjectHref =
     application.subject.kind === "round"
       ? `/rounds/${application.subject.slug}`
@@ -117,7 +128,7 @@ export default function ApplicationPage() {
         <Confirmation>{t("applications.withdrawnNotice")}</Confirmation>
       ) : null}
       <p className="eyebrow">{localized(application.subject.organization, locale)}</p>
-      <h1 id="application-title">{title}</h1>
+      <h1 id="application-title">{t("applications.heading", { title })}</h1>
       <p>
         <Link to={subjectHref}>
           {application.subject.kind === "round"
@@ -135,13 +146,15 @@ export default function ApplicationPage() {
         <p>{t("applications.site", { site: localized(application.site, locale) })}</p>
       ) : null}
 
+      <NextStepPanel step={application.nextStep} />
+
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("applications.timeline")}</h2>
         <StatusTimeline timeline={application.timeline} label={t("applications.timeline")} />
       </section>
 
       <section aria-labelledby="sent-title">
-        <h2 id="sent-title">{t("applications.motivation")}</h2>
+        <h2 id="sent-title">{t("applications.sent")}</h2>
         <dl className="facts">
           <dt>{t("applications.submittedAt")}</dt>
           <dd>{formatDateTime(application.submittedAt, locale)}</dd>
@@ -149,14 +162,14 @@ export default function ApplicationPage() {
             <>
               <dt>{t("applications.preferences")}</dt>
               <dd>
-                <ol className="preferences">
+                <ul className="plain-list preferences">
                   {application.preferences.map((p) => (
                     <li key={p.rank}>
-                      {t("applications.rank", { rank: p.rank })}{" "}
+                      {choiceLabel(p.rank)}{" "}
                       <Link to={`/jobs/${p.slug}`}>{localized(p, locale, "title")}</Link>
                     </li>
                   ))}
-                </ol>
+                </ul>
               </dd>
             </>
           ) : null}

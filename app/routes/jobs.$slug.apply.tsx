@@ -22,6 +22,7 @@ import { getProfile } from "~/domain/residents/service.server";
 import { applyResponse } from "~/routes-support/jobs.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { formatDateTime } from "~/utils/format";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
@@ -54,10 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(profile, notFound);
   return {
     constraint: formConstraint(ApplySchema),
-    pageTitle: `${t("jobs:apply.title")}: ${localized(posting, locale, "title")}`,
+    pageTitle: t("jobs:apply.heading", { title: localized(posting, locale, "title") }),
     posting: {
       slug: posting.slug,
       title: { ko: posting.titleKo, en: posting.titleEn },
+      closesAt: posting.applicationClosesAt.toISOString(),
       requirements: requirements(posting.criteria),
     },
     window: currentWindow(
@@ -110,8 +112,7 @@ export default function ApplyPage() {
       <p>
         <Link to={`/jobs/${posting.slug}`}>{title}</Link>
       </p>
-      <h1 id="apply-title">{t("apply.title")}</h1>
-      <p className="lead">{t("apply.for", { title })}</p>
+      <h1 id="apply-title">{t("apply.heading", { title })}</h1>
       <p>
         <WindowText words={window.words} />
       </p>
@@ -122,9 +123,18 @@ export default function ApplyPage() {
         <>
           <p>{t("apply.intro")}</p>
           <ApplicantProfile profile={loaderData.profile} profileHref={loaderData.profileHref} />
-          <Form method="post" {...getFormProps(form)} className="stack">
+          <h2 id="apply-form-title">{t("apply.formTitle")}</h2>
+          <Form
+            method="post"
+            {...getFormProps(form)}
+            aria-labelledby="apply-form-title"
+            className="stack"
+          >
             <ErrorSummary form={form} />
             <ApplicationFields fields={fields} idempotencyKey={loaderData.idempotencyKey} />
+            <p className="hint">
+              {t("apply.after", { date: formatDateTime(posting.closesAt, i18n.language) })}
+            </p>
             <button
               type="submit"
               className="button primary"

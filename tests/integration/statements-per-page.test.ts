@@ -102,7 +102,9 @@ function pageOf(label: Page): { path: string; loader: Loader; params: Record<str
 const BUDGETS: Record<Page, { afresh: number; shared: number }> = {
   "/cafes": { afresh: 5, shared: 1 },
   "/jobs?q=청년": { afresh: 8, shared: 1 },
-  "/for-me": { afresh: 13, shared: 8 },
+  // + the resident's upcoming bookings ("my next steps", issue 13); with some, their slots (and
+  // with applications awaiting a decision, their postings or rounds) cost one more read each
+  "/for-me": { afresh: 14, shared: 9 },
   "/book/<service>": { afresh: 5, shared: 5 },
   "/jobs/<posting>": { afresh: 9, shared: 4 },
 };

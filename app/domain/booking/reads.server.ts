@@ -270,6 +270,70 @@ export async function listMyBookings(residentId: string, now: Date, page: number
   };
 }
 
+/** A service as a booking names it, with its place. */
+export type BookedServiceName = {
+  nameKo: string;
+  nameEn: string;
+  place: { nameKo: string; nameEn: string };
+};
+
+/**
+ * The resident's next `limit` confirmed bookings, soonest first ("my next steps"), and whether
+ * there are more. Names come from `known` (services the caller has already read, by id); only
+ * services missing there (no longer bookable, say) are read.
+ */
+export async function upcomingBookingsOf(
+  residentId: string,
+  now: Date,
+  limit: number,
+  known: ReadonlyMap<string, BookedServiceName> = new Map(),
+) {
+  const db = getDb();
+  // the bookings first, their slots only when there are some: most visits find none
+  const rows = await db.booking.findMany({
+    where: { residentId, status: "confirmed", slot: { startsAt: { gt: now } } },
+    orderBy: [{ slot: { startsAt: "asc" } }, { id: "asc" }],
+    take: limit + 1,
+    select: { id: true, slotId: true },
+  });
+  const shown = rows.slice(0, limit);
+  if (shown.length === 0) return { bookings: [], more: false };
+  const slots = new Map(
+    (
+      await db.slot.findMany({
+        where: { id: { in: shown.map((row) => row.slotId) } },
+        select: { id: true, startsAt: true, endsAt: true, serviceId: true },
+      })
+    ).map((slot) => [slot.id, slot]),
+  );
+  const names = new Map(known);
+  const missing = [...new Set([...slots.values()].map((slot) => slot.serviceId))].filter(
+    (id) => !names.has(id),
+  );
+  if (missing.length > 0) {
+    const services = await db.service.findMany({
+      where: { id: { in: missing } },
+      select: {
+        id: true,
+        nameKo: true,
+        nameEn: true,
+        place: { select: { nameKo: true, nameEn: true } },
+      },
+    });
+    for (const { id, ...name } of services) names.set(id, name);
+  }
+  return {
+    // a slot deleted since (with its bookings) between the two reads is left out
+    bookings: shown.flatMap((row) => {
+      const slot = slots.get(row.slotId);
+      const service = slot && names.get(slot.serviceId);
+      if (!slot || !service) return [];
+      return [{ id: row.id, startsAt: slot.startsAt, endsAt: slot.endsAt, service }];
+    }),
+    more: rows.length > limit,
+  };
+}
+
 /**
  * A booking moved to another time is a new booking that continues the old one. The first booking
  * of such a chain names the whole chain: one calendar event (its UID) and one booking reference,

@@ -8,6 +8,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
 import { type Tx, TX_OPTIONS } from "./common.server";
 import { applicationSubject, applicationTitleSelect, notifyApplicant } from "./messages.server";
+import { nextStep } from "./next-step";
 import { applyRefusal, type ApplyRefusal, canWithdraw, LIVE_STATUSES } from "./rules";
 import type { ApplyInput } from "./schema";
 import { type ApplicationStatus, MY_APPLICATIONS_PAGE_SIZE } from "./types";
@@ -278,6 +279,7 @@ export async function getMyApplication(residentId: string, applicationId: string
     site: row.sitePosting,
     preferences: row.sitePreferences.map((p) => ({ rank: p.rank, ...p.posting })),
     timeline: row.statusChanges,
+    nextStep: nextStep({ ...row, status: row.status as ApplicationStatus }, subject, now),
     canWithdraw: canWithdraw({
       status: row.status,
       window: subject.window,
