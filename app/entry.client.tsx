@@ -27,7 +27,10 @@ async function hydrate() {
         (language, namespace) => `/resources/locales/${language}/${namespace}?v=${version}`,
       ),
     )
-    .init({ ...i18nConfig, lng, ns: getInitialNamespaces() });
+    // Suspense in the browser: a move to a page whose translations are not here yet waits for
+    // them (Remix navigates in a transition, so the old page stays until they arrive) instead of
+    // showing, and focusing, raw keys such as "directories.shelters.title".
+    .init({ ...i18nConfig, lng, ns: getInitialNamespaces(), react: { useSuspense: true } });
 
   startTransition(() => {
     hydrateRoot(

@@ -56,7 +56,7 @@ export function ErrorSummary({ form }: { form: SummarisedForm }) {
   const { t } = useTranslation("validation");
   const actionData = useActionData();
   const summary = useRef<HTMLDivElement>(null);
-  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [labels, setLabels] = useState<Record<string, string | undefined>>({});
   const entries = Object.entries(errors).filter((entry): entry is [string, string[]] =>
     Boolean(entry[1]?.length),
   );
@@ -69,9 +69,11 @@ export function ErrorSummary({ form }: { form: SummarisedForm }) {
   useEffect(() => {
     if (!entries.length) return;
     setLabels(
-      fieldLabels(
-        formId,
-        entries.map(([name]) => name),
+      Object.fromEntries(
+        entries.map(([name]) => [
+          name,
+          fieldParts(formId, name).label?.textContent?.replace(/\s+/g, " ").trim(),
+        ]),
       ),
     );
     summary.current?.focus();
@@ -125,43 +127,27 @@ function fieldTargetId(formId: string, name: string) {
   return `${formId}-${name}`;
 }
 
-function fieldElement(formId: string, name: string): HTMLElement | null {
-  const byId = document.getElementById(fieldTargetId(formId, name));
-  if (byId) return byId;
-  const form = document.getElementById(formId);
-  return form?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) ?? null;
-}
-
-/** The visible label of each field (its <label>, or its group's <legend>), in the page's words. */
-function fieldLabels(formId: string, names: string[]): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const name of names) {
-    const element = fieldElement(formId, name);
-    const label =
-      element instanceof HTMLFieldSetElement
-        ? element.querySelector("legend")
-        : element && "labels" in element
-          ? (element as HTMLInputElement).labels?.[0]
-          : null;
-    const text = label?.textContent?.replace(/\s+/g, " ").trim();
-    if (text) labels[name] = text;
+/** A field's input (a group's first) and its visible label (<label>, or the group's <legend>). */
+function fieldParts(formId: string, name: string) {
+  const element =
+    document.getElementById(fieldTargetId(formId, name)) ??
+    document.getElementById(formId)?.querySelector(`[name="${CSS.escape(name)}"]`);
+  if (element instanceof HTMLFieldSetElement) {
+    return {
+      input: element.querySelector<HTMLElement>("input, select, textarea"),
+      label: element.querySelector("legend"),
+    };
   }
-  return labels;
+  const input = element as HTMLInputElement | null | undefined;
+  return { input, label: input?.labels?.[0] };
 }
 
-/** GOV.UK's behaviour: the link focuses the field itself (a group's first input), label in view. */
+/** GOV.UK's behaviour: the link focuses the field itself, its label in view. */
 function focusField(event: MouseEvent<HTMLAnchorElement>, formId: string, name: string) {
-  const element = fieldElement(formId, name);
-  if (!element) return;
-  const input =
-    element instanceof HTMLFieldSetElement
-      ? element.querySelector<HTMLElement>("input, select, textarea")
-      : element;
+  const { input, label } = fieldParts(formId, name);
   if (!input) return;
   event.preventDefault();
-  const label =
-    element instanceof HTMLFieldSetElement ? element : (input as HTMLInputElement).labels?.[0];
-  (label ?? input).scrollIntoView({ block: "start" });
+  (label ?? input).scrollIntoView();
   input.focus({ preventScroll: true });
 }
 
