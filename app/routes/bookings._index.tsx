@@ -14,6 +14,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
+import { useServiceWorker } from "~/utils/service-worker";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myBookings");
@@ -55,6 +56,7 @@ function BookingRow({ booking }: { booking: Row }) {
 }
 
 export default function MyBookings() {
+  useServiceWorker(); // this page is kept for offline use (public/sw.js)
   const { t } = useTranslation("booking");
   const { upcoming, waiting, past, page, pastPages } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
