@@ -5,7 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { getBaseI18n, getLocale, getRemixI18n } from "./utils/i18n.server";
+import { OFFLINE_OWNER_HEADER, offlineOwner } from "./routes-support/installable.server";
+import { getBaseI18n, getLocale, getLocaleResources, getRemixI18n } from "./utils/i18n.server";
 import { NonceProvider } from "./utils/nonce";
 import { RequestIdProvider } from "./utils/request-id";
 
@@ -20,10 +21,13 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  const locale = await getLocale(request);
   // A clone shares the process-wide translations; only the language is this request's.
-  const i18n = getBaseI18n().cloneInstance({ lng: await getLocale(request), initImmediate: false });
+  const i18n = getBaseI18n().cloneInstance({ lng: locale, initImmediate: false });
   i18n.use(initReactI18next);
   i18n.options.ns = getRemixI18n().getRouteNamespaces(remixContext);
+
+  await describeForServiceWorker(request, responseHeaders, locale);
 
   // Crawlers get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -78,6 +82,22 @@ export default async function handleRequest(
 }
 
 /**
+ * What the service worker (public/sw.js) learns from every page it sees: its language (for the
+ * offline page) and whom it was rendered for (it drops saved copies made for anyone else). Only
+ * on GETs, where the root loader has looked the user up already (request-scope.server.ts); a page
+ * without the owner header tells the worker nothing about who is logged in.
+ */
+async function describeForServiceWorker(request: Request, headers: Headers, locale: string) {
+  headers.set("Content-Language", locale);
+  if (request.method !== "GET") return;
+  try {
+    headers.set(OFFLINE_OWNER_HEADER, await offlineOwner(request));
+  } catch {
+    // the database failed the root loader too: this page is an error page, and says nothing
+  }
+}
+
+/**
  * React 18's streaming renderer encodes into a reused 2 KB buffer and, when a multi-byte
  * character (all of Korean) does not fit at its end, flushes the unwritten tail as NUL bytes
  * (facebook/react#26228, fixed only in React 19). NUL never occurs in valid HTML text, so it is
@@ -120,6 +140,11 @@ export { now as serverNow } from "./utils/clock.server";
 /** For the server's operations (server/app.js): metrics, shutdown, error texts. */
 export { operationalSnapshot, poolStatistics } from "./domain/system/operations.server";
 export { disconnectDb } from "./utils/db.server";
+
+/** The version of the translations, part of the service worker's version (server/service-worker.js). */
+export function localesVersion(): string {
+  return getLocaleResources().version;
+}
 
 /**
  * The line a plain-text error answer ends with, in both languages (no page, so no language

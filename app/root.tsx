@@ -24,10 +24,14 @@ import { useRequestId } from "./utils/request-id";
 import { useRootData } from "./utils/root-data";
 import { errorKind } from "./utils/error-kind";
 import { pageTitle } from "./utils/meta";
+import { THEME_COLOR } from "./utils/theme";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // in the browser's language (Accept-Language: browsers fetch it without cookies); iOS finds
+  // its home-screen icon at /apple-touch-icon.png by itself, without a link
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export const handle = { i18n: ["common", "errors"] };
@@ -66,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="color-scheme" content="light" />
+        <meta name="theme-color" content={THEME_COLOR} />
         <Meta />
         <Links />
       </head>

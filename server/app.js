@@ -18,6 +18,7 @@ import {
 } from "./metrics.js";
 import { requestScope } from "./request-scope.js";
 import { createResponseCache } from "./response-cache.js";
+import { serviceWorkerScript } from "./service-worker.js";
 import { routeIdFor } from "./route-label.js";
 import { queryShapeProblem } from "./bounded-input.js";
 import {
@@ -275,6 +276,19 @@ export async function startServer(config) {
       metricsRoute({ token: config.metricsToken, scrape }),
     );
   }
+
+  // Before the static folders, which hold a copy of public/sw.js without its version.
+  app.get(
+    "/sw.js",
+    serviceWorkerScript({
+      file: "public/sw.js",
+      version: async () => {
+        const built = await loadBuild();
+        return `${built.assets.version}-${built.entry.module.localesVersion?.() ?? ""}`;
+      },
+      reread: !production,
+    }),
+  );
 
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);

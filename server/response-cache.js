@@ -135,7 +135,14 @@ export function createResponseCache(options = {}) {
       ) {
         /** @type {Record<string, string>} */
         const headers = {};
-        for (const name of ["content-type", "content-language", "vary", "link"]) {
+        // x-offline-owner: "anonymous" here, which the service worker reads (public/sw.js)
+        for (const name of [
+          "content-type",
+          "content-language",
+          "vary",
+          "link",
+          "x-offline-owner",
+        ]) {
           const value = res.getHeader(name);
           if (value !== undefined) headers[name] = String(value);
         }

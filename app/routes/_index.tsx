@@ -3,6 +3,7 @@ import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/utils/root-data";
 import { withSiteName } from "~/utils/meta";
+import { useServiceWorker } from "~/utils/service-worker";
 
 export const meta: MetaFunction = (args) => {
   const root = args.matches.find((m) => m.id === "root")?.data as
@@ -22,6 +23,7 @@ const SERVICES = [
 ] as const;
 
 export default function Home() {
+  useServiceWorker(); // the start of the installed app
   const { t } = useTranslation();
   const root = useRootData();
   const [searchParams] = useSearchParams();

@@ -15,6 +15,7 @@ import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
 import { Confirmation } from "~/components/ui/confirmation";
+import { useServiceWorker } from "~/utils/service-worker";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myBookings");
@@ -56,6 +57,7 @@ function BookingRow({ booking }: { booking: Row }) {
 }
 
 export default function MyBookings() {
+  useServiceWorker(); // this page is kept for offline use (public/sw.js)
   const { t } = useTranslation("booking");
   const { upcoming, waiting, past, page, pastPages } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();

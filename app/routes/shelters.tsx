@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PlaceDirectory } from "~/components/places/directory";
 import { loadDirectory } from "~/routes-support/places.server";
 import { pageTitle } from "~/utils/meta";
+import { useServiceWorker } from "~/utils/service-worker";
 
 export const handle = { i18n: ["places", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "shelters");
@@ -11,6 +12,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "shelters");
 export const loader = ({ request }: LoaderFunctionArgs) => loadDirectory(request, "rest_shelter");
 
 export default function SheltersPage() {
+  useServiceWorker(); // this page is kept for offline use (public/sw.js)
   const { t } = useTranslation("places");
   return (
     <PlaceDirectory

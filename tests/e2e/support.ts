@@ -48,6 +48,26 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+// The full browser, when installed: Chrome's installability checks (what Lighthouse's
+// `installable-manifest` audit asked) run only there. The headless shell has no app-install
+// machinery and answers every page with "no installability errors", even one without a manifest.
+const FULL_CHROMIUM = "/usr/lib/chromium/chromium";
+export const fullChromiumInstalled = fs.existsSync(FULL_CHROMIUM);
+
+/**
+ * The full browser with a profile on disk: an incognito-like context (every `newContext`) is
+ * refused an install ("in-incognito").
+ */
+export async function launchPersistentFullBrowser(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: FULL_CHROMIUM,
+    args: CHROMIUM_FLAGS,
+    baseURL: baseUrl(),
+    locale: "ko-KR",
+    viewport: { width: 390, height: 844 },
+  });
+}
+
 export async function newPage(
   browser: Browser,
   options: {
