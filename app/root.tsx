@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useNavigation,
   useNavigationType,
   useRouteError,
 } from "@remix-run/react";
@@ -113,11 +114,21 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
+/** What a page or a form's answer brought to say first: an error summary, a confirmation. */
+function focusNews(): boolean {
+  const news = document.querySelector<HTMLElement>("main [data-arrival-focus]");
+  news?.focus();
+  return Boolean(news);
+}
+
 /**
- * After a client-side move to another page, focus goes to the new page's heading (as a page load
- * would put a screen reader at the top): the heading is read out, and Tab continues from there.
- * Not on the first load, not on Back/Forward (the browser restores the reading position), and
- * not when only the query changes (a filter: the results' live region says what changed).
+ * After a client-side move to another page, focus goes to its news (a confirmation, an error
+ * summary) or else its heading (as a page load would put a screen reader at the top): it is read
+ * out, and Tab continues from there. Not on the first load, not on Back/Forward (the browser
+ * restores the reading position), and not when only the query changes (a filter: the results'
+ * live region says what changed). After a form's answer on the same page (errors, "saved"), focus
+ * goes to that news — a tick later, as conform shows errors one render after the answer and
+ * focuses the first invalid field first.
  */
 function useFocusOnArrival() {
   const { pathname } = useLocation();
@@ -131,15 +142,24 @@ function useFocusOnArrival() {
       arrived.current = true;
       return;
     }
-    if (navigationType.current === "POP") return;
-    // the new page's confirmation took focus first (its effect runs before this one)
-    if (document.activeElement?.hasAttribute("data-arrival-focus")) return;
+    if (navigationType.current === "POP" || focusNews()) return;
     const heading = document.querySelector<HTMLElement>("main h1");
     const target = heading ?? document.getElementById("main");
     if (!target) return;
     if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
     target.focus({ preventScroll: true });
   }, [pathname]);
+
+  const navigation = useNavigation();
+  const answering = useRef(false);
+  useEffect(() => {
+    if (navigation.state !== "idle") {
+      answering.current ||= Boolean(navigation.formMethod && navigation.formMethod !== "GET");
+    } else if (answering.current) {
+      answering.current = false;
+      setTimeout(focusNews);
+    }
+  }, [navigation.state, navigation.formMethod]);
 }
 
 export function ErrorBoundary() {

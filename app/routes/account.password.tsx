@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/ui/form";
+import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
 import { ChangePasswordSchema } from "~/domain/residents/schema";
 import { PASSWORD_MIN } from "~/domain/residents/types";
 import { changePassword } from "~/domain/residents/service.server";
@@ -15,7 +15,6 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["account", "auth", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "password");

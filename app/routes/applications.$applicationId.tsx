@@ -15,7 +15,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
 import { NextStepPanel } from "~/components/jobs/next-step";
-import { CheckboxField, ErrorSummary } from "~/components/ui/form";
+import { CheckboxField, Confirmation, ErrorSummary } from "~/components/ui/form";
 import { WithdrawSchema } from "~/domain/jobs/schema";
 import { getMyApplication, withdrawApplication } from "~/domain/jobs/apply.server";
 import { requireUser } from "~/utils/auth.server";
@@ -30,7 +30,6 @@ import { useLocale } from "~/utils/use-locale";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["jobs", "validation"] };
 

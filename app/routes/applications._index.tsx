@@ -19,7 +19,7 @@ import { readFormData, singleField } from "~/utils/request.server";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");

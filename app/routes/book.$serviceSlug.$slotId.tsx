@@ -10,6 +10,7 @@ import { RefusalAlert } from "~/components/booking/refusal";
 import { usePlacesLeft, useTimeRange } from "~/components/booking/time-text";
 import {
   CheckboxField,
+  Confirmation,
   ErrorSummary,
   RadioGroup,
   SelectField,
@@ -46,7 +47,6 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");

@@ -11,7 +11,7 @@ import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { localized } from "~/domain/shared/localized";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "booking");

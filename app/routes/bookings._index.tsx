@@ -14,7 +14,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 import { useServiceWorker } from "~/utils/service-worker";
 
 export const handle = { i18n: ["booking"] };

@@ -27,7 +27,7 @@ import { readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { requirements } from "~/domain/eligibility/judge";
 import { OwnApplicationNotice } from "~/components/jobs/own-application";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 

@@ -11,7 +11,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/ui/form";
+import {
+  Confirmation,
+  ErrorSummary,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from "~/components/ui/form";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { ProfileSchema } from "~/domain/residents/schema";
 import { canViewProfile, getProfile, updateProfile } from "~/domain/residents/service.server";
@@ -24,7 +30,6 @@ import { languageCookieHeader } from "~/utils/session.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["account", "validation", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "profile");

@@ -29,7 +29,7 @@ import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBookings");

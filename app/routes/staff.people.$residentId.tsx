@@ -11,7 +11,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, RadioGroup, SelectField } from "~/components/ui/form";
+import { Confirmation, ErrorSummary, RadioGroup, SelectField } from "~/components/ui/form";
 import { RoleAssignmentSchema } from "~/domain/residents/schema";
 import { assignRole, getAccountForRoles } from "~/domain/residents/service.server";
 import { ROLES } from "~/domain/residents/types";
@@ -24,7 +24,6 @@ import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPerson");

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/ui/form";
+import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ClosureSchema } from "~/domain/places/schema";
 import { addClosure, deleteClosure, getPlaceForEdit } from "~/domain/places/manage.server";
@@ -16,7 +16,6 @@ import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceClosures");

@@ -9,7 +9,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FieldErrors, ErrorSummary } from "~/components/ui/form";
+import { CheckboxField, Confirmation, ErrorSummary, FieldErrors } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { HoursSchema } from "~/domain/places/schema";
 import { SLOTS_PER_DAY } from "~/domain/places/types";
@@ -22,7 +22,6 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Confirmation } from "~/components/ui/confirmation";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceHours");

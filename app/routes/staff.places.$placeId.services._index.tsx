@@ -15,7 +15,7 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");

@@ -23,7 +23,7 @@ import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { formConstraint } from "~/utils/form-constraint.server";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 

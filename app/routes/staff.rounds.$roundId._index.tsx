@@ -21,7 +21,7 @@ import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 

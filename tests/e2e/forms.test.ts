@@ -233,7 +233,7 @@ async function submitEmpty(page: Page, formCase: FormCase, javaScriptEnabled: bo
   await form.locator("button[type=submit]").first().click();
   await page.locator(".error-summary").waitFor({ state: "visible", timeout: 10_000 });
   const messages = await page
-    .locator(`${formCase.form} .field-errors li, ${formCase.form} .error-summary__form p`)
+    .locator(`${formCase.form} .field-errors li, ${formCase.form} .error-summary__form`)
     .allInnerTexts();
   const focused = await page.evaluate(() => document.activeElement?.className ?? "");
   const summaryLinks = await page.locator(".error-summary__list a").count();

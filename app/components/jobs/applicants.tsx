@@ -26,7 +26,7 @@ import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { StatusBadge } from "./application-status";
 import { Pagination } from "~/components/ui/pagination";
 import { localized } from "~/domain/shared/localized";
-import { Confirmation } from "~/components/ui/confirmation";
+import { Confirmation } from "~/components/ui/form";
 
 type LoaderData = Awaited<ReturnType<typeof applicantsLoader>>;
 type Site = LoaderData["sites"][number];

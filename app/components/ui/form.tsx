@@ -2,8 +2,7 @@
 // aria-describedby and shown in the person's language, and what was typed is kept.
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { useActionData } from "@remix-run/react";
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
@@ -47,108 +46,52 @@ const MESSAGE_NAMESPACES = ["validation", "auth", "account", "common"] as const;
  * The GOV.UK error summary at the top of a form: "There is a problem", then each message as a link
  * to its field, the form's own errors (wrong password, …) first. It takes focus whenever an answer
  * brings errors, with or without JavaScript (autoFocus), so a screen reader hears the list and a
- * keyboard user is one Tab from the first field to fix. Field labels are read from the page once it
- * runs in the browser: the server renders the summary before the fields, so without JavaScript a
- * link says the message alone (still linked to its field).
+ * keyboard user is one Tab from the first field to fix. A link shows the message and is named by
+ * its field's label too (aria-labelledby: the label comes later in the page, so the server cannot
+ * write its text here), the same with and without JavaScript.
  */
 export function ErrorSummary({ form }: { form: SummarisedForm }) {
-  const { id: formId, errorId, allErrors: errors } = form;
   const { t } = useTranslation("validation");
-  const actionData = useActionData();
-  const summary = useRef<HTMLDivElement>(null);
-  const [labels, setLabels] = useState<Record<string, string | undefined>>({});
-  const entries = Object.entries(errors).filter((entry): entry is [string, string[]] =>
-    Boolean(entry[1]?.length),
+  const entries = Object.entries(form.allErrors).filter(
+    (entry): entry is [string, string[]] => !!entry[1]?.length,
   );
-  const formMessages = entries.find(([name]) => name === "")?.[1] ?? [];
-  const fieldMessages = entries.filter(([name]) => name !== "");
-  const signature = JSON.stringify(entries);
-
-  // Each answer of the server (a new action data object) moves focus here when it has errors;
-  // this runs after conform has focused the first invalid field, and wins.
-  useEffect(() => {
-    if (!entries.length) return;
-    setLabels(
-      Object.fromEntries(
-        entries.map(([name]) => [
-          name,
-          fieldParts(formId, name).label?.textContent?.replace(/\s+/g, " ").trim(),
-        ]),
-      ),
-    );
-    summary.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature stands for `entries`
-  }, [signature, actionData, formId]);
-
+  const summaryId = `${form.id}-summary`;
   if (!entries.length) return null;
   const message = (key: string) => t(key as "required", { ns: MESSAGE_NAMESPACES });
   return (
     <div
-      ref={summary}
+      id={summaryId}
       className="error-summary"
       role="alert"
-      aria-labelledby={`${formId}-summary-title`}
+      aria-labelledby={`${summaryId}-title`}
       tabIndex={-1}
+      data-arrival-focus=""
       // Without JavaScript the page arrives with errors: start there, as the effect does later.
       // eslint-disable-next-line jsx-a11y/no-autofocus -- GOV.UK's error summary takes focus
       autoFocus
     >
-      <h2 id={`${formId}-summary-title`} className="error-summary__title">
+      <h2 id={`${summaryId}-title`} className="error-summary__title">
         {t("summary.title")}
       </h2>
-      {formMessages.length ? (
-        <div id={errorId} className="error-summary__form">
-          {formMessages.map((error) => (
-            <p key={error}>{message(error)}</p>
-          ))}
-        </div>
-      ) : null}
-      {fieldMessages.length ? (
-        <ul className="error-summary__list">
-          {fieldMessages.map(([name, fieldErrors]) => (
+      <ul className="error-summary__list">
+        {entries.map(([name, errors]) => {
+          const id = `${form.id}-${name}`;
+          // the form's own messages (name "") are the ones its aria-describedby names
+          return name ? (
             <li key={name}>
-              <a
-                href={`#${fieldTargetId(formId, name)}`}
-                onClick={(event) => focusField(event, formId, name)}
-              >
-                {labels[name] ? `${labels[name]}: ` : ""}
-                {message(fieldErrors[0] ?? "")}
+              <a href={`#${id}`} aria-labelledby={`${id}-label ${id}-summary`}>
+                <span id={`${id}-summary`}>{message(errors[0] ?? "")}</span>
               </a>
             </li>
-          ))}
-        </ul>
-      ) : null}
+          ) : (
+            <li key="" id={form.errorId} className="error-summary__form">
+              {errors.map(message).join(" ")}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
-}
-
-/** conform's id of a field (`<form id>-<name>`): an input's, or a group's fieldset's. */
-function fieldTargetId(formId: string, name: string) {
-  return `${formId}-${name}`;
-}
-
-/** A field's input (a group's first) and its visible label (<label>, or the group's <legend>). */
-function fieldParts(formId: string, name: string) {
-  const element =
-    document.getElementById(fieldTargetId(formId, name)) ??
-    document.getElementById(formId)?.querySelector(`[name="${CSS.escape(name)}"]`);
-  if (element instanceof HTMLFieldSetElement) {
-    return {
-      input: element.querySelector<HTMLElement>("input, select, textarea"),
-      label: element.querySelector("legend"),
-    };
-  }
-  const input = element as HTMLInputElement | null | undefined;
-  return { input, label: input?.labels?.[0] };
-}
-
-/** GOV.UK's behaviour: the link focuses the field itself, its label in view. */
-function focusField(event: MouseEvent<HTMLAnchorElement>, formId: string, name: string) {
-  const { input, label } = fieldParts(formId, name);
-  if (!input) return;
-  event.preventDefault();
-  (label ?? input).scrollIntoView();
-  input.focus({ preventScroll: true });
 }
 
 export function TextField({
@@ -170,7 +113,9 @@ export function TextField({
   const props = getInputProps(field, { type, ariaDescribedBy: hintId });
   return (
     <div className="field">
-      <label htmlFor={field.id}>{label}</label>
+      <label id={`${field.id}-label`} htmlFor={field.id}>
+        {label}
+      </label>
       {hint ? (
         <p id={hintId} className="hint">
           {hint}
@@ -203,7 +148,9 @@ export function SelectField({
   const props = getSelectProps(field);
   return (
     <div className="field">
-      <label htmlFor={field.id}>{label}</label>
+      <label id={`${field.id}-label`} htmlFor={field.id}>
+        {label}
+      </label>
       <select {...props} key={props.key}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -233,7 +180,7 @@ export function RadioGroup({
       className="field radio-group"
       aria-describedby={field.errors ? field.errorId : undefined}
     >
-      <legend>{legend}</legend>
+      <legend id={`${field.id}-label`}>{legend}</legend>
       {options.map((option) => {
         const id = `${field.id}-${option.value}`;
         return (
@@ -267,7 +214,9 @@ export function CheckboxField({ field, label }: { field: AnyField; label: ReactN
         aria-describedby={field.errors ? field.errorId : undefined}
         key={field.key}
       />
-      <label htmlFor={field.id}>{label}</label>
+      <label id={`${field.id}-label`} htmlFor={field.id}>
+        {label}
+      </label>
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
@@ -297,7 +246,9 @@ export function TextAreaField({
   const [length, setLength] = useState(String(props.defaultValue ?? "").length);
   return (
     <div className="field">
-      <label htmlFor={field.id}>{label}</label>
+      <label id={`${field.id}-label`} htmlFor={field.id}>
+        {label}
+      </label>
       {hint ? (
         <p id={hintId} className="hint">
           {hint}
@@ -344,7 +295,7 @@ export function CheckboxGroup({
         [hint ? hintId : "", field.errors ? field.errorId : ""].join(" ").trim() || undefined
       }
     >
-      <legend>{legend}</legend>
+      <legend id={`${field.id}-label`}>{legend}</legend>
       {hint ? (
         <p id={hintId} className="hint">
           {hint}
@@ -370,5 +321,26 @@ export function CheckboxGroup({
       </div>
       <FieldErrors id={field.errorId} errors={field.errors} />
     </fieldset>
+  );
+}
+
+/**
+ * What just happened — booked, applied, saved — as a GOV.UK-style confirmation. A live region
+ * that arrives already filled is not read out, so it takes focus instead: on arrival and after a
+ * form's answer the root moves focus here (`data-arrival-focus`); without JavaScript the page
+ * arrives with it focused (autoFocus). Tab goes on from there.
+ */
+export function Confirmation({ children }: { children: ReactNode }) {
+  return (
+    <p
+      role="status"
+      className="notice success"
+      tabIndex={-1}
+      data-arrival-focus=""
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- the page's news, where reading starts
+      autoFocus
+    >
+      {children}
+    </p>
   );
 }
