@@ -344,7 +344,7 @@ describe("over HTTP", () => {
       ids.map((applicationId) =>
         postForm(
           `/staff/postings/${posting.id}/applicants`,
-          { intent: "select", applicationId },
+          { intent: "select", applicationId, confirm: "yes" },
           cookie,
         ),
       ),

@@ -6,59 +6,103 @@ import { type Failure, type Outcome, Refused } from "~/domain/shared/outcome";
 import type { Prisma } from "~/generated/prisma/client";
 import { containsText, getDb } from "~/utils/db.server";
 import { canManage, TX_OPTIONS } from "./common.server";
-import { applicationSubject, applicationTitleSelect, notifyApplicant } from "./messages.server";
-import { canMoveTo, DECISION_STATUS } from "./rules";
+import {
+  applicationSubject,
+  applicationTitleSelect,
+  cancelWaitingDecisionMessage,
+  decisionMessageKey,
+  notifyApplicant,
+} from "./messages.server";
+import {
+  canMoveTo,
+  canUndo,
+  DECISION_STATUS,
+  isSettling,
+  settlingDecisionOf,
+  undoDeadline,
+} from "./rules";
 import type { ApplicantFilter } from "./schema";
-import { APPLICANTS_PAGE_SIZE, type ApplicationStatus, type Decision } from "./types";
+import {
+  APPLICANTS_PAGE_SIZE,
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  type Decision,
+  type SettlingDecision,
+} from "./types";
+import { windowState } from "./window";
 import { pageCount, paginate } from "~/domain/shared/pagination";
 
 // ───────────── staff: decisions ─────────────
+
+type Scope = { postingId: string } | { roundId: string };
 
 export type DecisionOutcome = Outcome<
   { status: ApplicationStatus },
   Failure<"notFound" | "forbidden" | "notAllowed" | "siteRequired" | "full" | "changed">
 >;
 
-/**
- * A staff decision about one application of `scope` (the posting or round whose list the staff
- * member is looking at). Selecting takes a place only if one is left, checked by the database;
- * for a public-work round the place is at one of the applicant's preferred sites.
- */
-export async function decideApplication(
-  actor: SessionUser,
-  scope: { postingId: string } | { roundId: string },
-  input: { applicationId: string; decision: Decision; sitePostingId?: string },
-  meta: { now: Date; ip: string | null },
-): Promise<DecisionOutcome> {
-  const db = getDb();
-  const row = await db.application.findFirst({
-    where: { id: input.applicationId, ...scope },
-    select: {
-      id: true,
-      status: true,
-      residentId: true,
-      postingId: true,
-      roundId: true,
-      sitePreferences: { select: { postingId: true } },
-      ...applicationTitleSelect,
-    },
-  });
-  if (!row) return { ok: false, code: "notFound" };
-  const organizationId = (row.posting ?? row.round)!.organizationId;
-  if (!canManage(actor, organizationId)) return { ok: false, code: "forbidden" };
-  const to = DECISION_STATUS[input.decision];
-  if (!canMoveTo(row.status as ApplicationStatus, to)) return { ok: false, code: "notAllowed" };
+type DecisionInput = { applicationId: string; decision: Decision; sitePostingId?: string };
 
-  // The posting whose positions the decision concerns.
+const decisionRowSelect = {
+  id: true,
+  status: true,
+  residentId: true,
+  postingId: true,
+  roundId: true,
+  waitlistRank: true,
+  sitePostingId: true,
+  decidedAt: true,
+  sitePreferences: { select: { postingId: true } },
+  resident: { select: { name: true, deletedAt: true } },
+  ...applicationTitleSelect,
+} as const satisfies Prisma.ApplicationSelect;
+
+/**
+ * The application a decision is about, checked: it belongs to `scope`, the actor manages it, the
+ * decision may follow its status, and (in a round) names one of the applicant's preferred sites,
+ * whose positions are then the quota (`placePostingId`).
+ */
+async function decisionTarget(actor: SessionUser, scope: Scope, input: DecisionInput) {
+  const row = await getDb().application.findFirst({
+    where: { id: input.applicationId, ...scope },
+    select: decisionRowSelect,
+  });
+  if (!row) return { ok: false as const, code: "notFound" as const };
+  const organizationId = (row.posting ?? row.round)!.organizationId;
+  if (!canManage(actor, organizationId)) return { ok: false as const, code: "forbidden" as const };
+  const to = DECISION_STATUS[input.decision];
+  if (!canMoveTo(row.status as ApplicationStatus, to))
+    return { ok: false as const, code: "notAllowed" as const };
   let placePostingId: string | null = row.postingId;
   if (row.roundId && (to === "selected" || to === "waitlisted")) {
     const preferred = row.sitePreferences.some((p) => p.postingId === input.sitePostingId);
-    if (!input.sitePostingId || !preferred) return { ok: false, code: "siteRequired" };
+    if (!input.sitePostingId || !preferred)
+      return { ok: false as const, code: "siteRequired" as const };
     placePostingId = input.sitePostingId;
   }
+  return { ok: true as const, row, organizationId, to, placePostingId };
+}
+
+/**
+ * A staff decision about one application of `scope` (the posting or round whose list the staff
+ * member is looking at). Selecting takes a place only if one is left, checked by the database;
+ * for a public-work round the place is at one of the applicant's preferred sites. A settling
+ * decision (select, waitlist, reject) is announced only once its undo time is over: its message
+ * waits in the outbox under a key that `undoDecision` cancels.
+ */
+export async function decideApplication(
+  actor: SessionUser,
+  scope: Scope,
+  input: DecisionInput,
+  meta: { now: Date; ip: string | null },
+): Promise<DecisionOutcome> {
+  const target = await decisionTarget(actor, scope, input);
+  if (!target.ok) return target;
+  const { row, organizationId, to, placePostingId } = target;
+  const settling = isSettling(input.decision);
 
   try {
-    await db.$transaction(async (tx) => {
+    await getDb().$transaction(async (tx) => {
       let waitlistRank: number | null = null;
       if (to === "waitlisted") {
         const counter = await tx.posting.update({
@@ -87,7 +131,9 @@ export async function decideApplication(
         });
         if (took.count !== 1) throw new Refused("full");
       }
-      await tx.applicationStatusChange.create({
+      // waitlisted, then selected within minutes: only "selected" is announced
+      await cancelWaitingDecisionMessage(tx, row);
+      const change = await tx.applicationStatusChange.create({
         data: { applicationId: row.id, status: to, byId: actor.id, at: meta.now },
         select: { id: true },
       });
@@ -100,7 +146,15 @@ export async function decideApplication(
           subjectResidentId: row.residentId,
           organizationId,
           ip: meta.ip,
-          metadata: { from: row.status, postingId: placePostingId },
+          // what the decision replaced, so that undoing it restores exactly that
+          metadata: {
+            from: row.status,
+            postingId: placePostingId,
+            change: change.id,
+            fromRank: row.waitlistRank,
+            fromSite: row.sitePostingId,
+            fromDecidedAt: row.decidedAt?.toISOString() ?? null,
+          },
         },
         tx,
       );
@@ -110,10 +164,13 @@ export async function decideApplication(
         row.residentId,
         `application_${to}`,
         applicationSubject(row).title,
-        {
-          applicationId: row.id,
-          rank: waitlistRank ?? "",
-        },
+        { applicationId: row.id, rank: waitlistRank ?? "" },
+        settling
+          ? {
+              sendAfter: undoDeadline(meta.now),
+              dedupeKey: decisionMessageKey(row.id, change.id),
+            }
+          : undefined,
       );
     }, TX_OPTIONS);
     return { ok: true, status: to };
@@ -123,9 +180,259 @@ export async function decideApplication(
   }
 }
 
-// ───────────── staff: applicant lists ─────────────
+/**
+ * What a settling decision would do, for the page that asks the staff member to confirm it: who,
+ * for what, the places left, whether applications are still coming in, and when the applicant
+ * would be told. "full" when selecting is already impossible (no confirmation is then asked).
+ */
+export async function previewDecision(
+  actor: SessionUser,
+  scope: Scope,
+  input: DecisionInput & { decision: SettlingDecision },
+  now: Date,
+) {
+  const target = await decisionTarget(actor, scope, input);
+  if (!target.ok) return target;
+  const { row, to, placePostingId } = target;
+  const db = getDb();
+  const [place, waiting] = await Promise.all([
+    placePostingId
+      ? db.posting.findUnique({
+          where: { id: placePostingId },
+          select: { titleKo: true, titleEn: true, positions: true, selectedCount: true },
+        })
+      : null,
+    to === "waitlisted" && placePostingId
+      ? db.application.count({
+          where: row.roundId
+            ? { sitePostingId: placePostingId, status: "waitlisted" }
+            : { postingId: placePostingId, status: "waitlisted" },
+        })
+      : 0,
+  ]);
+  const placesLeft = place ? Math.max(0, place.positions - place.selectedCount) : 0;
+  if (to === "selected" && placesLeft === 0) return { ok: false as const, code: "full" as const };
+  const subject = applicationSubject(row);
+  return {
+    ok: true as const,
+    applicationId: row.id,
+    decision: input.decision,
+    sitePostingId: row.roundId ? placePostingId : null,
+    name: row.resident.deletedAt ? null : row.resident.name,
+    status: row.status as ApplicationStatus,
+    title: subject.title,
+    /** a round's site the decision is for */
+    site: row.roundId && place ? { ko: place.titleKo, en: place.titleEn } : null,
+    windowOpen: windowState(subject.window, now) === "open",
+    closesAt: subject.window.closesAt,
+    positions: place?.positions ?? 0,
+    placesLeft,
+    waiting,
+    notifyAt: undoDeadline(now),
+  };
+}
+export type DecisionPreview = Extract<Awaited<ReturnType<typeof previewDecision>>, { ok: true }>;
 
-type Scope = { postingId: string } | { roundId: string };
+/**
+ * The latest decision on an application that can still be undone: a settling decision by staff
+ * (not the portal moving the waitlist up), made less than its undo time ago, whose message has not
+ * gone out. Null otherwise.
+ */
+export async function undoableDecision(
+  actor: SessionUser,
+  scope: Scope,
+  applicationId: string,
+  now: Date,
+) {
+  const db = getDb();
+  const row = await db.application.findFirst({
+    where: { id: applicationId, ...scope },
+    select: {
+      id: true,
+      status: true,
+      decidedAt: true,
+      resident: { select: { name: true, deletedAt: true } },
+      posting: { select: { organizationId: true } },
+      round: { select: { organizationId: true } },
+    },
+  });
+  if (!row || !canManage(actor, (row.posting ?? row.round)!.organizationId)) return null;
+  const decision = settlingDecisionOf(row.status);
+  if (!decision || !row.decidedAt || !canUndo(row.decidedAt, now)) return null;
+  const change = await db.applicationStatusChange.findFirst({
+    where: { applicationId: row.id, status: row.status, at: row.decidedAt, byId: { not: null } },
+    select: { id: true },
+  });
+  if (!change) return null;
+  const message = await db.notification.findUnique({
+    where: { dedupeKey: decisionMessageKey(row.id, change.id) },
+    select: { status: true },
+  });
+  if (message && message.status !== "pending") return null;
+  return {
+    applicationId: row.id,
+    changeId: change.id,
+    decision,
+    name: row.resident.deletedAt ? null : row.resident.name,
+    until: undoDeadline(row.decidedAt),
+  };
+}
+
+export type UndoOutcome = Outcome<
+  { status: ApplicationStatus },
+  Failure<"notFound" | "forbidden" | "tooLate" | "changed">
+>;
+
+/**
+ * Undoes a settling decision while its message still waits: the application gets back exactly the
+ * status, waitlist number, site and decision time it had (recorded with the decision), a place
+ * it took is given back, the message is cancelled and the decision leaves the applicant's
+ * timeline (they were never told). The audit log keeps both the decision and its undoing. A freed
+ * place is not passed to the waitlist: undoing puts things back as they were, and nobody has
+ * been told anything. Refused with "tooLate" once the message is out (or its time has come), and
+ * "changed" when something else happened to the application since.
+ */
+export async function undoDecision(
+  actor: SessionUser,
+  scope: Scope,
+  input: { applicationId: string; changeId: string },
+  meta: { now: Date; ip: string | null },
+): Promise<UndoOutcome> {
+  const db = getDb();
+  const row = await db.application.findFirst({
+    where: { id: input.applicationId, ...scope },
+    select: {
+      id: true,
+      status: true,
+      decidedAt: true,
+      waitlistRank: true,
+      residentId: true,
+      posting: { select: { organizationId: true } },
+      round: { select: { organizationId: true } },
+    },
+  });
+  if (!row) return { ok: false, code: "notFound" };
+  const organizationId = (row.posting ?? row.round)!.organizationId;
+  if (!canManage(actor, organizationId)) return { ok: false, code: "forbidden" };
+  const change = await db.applicationStatusChange.findFirst({
+    where: { id: input.changeId, applicationId: row.id, byId: { not: null } },
+    select: { id: true, status: true, at: true },
+  });
+  const decision = change ? settlingDecisionOf(change.status) : null;
+  if (!change || !decision) return { ok: false, code: "notFound" };
+  if (!canUndo(change.at, meta.now)) return { ok: false, code: "tooLate" };
+  if (row.status !== change.status || row.decidedAt?.getTime() !== change.at.getTime())
+    return { ok: false, code: "changed" };
+  const recorded = await decisionRecord(row.id, decision, change.id);
+  if (!recorded) return { ok: false, code: "changed" };
+
+  try {
+    await db.$transaction(async (tx) => {
+      const key = decisionMessageKey(row.id, change.id);
+      const held = await tx.notification.updateMany({
+        where: { dedupeKey: key, status: "pending" },
+        data: { status: "cancelled" },
+      });
+      if (held.count !== 1 && (await tx.notification.count({ where: { dedupeKey: key } })) > 0)
+        throw new Refused("tooLate");
+      const restored = await tx.application.updateMany({
+        where: { id: row.id, status: change.status, decidedAt: change.at },
+        data: {
+          status: recorded.from,
+          waitlistRank: recorded.fromRank,
+          sitePostingId: recorded.fromSite,
+          decidedAt: recorded.fromDecidedAt,
+        },
+      });
+      if (restored.count !== 1) throw new Refused("changed");
+      if (change.status === "selected" && recorded.postingId) {
+        await tx.posting.updateMany({
+          where: { id: recorded.postingId, selectedCount: { gt: 0 } },
+          data: { selectedCount: { decrement: 1 } },
+        });
+      }
+      if (change.status === "waitlisted" && recorded.postingId && row.waitlistRank !== null) {
+        // the number is handed out again if nobody was waitlisted after it
+        await tx.posting.updateMany({
+          where: { id: recorded.postingId, lastWaitlistRank: row.waitlistRank },
+          data: { lastWaitlistRank: { decrement: 1 } },
+        });
+      }
+      // Waitlisted, then selected within minutes (which cancelled "you are on the waiting list"),
+      // then undone: the earlier message is due again, as if the selection had never been.
+      if (recorded.fromDecidedAt && settlingDecisionOf(recorded.from)) {
+        const earlier = await tx.applicationStatusChange.findMany({
+          where: { applicationId: row.id, status: recorded.from, at: recorded.fromDecidedAt },
+          select: { id: true },
+        });
+        await tx.notification.updateMany({
+          where: {
+            dedupeKey: { in: earlier.map((c) => decisionMessageKey(row.id, c.id)) },
+            status: "cancelled",
+          },
+          data: { status: "pending" },
+        });
+      }
+      await tx.applicationStatusChange.deleteMany({ where: { id: change.id } });
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "application.undo",
+          subjectType: "Application",
+          subjectId: row.id,
+          subjectResidentId: row.residentId,
+          organizationId,
+          ip: meta.ip,
+          metadata: { undid: decision, change: change.id, to: recorded.from },
+        },
+        tx,
+      );
+    }, TX_OPTIONS);
+    return { ok: true, status: recorded.from };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, code: error.code as "tooLate" | "changed" };
+    throw error;
+  }
+}
+
+function parseMetadata(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a decision replaced, as its audit entry recorded it (written in the decision's transaction). */
+async function decisionRecord(applicationId: string, decision: SettlingDecision, changeId: string) {
+  const events = await getDb().auditEvent.findMany({
+    where: {
+      subjectType: "Application",
+      subjectId: applicationId,
+      action: `application.${decision}`,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 20,
+    select: { metadata: true },
+  });
+  for (const event of events) {
+    const data = parseMetadata(event.metadata);
+    if (data.change !== changeId) continue;
+    const from = data.from as ApplicationStatus;
+    if (!(APPLICATION_STATUSES as readonly string[]).includes(from)) return null;
+    return {
+      from,
+      postingId: typeof data.postingId === "string" ? data.postingId : null,
+      fromRank: typeof data.fromRank === "number" ? data.fromRank : null,
+      fromSite: typeof data.fromSite === "string" ? data.fromSite : null,
+      fromDecidedAt: typeof data.fromDecidedAt === "string" ? new Date(data.fromDecidedAt) : null,
+    };
+  }
+  return null;
+}
+
+// ───────────── staff: applicant lists ─────────────
 
 function applicantWhere(scope: Scope, filter: ApplicantFilter): Prisma.ApplicationWhereInput {
   return {
