@@ -231,7 +231,6 @@ export async function previewDecision(
     notifyAt: undoDeadline(now),
   };
 }
-export type DecisionPreview = Extract<Awaited<ReturnType<typeof previewDecision>>, { ok: true }>;
 
 /**
  * The latest decision on an application that can still be undone: a settling decision by staff
