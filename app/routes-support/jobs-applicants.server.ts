@@ -16,10 +16,9 @@ import {
   exportApplicants,
   listApplicants,
   previewDecision,
-  undoableDecision,
-  undoDecision,
   type Applicant,
 } from "~/domain/jobs/decisions.server";
+import { undoableDecision, undoDecision } from "~/domain/jobs/undo.server";
 import { DECISIONS } from "~/domain/jobs/types";
 import { ageOn } from "~/domain/shared/seoul-time";
 import { now } from "~/utils/clock.server";

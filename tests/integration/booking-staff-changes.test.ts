@@ -10,7 +10,7 @@ import { seoulInstant } from "~/domain/shared/seoul-time";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { loader as bookingsLoader } from "~/routes/staff.bookings._index";
-import { loader as staffBookingLoader } from "~/routes/staff.bookings.$bookingId";
+import { loader as staffBookingLoader } from "~/routes/staff.bookings.$bookingId._index";
 import {
   action as cancelAction,
   loader as cancelLoader,

@@ -9,7 +9,7 @@ import { getUser } from "~/utils/auth.server";
 import { deleteAccount } from "~/domain/residents/service.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as bookingsAction, loader as bookingsLoader } from "~/routes/staff.bookings._index";
-import { loader as staffBookingLoader } from "~/routes/staff.bookings.$bookingId";
+import { loader as staffBookingLoader } from "~/routes/staff.bookings.$bookingId._index";
 import {
   action as scheduleAction,
   loader as scheduleLoader,

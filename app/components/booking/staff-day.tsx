@@ -72,8 +72,7 @@ export function StaffDayPage() {
             <option value="">{t("staff.allServices", { count: services.length })}</option>
             {services.map((service) => (
               <option key={service.id} value={service.id}>
-                {places.size > 1 ? `${localized(service.place, locale, "name")} · ` : null}
-                {localized(service, locale, "name")}
+                {localized(service.place, locale, "name")} · {localized(service, locale, "name")}
               </option>
             ))}
           </select>
