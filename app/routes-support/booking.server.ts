@@ -3,7 +3,7 @@
 import type { Submission } from "@conform-to/react";
 import { recordId } from "~/domain/booking/schema";
 import { bookingRules } from "~/domain/booking/capacity.server";
-import { canManageBookings } from "~/domain/booking/staff.server";
+import { canManageBookings, getStaffBooking } from "~/domain/booking/staff.server";
 import { getMyBooking } from "~/domain/booking/reads.server";
 import type { BookingFailure } from "~/domain/booking/types";
 import { requireRole, requireUser } from "~/utils/auth.server";
@@ -33,6 +33,18 @@ export async function requireBookingStaff(request: Request) {
   const user = await requireRole(request, ["staff", "admin"]);
   invariantResponse(canManageBookings(user), forbidden);
   return user;
+}
+
+/**
+ * A booking of the staff member's own place (an admin: any place); anyone else's is "not found".
+ * `live`: it can still be moved or cancelled (confirmed, not started).
+ */
+export async function requireStaffBooking(request: Request, bookingId: string | undefined) {
+  const user = await requireBookingStaff(request);
+  const booking = await getStaffBooking(user, requireRecordId(bookingId));
+  invariantResponse(booking, notFound);
+  const live = booking.status === "confirmed" && booking.slot.startsAt > now();
+  return { user, booking, live };
 }
 
 /** A record id from the URL, or "not found". */

@@ -714,7 +714,7 @@ async function runConfiguration(configuration: Configuration): Promise<Outcome> 
               post(
                 server,
                 `/staff/postings/${fixture.surge.id}/applicants`,
-                { intent: "select", applicationId: id },
+                { intent: "select", applicationId: id, confirm: "yes" },
                 cookie,
               ),
           })),

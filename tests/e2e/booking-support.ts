@@ -39,7 +39,7 @@ afterAll(async () => {
 
 /**
  * A test's own copy of a seeded service — same place (or, with `ownPlace`, a copy of the place
- * too, for pages that list places), kind, eligibility and duration — with exactly the slots the
+ * too, for pages that list places; with `placeId`, in a place made earlier), kind, eligibility and duration — with exactly the slots the
  * test asks for. It has no slot templates, so the server's periodic slot sync leaves it alone, and
  * no other test books it: tests never depend on the seed's generated dates or on each other.
  * Removed after the test file.
@@ -47,7 +47,7 @@ afterAll(async () => {
 export async function ownService(
   baseSlug: string,
   slots: OwnSlot[],
-  options: { ownPlace?: boolean } = {},
+  options: { ownPlace?: boolean; placeId?: string } = {},
 ): Promise<OwnService> {
   const db = serverDatabase();
   const base = await db.service.findUniqueOrThrow({
@@ -56,7 +56,13 @@ export async function ownService(
   });
   const tag = crypto.randomBytes(3).toString("hex");
   let place = base.place;
-  if (options.ownPlace) {
+  if (options.placeId) {
+    // another service of a place made earlier by the same test
+    place = await db.place.findUniqueOrThrow({
+      where: { id: options.placeId },
+      include: { openingHours: true },
+    });
+  } else if (options.ownPlace) {
     const { id: _id, createdAt: _c, updatedAt: _u, openingHours, ...fields } = base.place;
     place = await db.place.create({
       data: {

@@ -141,6 +141,8 @@ for (const javaScriptEnabled of [true, false]) {
       const applicant = staff.page.getByRole("listitem").filter({ hasText: name });
       expect(await applicant.textContent()).toContain("만 29세");
       await applicant.getByRole("button", { name: "선정", exact: true }).click();
+      // a decision is confirmed first (tests/e2e/staff-decisions.test.ts covers the steps)
+      await staff.page.getByRole("button", { name: "네, 선정합니다" }).click();
       await expect
         .poll(() => staff.page.getByRole("status").first().textContent())
         .toContain("선정했습니다.");
@@ -344,7 +346,7 @@ describe("over HTTP", () => {
       ids.map((applicationId) =>
         postForm(
           `/staff/postings/${posting.id}/applicants`,
-          { intent: "select", applicationId },
+          { intent: "select", applicationId, confirm: "yes" },
           cookie,
         ),
       ),

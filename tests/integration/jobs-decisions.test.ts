@@ -35,6 +35,7 @@ async function staffOf(organizationId: string | null, role: "staff" | "admin" = 
   return { ...staff, cookie: await sessionCookieFor(staff.id) };
 }
 
+/** A decision as the confirmation step sends it (confirmed). */
 function decide(
   postingId: string,
   cookie: string,
@@ -46,7 +47,7 @@ function decide(
     applicantsAction,
     formRequest(
       `/staff/postings/${postingId}/applicants?status=all`,
-      { intent, applicationId, ...extra },
+      { intent, applicationId, confirm: "yes", ...extra },
       { cookie },
     ),
     { postingId },
@@ -367,7 +368,7 @@ describe("public-work round decisions", () => {
   function decideRound(roundId: string, cookie: string, fields: Record<string, string>) {
     return call(
       roundApplicantsAction,
-      formRequest(`/staff/rounds/${roundId}/applicants`, fields, { cookie }),
+      formRequest(`/staff/rounds/${roundId}/applicants`, { confirm: "yes", ...fields }, { cookie }),
       { roundId },
     );
   }

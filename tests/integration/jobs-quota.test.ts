@@ -76,7 +76,7 @@ describe("selection quota under concurrency", () => {
           applicantsAction,
           formRequest(
             `/staff/postings/${posting.id}/applicants`,
-            { intent: "select", applicationId },
+            { intent: "select", applicationId, confirm: "yes" },
             { cookie: cookies[i % 2] },
           ),
           { postingId: posting.id },

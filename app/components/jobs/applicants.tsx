@@ -5,6 +5,7 @@ import {
   Link,
   useActionData,
   useLoaderData,
+  useLocation,
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
@@ -24,6 +25,7 @@ import {
 import type { EmploymentStatus } from "~/domain/residents/types";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { StatusBadge } from "./application-status";
+import { DecisionConfirmation, DecisionDone } from "./decision-steps";
 import { Pagination } from "~/components/ui/pagination";
 import { localized } from "~/domain/shared/localized";
 import { Confirmation } from "~/components/ui/form";
@@ -45,8 +47,12 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
   const { t, i18n } = useTranslation("jobs");
   const data = useLoaderData<LoaderData>();
   const actionData = useActionData<typeof applicantsAction>();
-  // every answer but a redirect is a refusal (or a form no page of ours sends: "not allowed")
-  const refused = actionData ? (actionData.refusal?.code ?? "notAllowed") : null;
+  const { pathname } = useLocation();
+  // every answer but a redirect is a refusal (or a form no page of ours sends: "not allowed");
+  // a confirmation that cannot be given (selecting with no place left) is one too
+  const problem = actionData
+    ? (actionData.refusal?.code ?? "notAllowed")
+    : (data.confirmRefusal ?? null);
   const [searchParams] = useSearchParams();
   const en = i18n.language === "en";
   const title = data.posting
@@ -56,13 +62,16 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
     : en
       ? data.round!.nameEn
       : data.round!.nameKo;
-  const decided = searchParams.get("decided") as ApplicationStatus | null;
-  const full = data.posting ? data.posting.selectedCount >= data.posting.positions : false;
+  // A notice from the step before is stale once something was refused since.
+  const decided = problem ? null : decidedStatus(searchParams.get("decided"));
+  const undone = problem ? null : (searchParams.get("undone") as ApplicationStatus | null);
   const allCount = Object.values(data.counts).reduce((sum, n) => sum + (n ?? 0), 0);
   const labels = useCardLabels();
   const navigation = useNavigation();
-  const busyId =
-    navigation.state === "submitting" ? navigation.formData?.get("applicationId") : null;
+  const busy = navigation.state === "submitting";
+  const busyId = busy ? navigation.formData?.get("applicationId") : null;
+  // the list as filtered, without the steps of a decision: where every form posts and returns
+  const listHref = `${pathname}${filterHref(data.filter, data.filter.page)}`;
   return (
     <section className="page applicants-page" aria-labelledby="applicants-title">
       <p>
@@ -92,23 +101,71 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
           ))}
         </ul>
       )}
-      {full ? <p className="notice">{t("staff.applicants.full")}</p> : null}
+      {/* One message about the quota: the refusal when one was just met, else the state. */}
+      {problem ? (
+        <p role="alert" className="form-errors">
+          {t(`staff.applicants.problem.${problem as "full"}`, {
+            defaultValue: t("staff.applicants.problem.notAllowed"),
+          })}
+        </p>
+      ) : null}
+      {data.full && problem !== "full" ? (
+        <p className="notice">
+          {t("staff.applicants.full", { positions: data.posting?.positions ?? 0 })}
+        </p>
+      ) : null}
+      {decided ? <DecisionDone status={decided} undo={data.undo} listHref={listHref} /> : null}
+      {undone && (APPLICATION_STATUSES as readonly string[]).includes(undone) ? (
+        <Confirmation>{t("staff.undo.done", { status: t(`status.${undone}`) })}</Confirmation>
+      ) : null}
+      {data.confirm && !problem ? (
+        <DecisionConfirmation confirm={data.confirm} listHref={listHref} busy={busy} />
+      ) : (
+        <ApplicantList
+          data={data}
+          labels={labels}
+          busyId={busyId}
+          listHref={listHref}
+          csvHref={csvHref}
+          allCount={allCount}
+        />
+      )}
+    </section>
+  );
+}
+
+function decidedStatus(value: string | null) {
+  return value === "under_review" ||
+    value === "selected" ||
+    value === "waitlisted" ||
+    value === "rejected"
+    ? value
+    : null;
+}
+
+function ApplicantList({
+  data,
+  labels,
+  busyId,
+  listHref,
+  csvHref,
+  allCount,
+}: {
+  data: LoaderData;
+  labels: CardLabels;
+  busyId: FormDataEntryValue | null | undefined;
+  listHref: string;
+  csvHref: string;
+  allCount: number;
+}) {
+  const { t, i18n } = useTranslation("jobs");
+  return (
+    <>
       <p>
         <a href={csvHref} download>
           {t("staff.applicants.exportCsv")}
         </a>
       </p>
-      {decided && decided in { under_review: 1, selected: 1, waitlisted: 1, rejected: 1 } ? (
-        <Confirmation>{t(`staff.applicants.decided.${decided as "selected"}`)}</Confirmation>
-      ) : null}
-      {refused ? (
-        <p role="alert" className="form-errors">
-          {t(`staff.applicants.problem.${refused as "full"}`, {
-            defaultValue: t("staff.applicants.problem.notAllowed"),
-          })}
-        </p>
-      ) : null}
-
       <Form method="get" className="card filter-form" aria-label={t("staff.applicants.filters")}>
         <div className="field">
           <label htmlFor="applicants-status">{t("staff.applicants.status")}</label>
@@ -157,6 +214,7 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
             sites={data.sites}
             labels={labels}
             busy={busyId === applicant.id}
+            listHref={listHref}
           />
         ))}
       </ol>
@@ -165,7 +223,7 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
         pageCount={data.pageCount}
         href={(page) => filterHref(data.filter, page)}
       />
-    </section>
+    </>
   );
 }
 
@@ -201,11 +259,13 @@ function ApplicantCard({
   sites,
   labels,
   busy,
+  listHref,
 }: {
   applicant: ApplicantView;
   sites: Site[];
   labels: CardLabels;
   busy: boolean;
+  listHref: string;
 }) {
   const { t, i18n } = useTranslation(["jobs", "districts", "account"]);
   const lang = i18n.language;
@@ -274,7 +334,12 @@ function ApplicantCard({
         ) : null}
       </details>
       {applicant.decisions.length > 0 ? (
-        <Form method="post" className="decision-form" aria-label={labels.decisions}>
+        <Form
+          method="post"
+          action={listHref}
+          className="decision-form"
+          aria-label={labels.decisions}
+        >
           <input type="hidden" name="applicationId" value={applicant.id} />
           {applicant.preferences.length > 0 ? (
             <div className="field">

@@ -2,7 +2,7 @@
 // aria-describedby and shown in the person's language, and what was typed is kept.
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;

@@ -2,6 +2,7 @@
 import { recordAudit } from "~/domain/audit/service.server";
 import { cancelPendingNotifications } from "~/domain/notifications/service.server";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
+import type { SessionUser } from "~/domain/residents/types";
 import { Refused } from "~/domain/shared/outcome";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -25,13 +26,16 @@ import { notify, reminderKey, scheduleReminder } from "./messages.server";
 import { isLaborConsultation } from "./reads.server";
 import { canChange, liveKey, slotState } from "./rules";
 import { sealText } from "./sealing.server";
+import { staffPlaceFilter } from "./staff.server";
 import {
   type BookingCode,
+  type BookingFailure,
   type Channel,
   CONSENT_KIND,
   CONSENT_VERSION,
   type LaborTopic,
   parseChannels,
+  type StaffCancelReason,
 } from "./types";
 
 // ───────────── booking ─────────────
@@ -194,23 +198,68 @@ const changeSelect = {
 
 export type ChangeOutcome = Outcome<{ bookingId: string }>;
 
+/**
+ * Who changes a booking: the resident themself, or staff of the booking's place (or an admin) on
+ * the resident's behalf — someone who phones in. The same rules hold, with one difference: the
+ * online cut-off (BOOKING_CANCEL_CUTOFF_MINUTES before the start) exists so that residents call
+ * the center for a late change; staff are whom they call, so staff may change a booking until it
+ * starts.
+ */
+export type Changer = { residentId: string } | { staff: SessionUser };
+
+/** The bookings a changer may touch: the resident's own, or the staff member's place's. */
+function changeableWhere(by: Changer, bookingId: string) {
+  if ("residentId" in by) return { id: bookingId, residentId: by.residentId };
+  const place = staffPlaceFilter(by.staff);
+  return place ? { id: bookingId, slot: { service: place } } : null;
+}
+
+/** Why a live booking cannot be changed now by this changer, or null. */
+function changeRefusal(
+  by: Changer,
+  booking: {
+    status: string;
+    slot: { startsAt: Date; service: { place: { phone: string | null } } };
+  },
+  now: Date,
+): BookingFailure | null {
+  if (booking.status !== "confirmed" || booking.slot.startsAt <= now)
+    return { ok: false, code: "notLive" };
+  if ("residentId" in by && !canChange(booking.slot.startsAt, now, bookingRules().cutoffMinutes))
+    return { ok: false, code: "tooLate", phone: booking.slot.service.place.phone };
+  return null;
+}
+
+const actorOf = (by: Changer) => ("residentId" in by ? by.residentId : by.staff.id);
+
 /** Cancels one of the resident's bookings, up to the cut-off; the place goes to the waitlist. */
-export async function cancelBooking(
+export function cancelBooking(
   residentId: string,
   bookingId: string,
   now: Date,
   ip: string | null,
 ): Promise<ChangeOutcome> {
+  return cancelBookingBy({ residentId }, bookingId, { now, ip });
+}
+
+/**
+ * Cancels a booking for whoever `by` is. The resident is told exactly as when they cancel
+ * themself; a staff cancellation is audited with its reason (a code, never free text: the audit
+ * log keeps no personal story).
+ */
+export async function cancelBookingBy(
+  by: Changer,
+  bookingId: string,
+  meta: { now: Date; ip: string | null; reason?: StaffCancelReason },
+): Promise<ChangeOutcome> {
+  const { now, ip } = meta;
   const db = getDb();
-  const booking = await db.booking.findFirst({
-    where: { id: bookingId, residentId },
-    select: changeSelect,
-  });
+  const where = changeableWhere(by, bookingId);
+  const booking = where ? await db.booking.findFirst({ where, select: changeSelect }) : null;
   if (!booking) return { ok: false, code: "notFound" };
-  if (booking.status !== "confirmed" || booking.slot.startsAt <= now)
-    return { ok: false, code: "notLive" };
-  if (!canChange(booking.slot.startsAt, now, bookingRules().cutoffMinutes))
-    return { ok: false, code: "tooLate", phone: booking.slot.service.place.phone };
+  const refusal = changeRefusal(by, booking, now);
+  if (refusal) return refusal;
+  const residentId = booking.residentId;
   return db.$transaction(async (tx): Promise<ChangeOutcome> => {
     const cancelled = await tx.booking.updateMany({
       where: { id: booking.id, status: "confirmed" },
@@ -236,13 +285,17 @@ export async function cancelBooking(
     );
     await recordAudit(
       {
-        actorId: residentId,
-        action: "booking.cancel",
+        actorId: actorOf(by),
+        action: "residentId" in by ? "booking.cancel" : "booking.staff_cancel",
         subjectType: "Booking",
         subjectId: booking.id,
         subjectResidentId: residentId,
         placeId: booking.slot.service.place.id,
-        metadata: { slotId: booking.slot.id, place: handedOn },
+        metadata: {
+          slotId: booking.slot.id,
+          place: handedOn,
+          ...("staff" in by ? { reason: meta.reason ?? "other" } : {}),
+        },
         ip,
       },
       tx,
@@ -256,7 +309,7 @@ export async function cancelBooking(
  * the old one given up in the same transaction, or nothing changes. Slots are touched in id
  * order so that two residents swapping times cannot deadlock on PostgreSQL.
  */
-export async function rescheduleBooking(request: {
+export function rescheduleBooking(request: {
   residentId: string;
   bookingId: string;
   slotId: string;
@@ -264,8 +317,32 @@ export async function rescheduleBooking(request: {
   now: Date;
   ip: string | null;
 }): Promise<ChangeOutcome> {
+  const { residentId, ...rest } = request;
+  return moveBookingBy({ residentId }, rest);
+}
+
+/**
+ * Moves a booking for whoever `by` is (see `Changer`), with the resident's rules: the same
+ * service, an open time, the channel offered, eligibility on the new day, no overlap and the
+ * per-kind limit; the same message and reminder, and the same calendar event (the new booking
+ * continues the chain, so its .ics keeps the UID and raises the SEQUENCE).
+ */
+export async function moveBookingBy(
+  by: Changer,
+  request: {
+    bookingId: string;
+    slotId: string;
+    idempotencyKey: string;
+    now: Date;
+    ip: string | null;
+  },
+): Promise<ChangeOutcome> {
   const db = getDb();
-  const { residentId, now } = request;
+  const { now } = request;
+  const where = changeableWhere(by, request.bookingId);
+  const old = where ? await db.booking.findFirst({ where, select: changeSelect }) : null;
+  if (!old) return { ok: false, code: "notFound" };
+  const residentId = old.residentId;
   /** The booking this very form already made, if it was sent before. */
   const replayed = async (): Promise<ChangeOutcome | null> => {
     const replay = await db.booking.findUnique({
@@ -285,14 +362,8 @@ export async function rescheduleBooking(request: {
   };
   const earlier = await replayed();
   if (earlier) return earlier;
-  const old = await db.booking.findFirst({
-    where: { id: request.bookingId, residentId },
-    select: changeSelect,
-  });
-  if (!old) return { ok: false, code: "notFound" };
-  if (old.status !== "confirmed" || old.slot.startsAt <= now) return { ok: false, code: "notLive" };
-  if (!canChange(old.slot.startsAt, now, bookingRules().cutoffMinutes))
-    return { ok: false, code: "tooLate", phone: old.slot.service.place.phone };
+  const refusal = changeRefusal(by, old, now);
+  if (refusal) return refusal;
   const [target, resident] = await Promise.all([
     loadTarget(request.slotId),
     residentAt(db, residentId, request.slotId),
@@ -367,8 +438,8 @@ export async function rescheduleBooking(request: {
       await scheduleReminder(tx, recipient, booking.id, messageFacts, now);
       await recordAudit(
         {
-          actorId: residentId,
-          action: "booking.reschedule",
+          actorId: actorOf(by),
+          action: "residentId" in by ? "booking.reschedule" : "booking.staff_reschedule",
           subjectType: "Booking",
           subjectId: booking.id,
           subjectResidentId: residentId,

@@ -9,7 +9,7 @@ import {
   phoneNumber,
 } from "~/domain/shared/validation";
 import { minutesOfClock } from "~/domain/shared/seoul-time";
-import { CHANNELS, DESCRIPTION_MAX, LABOR_TOPICS } from "./types";
+import { CHANNELS, DESCRIPTION_MAX, LABOR_TOPICS, STAFF_CANCEL_REASONS } from "./types";
 
 /** Record ids as they appear in URLs and forms; anything else is simply "not found". */
 export const recordId = z
@@ -115,8 +115,24 @@ export const AttendanceSchema = z.object({
   status: z.enum(["attended", "no_show"]),
 });
 
+/**
+ * The staff day view's address. `service`, `date` and `view` are the original parameters (a
+ * service that is not one's own, or none, shows every service of one's place); `group`, `booked`
+ * and `name` were added for the day across services. Anything malformed falls back to the default.
+ */
 export const StaffViewSchema = z.object({
   service: recordId.optional().catch(undefined),
   date: isoDate.optional().catch(undefined),
   view: z.enum(["day", "week"]).catch("day"),
+  group: z.enum(["time", "service"]).catch("time"),
+  booked: z.literal("1").optional().catch(undefined),
+  name: z.string().trim().max(50).optional().catch(undefined),
+});
+
+/** Staff cancelling a booking for a resident: why (a code; the resident is told as usual). */
+export const StaffCancelSchema = z.object({
+  reason: z.enum(STAFF_CANCEL_REASONS, {
+    required_error: "booking:errors.reasonRequired",
+    invalid_type_error: "booking:errors.reasonRequired",
+  }),
 });

@@ -3,7 +3,9 @@ import { recordAudit } from "~/domain/audit/service.server";
 import { cancelPendingNotifications } from "~/domain/notifications/service.server";
 import type { SessionUser } from "~/domain/residents/types";
 import { addDays, seoulInstant } from "~/domain/shared/seoul-time";
-import { getDb } from "~/utils/db.server";
+import { pageCount, paginate } from "~/domain/shared/pagination";
+import type { Prisma } from "~/generated/prisma/client";
+import { containsText, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
   offerFreePlaces,
@@ -21,8 +23,8 @@ import { bookingSeries } from "./reads.server";
 
 // ───────────── staff: scope ─────────────
 
-/** The place whose bookings a user may manage: staff their own, admins any (null = all). */
-function staffPlaceFilter(user: SessionUser): { placeId?: string } | null {
+/** The place whose bookings a user may manage: staff their own, admins any ({}); null = none. */
+export function staffPlaceFilter(user: SessionUser): { placeId?: string } | null {
   if (user.role === "admin") return {};
   if (user.role === "staff" && user.staffPlaceId) return { placeId: user.staffPlaceId };
   return null;
@@ -69,68 +71,121 @@ export async function managedService(user: SessionUser, serviceId: string) {
   });
 }
 
-// ───────────── staff: day and week ─────────────
+// ───────────── staff: the day across services ─────────────
+
+/** Slots a page of the staff day or week shows (the Youth Job Center's day is about 60). */
+export const STAFF_SLOTS_PAGE_SIZE = 40;
+
+export type StaffAgendaQuery = {
+  /** one service, or every bookable service the user manages */
+  serviceId: string | null;
+  /** Seoul date of the first day */
+  from: string;
+  days: number;
+  /** by time (the center's day as it runs) or by service (one desk after another) */
+  group: "time" | "service";
+  /** only times someone has booked */
+  bookedOnly: boolean;
+  /** part of a resident's name: who is on the phone */
+  name: string | null;
+  page: number;
+};
 
 /**
- * A service's slots for a day or a week (Seoul dates), each with its bookings, how many wait,
- * and each resident's no-show count at this place (repeated no-shows are pointed out).
+ * The slots of a day or a week across the services a staff member manages (or one of them), each
+ * with its service and place, its live bookings, how many wait, and each resident's no-show count
+ * at that place (repeated no-shows are pointed out). Null for a user who manages no place.
  */
-export async function staffSchedule(
-  user: SessionUser,
-  serviceId: string,
-  from: string,
-  days: number,
-) {
-  const service = await managedService(user, serviceId);
-  if (!service) return null;
+export async function staffAgenda(user: SessionUser, query: StaffAgendaQuery) {
+  const scope = staffPlaceFilter(user);
+  if (!scope) return null;
   const db = getDb();
-  const slots = await db.slot.findMany({
-    where: {
-      serviceId,
-      startsAt: { gte: seoulInstant(from), lt: seoulInstant(addDays(from, days)) },
-    },
-    orderBy: { startsAt: "asc" },
-    select: {
-      ...slotSelect,
-      bookings: {
-        where: { status: { not: "cancelled" } },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          status: true,
-          topic: true,
-          channel: true,
-          residentId: true,
-          resident: { select: { name: true, deletedAt: true } },
+  const live = { status: { not: "cancelled" } };
+  const where = {
+    service: { bookable: true, ...scope, ...(query.serviceId ? { id: query.serviceId } : {}) },
+    startsAt: { gte: seoulInstant(query.from), lt: seoulInstant(addDays(query.from, query.days)) },
+    ...(query.bookedOnly || query.name
+      ? {
+          bookings: {
+            some: {
+              ...live,
+              ...(query.name ? { resident: { name: containsText(query.name) } } : {}),
+            },
+          },
+        }
+      : {}),
+  } satisfies Prisma.SlotWhereInput;
+  const orderBy: Prisma.SlotOrderByWithRelationInput[] =
+    query.group === "time"
+      ? [{ startsAt: "asc" }, { service: { nameKo: "asc" } }, { id: "asc" }]
+      : [
+          { service: { place: { nameKo: "asc" } } },
+          { service: { nameKo: "asc" } },
+          { serviceId: "asc" },
+          { startsAt: "asc" },
+          { id: "asc" },
+        ];
+  const [total, slots] = await Promise.all([
+    db.slot.count({ where }),
+    db.slot.findMany({
+      where,
+      orderBy,
+      ...paginate(query.page, STAFF_SLOTS_PAGE_SIZE),
+      select: {
+        ...slotSelect,
+        service: {
+          select: {
+            id: true,
+            nameKo: true,
+            nameEn: true,
+            place: { select: { id: true, nameKo: true, nameEn: true } },
+          },
+        },
+        bookings: {
+          where: live,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            status: true,
+            topic: true,
+            channel: true,
+            residentId: true,
+            resident: { select: { name: true, deletedAt: true } },
+          },
+        },
+        _count: {
+          select: { waitlistEntries: { where: { status: { in: ["waiting", "offered"] } } } },
         },
       },
-      _count: {
-        select: { waitlistEntries: { where: { status: { in: ["waiting", "offered"] } } } },
-      },
-    },
-  });
-  const residentIds = [...new Set(slots.flatMap((s) => s.bookings.map((b) => b.residentId)))];
-  const noShows = residentIds.length
-    ? await db.booking.groupBy({
-        by: ["residentId"],
-        where: {
-          residentId: { in: residentIds },
-          status: "no_show",
-          slot: { service: { placeId: service.place.id } },
-        },
-        _count: { _all: true },
-      })
-    : [];
-  const noShowCount = new Map(noShows.map((n) => [n.residentId, n._count._all]));
+    }),
+  ]);
+  // No-shows count per place: one small grouped query per place on the page (staff have one).
+  const noShowCount = new Map<string, number>();
+  const residentsByPlace = new Map<string, Set<string>>();
+  for (const slot of slots) {
+    const ids = residentsByPlace.get(slot.service.place.id) ?? new Set<string>();
+    for (const booking of slot.bookings) ids.add(booking.residentId);
+    residentsByPlace.set(slot.service.place.id, ids);
+  }
+  for (const [placeId, ids] of residentsByPlace) {
+    if (ids.size === 0) continue;
+    const rows = await db.booking.groupBy({
+      by: ["residentId"],
+      where: { residentId: { in: [...ids] }, status: "no_show", slot: { service: { placeId } } },
+      _count: { _all: true },
+    });
+    for (const row of rows) noShowCount.set(`${placeId}:${row.residentId}`, row._count._all);
+  }
   return {
-    service,
+    total,
+    pageCount: pageCount(total, STAFF_SLOTS_PAGE_SIZE),
     slots: slots.map(({ bookings, _count, ...slot }) => ({
       ...slot,
       waiting: _count.waitlistEntries,
       bookings: bookings.map(({ resident, ...booking }) => ({
         ...booking,
         residentName: resident.deletedAt ? null : resident.name,
-        noShows: noShowCount.get(booking.residentId) ?? 0,
+        noShows: noShowCount.get(`${slot.service.place.id}:${booking.residentId}`) ?? 0,
       })),
     })),
   };

@@ -23,6 +23,18 @@ export type Channel = (typeof CHANNELS)[number];
 /** Service kind whose bookings carry a topic, a channel, a confidential description and consent. */
 export const LABOR_CONSULTATION = "labor_consultation";
 
+/**
+ * Why staff cancel a booking for a resident (audited as a code: the log keeps no personal story).
+ * The resident is told as when they cancel themself.
+ */
+export const STAFF_CANCEL_REASONS = [
+  "resident_asked",
+  "center_unavailable",
+  "booked_in_error",
+  "other",
+] as const;
+export type StaffCancelReason = (typeof STAFF_CANCEL_REASONS)[number];
+
 /** Longest consultation description a resident may write. */
 export const DESCRIPTION_MAX = 2000;
 

@@ -7,7 +7,12 @@ import { type Failure, type Outcome, Refused } from "~/domain/shared/outcome";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
 import { type Tx, TX_OPTIONS } from "./common.server";
-import { applicationSubject, applicationTitleSelect, notifyApplicant } from "./messages.server";
+import {
+  applicationSubject,
+  applicationTitleSelect,
+  cancelWaitingDecisionMessage,
+  notifyApplicant,
+} from "./messages.server";
 import { nextStep } from "./next-step";
 import { applyRefusal, type ApplyRefusal, canWithdraw, LIVE_STATUSES } from "./rules";
 import type { ApplyInput } from "./schema";
@@ -297,6 +302,7 @@ type LiveApplication = {
   residentId: string;
   postingId: string | null;
   sitePostingId: string | null;
+  decidedAt: Date | null;
 };
 
 /**
@@ -313,6 +319,8 @@ async function withdrawInTx(
     data: { status: "withdrawn", withdrawnAt: meta.now, waitlistRank: null },
   });
   if (changed.count !== 1) throw new Refused("changed");
+  // a decision still waiting to be announced is overtaken by the withdrawal
+  await cancelWaitingDecisionMessage(tx, application);
   await tx.applicationStatusChange.create({
     data: { applicationId: application.id, status: "withdrawn", byId: meta.byId, at: meta.now },
     select: { id: true },
@@ -331,6 +339,8 @@ async function withdrawInTx(
     orderBy: [{ waitlistRank: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      status: true,
+      decidedAt: true,
       residentId: true,
       ...applicationTitleSelect,
     },
@@ -341,6 +351,8 @@ async function withdrawInTx(
     data: { selectedCount: { increment: 1 } },
   });
   if (took.count !== 1) return { promotedId: null };
+  // "you are on the waiting list", if still waiting to go, would now arrive after "moved up"
+  await cancelWaitingDecisionMessage(tx, next);
   await tx.application.update({
     where: { id: next.id },
     data: { status: "selected", decidedAt: meta.now, waitlistRank: null },
@@ -389,6 +401,7 @@ export async function withdrawApplication(
       residentId: true,
       postingId: true,
       sitePostingId: true,
+      decidedAt: true,
       ...applicationTitleSelect,
     },
   });
@@ -441,7 +454,14 @@ export async function withdrawApplicationsOfDeletedResident(
 ): Promise<number> {
   const live = await tx.application.findMany({
     where: { residentId, status: { in: [...LIVE_STATUSES] } },
-    select: { id: true, status: true, residentId: true, postingId: true, sitePostingId: true },
+    select: {
+      id: true,
+      status: true,
+      residentId: true,
+      postingId: true,
+      sitePostingId: true,
+      decidedAt: true,
+    },
   });
   for (const application of live)
     await withdrawInTx(tx, application, { byId: residentId, now, ip: null });

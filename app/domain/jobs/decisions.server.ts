@@ -1,4 +1,5 @@
-// Jobs: staff decisions on applications (select, waitlist, promote) and the applicant lists.
+// Jobs: staff decisions on applications (confirming, then selecting, waitlisting or rejecting
+// within the places) and the applicant lists. Undoing a decision: undo.server.ts.
 import { recordAudit } from "~/domain/audit/service.server";
 import type { ProfileFacts } from "~/domain/eligibility/judge";
 import type { SessionUser } from "~/domain/residents/types";
@@ -6,59 +7,95 @@ import { type Failure, type Outcome, Refused } from "~/domain/shared/outcome";
 import type { Prisma } from "~/generated/prisma/client";
 import { containsText, getDb } from "~/utils/db.server";
 import { canManage, TX_OPTIONS } from "./common.server";
-import { applicationSubject, applicationTitleSelect, notifyApplicant } from "./messages.server";
-import { canMoveTo, DECISION_STATUS } from "./rules";
+import {
+  applicationSubject,
+  applicationTitleSelect,
+  cancelWaitingDecisionMessage,
+  decisionMessageKey,
+  notifyApplicant,
+} from "./messages.server";
+import { canMoveTo, DECISION_STATUS, isSettling, undoDeadline } from "./rules";
 import type { ApplicantFilter } from "./schema";
-import { APPLICANTS_PAGE_SIZE, type ApplicationStatus, type Decision } from "./types";
+import {
+  APPLICANTS_PAGE_SIZE,
+  type ApplicationStatus,
+  type Decision,
+  type SettlingDecision,
+} from "./types";
+import { windowState } from "./window";
 import { pageCount, paginate } from "~/domain/shared/pagination";
 
 // ───────────── staff: decisions ─────────────
+
+type Scope = { postingId: string } | { roundId: string };
 
 export type DecisionOutcome = Outcome<
   { status: ApplicationStatus },
   Failure<"notFound" | "forbidden" | "notAllowed" | "siteRequired" | "full" | "changed">
 >;
 
-/**
- * A staff decision about one application of `scope` (the posting or round whose list the staff
- * member is looking at). Selecting takes a place only if one is left, checked by the database;
- * for a public-work round the place is at one of the applicant's preferred sites.
- */
-export async function decideApplication(
-  actor: SessionUser,
-  scope: { postingId: string } | { roundId: string },
-  input: { applicationId: string; decision: Decision; sitePostingId?: string },
-  meta: { now: Date; ip: string | null },
-): Promise<DecisionOutcome> {
-  const db = getDb();
-  const row = await db.application.findFirst({
-    where: { id: input.applicationId, ...scope },
-    select: {
-      id: true,
-      status: true,
-      residentId: true,
-      postingId: true,
-      roundId: true,
-      sitePreferences: { select: { postingId: true } },
-      ...applicationTitleSelect,
-    },
-  });
-  if (!row) return { ok: false, code: "notFound" };
-  const organizationId = (row.posting ?? row.round)!.organizationId;
-  if (!canManage(actor, organizationId)) return { ok: false, code: "forbidden" };
-  const to = DECISION_STATUS[input.decision];
-  if (!canMoveTo(row.status as ApplicationStatus, to)) return { ok: false, code: "notAllowed" };
+type DecisionInput = { applicationId: string; decision: Decision; sitePostingId?: string };
 
-  // The posting whose positions the decision concerns.
+const decisionRowSelect = {
+  id: true,
+  status: true,
+  residentId: true,
+  postingId: true,
+  roundId: true,
+  waitlistRank: true,
+  sitePostingId: true,
+  decidedAt: true,
+  sitePreferences: { select: { postingId: true } },
+  resident: { select: { name: true, deletedAt: true } },
+  ...applicationTitleSelect,
+} as const satisfies Prisma.ApplicationSelect;
+
+/**
+ * The application a decision is about, checked: it belongs to `scope`, the actor manages it, the
+ * decision may follow its status, and (in a round) names one of the applicant's preferred sites,
+ * whose positions are then the quota (`placePostingId`).
+ */
+async function decisionTarget(actor: SessionUser, scope: Scope, input: DecisionInput) {
+  const row = await getDb().application.findFirst({
+    where: { id: input.applicationId, ...scope },
+    select: decisionRowSelect,
+  });
+  if (!row) return { ok: false as const, code: "notFound" as const };
+  const organizationId = (row.posting ?? row.round)!.organizationId;
+  if (!canManage(actor, organizationId)) return { ok: false as const, code: "forbidden" as const };
+  const to = DECISION_STATUS[input.decision];
+  if (!canMoveTo(row.status as ApplicationStatus, to))
+    return { ok: false as const, code: "notAllowed" as const };
   let placePostingId: string | null = row.postingId;
   if (row.roundId && (to === "selected" || to === "waitlisted")) {
     const preferred = row.sitePreferences.some((p) => p.postingId === input.sitePostingId);
-    if (!input.sitePostingId || !preferred) return { ok: false, code: "siteRequired" };
+    if (!input.sitePostingId || !preferred)
+      return { ok: false as const, code: "siteRequired" as const };
     placePostingId = input.sitePostingId;
   }
+  return { ok: true as const, row, organizationId, to, placePostingId };
+}
+
+/**
+ * A staff decision about one application of `scope` (the posting or round whose list the staff
+ * member is looking at). Selecting takes a place only if one is left, checked by the database;
+ * for a public-work round the place is at one of the applicant's preferred sites. A settling
+ * decision (select, waitlist, reject) is announced only once its undo time is over: its message
+ * waits in the outbox under a key that `undoDecision` cancels.
+ */
+export async function decideApplication(
+  actor: SessionUser,
+  scope: Scope,
+  input: DecisionInput,
+  meta: { now: Date; ip: string | null },
+): Promise<DecisionOutcome> {
+  const target = await decisionTarget(actor, scope, input);
+  if (!target.ok) return target;
+  const { row, organizationId, to, placePostingId } = target;
+  const settling = isSettling(input.decision);
 
   try {
-    await db.$transaction(async (tx) => {
+    await getDb().$transaction(async (tx) => {
       let waitlistRank: number | null = null;
       if (to === "waitlisted") {
         const counter = await tx.posting.update({
@@ -87,7 +124,9 @@ export async function decideApplication(
         });
         if (took.count !== 1) throw new Refused("full");
       }
-      await tx.applicationStatusChange.create({
+      // waitlisted, then selected within minutes: only "selected" is announced
+      await cancelWaitingDecisionMessage(tx, row);
+      const change = await tx.applicationStatusChange.create({
         data: { applicationId: row.id, status: to, byId: actor.id, at: meta.now },
         select: { id: true },
       });
@@ -100,7 +139,15 @@ export async function decideApplication(
           subjectResidentId: row.residentId,
           organizationId,
           ip: meta.ip,
-          metadata: { from: row.status, postingId: placePostingId },
+          // what the decision replaced, so that undoing it restores exactly that
+          metadata: {
+            from: row.status,
+            postingId: placePostingId,
+            change: change.id,
+            fromRank: row.waitlistRank,
+            fromSite: row.sitePostingId,
+            fromDecidedAt: row.decidedAt?.toISOString() ?? null,
+          },
         },
         tx,
       );
@@ -110,10 +157,13 @@ export async function decideApplication(
         row.residentId,
         `application_${to}`,
         applicationSubject(row).title,
-        {
-          applicationId: row.id,
-          rank: waitlistRank ?? "",
-        },
+        { applicationId: row.id, rank: waitlistRank ?? "" },
+        settling
+          ? {
+              sendAfter: undoDeadline(meta.now),
+              dedupeKey: decisionMessageKey(row.id, change.id),
+            }
+          : undefined,
       );
     }, TX_OPTIONS);
     return { ok: true, status: to };
@@ -123,9 +173,59 @@ export async function decideApplication(
   }
 }
 
-// ───────────── staff: applicant lists ─────────────
+/**
+ * What a settling decision would do, for the page that asks the staff member to confirm it: who,
+ * for what, the places left, whether applications are still coming in, and when the applicant
+ * would be told. "full" when selecting is already impossible (no confirmation is then asked).
+ */
+export async function previewDecision(
+  actor: SessionUser,
+  scope: Scope,
+  input: DecisionInput & { decision: SettlingDecision },
+  now: Date,
+) {
+  const target = await decisionTarget(actor, scope, input);
+  if (!target.ok) return target;
+  const { row, to, placePostingId } = target;
+  const db = getDb();
+  const [place, waiting] = await Promise.all([
+    placePostingId
+      ? db.posting.findUnique({
+          where: { id: placePostingId },
+          select: { titleKo: true, titleEn: true, positions: true, selectedCount: true },
+        })
+      : null,
+    to === "waitlisted" && placePostingId
+      ? db.application.count({
+          where: row.roundId
+            ? { sitePostingId: placePostingId, status: "waitlisted" }
+            : { postingId: placePostingId, status: "waitlisted" },
+        })
+      : 0,
+  ]);
+  const placesLeft = place ? Math.max(0, place.positions - place.selectedCount) : 0;
+  if (to === "selected" && placesLeft === 0) return { ok: false as const, code: "full" as const };
+  const subject = applicationSubject(row);
+  return {
+    ok: true as const,
+    applicationId: row.id,
+    decision: input.decision,
+    sitePostingId: row.roundId ? placePostingId : null,
+    name: row.resident.deletedAt ? null : row.resident.name,
+    status: row.status as ApplicationStatus,
+    title: subject.title,
+    /** a round's site the decision is for */
+    site: row.roundId && place ? { ko: place.titleKo, en: place.titleEn } : null,
+    windowOpen: windowState(subject.window, now) === "open",
+    closesAt: subject.window.closesAt,
+    positions: place?.positions ?? 0,
+    placesLeft,
+    waiting,
+    notifyAt: undoDeadline(now),
+  };
+}
 
-type Scope = { postingId: string } | { roundId: string };
+// ───────────── staff: applicant lists ─────────────
 
 function applicantWhere(scope: Scope, filter: ApplicantFilter): Prisma.ApplicationWhereInput {
   return {

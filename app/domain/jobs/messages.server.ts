@@ -1,13 +1,21 @@
 // Jobs: the messages sent to applicants.
-import { enqueueNotification } from "~/domain/notifications/service.server";
+import {
+  cancelPendingNotifications,
+  enqueueNotification,
+} from "~/domain/notifications/service.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { siteUrl } from "~/utils/site-url.server";
 import type { Tx } from "./common.server";
+import { settlingDecisionOf } from "./rules";
 import { localized } from "~/domain/shared/localized";
 
 // ───────────── notifications ─────────────
 
-/** A message in the applicant's language, about a posting or round named in that language. */
+/**
+ * A message in the applicant's language, about a posting or round named in that language. Sent
+ * at `now` unless `later` says when (a settling decision waits out its undo time) and under which
+ * key it can be cancelled.
+ */
 export async function notifyApplicant(
   tx: Tx,
   now: Date,
@@ -15,6 +23,7 @@ export async function notifyApplicant(
   template: string,
   title: { ko: string; en: string },
   params: Record<string, string | number> = {},
+  later?: { sendAfter: Date; dedupeKey: string },
 ) {
   const resident = await tx.resident.findFirst({
     where: { id: residentId, deletedAt: null },
@@ -30,8 +39,35 @@ export async function notifyApplicant(
         title: localized(title, resident.preferredLanguage),
         link: siteUrl(`/applications/${params.applicationId}`),
       },
-      sendAfter: now,
+      sendAfter: later?.sendAfter ?? now,
+      dedupeKey: later?.dedupeKey,
     },
+    tx,
+  );
+}
+
+/** The key of the message announcing one settling decision (one status change) of an application. */
+export function decisionMessageKey(applicationId: string, statusChangeId: string): string {
+  return `application-decision:${applicationId}:${statusChangeId}`;
+}
+
+/**
+ * Any later change of an application (another decision, a withdrawal, a move up the waitlist)
+ * makes a decision message still waiting pointless: the applicant is told the latest news only,
+ * never an older one after it. The waiting message, if any, is the one of the status change that
+ * made the application's current status (same status, same instant).
+ */
+export async function cancelWaitingDecisionMessage(
+  tx: Tx,
+  application: { id: string; status: string; decidedAt: Date | null },
+) {
+  if (!settlingDecisionOf(application.status) || !application.decidedAt) return;
+  const changes = await tx.applicationStatusChange.findMany({
+    where: { applicationId: application.id, status: application.status, at: application.decidedAt },
+    select: { id: true },
+  });
+  await cancelPendingNotifications(
+    changes.map((change) => decisionMessageKey(application.id, change.id)),
     tx,
   );
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { NO_CRITERIA, judge } from "~/domain/eligibility/judge";
 import { seoulInstant } from "~/domain/shared/seoul-time";
-import { applyRefusal, canMoveTo, canWithdraw, DECISION_STATUS } from "./rules";
-import { APPLICATION_STATUSES } from "./types";
+import fc from "fast-check";
+import {
+  applyRefusal,
+  canMoveTo,
+  canUndo,
+  canWithdraw,
+  DECISION_STATUS,
+  isSettling,
+  settlingDecisionOf,
+  undoDeadline,
+} from "./rules";
+import { APPLICATION_STATUSES, DECISION_UNDO_MINUTES, DECISIONS } from "./types";
 
 const window = {
   opensAt: seoulInstant("2026-11-20", "09:00"),
@@ -61,6 +71,31 @@ describe("statuses", () => {
       expect(canMoveTo("withdrawn", to)).toBe(false);
       expect(canMoveTo("rejected", to)).toBe(false);
     }
+  });
+});
+
+describe("confirming and undoing", () => {
+  it("asks to confirm select, waitlist and reject, not starting a review", () => {
+    expect(DECISIONS.filter(isSettling)).toEqual(["select", "waitlist", "reject"]);
+    expect(settlingDecisionOf("selected")).toBe("select");
+    expect(settlingDecisionOf("waitlisted")).toBe("waitlist");
+    expect(settlingDecisionOf("rejected")).toBe("reject");
+    expect(settlingDecisionOf("under_review")).toBeNull();
+    expect(settlingDecisionOf("withdrawn")).toBeNull();
+  });
+
+  it("allows undoing until the message is due, never at or after it", () => {
+    const decidedAt = seoulInstant("2026-11-25", "23:55");
+    const due = undoDeadline(decidedAt);
+    expect(due.getTime() - decidedAt.getTime()).toBe(DECISION_UNDO_MINUTES * 60_000);
+    fc.assert(
+      fc.property(fc.integer({ min: -60_000, max: 3 * DECISION_UNDO_MINUTES * 60_000 }), (ms) => {
+        const now = new Date(decidedAt.getTime() + ms);
+        expect(canUndo(decidedAt, now)).toBe(now.getTime() < due.getTime());
+      }),
+    );
+    expect(canUndo(decidedAt, new Date(due.getTime() - 1))).toBe(true);
+    expect(canUndo(decidedAt, due)).toBe(false);
   });
 });
 

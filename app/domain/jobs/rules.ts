@@ -3,7 +3,13 @@
 import type { Verdict } from "~/domain/eligibility/judge";
 import type { Code } from "~/domain/shared/outcome";
 import { seoulParts } from "~/domain/shared/seoul-time";
-import type { ApplicationStatus, Decision } from "./types";
+import {
+  type ApplicationStatus,
+  type Decision,
+  DECISION_UNDO_MINUTES,
+  SETTLING_DECISIONS,
+  type SettlingDecision,
+} from "./types";
 import { windowState, type ApplicationWindow } from "./window";
 
 /** Applications that still hold (or wait for) a place. */
@@ -34,6 +40,26 @@ export const DECISION_STATUS: Record<Decision, ApplicationStatus> = {
   waitlist: "waitlisted",
   reject: "rejected",
 };
+
+/** Select, waitlist and reject are confirmed first and can be undone for a while. */
+export function isSettling(decision: Decision): decision is SettlingDecision {
+  return (SETTLING_DECISIONS as readonly string[]).includes(decision);
+}
+
+/** The settling decision that led to a status, if any ("selected" ← "select"). */
+export function settlingDecisionOf(status: string): SettlingDecision | null {
+  return SETTLING_DECISIONS.find((d) => DECISION_STATUS[d] === status) ?? null;
+}
+
+/** When the applicant is told of a settling decision made at `decidedAt`: the end of its undo time. */
+export function undoDeadline(decidedAt: Date): Date {
+  return new Date(decidedAt.getTime() + DECISION_UNDO_MINUTES * 60_000);
+}
+
+/** A settling decision can be undone until its message is due (to the millisecond, not after). */
+export function canUndo(decidedAt: Date, now: Date): boolean {
+  return now.getTime() < undoDeadline(decidedAt).getTime();
+}
 
 function isLive(status: string): boolean {
   return (LIVE_STATUSES as readonly string[]).includes(status);

@@ -13,6 +13,7 @@ import {
 } from "~/domain/shared/validation";
 import {
   DECISIONS,
+  SETTLING_DECISIONS,
   MAX_SITE_PREFERENCES,
   NEW_DEAL_CATEGORIES,
   NEW_DEAL_MAX_MONTHS,
@@ -103,6 +104,26 @@ export const DecisionSchema = z.object({
   applicationId: z.string().trim().min(1).max(40),
   /** public-work rounds: the preferred site the decision is for */
   sitePostingId: z.string().trim().max(40).optional(),
+  /** sent by the confirmation step: without it a settling decision only asks to be confirmed */
+  confirm: z.literal("yes").optional(),
+});
+
+/** Undoing a settling decision while its message still waits. */
+export const UndoDecisionSchema = z.object({
+  intent: z.literal("undo"),
+  applicationId: z.string().trim().min(1).max(40),
+  changeId: z.string().trim().min(1).max(40),
+});
+
+/**
+ * The confirmation step of a settling decision, in the list's address (`?confirm=<application>
+ * &decision=select&confirmSite=<site>`), so it survives a reload and works without JavaScript.
+ * Anything malformed simply shows the list.
+ */
+export const ConfirmDecisionQuerySchema = z.object({
+  confirm: z.string().trim().min(1).max(40),
+  decision: z.enum(SETTLING_DECISIONS),
+  confirmSite: z.string().trim().max(40).optional(),
 });
 
 export const ApplicantFilterSchema = z.object({

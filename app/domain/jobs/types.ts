@@ -32,6 +32,19 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const DECISIONS = ["review", "select", "waitlist", "reject"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/**
+ * The decisions that settle an application (and take a place, or close it): each is confirmed
+ * first, and can be undone until the applicant's message goes out. "Start review" does neither.
+ */
+export const SETTLING_DECISIONS = ["select", "waitlist", "reject"] as const;
+export type SettlingDecision = (typeof SETTLING_DECISIONS)[number];
+
+/**
+ * How long a settling decision waits before the applicant is told, and so how long staff can
+ * undo it: nothing has left the building until then (decision 0016).
+ */
+export const DECISION_UNDO_MINUTES = 10;
+
 /** New Deal jobs last at most 23 months (the report). */
 export const NEW_DEAL_MAX_MONTHS = 23;
 

@@ -4,20 +4,17 @@ import { useTranslation } from "react-i18next";
 import { ConsultationFacts } from "~/components/booking/consultation-facts";
 import { useTimeRange } from "~/components/booking/time-text";
 import { withIsoDates } from "~/domain/booking/iso-dates";
-import {
-  canReadDescriptions,
-  getStaffBooking,
-  readDescriptionAsStaff,
-} from "~/domain/booking/staff.server";
+import { staffDayHref } from "~/components/booking/staff-booking-summary";
+import { canReadDescriptions, readDescriptionAsStaff } from "~/domain/booking/staff.server";
 import { type BookingStatus } from "~/domain/booking/types";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
-import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
+import { requireStaffBooking } from "~/routes-support/booking.server";
 import { formatCalendarDate } from "~/utils/format";
-import { invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
+import { Confirmation } from "~/components/ui/form";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBooking");
@@ -27,22 +24,33 @@ export const meta: MetaFunction = (args) => pageTitle(args, "staffBooking");
  * asked for (?show=description), and every such read is written to the audit log.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireBookingStaff(request);
-  const id = requireRecordId(params.bookingId);
-  const booking = await getStaffBooking(user, id);
-  invariantResponse(booking, notFound);
+  const { user, booking, live } = await requireStaffBooking(request, params.bookingId);
   const mayRead = canReadDescriptions(user);
-  const show = mayRead && new URL(request.url).searchParams.get("show") === "description";
+  const searchParams = new URL(request.url).searchParams;
+  const show = mayRead && searchParams.get("show") === "description";
   const description =
     show && booking.hasDescription
-      ? await readDescriptionAsStaff(user, id, clientIp(context))
+      ? await readDescriptionAsStaff(user, booking.id, clientIp(context))
       : null;
-  return withIsoDates({ booking, description: description ?? null, shown: show, mayRead });
+  // just changed for the resident (the cancel and move pages come back here)
+  const changed = searchParams.get("cancelled")
+    ? "cancelled"
+    : searchParams.get("moved")
+      ? "moved"
+      : null;
+  return withIsoDates({
+    booking,
+    description: description ?? null,
+    shown: show,
+    mayRead,
+    live,
+    changed,
+  });
 }
 
 export default function StaffBooking() {
   const { t } = useTranslation("booking");
-  const { booking, description, shown, mayRead } = useLoaderData<typeof loader>();
+  const { booking, description, shown, mayRead, live, changed } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
   const { service } = booking.slot;
@@ -51,6 +59,11 @@ export default function StaffBooking() {
     <section className="page narrow booking" aria-labelledby="staff-booking-title">
       <p className="eyebrow">{t("staff.bookingTitle")}</p>
       <h1 id="staff-booking-title">{localized(service, locale, "name")}</h1>
+      {changed ? (
+        <Confirmation>
+          {t(changed === "cancelled" ? "staff.cancelledFor" : "staff.movedFor", { name })}
+        </Confirmation>
+      ) : null}
       <dl className="facts">
         <dt>{t("detail.reference")}</dt>
         <dd className="reference">{booking.reference}</dd>
@@ -100,12 +113,22 @@ export default function StaffBooking() {
           )}
         </section>
       ) : null}
+      {live ? (
+        <section aria-labelledby="staff-change-title" className="stack">
+          <h2 id="staff-change-title">{t("staff.changeTitle")}</h2>
+          <p>{t("staff.changeIntro")}</p>
+          <p className="actions">
+            <Link className="button" to={`/staff/bookings/${booking.id}/move`}>
+              {t("staff.moveButton")}
+            </Link>
+            <Link className="button danger" to={`/staff/bookings/${booking.id}/cancel`}>
+              {t("staff.cancelButton")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <p>
-        <Link
-          to={`/staff/bookings?service=${service.id}&date=${seoulDate(new Date(booking.slot.startsAt))}`}
-        >
-          {t("staff.back")}
-        </Link>
+        <Link to={staffDayHref(booking)}>{t("staff.back")}</Link>
       </p>
     </section>
   );
