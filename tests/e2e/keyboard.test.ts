@@ -20,10 +20,14 @@ function focused(page: Page) {
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     if (!element || element === document.body) return { tag: "body", name: "", type: "" };
-    const labelled = element.getAttribute("aria-labelledby");
+    const labelled = element
+      .getAttribute("aria-labelledby")
+      ?.split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ");
     const name =
       element.getAttribute("aria-label") ??
-      (labelled ? document.getElementById(labelled)?.textContent : null) ??
+      labelled ??
       (element as HTMLInputElement).labels?.[0]?.textContent ??
       element.textContent ??
       "";
