@@ -4,7 +4,7 @@
 // the server refused.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownService, useSession } from "./booking-support";
+import { bookOverHttp, ownService, useSession } from "./booking-support";
 import {
   cookiesOf,
   hydrated,
@@ -39,6 +39,7 @@ let postingId = "";
 let placeId = "";
 let serviceId = "";
 let laborPath = "";
+let bookingId = "";
 
 /** A resident eligible for the public-work round (as in jobs.test.ts) and New Deal postings. */
 async function eligibleResident(prefix: string) {
@@ -91,9 +92,21 @@ beforeAll(async () => {
   postingId = (await db.posting.findUniqueOrThrow({ where: { slug: "new-deal-city-public-data" } }))
     .id;
   // the back office's place forms act on a copy of a place, never on the seed's
-  const service = await ownService("youth-center-resume-clinic", [], { ownPlace: true });
+  const service = await ownService(
+    "youth-center-resume-clinic",
+    [{ date: "2026-11-27", time: "10:00" }],
+    { ownPlace: true },
+  );
   placeId = service.placeId;
   serviceId = service.id;
+  // a booking of the resident, which staff cancel for them when they phone in
+  const booked = await bookOverHttp(
+    residentCookie,
+    service.slug,
+    service.slotId("2026-11-27", "10:00"),
+  );
+  bookingId = booked.headers.get("location")?.match(/\/bookings\/(\w+)/)?.[1] ?? "";
+  if (!bookingId) throw new Error(`booking not made: ${booked.status}`);
   const labor = await ownService("seoul-labor-rights-center-consultation", [
     { date: "2026-11-27", time: "10:00" },
   ]);
@@ -173,6 +186,12 @@ const FORMS: FormCase[] = [
     as: "admin",
     path: () => `/staff/schedules/${serviceId}`,
     form: "#template-new",
+  },
+  {
+    name: "cancel a booking for a resident who phones in",
+    as: "admin",
+    path: () => `/staff/bookings/${bookingId}/cancel`,
+    form: "#staff-cancel",
   },
   {
     name: "import places",
