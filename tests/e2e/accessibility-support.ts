@@ -132,7 +132,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/shelters?open=now",
       "/cafes",
       "/places",
-      "/places/seoul-youth-job-center",
+      "/places/youth-job-center",
       "/youth-center",
       "/labor",
       "/labor-centers",
@@ -279,7 +279,15 @@ export function axeOnEveryPage(roles: Role[], lane: Lane) {
             it(template, async () => {
               const path = template.replace(/\{(\w+)\}/g, (_, name: keyof typeof ids) => ids[name]);
               const separator = path.includes("?") ? "&" : "?";
-              await page.goto(`${path}${separator}lang=${locale}`);
+              const response = await page.goto(`${path}${separator}lang=${locale}`);
+              // the error pages are pages too; every other one must be the page itself
+              const expected =
+                template === "/no-such-page"
+                  ? 404
+                  : template === "/staff" && role === "resident"
+                    ? 403
+                    : 200;
+              expect(response?.status()).toBe(expected);
               // hydrated, which is enough: axe reads the page as it stands
               await page.waitForSelector("html[data-hydrated=true]", { state: "attached" });
               expect(await violationsOf(page)).toEqual([]);
