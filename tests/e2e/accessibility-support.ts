@@ -2,7 +2,8 @@
 // staff of a place (Youth Job Center, Seoul Labor Rights Center), the staff of an organisation
 // (postings and rounds) and the administrator — in Korean on a 360 px phone and in English on a
 // 1280 px desktop (public pages in all four pairs). All of axe's rules (WCAG 2.0–2.2 A and AA and
-// its best practices): 0 violations. The test files accessibility-*.test.ts call this.
+// its best practices): 0 violations. On the phone, each page must also reflow at 320 px. The test
+// files accessibility-*.test.ts call this.
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import type AxeCore from "axe-core";
@@ -291,6 +292,13 @@ export function axeOnEveryPage(roles: Role[], lane: Lane) {
               // hydrated, which is enough: axe reads the page as it stands
               await page.waitForSelector("html[data-hydrated=true]", { state: "attached" });
               expect(await violationsOf(page)).toEqual([]);
+              if (width === 360) {
+                // and it reflows at 320 px (WCAG 1.4.10): nothing scrolls sideways
+                await page.setViewportSize({ width: 320, height: 640 });
+                const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+                await page.setViewportSize({ width: 360, height: 740 });
+                expect(scrollWidth, "document width at 320 px").toBeLessThanOrEqual(320);
+              }
             });
           }
         });
