@@ -158,7 +158,7 @@ describe("labor-rights consultation (JavaScript off)", () => {
     expect(await page.getByLabel("어떤 문제인지 간단히 적어 주세요").inputValue()).toBe(
       description,
     );
-    await page.getByLabel(/처리하는 데 동의합니다/).check();
+    await page.getByRole("checkbox", { name: /처리하는 데 동의합니다/ }).check();
     // the profile has no phone number: a phone consultation asks for it, keeping the rest
     await page.getByRole("button", { name: "예약 확정" }).click();
     await expect
@@ -170,7 +170,7 @@ describe("labor-rights consultation (JavaScript off)", () => {
       description,
     );
     await page.getByLabel("상담사가 전화할 번호").fill("010-2345-6789");
-    const consent = page.getByLabel(/처리하는 데 동의합니다/);
+    const consent = page.getByRole("checkbox", { name: /처리하는 데 동의합니다/ });
     if (!(await consent.isChecked())) await consent.check();
     await page.getByRole("button", { name: "예약 확정" }).click();
     await page.waitForURL(/\/bookings\/\w+\?confirmed=1$/);

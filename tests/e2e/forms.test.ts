@@ -94,7 +94,8 @@ beforeAll(async () => {
   // the back office's place forms act on a copy of a place, never on the seed's
   const service = await ownService(
     "youth-center-resume-clinic",
-    [{ date: "2026-11-27", time: "10:00" }],
+    // not at the labor consultation's time: one resident, two bookings
+    [{ date: "2026-11-28", time: "14:00" }],
     { ownPlace: true },
   );
   placeId = service.placeId;
@@ -103,7 +104,7 @@ beforeAll(async () => {
   const booked = await bookOverHttp(
     residentCookie,
     service.slug,
-    service.slotId("2026-11-27", "10:00"),
+    service.slotId("2026-11-28", "14:00"),
   );
   bookingId = booked.headers.get("location")?.match(/\/bookings\/(\w+)/)?.[1] ?? "";
   if (!bookingId) throw new Error(`booking not made: ${booked.status}`);

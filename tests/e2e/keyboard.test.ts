@@ -130,7 +130,15 @@ describe("keyboard only, JavaScript on", () => {
     await expect
       .poll(async () => (await focused(page)).name)
       .toMatch(/^입력한 내용을 확인해 주세요/);
-    await tabTo(page, /^지원 동기/, "a");
+    // the summary's first link says what is missing and is described by the field's label
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({ tag: "a" });
+    const describedBy = await page.evaluate(
+      () =>
+        document.getElementById(document.activeElement?.getAttribute("aria-describedby") ?? "")
+          ?.textContent,
+    );
+    expect(describedBy).toMatch(/^지원 동기/);
     await page.keyboard.press("Enter");
     expect(await focused(page)).toMatchObject({ tag: "textarea" });
     await page.keyboard.type("공공데이터를 정비하는 일을 해 보고 싶습니다.");

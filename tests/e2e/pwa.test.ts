@@ -267,7 +267,7 @@ describe("offline", () => {
       expect(await listedNames(page)).toEqual(names);
 
       // a form sent offline (the language switcher) is not kept, and gets the offline page
-      await page.getByRole("button", { name: "View in English" }).click();
+      await page.getByRole("button", { name: "언어 바꾸기: English" }).click();
       await page.waitForSelector("[data-offline-page]");
       expect(await page.locator("h1").textContent()).toBe("인터넷 연결이 끊겼습니다");
 

@@ -272,7 +272,9 @@ describe("the staff day and a resident on the phone", () => {
     await page.getByRole("link", { name: "예약 취소하기" }).click();
     await page.getByRole("heading", { name: "전화 예약자 님의 예약을 취소할까요?" }).waitFor();
     await page.getByRole("button", { name: "네, 예약을 취소합니다" }).click();
-    await expect.poll(() => page.getByText("취소 사유를 골라 주세요.").count()).toBe(1);
+    await expect
+      .poll(() => page.locator(".field-errors").getByText("취소 사유를 골라 주세요.").count())
+      .toBe(1);
     expect((await db.booking.findUniqueOrThrow({ where: { id: movedId } })).status).toBe(
       "confirmed",
     );

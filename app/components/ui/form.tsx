@@ -46,9 +46,9 @@ const MESSAGE_NAMESPACES = ["validation", "auth", "account", "common"] as const;
  * The GOV.UK error summary at the top of a form: "There is a problem", then each message as a link
  * to its field, the form's own errors (wrong password, …) first. It takes focus whenever an answer
  * brings errors, with or without JavaScript (autoFocus), so a screen reader hears the list and a
- * keyboard user is one Tab from the first field to fix. A link shows the message and is named by
- * its field's label too (aria-labelledby: the label comes later in the page, so the server cannot
- * write its text here), the same with and without JavaScript.
+ * keyboard user is one Tab from the first field to fix. A link says the message and is described by
+ * its field's label (aria-describedby: the label comes later in the page, so the server cannot
+ * write its text here), the same with and without JavaScript; following it focuses the field.
  */
 export function ErrorSummary({ form }: { form: SummarisedForm }) {
   const { t } = useTranslation("validation");
@@ -79,8 +79,8 @@ export function ErrorSummary({ form }: { form: SummarisedForm }) {
           // the form's own messages (name "") are the ones its aria-describedby names
           return name ? (
             <li key={name}>
-              <a href={`#${id}`} aria-labelledby={`${id}-label ${id}-summary`}>
-                <span id={`${id}-summary`}>{message(errors[0] ?? "")}</span>
+              <a href={`#${id}`} aria-describedby={`${id}-label`}>
+                {message(errors[0] ?? "")}
               </a>
             </li>
           ) : (
