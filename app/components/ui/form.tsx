@@ -44,7 +44,7 @@ const MESSAGE_NAMESPACES = ["validation", "auth", "account", "common"] as const;
 
 /**
  * The GOV.UK error summary at the top of a form: "There is a problem", then each message as a link
- * to its field, the form's own errors (wrong password, …) first. It takes focus whenever an answer
+ * to its field, and the form's own messages (wrong password, …). It takes focus whenever an answer
  * brings errors, with or without JavaScript (autoFocus), so a screen reader hears the list and a
  * keyboard user is one Tab from the first field to fix. A link says the message and is described by
  * its field's label (aria-describedby: the label comes later in the page, so the server cannot
@@ -66,7 +66,8 @@ export function ErrorSummary({ form }: { form: SummarisedForm }) {
       aria-labelledby={`${summaryId}-title`}
       tabIndex={-1}
       data-arrival-focus=""
-      // Without JavaScript the page arrives with errors: start there, as the effect does later.
+      // Without JavaScript the page arrives with errors: start there (with it, the root moves focus
+      // here after the answer).
       // eslint-disable-next-line jsx-a11y/no-autofocus -- GOV.UK's error summary takes focus
       autoFocus
     >
