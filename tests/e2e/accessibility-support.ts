@@ -10,7 +10,15 @@ import type AxeCore from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { bookOverHttp, ownService, residentWithBirthDate, useSession } from "./booking-support";
-import { launchBrowser, logInOverHttp, newPage, postForm, serverDatabase } from "./support";
+import {
+  launchBrowser,
+  logInOverHttp,
+  newPage,
+  postForm,
+  serverDatabase,
+  signUpOverHttp,
+  uniqueEmail,
+} from "./support";
 
 const engine = (inject as unknown as (key: string) => unknown)("databaseEngine");
 
@@ -109,6 +117,31 @@ async function signedInFixtures() {
     resident.cookie,
   );
   ids.application = applied.headers.get("location")?.match(/\/applications\/(\w+)/)?.[1] ?? "";
+  // a second applicant, so that lists show their repeated parts (one decision form each) twice
+  const other = await signUpOverHttp(uniqueEmail("axe-other"), "두번째 지원자");
+  await postForm(
+    `/residents/${other.id}`,
+    {
+      name: "두번째 지원자",
+      birthDate: "1985-03-03",
+      district: "mapo",
+      employmentStatus: "unemployed",
+      registeredJobSeeker: "yes",
+      hasRegularIncome: "no",
+      preferredLanguage: "ko",
+    },
+    other.cookie,
+  );
+  await postForm(
+    "/rounds/public-work-upcoming",
+    {
+      site1: round.sites[0]!.id,
+      motivation: "동네 도서관에서 일하고 싶습니다.",
+      contactConsent: "on",
+      idempotencyKey: crypto.randomUUID(),
+    },
+    other.cookie,
+  );
   if (!ids.booking || !ids.application) throw new Error("the resident's booking or application");
   ids.posting = (
     await db.posting.findUniqueOrThrow({ where: { slug: "new-deal-city-public-data" } })

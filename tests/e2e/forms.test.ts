@@ -252,6 +252,8 @@ async function submitEmpty(page: Page, formCase: FormCase, javaScriptEnabled: bo
   const before = page.url();
   await form.locator("button[type=submit]").first().click();
   await page.locator(".error-summary").waitFor({ state: "visible", timeout: 10_000 });
+  // without JavaScript the answer is a page that may still be arriving: the summary comes first
+  await page.waitForLoadState("load");
   const messages = await page
     .locator(`${formCase.form} .field-errors li, ${formCase.form} .error-summary__form`)
     .allInnerTexts();

@@ -338,7 +338,8 @@ function ApplicantCard({
           method="post"
           action={listHref}
           className="decision-form"
-          aria-label={labels.decisions}
+          // one form per applicant: each landmark named for its applicant (axe landmark-unique)
+          aria-label={`${labels.decisions}: ${applicant.name ?? labels.deleted}`}
         >
           <input type="hidden" name="applicationId" value={applicant.id} />
           {applicant.preferences.length > 0 ? (
