@@ -154,6 +154,29 @@ export async function residentWithBirthDate(prefix: string, name = "예약 시�
   return resident;
 }
 
+/**
+ * A signed-up resident eligible for the public-work round and the New Deal postings of the seed
+ * (36, unemployed, a registered job seeker without regular income, in Nowon).
+ */
+export async function eligibleJobSeeker(prefix: string, name = "양식 시험") {
+  const resident = await signUpOverHttp(uniqueEmail(prefix), name);
+  const saved = await postForm(
+    `/residents/${resident.id}`,
+    {
+      name,
+      birthDate: "1990-10-10",
+      district: "nowon",
+      employmentStatus: "unemployed",
+      registeredJobSeeker: "yes",
+      hasRegularIncome: "no",
+      preferredLanguage: "ko",
+    },
+    resident.cookie,
+  );
+  if (saved.status !== 200) throw new Error(`profile not saved: ${saved.status}`);
+  return resident;
+}
+
 /** Many residents at once, signed up over HTTP a few at a time. */
 export async function manyResidents(count: number, prefix: string) {
   const residents: Awaited<ReturnType<typeof signUpOverHttp>>[] = [];

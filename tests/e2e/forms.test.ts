@@ -4,7 +4,7 @@
 // the server refused.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookOverHttp, ownService, useSession } from "./booking-support";
+import { bookOverHttp, eligibleJobSeeker, ownService, useSession } from "./booking-support";
 import {
   cookiesOf,
   hydrated,
@@ -13,8 +13,6 @@ import {
   newPage,
   postForm,
   serverDatabase,
-  signUpOverHttp,
-  uniqueEmail,
 } from "./support";
 
 type FormCase = {
@@ -41,32 +39,12 @@ let serviceId = "";
 let laborPath = "";
 let bookingId = "";
 
-/** A resident eligible for the public-work round (as in jobs.test.ts) and New Deal postings. */
-async function eligibleResident(prefix: string) {
-  const resident = await signUpOverHttp(uniqueEmail(prefix), "양식 시험");
-  const saved = await postForm(
-    `/residents/${resident.id}`,
-    {
-      name: "양식 시험",
-      birthDate: "1990-10-10",
-      district: "nowon",
-      employmentStatus: "unemployed",
-      registeredJobSeeker: "yes",
-      hasRegularIncome: "no",
-      preferredLanguage: "ko",
-    },
-    resident.cookie,
-  );
-  if (saved.status !== 200) throw new Error(`profile not saved: ${saved.status}`);
-  return resident;
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
-  const resident = await eligibleResident("forms");
+  const resident = await eligibleJobSeeker("forms");
   residentCookie = resident.cookie;
   residentId = resident.id;
-  const applicant = await eligibleResident("forms-applicant");
+  const applicant = await eligibleJobSeeker("forms-applicant");
   const db = serverDatabase();
   const round = await db.publicWorkRound.findUniqueOrThrow({
     where: { slug: "public-work-upcoming" },

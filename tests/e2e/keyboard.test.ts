@@ -4,8 +4,8 @@
 // filter, which keeps the page — where the person was. The server's clock is Wednesday 02:00.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownService, useSession } from "./booking-support";
-import { hydrated, launchBrowser, newPage, postForm, signUpOverHttp, uniqueEmail } from "./support";
+import { eligibleJobSeeker, ownService, useSession } from "./booking-support";
+import { hydrated, launchBrowser, newPage, signUpOverHttp, uniqueEmail } from "./support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -101,20 +101,7 @@ describe("keyboard only, JavaScript on", () => {
   });
 
   it("applies to a posting and lands on the confirmation", async () => {
-    const resident = await signUpOverHttp(uniqueEmail("keyboard-apply"), "키보드 지원자");
-    await postForm(
-      `/residents/${resident.id}`,
-      {
-        name: "키보드 지원자",
-        birthDate: "1990-10-10",
-        district: "nowon",
-        employmentStatus: "unemployed",
-        registeredJobSeeker: "yes",
-        hasRegularIncome: "no",
-        preferredLanguage: "ko",
-      },
-      resident.cookie,
-    );
+    const resident = await eligibleJobSeeker("keyboard-apply", "키보드 지원자");
     const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await useSession(context, resident.cookie);
     await page.goto("/jobs/new-deal-city-public-data");
