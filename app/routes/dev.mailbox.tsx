@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LocalMailboxSender, getSender } from "~/domain/notifications/sender.server";
+import { getSender, localMailbox } from "~/domain/notifications/sender.server";
 import { requireRole } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
@@ -17,13 +17,10 @@ export const meta: MetaFunction = (args) => pageTitle(args, "mailbox");
  * when messages really leave the building (another sender is configured).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const sender = getSender();
-  invariantResponse(
-    getEnv().appEnv !== "production" && sender instanceof LocalMailboxSender,
-    notFound,
-  );
+  const mailbox = localMailbox();
+  invariantResponse(getEnv().appEnv !== "production" && mailbox, notFound);
   await requireRole(request, ["admin"]);
-  return { senderName: sender.name, messages: await sender.list() };
+  return { senderName: getSender().name, messages: await mailbox.list() };
 }
 
 export default function Mailbox() {

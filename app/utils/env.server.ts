@@ -75,6 +75,25 @@ const EnvSchema = z.object({
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
   /// Where the development sender writes outgoing messages (opened in the browser at /dev/mailbox).
   MAILBOX_DIR: z.string().default("./data/mailbox"),
+  /// E-mail over SMTP, e.g. smtp://user:pass@mail.example.org:587 (STARTTLS when offered) or
+  /// smtps://…:465. Unset: e-mail lands in the local mailbox (MAILBOX_DIR).
+  SMTP_URL: unsetIfBlank(z.string().url().optional()),
+  /// The From of every e-mail.
+  MAIL_FROM: z.string().default("서울 일자리·노동권익 포털 <no-reply@localhost>"),
+  /// Texts and KakaoTalk 알림톡: "solapi", or "none" (texts land in the local mailbox).
+  SMS_PROVIDER: z.enum(["none", "solapi"]).default("none"),
+  /// The gateway's API key and secret (SOLAPI console → API Key).
+  SMS_API_KEY: unsetIfBlank(z.string().optional()),
+  SMS_API_SECRET: unsetIfBlank(z.string().optional()),
+  /// The registered sender number (발신번호) texts come from, e.g. 0212345678.
+  SMS_SENDER: unsetIfBlank(z.string().optional()),
+  /// The gateway's address; only tests and staging point it elsewhere (a local stand-in).
+  SMS_API_URL: z.string().url().default("https://api.solapi.com"),
+  /// KakaoTalk channel (pfId) for 알림톡; unset = plain texts only.
+  KAKAO_PF_ID: unsetIfBlank(z.string().optional()),
+  /// Approved 알림톡 templates, "template=templateId" comma-separated (e.g.
+  /// "waitlist_offer=KA01TP…,booking_confirmed=KA01TP…"); other messages go as SMS/LMS.
+  KAKAO_TEMPLATES: z.string().default(""),
   /// Fixed "now" for tests (ISO instant). Honoured only when APP_ENV=test.
   TEST_FIXED_NOW: z.string().datetime({ offset: true }).optional(),
   /// Test-only: a file that holds the clock set by the tests, shared by every server process.

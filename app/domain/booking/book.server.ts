@@ -97,7 +97,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   if (!verdict.eligible) return { ok: false, code: "ineligible", reasons: verdict.reasons };
 
   const key = liveKey(slot.id, residentId);
-  const recipient = { id: residentId, language: resident.language, email: resident.email };
+  const recipient = { id: residentId, language: resident.language };
   const entry = resident.entry?.status ?? null;
   try {
     return await db.$transaction(async (tx): Promise<BookOutcome> => {
@@ -161,9 +161,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
         recipient,
         "booking_confirmed",
         message,
-        {
-          path: `/bookings/${booking.id}`,
-        },
+        { path: `/bookings/${booking.id}`, ref: `booking:${booking.id}` },
         { sendAfter: now },
       );
       await scheduleReminder(tx, recipient, booking.id, message, now);
@@ -278,10 +276,9 @@ export async function cancelBookingBy(
       { id: residentId },
       "booking_cancelled",
       facts,
-      {
-        path: `/book/${booking.slot.service.slug}`,
-      },
-      { sendAfter: now },
+      { path: `/book/${booking.slot.service.slug}`, ref: `booking:${booking.id}` },
+      // Told always when staff cancelled it; a receipt (may be turned off) when they did.
+      { sendAfter: now, topic: "residentId" in by ? undefined : "required" },
     );
     await recordAudit(
       {
@@ -423,17 +420,14 @@ export async function moveBookingBy(
         service: target.service,
         place: target.service.place,
       };
-      const recipient = { id: residentId, language: resident.language, email: resident.email };
+      const recipient = { id: residentId, language: resident.language };
       await notify(
         tx,
         recipient,
         "booking_rescheduled",
         messageFacts,
-        {
-          path: `/bookings/${booking.id}`,
-          previous: old.slot.startsAt,
-        },
-        { sendAfter: now },
+        { path: `/bookings/${booking.id}`, ref: `booking:${booking.id}`, previous: old.slot.startsAt },
+        { sendAfter: now, topic: "residentId" in by ? undefined : "required" },
       );
       await scheduleReminder(tx, recipient, booking.id, messageFacts, now);
       await recordAudit(

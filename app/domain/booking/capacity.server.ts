@@ -289,10 +289,7 @@ async function offerToNextWaiting(tx: Tx, slotId: string, now: Date): Promise<bo
       { id: next.residentId },
       "waitlist_offer",
       messageFacts(slot),
-      {
-        path: `/book/${slot.service.slug}/${slot.id}`,
-        until: expires,
-      },
+      { path: `/book/${slot.service.slug}/${slot.id}`, ref: `waitlist:${next.id}`, until: expires },
       { sendAfter: now },
     );
     return true;

@@ -1,5 +1,6 @@
 // Booking: the messages sent to residents (confirmations, reminders, waitlist offers).
 import { messageT } from "~/domain/notifications/render.server";
+import type { Topic } from "~/domain/notifications/catalog";
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { formatDateTime } from "~/utils/format";
@@ -13,11 +14,11 @@ import { localized } from "~/domain/shared/localized";
 type MessageFacts = {
   startsAt: Date;
   service: { nameKo: string; nameEn: string };
-  place: { nameKo: string; nameEn: string; phone: string | null };
+  place: { id?: string; nameKo: string; nameEn: string; phone: string | null };
 };
 
-/** Who a message goes to; pass the language and address when already known (saves queries). */
-type Recipient = { id: string; language?: string; email?: string | null };
+/** Who a message goes to; pass the language when already known (saves a query). */
+type Recipient = { id: string; language?: string };
 
 /** Writes a booking message to the outbox, with names and times in the resident's language. */
 export async function notify(
@@ -25,8 +26,15 @@ export async function notify(
   recipient: Recipient,
   template: string,
   facts: MessageFacts,
-  extra: { path: string; previous?: Date; until?: Date; reason?: string | null },
-  options: { sendAfter: Date; dedupeKey?: string },
+  extra: {
+    path: string;
+    /** what the message is about, for its delivery status on that page: booking:<id> … */
+    ref?: string;
+    previous?: Date;
+    until?: Date;
+    reason?: string | null;
+  },
+  options: { sendAfter: Date; dedupeKey?: string; topic?: Topic },
 ) {
   const language =
     recipient.language ??
@@ -48,8 +56,18 @@ export async function notify(
   if (extra.previous) params.previous = formatDateTime(extra.previous, language);
   if (extra.until) params.until = formatDateTime(extra.until, language);
   if (template === "slot_blocked") params.reason = extra.reason || t("booking:staff.defaultReason");
-  const to = recipient.email !== undefined ? { email: recipient.email, language } : undefined;
-  await enqueueNotification({ residentId: recipient.id, template, params, to, ...options }, tx);
+  await enqueueNotification(
+    {
+      residentId: recipient.id,
+      template,
+      params,
+      ...options,
+      about: { ref: extra.ref, placeId: facts.place.id ?? null },
+      // A held place is pointless once the hold ends: such a text is not kept for the morning.
+      expiresAt: extra.until,
+    },
+    tx,
+  );
 }
 
 export const reminderKey = (bookingId: string) => `booking-reminder:${bookingId}`;
@@ -68,7 +86,7 @@ export async function scheduleReminder(
     recipient,
     "booking_reminder",
     facts,
-    { path: `/bookings/${bookingId}` },
+    { path: `/bookings/${bookingId}`, ref: `booking:${bookingId}` },
     { sendAfter: at, dedupeKey: reminderKey(bookingId) },
   );
 }

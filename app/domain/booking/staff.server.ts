@@ -373,10 +373,7 @@ async function blockOne(
       { id: booking.residentId },
       "slot_blocked",
       messageFacts(slot),
-      {
-        path: `/book/${slot.service.slug}`,
-        reason,
-      },
+      { path: `/book/${slot.service.slug}`, ref: `booking:${booking.id}`, reason },
       { sendAfter: now },
     );
   }

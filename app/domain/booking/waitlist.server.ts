@@ -111,9 +111,7 @@ export async function expireWaitlistOffers(now: Date) {
           { id: entry.residentId },
           "waitlist_offer_expired",
           messageFacts(slot),
-          {
-            path: `/book/${slot.service.slug}`,
-          },
+          { path: `/book/${slot.service.slug}`, ref: `waitlist:${entry.id}` },
           { sendAfter: now },
         );
       }

@@ -121,6 +121,7 @@ async function queueNotice(
           link: siteUrl(`/jobs/${row.posting.slug}`),
         },
         sendAfter: now,
+        about: { ref: `posting:${row.posting.slug}` },
       },
       tx,
     );

@@ -30,6 +30,15 @@ export async function notifyApplicant(
     select: { preferredLanguage: true },
   });
   if (!resident) return;
+  const applicationId = String(params.applicationId);
+  // Whose desk hears of it if it cannot be delivered: the posting's or the round's organisation.
+  const owner = await tx.application.findUnique({
+    where: { id: applicationId },
+    select: {
+      posting: { select: { organizationId: true } },
+      round: { select: { organizationId: true } },
+    },
+  });
   await enqueueNotification(
     {
       residentId,
@@ -37,10 +46,15 @@ export async function notifyApplicant(
       params: {
         ...params,
         title: localized(title, resident.preferredLanguage),
-        link: siteUrl(`/applications/${params.applicationId}`),
+        link: siteUrl(`/applications/${applicationId}`),
+        forMe: siteUrl("/for-me"),
       },
       sendAfter: later?.sendAfter ?? now,
       dedupeKey: later?.dedupeKey,
+      about: {
+        ref: `application:${applicationId}`,
+        organizationId: owner?.posting?.organizationId ?? owner?.round?.organizationId ?? null,
+      },
     },
     tx,
   );

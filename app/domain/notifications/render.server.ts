@@ -12,17 +12,23 @@ export async function messageT(language: string): Promise<TFunction> {
   return getBaseI18n().getFixedT(lng, [...NAMESPACES]) as unknown as TFunction;
 }
 
+/**
+ * The words of a message: for e-mail its subject and body, for a text the short `.sms` wording
+ * (subject kept for an LMS title). Links in `params` are absolute (site-url.server.ts).
+ */
 export async function renderMessage(
   template: string,
   language: string,
   params: Record<string, string | number>,
+  channel: "email" | "sms" = "email",
 ): Promise<{ subject: string; body: string }> {
   const t = (await messageT(language)) as unknown as (
     key: string,
     options?: Record<string, unknown>,
   ) => string;
+  const subject = t(`notifications:${template}.subject`, params);
   return {
-    subject: t(`notifications:${template}.subject`, params),
-    body: t(`notifications:${template}.body`, params),
+    subject,
+    body: t(`notifications:${template}.${channel === "sms" ? "sms" : "body"}`, params),
   };
 }

@@ -5,6 +5,17 @@ import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { renderMessage } from "./render.server";
 import { getSender, newMessageId, type MessageSender } from "./sender.server";
+import {
+  channelsFor,
+  isOptionalTopic,
+  MAX_ATTEMPTS,
+  retryDelayMs,
+  textSendTime,
+  topicOf,
+  type Channel,
+  type Topic,
+} from "./catalog";
+import { unsubscribeUrl } from "./unsubscribe.server";
 
 type OutboxWriter = {
   resident: Pick<Prisma.ResidentDelegate, "findFirst">;
@@ -20,50 +31,88 @@ export type EnqueueInput = {
   sendAfter: Date;
   /** makes enqueueing idempotent (a reminder is scheduled once per booking) */
   dedupeKey?: string;
-  /** the resident's address and language, when the caller has just read them (saves a query) */
-  to?: { email: string | null; language: string };
+  /** overrides the template's topic: a booking change made by staff is `required` */
+  topic?: Topic;
+  /** what it is about and whose desk hears of a failure (booking:<id>, the booking's place) */
+  about?: { ref?: string; placeId?: string | null; organizationId?: string | null };
+  /** pointless after then (a waitlist offer's hold): such a text is not held for quiet hours */
+  expiresAt?: Date;
+  /**
+   * Account messages (codes, reset links): exactly this address on this channel, whatever the
+   * resident's choices, and never held for quiet hours.
+   */
+  direct?: { channel: Channel; address: string };
 };
 
+/** The resident's fields that decide where their messages go. */
+export const recipientSelect = {
+  email: true,
+  preferredLanguage: true,
+  phone: true,
+  phoneVerifiedAt: true,
+  messageChannels: true,
+  mutedTopics: true,
+} as const satisfies Prisma.ResidentSelect;
+
 /**
- * Writes one message to the outbox in the resident's preferred language. Returns null when the
- * resident has no address any more (a deleted account).
+ * Writes a message to the outbox, once per channel the resident chose (catalog.ts `channelsFor`),
+ * in their preferred language: e-mail gets the subject and body, a text the short `.sms` wording.
+ * Returns the first row written, or null when nothing goes out (a deleted account, a muted topic).
  */
 export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter) {
-  const resident = input.to
-    ? { email: input.to.email, preferredLanguage: input.to.language }
-    : await db.resident.findFirst({
-        where: { id: input.residentId, deletedAt: null },
-        select: { email: true, preferredLanguage: true },
-      });
-  if (!resident?.email) return null;
-  const { subject, body } = await renderMessage(
-    input.template,
-    resident.preferredLanguage,
-    input.params,
-  );
-  const data = {
-    residentId: input.residentId,
-    channel: "email",
-    toAddress: resident.email,
-    template: input.template,
-    locale: resident.preferredLanguage,
-    subject,
-    body,
-    sendAfter: input.sendAfter,
-    dedupeKey: input.dedupeKey ?? null,
-  };
-  if (input.dedupeKey) {
-    return db.notification.upsert({
-      where: { dedupeKey: input.dedupeKey },
-      create: data,
-      update: {},
-      select: { id: true },
-    });
+  const resident = await db.resident.findFirst({
+    where: { id: input.residentId, deletedAt: null },
+    select: recipientSelect,
+  });
+  if (!resident) return null;
+  const topic = input.topic ?? topicOf(input.template);
+  const language = resident.preferredLanguage;
+  const targets: { channel: Channel; address: string }[] = input.direct
+    ? [input.direct]
+    : channelsFor(resident, topic).map((channel) => ({
+        channel,
+        address: channel === "sms" ? resident.phone! : resident.email!,
+      }));
+  let first: { id: string } | null = null;
+  for (const target of targets) {
+    const text = await renderMessage(input.template, language, input.params, target.channel);
+    const data = {
+      residentId: input.residentId,
+      channel: target.channel,
+      toAddress: target.address,
+      template: input.template,
+      locale: language,
+      subject: text.subject,
+      body: text.body,
+      topic,
+      subjectRef: input.about?.ref ?? null,
+      placeId: input.about?.placeId ?? null,
+      organizationId: input.about?.organizationId ?? null,
+      expiresAt: input.expiresAt ?? null,
+      sendAfter:
+        target.channel === "sms" && !input.direct
+          ? textSendTime(input.sendAfter, topic, input.expiresAt)
+          : input.sendAfter,
+      // One key per channel: the e-mail and the text of one reminder are scheduled once each.
+      dedupeKey: input.dedupeKey
+        ? target.channel === "email"
+          ? input.dedupeKey
+          : `${input.dedupeKey}:${target.channel}`
+        : null,
+    };
+    const row = data.dedupeKey
+      ? await db.notification.upsert({
+          where: { dedupeKey: data.dedupeKey },
+          create: data,
+          update: {},
+          select: { id: true },
+        })
+      : await db.notification.create({ data, select: { id: true } });
+    first ??= row;
   }
-  return db.notification.create({ data, select: { id: true } });
+  return first;
 }
 
-const MAX_ATTEMPTS = 5;
 /**
  * A claimed message is being sent until then. A process that dies mid-send (killed, crashed)
  * leaves it "sending"; once the claim has run out, the next run takes it up again.
@@ -75,7 +124,12 @@ const sendable = (now: Date) => [
   { status: "sending", claimedUntil: { lt: now } },
 ];
 
-/** Sends every pending message that is due; failures are retried later with a growing delay. */
+/**
+ * Sends every message that is due. Each is first claimed (status "sending", attempts + 1, a lease
+ * of SEND_CLAIM_MS) by one conditional update, so two runners never send the same message; a
+ * failure puts it back with a growing delay (catalog.ts `retryDelayMs`) and after MAX_ATTEMPTS it
+ * is dead-lettered ("failed"), which its desk sees on /staff/messages.
+ */
 export async function dispatchDueNotifications(
   now: Date,
   options: { limit?: number; sender?: MessageSender } = {},
@@ -88,19 +142,20 @@ export async function dispatchDueNotifications(
     take: options.limit ?? 100,
     select: {
       id: true,
+      residentId: true,
       channel: true,
       toAddress: true,
       subject: true,
       body: true,
       locale: true,
       template: true,
+      topic: true,
       attempts: true,
     },
   });
   let sent = 0;
   let failed = 0;
   for (const message of due) {
-    // Claim the row first, so two job runners never send the same message twice.
     const claimed = await db.notification.updateMany({
       where: { id: message.id, OR: sendable(now) },
       data: {
@@ -110,8 +165,9 @@ export async function dispatchDueNotifications(
       },
     });
     if (claimed.count === 0) continue;
+    const attempts = message.attempts + 1;
     try {
-      await sender.send({
+      const receipt = await sender.send({
         id: message.id ?? newMessageId(),
         channel: message.channel === "sms" ? "sms" : "email",
         to: message.toAddress,
@@ -119,21 +175,32 @@ export async function dispatchDueNotifications(
         body: message.body,
         locale: message.locale,
         template: message.template,
+        topic: message.topic,
+        unsubscribeUrl:
+          message.channel === "email" && message.residentId && isOptionalTopic(message.topic)
+            ? unsubscribeUrl(message.residentId, message.topic)
+            : undefined,
       });
       await db.notification.update({
         where: { id: message.id },
-        data: { status: "sent", sentAt: now, lastError: null, claimedUntil: null },
+        data: {
+          status: "sent",
+          sentAt: now,
+          lastError: null,
+          claimedUntil: null,
+          provider: receipt?.provider ?? sender.name,
+          providerId: receipt?.providerId?.slice(0, 200) ?? null,
+        },
       });
       sent += 1;
     } catch (error) {
-      const attempts = message.attempts + 1;
       await db.notification.update({
         where: { id: message.id },
         data: {
           status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
           claimedUntil: null,
           lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-          sendAfter: new Date(now.getTime() + 2 ** attempts * 60_000),
+          sendAfter: new Date(now.getTime() + retryDelayMs(attempts)),
         },
       });
       failed += 1;
@@ -148,8 +215,10 @@ export async function cancelPendingNotifications(
   db: Pick<Prisma.TransactionClient, "notification">,
 ) {
   if (dedupeKeys.length === 0) return;
+  // Each key names the e-mail; its text twin has the same key with ":sms".
+  const keys = dedupeKeys.flatMap((key) => [key, `${key}:sms`]);
   await db.notification.updateMany({
-    where: { dedupeKey: { in: dedupeKeys }, status: "pending" },
+    where: { dedupeKey: { in: keys }, status: "pending" },
     data: { status: "cancelled" },
   });
 }
