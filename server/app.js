@@ -254,7 +254,12 @@ export async function startServer(config) {
       return;
     }
     const allowed = isAllowedMutationOrigin(
-      { method: req.method, origin: req.get("origin"), referer: req.get("referer") },
+      {
+        method: req.method,
+        origin: req.get("origin"),
+        referer: req.get("referer"),
+        path: req.path,
+      },
       allowedOrigins,
     );
     if (!allowed) {

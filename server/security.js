@@ -96,16 +96,25 @@ export const PERMISSIONS_POLICY =
 /**
  * May this request change something? Browsers send `Origin` on every POST; when a request has
  * none (old browsers, some privacy extensions) the `Referer` is checked instead, and a mutation
- * with neither is refused: forged cross-site forms must never get through.
+ * with neither is refused: forged cross-site forms must never get through. One exception: the
+ * one-click unsubscribe of RFC 8058, which mail providers POST from their servers with neither
+ * header; that link's signed token is its only credential (no cookie is read), so a forged POST
+ * would need the token it carries.
  *
- * @param {{ method: string, origin?: string | null, referer?: string | null }} request
+ * @param {{ method: string, origin?: string | null, referer?: string | null, path?: string }} request
  * @param {string[]} allowedOrigins the site's origins (siteOrigins): never the Host header
  * @returns {boolean}
  */
+/** The path of the one-click unsubscribe link in optional e-mails (app/routes/unsubscribe.$token). */
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[\w.-]+$/;
+
 export function isAllowedMutationOrigin(request, allowedOrigins) {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   // "null" is what sandboxed frames, file: pages and cross-site redirect chains send: never ours.
   if (request.origin === "null") return false;
+  if (!request.origin && !request.referer && ONE_CLICK_UNSUBSCRIBE.test(request.path ?? "")) {
+    return true;
+  }
   let claimed = request.origin || null;
   if (!claimed && request.referer) {
     try {

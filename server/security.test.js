@@ -41,6 +41,14 @@ describe("mutation origin check", () => {
     expect(isAllowedMutationOrigin({ ...base, method: "DELETE" }, site)).toBe(false);
   });
 
+  it("lets mail providers POST a one-click unsubscribe (RFC 8058) without Origin, nothing else", () => {
+    const oneClick = { method: "POST", path: "/unsubscribe/abc.reminders.sig-_1" };
+    expect(isAllowedMutationOrigin(oneClick, site)).toBe(true);
+    expect(isAllowedMutationOrigin({ ...oneClick, origin: "https://evil.test" }, site)).toBe(false);
+    expect(isAllowedMutationOrigin({ ...oneClick, path: "/account/delete" }, site)).toBe(false);
+    expect(isAllowedMutationOrigin({ ...oneClick, path: "/unsubscribe/a/b" }, site)).toBe(false);
+  });
+
   it("falls back to the Referer when there is no Origin", () => {
     expect(
       isAllowedMutationOrigin(

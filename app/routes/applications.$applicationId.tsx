@@ -15,7 +15,9 @@ import {
 import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
 import { NextStepPanel } from "~/components/jobs/next-step";
+import { Deliveries } from "~/components/ui/deliveries";
 import { CheckboxField, Confirmation, ErrorSummary } from "~/components/ui/form";
+import { deliveriesAbout } from "~/domain/notifications/delivery.server";
 import { WithdrawSchema } from "~/domain/jobs/schema";
 import { getMyApplication, withdrawApplication } from "~/domain/jobs/apply.server";
 import { requireUser } from "~/utils/auth.server";
@@ -41,9 +43,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Someone else's application is answered like one that does not exist.
   const application = await getMyApplication(user.id, params.applicationId ?? "", now());
   invariantResponse(application, notFound);
-  const [locale, t] = await Promise.all([getLocale(request), getServerT(request)]);
+  const [locale, t, deliveries] = await Promise.all([
+    getLocale(request),
+    getServerT(request),
+    deliveriesAbout(user.id, `application:${application.id}`, now()),
+  ]);
   const { subject } = application;
   return {
+    deliveries,
     constraint: formConstraint(WithdrawSchema),
     // distinct from the posting's own page: what it is, for which posting, and where it stands
     pageTitle: t("jobs:applications.pageTitle", {
@@ -95,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ApplicationPage() {
   const { t } = useTranslation("jobs");
-  const { application } = useLoaderData<typeof loader>();
+  const { application, deliveries } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -211,6 +218,7 @@ export default function ApplicationPage() {
           }}
         />
       ) : null}
+      <Deliveries deliveries={deliveries} />
     </section>
   );
 }

@@ -11,19 +11,23 @@ import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { localized } from "~/domain/shared/localized";
+import { Deliveries } from "~/components/ui/deliveries";
 import { Confirmation } from "~/components/ui/form";
+import { deliveriesAbout } from "~/domain/notifications/delivery.server";
+import { now } from "~/utils/clock.server";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "booking");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { booking } = await requireMyBooking(request, params.bookingId);
-  return withIsoDates({ booking });
+  const { user, booking } = await requireMyBooking(request, params.bookingId);
+  const deliveries = await deliveriesAbout(user.id, `booking:${booking.id}`, now());
+  return { ...withIsoDates({ booking }), deliveries };
 }
 
 export default function BookingPage() {
   const { t } = useTranslation("booking");
-  const { booking } = useLoaderData<typeof loader>();
+  const { booking, deliveries } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
@@ -112,6 +116,7 @@ export default function BookingPage() {
           )}
         </div>
       ) : null}
+      <Deliveries deliveries={deliveries} />
       <p>
         <Link to="/bookings">{t("detail.back")}</Link>
       </p>

@@ -192,6 +192,7 @@ export default function ProfilePage() {
           <Link to="/applications">{t("common:nav.myApplications")}</Link>
           <Link to="/for-me">{t("common:nav.forMe")}</Link>
           <Link to="/bookings">{t("common:nav.myBookings")}</Link>
+          <Link to="/account/messages">{t("messages.title")}</Link>
           <Link to="/account/password">{t("password.title")}</Link>
           <Link to="/account/delete">{t("delete.title")}</Link>
         </nav>

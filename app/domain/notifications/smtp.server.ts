@@ -46,7 +46,9 @@ export class SmtpSender implements MessageSender {
       headers: {
         "Content-Language": message.locale,
         // RFC 8058 one-click: a mail client may POST to the link; no page to visit first.
-        ...(message.unsubscribeUrl ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+        ...(message.unsubscribeUrl
+          ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+          : {}),
       },
       ...(message.unsubscribeUrl
         ? { list: { unsubscribe: { url: message.unsubscribeUrl, comment: "Unsubscribe" } } }
