@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JobsBackOfficeSection } from "~/components/jobs/back-office";
 import { canManageBookings } from "~/domain/booking/staff.server";
+import { countFailedDeliveries, failureScope } from "~/domain/notifications/failures.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -13,7 +14,10 @@ export const meta: MetaFunction = (args) => pageTitle(args, "backOffice");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["staff", "admin"]);
   const admin = user.role === "admin";
+  const scope = failureScope(user);
   return {
+    // messages about this desk's bookings and applications that could not be delivered
+    failedMessages: scope ? await countFailedDeliveries(scope) : null,
     role: user.role,
     bookings: canManageBookings(user),
     // staff bound to a place keep its details and hours; admins keep every place
@@ -25,11 +29,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function BackOffice() {
   const { t } = useTranslation();
-  const { role, bookings, places, jobs } = useLoaderData<typeof loader>();
+  const { role, bookings, places, jobs, failedMessages } = useLoaderData<typeof loader>();
   return (
     <section className="page narrow" aria-labelledby="bo-title">
       <h1 id="bo-title">{t("backOffice.title")}</h1>
       <p>{t(role === "admin" ? "backOffice.adminIntro" : "backOffice.staffIntro")}</p>
+      {failedMessages !== null ? (
+        <section aria-labelledby="bo-messages">
+          <h2 id="bo-messages">{t("backOffice.messages.title")}</h2>
+          <p className={failedMessages > 0 ? "notice" : undefined}>
+            {failedMessages > 0
+              ? t("backOffice.messages.count", { count: failedMessages })
+              : t("backOffice.messages.none")}{" "}
+            <Link to="/staff/messages">{t("backOffice.messages.link")}</Link>
+          </p>
+        </section>
+      ) : null}
       {bookings ? (
         <section aria-labelledby="bo-bookings">
           <h2 id="bo-bookings">{t("backOffice.bookingsTitle")}</h2>

@@ -426,7 +426,11 @@ export async function moveBookingBy(
         recipient,
         "booking_rescheduled",
         messageFacts,
-        { path: `/bookings/${booking.id}`, ref: `booking:${booking.id}`, previous: old.slot.startsAt },
+        {
+          path: `/bookings/${booking.id}`,
+          ref: `booking:${booking.id}`,
+          previous: old.slot.startsAt,
+        },
         { sendAfter: now, topic: "residentId" in by ? undefined : "required" },
       );
       await scheduleReminder(tx, recipient, booking.id, messageFacts, now);

@@ -83,7 +83,7 @@ export function channelsFor(resident: MessagingPreferences, topic: Topic): Chann
 // ───────────── quiet hours ─────────────
 
 /** No optional text between 21:00 and 08:00 Seoul time. */
-export const QUIET_HOURS = { from: 21, until: 8 } as const;
+const QUIET_HOURS = { from: 21, until: 8 } as const;
 
 /**
  * When a text may go out. Required and account texts go at once; an optional one that falls in the
@@ -106,8 +106,8 @@ export function textSendTime(at: Date, topic: Topic, expiresAt?: Date | null): D
  * Korean carriers count an SMS in EUC-KR bytes: 90 at most, Hangul and other wide characters
  * count 2, ASCII 1. Longer texts go as LMS (2,000 bytes, with a subject).
  */
-export const SMS_MAX_BYTES = 90;
-export const LMS_MAX_BYTES = 2000;
+const SMS_MAX_BYTES = 90;
+const LMS_MAX_BYTES = 2000;
 
 export function textBytes(text: string): number {
   let bytes = 0;

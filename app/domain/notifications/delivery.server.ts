@@ -3,7 +3,7 @@
 import { getDb } from "~/utils/db.server";
 import { maskMobile } from "./phone";
 
-export type DeliveryState = "sent" | "scheduled" | "retrying" | "failed";
+type DeliveryState = "sent" | "scheduled" | "retrying" | "failed";
 
 export type Delivery = {
   id: string;
@@ -43,7 +43,7 @@ export async function deliveriesAbout(
     const state: DeliveryState =
       row.status === "sent"
         ? "sent"
-        : row.status === "failed"
+        : row.status === "failed" || row.status === "handled"
           ? "failed"
           : row.attempts > 0
             ? "retrying"

@@ -13,3 +13,9 @@ export const MessagePreferencesSchema = z.object({
     .default([]),
 });
 export type MessagePreferencesInput = z.infer<typeof MessagePreferencesSchema>;
+
+/** A desk's decision about a message that could not be delivered (/staff/messages). */
+export const SettleFailureSchema = z.object({
+  notificationId: z.string({ required_error: "validation:invalid" }).min(1).max(40),
+  decision: z.enum(["retry", "handled"], { errorMap: () => ({ message: "validation:invalid" }) }),
+});

@@ -70,7 +70,7 @@ export class LocalMailboxSender implements MessageSender {
 }
 
 /** E-mail to one sender, texts to another. */
-export class ChannelRouter implements MessageSender {
+class ChannelRouter implements MessageSender {
   readonly name: string;
   constructor(
     readonly email: MessageSender,

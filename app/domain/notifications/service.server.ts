@@ -45,7 +45,7 @@ export type EnqueueInput = {
 };
 
 /** The resident's fields that decide where their messages go. */
-export const recipientSelect = {
+const recipientSelect = {
   email: true,
   preferredLanguage: true,
   phone: true,

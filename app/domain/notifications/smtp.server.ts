@@ -68,7 +68,7 @@ const escapeHtml = (text: string) =>
  * The HTML part: the plain text, paragraph by paragraph, with its web addresses as links. No
  * images, no tracking: it reads the same in any mail client and in a screen reader.
  */
-export function htmlOf(body: string, language: string, title: string): string {
+function htmlOf(body: string, language: string, title: string): string {
   const paragraphs = body
     .split(/\n{2,}/)
     .map((paragraph) => {

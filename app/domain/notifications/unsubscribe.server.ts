@@ -15,7 +15,7 @@ import {
 const sign = (secret: string, payload: string) =>
   crypto.createHmac("sha256", secret).update(`unsubscribe:${payload}`).digest("base64url");
 
-export function unsubscribeToken(residentId: string, topic: OptionalTopic): string {
+function unsubscribeToken(residentId: string, topic: OptionalTopic): string {
   const payload = `${residentId}.${topic}`;
   return `${payload}.${sign(getEnv().sessionSecrets[0] ?? "", payload)}`;
 }
