@@ -39,7 +39,9 @@ export default function Mailbox() {
             <h2 lang={message.locale}>{message.subject}</h2>
             <dl className="facts">
               <dt>{t("mailbox.to")}</dt>
-              <dd>{message.to}</dd>
+              <dd>
+                {message.to} ({t(`mailbox.channel.${message.channel === "sms" ? "sms" : "email"}`)})
+              </dd>
               <dt>{t("mailbox.sentAt")}</dt>
               <dd>{formatDateTime(message.deliveredAt, locale)}</dd>
               <dt>{t("mailbox.language")}</dt>
