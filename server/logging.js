@@ -44,11 +44,15 @@ export function createLogger({ level, worker }, destination) {
   );
 }
 
-/** The path of a request without its query string. */
+/** Paths whose last segment is a secret (a link sent by e-mail): logged as ":token". */
+const SECRET_PATH = /^(\/(?:unsubscribe|reset-password|verify-email))\/[^/]+\/?$/;
+
+/** The path of a request without its query string, and without the secret of an e-mailed link. */
 export function pathOf(req) {
   const url = req.originalUrl ?? req.url ?? "/";
   const end = url.indexOf("?");
-  return end === -1 ? url : url.slice(0, end);
+  const path = end === -1 ? url : url.slice(0, end);
+  return path.replace(SECRET_PATH, "$1/:token");
 }
 
 /**

@@ -52,6 +52,10 @@ describe("request ids", () => {
   it("logs paths without their query string", () => {
     expect(pathOf({ originalUrl: "/jobs?q=%ED%99%8D%EA%B8%B8%EB%8F%99&page=2" })).toBe("/jobs");
     expect(pathOf({ url: "/places" })).toBe("/places");
+    // the secret of a link sent by e-mail never reaches the logs
+    expect(pathOf({ url: "/unsubscribe/abc.reminders.sig?x=1" })).toBe("/unsubscribe/:token");
+    expect(pathOf({ url: "/reset-password/s3cr3t" })).toBe("/reset-password/:token");
+    expect(pathOf({ url: "/verify-email/s3cr3t/" })).toBe("/verify-email/:token");
   });
 });
 
