@@ -112,6 +112,13 @@ const FORMS: FormCase[] = [
     form: "#change-password",
   },
   {
+    name: "message settings (texts without a verified phone)",
+    as: "resident",
+    path: () => "/account/messages",
+    form: "#message-preferences",
+    choose: (page) => page.locator("#message-preferences-channels-sms").check(),
+  },
+  {
     name: "delete the account",
     as: "resident",
     path: () => "/account/delete",
