@@ -19,6 +19,7 @@ import {
   TextField,
 } from "~/components/ui/form";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
+import { phoneStatus } from "~/domain/residents/phone-verification.server";
 import { ProfileSchema } from "~/domain/residents/schema";
 import { canViewProfile, getProfile, updateProfile } from "~/domain/residents/service.server";
 import { EMPLOYMENT_STATUSES, LANGUAGES, WORKER_TYPES } from "~/domain/residents/types";
@@ -72,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     values: toFormValues(profile),
     editable: user.id === profile.id,
+    phone: await phoneStatus(profile.id),
   };
 }
 
@@ -91,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ProfilePage() {
   const { t } = useTranslation(["account", "districts", "common"]);
-  const { profile, values, editable } = useLoaderData<typeof loader>();
+  const { profile, values, editable, phone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -187,6 +189,17 @@ export default function ProfilePage() {
           ) : null}
         </fieldset>
       </Form>
+      {editable ? (
+        <section aria-labelledby="phone-section-title" className="stack">
+          <h2 id="phone-section-title">{t("phone.section")}</h2>
+          <p>
+            {phone.maskedPhone
+              ? `${phone.maskedPhone} · ${phone.verified ? t("phone.verified") : t("phone.notVerified")}`
+              : t("phone.none")}
+          </p>
+          <Link to="/account/phone">{t("phone.manage")}</Link>
+        </section>
+      ) : null}
       {editable ? (
         <nav aria-label={t("profile.moreLabel")} className="stack">
           <Link to="/applications">{t("common:nav.myApplications")}</Link>

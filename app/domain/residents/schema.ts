@@ -111,3 +111,20 @@ export const RoleAssignmentSchema = z
       : { role: input.role, staffPlaceId: null, staffOrganizationId: null },
   );
 export type RoleAssignment = z.output<typeof RoleAssignmentSchema>;
+
+/** /account/phone, step one: the number a code is sent to (whether it is a mobile: the domain). */
+export const PhoneNumberSchema = z.object({
+  phone: z
+    .string({ required_error: "validation:required" })
+    .trim()
+    .min(1, "validation:required")
+    .max(30, "validation:tooLong"),
+});
+
+/** /account/phone, step two: the six-digit code from the text. */
+export const PhoneCodeSchema = z.object({
+  code: z
+    .string({ required_error: "validation:required" })
+    .transform((value) => value.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "validation:phoneCode")),
+});

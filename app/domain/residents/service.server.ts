@@ -3,6 +3,7 @@
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
+import { normalizeMobile } from "~/domain/notifications/phone";
 import { enqueueNotification } from "~/domain/notifications/service.server";
 import { withoutUnsafeCharacters } from "~/domain/shared/text";
 import { RESIDENT_DELETED_HOOKS } from "~/domain/system/resident-deleted.server";
@@ -269,6 +270,12 @@ export async function getProfile(residentId: string) {
   });
 }
 
+/** A phone number as digits (a mobile normalised: +82 10… = 010…), to tell whether it changed. */
+function comparablePhone(phone: string | null) {
+  if (!phone) return null;
+  return normalizeMobile(phone) ?? phone.replace(/\D/g, "");
+}
+
 export async function updateProfile(
   residentId: string,
   input: ProfileInput,
@@ -276,12 +283,21 @@ export async function updateProfile(
 ) {
   const db = getDb();
   return db.$transaction(async (tx) => {
+    // A verified phone stays verified only while it is the same number (however it is typed);
+    // another number gets no text until it is verified in its turn (/account/phone).
+    const before = await tx.resident.findFirst({
+      where: { id: residentId, deletedAt: null },
+      select: { phone: true },
+    });
+    const phone = input.phone ?? null;
+    const samePhone = comparablePhone(before?.phone ?? null) === comparablePhone(phone);
     const updated = await tx.resident.update({
       where: { id: residentId, deletedAt: null },
       data: {
         name: input.name,
         birthDate: input.birthDate ?? null,
-        phone: input.phone ?? null,
+        phone,
+        ...(samePhone ? {} : { phoneVerifiedAt: null }),
         district: input.district ?? null,
         employmentStatus: input.employmentStatus ?? null,
         registeredJobSeeker: input.registeredJobSeeker,

@@ -29,6 +29,9 @@ export const CODES = [
   "invalidCredentials",
   "rateLimited",
   "emailTaken",
+  "notMobile",
+  "wrongCode",
+  "codeExpired",
   // the state of things does not allow it (now)
   "past",
   "blocked",

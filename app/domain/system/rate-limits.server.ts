@@ -25,6 +25,10 @@ function rules() {
     "password-check": { points: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, seconds: loginWindow },
     /** accounts created from one address per hour */
     "signup-address": { points: env.SIGNUP_MAX_PER_IP_PER_HOUR, seconds: 3600 },
+    /** phone verification codes sent for one account (app/domain/residents/phone-verification) */
+    "phone-code-resident": { points: 3, seconds: 15 * 60 },
+    /** phone verification codes sent to one number, whoever asks */
+    "phone-code-number": { points: 5, seconds: 3600 },
     /** GET /api/places per client per minute (0 = no limit) */
     "places-api": { points: env.PLACES_API_RATE_LIMIT, seconds: 60 },
   } satisfies Record<string, Rule>;

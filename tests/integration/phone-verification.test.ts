@@ -1,0 +1,231 @@
+// A phone is verified with a one-time code texted to it: mobile numbers only, a code hashed at
+// rest that expires and allows five tries, limits on how many codes are sent, and a phone changed
+// in the profile is no longer verified.
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  confirmPhoneCode,
+  pendingPhoneCode,
+  phoneStatus,
+  sendPhoneCode,
+} from "~/domain/residents/phone-verification.server";
+import { getProfile, updateProfile } from "~/domain/residents/service.server";
+import { getDb } from "~/utils/db.server";
+import { action as phoneAction, loader as phoneLoader } from "~/routes/account.phone";
+import { call, formRequest, getRequest } from "#tests/factories/http";
+import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+
+const db = getDb();
+const NOW = new Date("2026-11-25T03:00:00Z");
+/** a different mobile number for each use (codes are limited per number too) */
+const newNumber = () => {
+  const digits = String(crypto.randomInt(10_000_000, 100_000_000));
+  return `010-${digits.slice(0, 4)}-${digits.slice(4)}`;
+};
+
+/** The code as it went to the outbox: the text the phone receives. */
+async function textedCode(residentId: string) {
+  const message = await db.notification.findFirstOrThrow({
+    where: { residentId, template: "phone_code" },
+    orderBy: { createdAt: "desc" },
+  });
+  return { message, code: /\b(\d{6})\b/.exec(message.body)![1]! };
+}
+
+describe("phone verification", () => {
+  it("texts a code to the number alone, hashed at rest, and verifies the phone with it", async () => {
+    const resident = await makeResident({ preferredLanguage: "en" });
+    const typed = newNumber();
+    const sent = await sendPhoneCode(resident.id, typed, NOW);
+    expect(sent).toMatchObject({ ok: true, phone: typed.replace(/-/g, "") });
+    const phone = typed.replace(/-/g, "");
+
+    const { message, code } = await textedCode(resident.id);
+    expect(message).toMatchObject({
+      channel: "sms",
+      toAddress: phone,
+      topic: "account",
+      status: "pending",
+      sendAfter: NOW,
+    });
+    expect(message.body).toBe(
+      `[Seoul Jobs] Code ${code} (valid 10 min). Ignore if you did not ask.`,
+    );
+
+    const [row] = await db.phoneVerification.findMany({ where: { residentId: resident.id } });
+    expect(row).toMatchObject({ phone, attempts: 0, usedAt: null });
+    expect(row!.expiresAt).toEqual(new Date(NOW.getTime() + 10 * 60_000));
+    expect(JSON.stringify(row)).not.toContain(code);
+    expect(row!.codeHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // not verified before the code is typed in
+    expect(await phoneStatus(resident.id)).toEqual({ maskedPhone: null, verified: false });
+    const later = new Date(NOW.getTime() + 60_000);
+    expect(
+      await confirmPhoneCode(resident.id, ` ${code.slice(0, 3)} ${code.slice(3)} `, later),
+    ).toEqual({
+      ok: true,
+      phone,
+    });
+    const resident2 = await db.resident.findUniqueOrThrow({ where: { id: resident.id } });
+    expect(resident2.phone).toBe(phone);
+    expect(resident2.phoneVerifiedAt).toEqual(later);
+    expect(
+      (await db.phoneVerification.findUniqueOrThrow({ where: { id: row!.id } })).usedAt,
+    ).toEqual(later);
+
+    // audited, without the code
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "resident.phone_verified", subjectId: resident.id },
+    });
+    expect(audit.metadata).not.toContain(code);
+    expect(JSON.parse(audit.metadata)).toEqual({ phone: `010-****-${phone.slice(-4)}` });
+
+    // a code works once
+    expect(await confirmPhoneCode(resident.id, code, later)).toEqual({
+      ok: false,
+      code: "codeExpired",
+    });
+  });
+
+  it("refuses a number that is not a mobile, writing and sending nothing", async () => {
+    const resident = await makeResident();
+    const before = await db.notification.count({ where: { residentId: resident.id } });
+    for (const typed of ["02-1234-5678", "010-12-34", "not a phone", "+1 415 555 0100"]) {
+      expect(await sendPhoneCode(resident.id, typed, NOW)).toEqual({
+        ok: false,
+        code: "notMobile",
+      });
+    }
+    expect(await db.phoneVerification.count({ where: { residentId: resident.id } })).toBe(0);
+    expect(await db.notification.count({ where: { residentId: resident.id } })).toBe(before);
+  });
+
+  it("refuses the right code after five wrong ones", async () => {
+    const resident = await makeResident();
+    await sendPhoneCode(resident.id, newNumber(), NOW);
+    const { code } = await textedCode(resident.id);
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await confirmPhoneCode(resident.id, wrong, NOW)).toEqual({
+        ok: false,
+        code: "wrongCode",
+        attemptsLeft: 5 - attempt,
+      });
+    }
+    expect(await confirmPhoneCode(resident.id, wrong, NOW)).toEqual({
+      ok: false,
+      code: "rateLimited",
+    });
+    expect(await confirmPhoneCode(resident.id, code, NOW)).toEqual({
+      ok: false,
+      code: "rateLimited",
+    });
+    expect(await pendingPhoneCode(resident.id, NOW)).toBeNull();
+    const row = await db.resident.findUniqueOrThrow({ where: { id: resident.id } });
+    expect(row.phoneVerifiedAt).toBeNull();
+  });
+
+  it("refuses an expired code, and an earlier code once a new one was sent", async () => {
+    const resident = await makeResident();
+    const phone = newNumber();
+    await sendPhoneCode(resident.id, phone, NOW);
+    const { code } = await textedCode(resident.id);
+    const expired = new Date(NOW.getTime() + 10 * 60_000);
+    expect(await confirmPhoneCode(resident.id, code, expired)).toEqual({
+      ok: false,
+      code: "codeExpired",
+    });
+
+    const first = new Date(NOW.getTime() + 20 * 60_000);
+    await sendPhoneCode(resident.id, phone, first);
+    const { code: earlier } = await textedCode(resident.id);
+    await sendPhoneCode(resident.id, phone, new Date(first.getTime() + 1000));
+    const { code: newest } = await textedCode(resident.id);
+    if (earlier !== newest) {
+      expect(await confirmPhoneCode(resident.id, earlier, first)).toMatchObject({ ok: false });
+    }
+    expect(await confirmPhoneCode(resident.id, newest, first)).toMatchObject({ ok: true });
+  });
+
+  it("sends at most three codes per account in 15 minutes, and says so", async () => {
+    const resident = await makeResident();
+    for (let i = 0; i < 3; i += 1) {
+      expect(await sendPhoneCode(resident.id, newNumber(), NOW)).toMatchObject({ ok: true });
+    }
+    const texts = await db.notification.count({
+      where: { residentId: resident.id, template: "phone_code" },
+    });
+    const refused = await sendPhoneCode(resident.id, newNumber(), NOW);
+    expect(refused).toMatchObject({ ok: false, code: "rateLimited" });
+    expect(
+      refused.ok === false && refused.code === "rateLimited" && refused.retryAfterSeconds,
+    ).toBeGreaterThan(0);
+    expect(
+      await db.notification.count({ where: { residentId: resident.id, template: "phone_code" } }),
+    ).toBe(texts);
+    expect(await db.phoneVerification.count({ where: { residentId: resident.id } })).toBe(3);
+  });
+
+  it("sends at most five codes to one number in an hour, whoever asks", async () => {
+    const phone = newNumber();
+    const residents = await Promise.all([makeResident(), makeResident(), makeResident()]);
+    const outcomes = [];
+    for (const resident of [...residents, ...residents]) {
+      outcomes.push((await sendPhoneCode(resident.id, phone, NOW)).ok);
+    }
+    expect(outcomes).toEqual([true, true, true, true, true, false]);
+  });
+
+  it("is no longer verified once the profile names another number", async () => {
+    const resident = await makeResident();
+    const phone = newNumber();
+    await sendPhoneCode(resident.id, phone, NOW);
+    await confirmPhoneCode(resident.id, (await textedCode(resident.id)).code, NOW);
+    const profile = (await getProfile(resident.id))!;
+    const base = {
+      name: profile.name,
+      preferredLanguage: "ko" as const,
+      registeredJobSeeker: null,
+      hasRegularIncome: null,
+    };
+    // the same number typed differently keeps the verification
+    await updateProfile(resident.id, { ...base, phone }, { ip: null });
+    expect(await phoneStatus(resident.id)).toMatchObject({ verified: true });
+    // another number does not
+    await updateProfile(resident.id, { ...base, phone: "010-9999-0000" }, { ip: null });
+    const row = await db.resident.findUniqueOrThrow({ where: { id: resident.id } });
+    expect(row).toMatchObject({ phone: "010-9999-0000", phoneVerifiedAt: null });
+    expect(await phoneStatus(resident.id)).toEqual({
+      maskedPhone: "010-****-0000",
+      verified: false,
+    });
+  });
+});
+
+describe("/account/phone", () => {
+  it("answers bad input with 400 and a refusal with its status, never a 5xx", async () => {
+    const resident = await makeResident();
+    const cookie = await sessionCookieFor(resident.id);
+    const post = (fields: Record<string, string>) =>
+      call(phoneAction, formRequest("/account/phone", fields, { cookie }));
+    expect((await post({ intent: "send", phone: "" })).status).toBe(400);
+    const notMobile = await post({ intent: "send", phone: "02-123-4567" });
+    expect(notMobile.status).toBe(400);
+    expect(notMobile.data).toMatchObject({
+      refusal: { code: "notMobile" },
+      result: { error: { phone: ["account:phone.notMobile"] } },
+    });
+    expect((await post({ intent: "confirm", code: "12ab" })).status).toBe(400);
+    expect((await post({ intent: "confirm", code: "123456" })).status).toBe(409);
+    expect((await post({ intent: "nonsense" })).status).toBe(400);
+
+    const sent = await post({ intent: "send", phone: newNumber() });
+    expect(sent.status).toBe(302);
+    expect(sent.location).toBe("/account/phone");
+    const page = await call(phoneLoader, getRequest("/account/phone", { cookie }));
+    expect((page.data as { codeStep: unknown }).codeStep).toMatchObject({
+      maskedPhone: expect.stringMatching(/^010-\*{4}-\d{4}$/),
+    });
+  });
+});
