@@ -193,6 +193,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/for-me",
       "/account/password",
       "/account/messages",
+      "/account/phone",
       "/account/delete",
       "/bookings",
       "/bookings/{booking}",

@@ -119,6 +119,12 @@ const FORMS: FormCase[] = [
     choose: (page) => page.locator("#message-preferences-channels-sms").check(),
   },
   {
+    name: "phone for text messages",
+    as: "resident",
+    path: () => "/account/phone",
+    form: "#phone-number",
+  },
+  {
     name: "delete the account",
     as: "resident",
     path: () => "/account/delete",

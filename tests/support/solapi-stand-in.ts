@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedRequest = {
+type RecordedRequest = {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
@@ -43,7 +43,7 @@ const AUTHORIZATION =
   /^HMAC-SHA256 apiKey=([^,]+), date=([^,]+), salt=([^,]+), signature=([0-9a-f]+)$/;
 
 /** True when `header` is SOLAPI's HMAC-SHA256 scheme signed with this key and secret. */
-export function verifySolapiAuthorization(
+function verifySolapiAuthorization(
   header: string | undefined,
   apiKey: string,
   apiSecret: string,

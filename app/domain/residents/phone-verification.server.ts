@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
 export const PHONE_CODE_MINUTES = 10;
-export const PHONE_CODE_MAX_ATTEMPTS = 5;
+const PHONE_CODE_MAX_ATTEMPTS = 5;
 const CODE_DIGITS = 6;
 
 type RateLimited = Failure<"rateLimited", { retryAfterSeconds: number }>;
