@@ -4,12 +4,7 @@
 // going from the outbox to the stand-in.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { textBytes } from "~/domain/notifications/catalog";
-import {
-  ChannelRouter,
-  setSender,
-  type MessageSender,
-  type OutgoingMessage,
-} from "~/domain/notifications/sender.server";
+import { setSender, type OutgoingMessage } from "~/domain/notifications/sender.server";
 import {
   dispatchDueNotifications,
   enqueueNotification,
@@ -231,15 +226,5 @@ describe("texts from the outbox", () => {
       expect(text.text).toContain("자리가 났습니다");
       expect(text.type).toBe(textBytes(text.text!) <= 90 ? "SMS" : "LMS");
     }
-  });
-
-  it("never sends a text through a sender that is not the gateway when texts go to SOLAPI", async () => {
-    // the router sends e-mail elsewhere: only texts reach the stand-in
-    const email: MessageSender = { name: "email-test", send: async () => undefined };
-    const router = new ChannelRouter(email, gateway());
-    await router.send(message({ channel: "email", to: "someone@example.test" }));
-    expect(standIn.requests).toHaveLength(0);
-    await router.send(message());
-    expect(standIn.requests).toHaveLength(1);
   });
 });

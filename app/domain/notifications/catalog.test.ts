@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   channelsFor,
   fitText,
-  LMS_MAX_BYTES,
   parseMutedTopics,
   serializeMutedTopics,
   textBytes,
@@ -31,7 +30,7 @@ describe("text length (EUC-KR bytes)", () => {
     expect(fitText("short")).toBe("short");
     const long = "가".repeat(1200); // 2,400 bytes
     const cut = fitText(long);
-    expect(textBytes(cut)).toBeLessThanOrEqual(LMS_MAX_BYTES);
+    expect(textBytes(cut)).toBeLessThanOrEqual(2000); // the LMS limit
     expect(cut.endsWith("...")).toBe(true);
     expect(cut).toBe(`${"가".repeat(998)}...`);
     expect(fitText("가나다라마", 7)).toBe("가나...");
