@@ -4,7 +4,14 @@
 // and the profile page says so.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { baseUrl, postForm, serverDatabase, signUpOverHttp, uniqueEmail } from "./support";
+import {
+  baseUrl,
+  messageBody,
+  postForm,
+  serverDatabase,
+  signUpOverHttp,
+  uniqueEmail,
+} from "./support";
 
 async function page(path: string, cookie: string) {
   const response = await fetch(`${baseUrl()}${path}`, {
@@ -46,7 +53,7 @@ describe("/account/phone over HTTP", () => {
       where: { residentId: id, template: "phone_code" },
     });
     expect(text).toMatchObject({ channel: "sms", toAddress: `010${digits}` });
-    const code = /\b(\d{6})\b/.exec(text.body)![1]!;
+    const code = /\b(\d{6})\b/.exec(await messageBody(id, "phone_code"))![1]!;
     const stored = await db.phoneVerification.findFirstOrThrow({ where: { residentId: id } });
     expect(JSON.stringify(stored)).not.toContain(code);
 

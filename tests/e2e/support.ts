@@ -1,9 +1,11 @@
 // Shared helpers of the end-to-end tests: Debian's Chromium through playwright-core, plain HTTP
 // with the cookies and Origin a browser would send, and a client on the server's database.
 import fs from "node:fs";
+import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, inject } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
+import { ROOT } from "../setup/paths";
 import { closeDatabase, openDatabase, type Connection } from "~/utils/db.server";
 
 export const baseUrl = () => inject("baseUrl");
@@ -212,4 +214,28 @@ export function snapshotChanges(before: DatabaseSnapshot, after: DatabaseSnapsho
   return Object.keys({ ...before, ...after })
     .filter((model) => JSON.stringify(before[model]) !== JSON.stringify(after[model]))
     .map((model) => ({ model, before: before[model], after: after[model] }));
+}
+
+/**
+ * The words of the newest `template` message to a resident, as the phone or mailbox receives
+ * them: from the outbox row while it waits, from the server's local mailbox once the scheduler
+ * has sent it (a sent account message keeps no body in the database).
+ */
+export async function messageBody(residentId: string, template: string): Promise<string> {
+  const row = await serverDatabase().notification.findFirstOrThrow({
+    where: { residentId, template },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, body: true },
+  });
+  if (row.body) return row.body;
+  const directory = path.join(ROOT, "data/mailbox");
+  const file = (await fs.promises.readdir(directory)).find((name) =>
+    name.endsWith(`-${row.id}.json`),
+  );
+  if (!file) throw new Error(`${template} message ${row.id} neither waiting nor in the mailbox`);
+  return (
+    JSON.parse(await fs.promises.readFile(path.join(directory, file), "utf8")) as {
+      body: string;
+    }
+  ).body;
 }

@@ -12,7 +12,11 @@ import {
   settleFailedDelivery,
 } from "~/domain/notifications/failures.server";
 import { saveMessagePreferences } from "~/domain/notifications/preferences.server";
-import { dispatchDueNotifications, SEND_CLAIM_MS } from "~/domain/notifications/service.server";
+import {
+  dispatchDueNotifications,
+  enqueueNotification,
+  SEND_CLAIM_MS,
+} from "~/domain/notifications/service.server";
 import { setSender } from "~/domain/notifications/sender.server";
 import { readUnsubscribeToken } from "~/domain/notifications/unsubscribe.server";
 import { getDb } from "~/utils/db.server";
@@ -232,6 +236,30 @@ describe("e-mail over SMTP", () => {
     expect(await dispatchDueNotifications(at)).toMatchObject({ sent: 1 });
     expect(mailTo(resident.email)).toHaveLength(1);
     expect(await countFailedDeliveries(failureScope(deskUser)!)).toBe(0);
+  });
+});
+
+describe("account messages", () => {
+  it("go to exactly the given address and keep no code in the database once sent", async () => {
+    useSmtp();
+    const resident = await makeResident({ name: "Code" });
+    await enqueueNotification(
+      {
+        residentId: resident.id,
+        template: "phone_code",
+        params: { code: "493817", minutes: 10 },
+        sendAfter: NOW,
+        direct: { channel: "email", address: "elsewhere@example.test" },
+      },
+      db,
+    );
+    await dispatchDueNotifications(NOW);
+    const [mail] = mailTo("elsewhere@example.test");
+    expect(mail!.text).toContain("493817");
+    const row = await db.notification.findFirstOrThrow({
+      where: { residentId: resident.id, template: "phone_code" },
+    });
+    expect(row).toMatchObject({ status: "sent", body: "", topic: "account" });
   });
 });
 

@@ -188,6 +188,8 @@ export async function dispatchDueNotifications(
           sentAt: now,
           lastError: null,
           claimedUntil: null,
+          // A code or a reset link is not kept once it has left: the row stays as the record.
+          ...(message.topic === "account" ? { body: "" } : {}),
           provider: receipt?.provider ?? sender.name,
           providerId: receipt?.providerId?.slice(0, 200) ?? null,
         },
