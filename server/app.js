@@ -26,8 +26,10 @@ import {
   contentSecurityPolicy,
   isAllowedMutationOrigin,
   isSiteHost,
+  isSecretPath,
   PERMISSIONS_POLICY,
   requestTarget,
+  SECRET_PAGE_HEADERS,
   SITE_METHODS,
 } from "./security.js";
 
@@ -227,6 +229,13 @@ export async function startServer(config) {
       xFrameOptions: { action: "deny" },
     }),
   );
+  // A link's token in the address (new password, confirm e-mail, unsubscribe): no Referer to other sites,
+  // no stored copy.
+  app.use((req, res, next) => {
+    if (isSecretPath(req.path))
+      for (const [name, value] of Object.entries(SECRET_PAGE_HEADERS)) res.setHeader(name, value);
+    next();
+  });
   app.use(compression());
   // After compression, so that it sees the body before compression does.
   app.use(

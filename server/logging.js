@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { pino } from "pino";
 import { pinoHttp } from "pino-http";
+import { withoutSecrets } from "./security.js";
 
 /** An incoming id is kept only when it is a short token of safe characters (a proxy's UUID, say). */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -44,15 +45,13 @@ export function createLogger({ level, worker }, destination) {
   );
 }
 
-/** Paths whose last segment is a secret (a link sent by e-mail): logged as ":token". */
-const SECRET_PATH = /^(\/(?:unsubscribe|reset-password|verify-email))\/[^/]+\/?$/;
-
 /** The path of a request without its query string, and without the secret of an e-mailed link. */
 export function pathOf(req) {
   const url = req.originalUrl ?? req.url ?? "/";
   const end = url.indexOf("?");
   const path = end === -1 ? url : url.slice(0, end);
-  return path.replace(SECRET_PATH, "$1/:token");
+  // the secret of an e-mailed link is logged as ":token" (security.js)
+  return withoutSecrets(path);
 }
 
 /**

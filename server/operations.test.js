@@ -56,6 +56,9 @@ describe("request ids", () => {
     expect(pathOf({ url: "/unsubscribe/abc.reminders.sig?x=1" })).toBe("/unsubscribe/:token");
     expect(pathOf({ url: "/reset-password/s3cr3t" })).toBe("/reset-password/:token");
     expect(pathOf({ url: "/verify-email/s3cr3t/" })).toBe("/verify-email/:token");
+    // Remix's data requests of the same page (with JavaScript)
+    expect(pathOf({ url: "/reset-password/s3cr3t.data" })).toBe("/reset-password/:token");
+    expect(pathOf({ url: "/forgot-password" })).toBe("/forgot-password");
   });
 });
 

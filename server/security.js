@@ -127,6 +127,33 @@ export function isAllowedMutationOrigin(request, allowedOrigins) {
 }
 
 /**
+ * Pages whose address holds a secret: the token of a link e-mailed to one person (unsubscribe, a
+ * new password, a confirmed address). Whoever has the address can use the link, so it must not be
+ * written to logs, sent to other sites as a Referer, or stored by a cache.
+ */
+const SECRET_PATH = /^(\/(?:unsubscribe|reset-password|verify-email))\/[^/]+\/?$/;
+
+/** @param {string} path */
+export function isSecretPath(path) {
+  return SECRET_PATH.test(path);
+}
+
+/** The path with its secret replaced (`/reset-password/:token`), for logs. */
+export function withoutSecrets(path) {
+  return path.replace(SECRET_PATH, "$1/:token");
+}
+
+/**
+ * Headers of a secret page. `same-origin`, not `no-referrer`: the page's own form must still
+ * say where it comes from — under `no-referrer` browsers send `Origin: null` with the POST, which
+ * `isAllowedMutationOrigin` refuses — while other sites get no Referer at all.
+ */
+export const SECRET_PAGE_HEADERS = {
+  "Referrer-Policy": "same-origin",
+  "Cache-Control": "no-store",
+};
+
+/**
  * Is the declared body within the limit? Returns the HTTP status to answer with, or null.
  * @param {{ method: string, contentLength?: string | null, transferEncoding?: string | null }} request
  * @param {number} maxBytes

@@ -106,6 +106,9 @@ export default function LoginPage() {
         </button>
       </Form>
       <p>
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+      </p>
+      <p>
         {t("login.noAccount")} <Link to="/signup">{t("signup.title")}</Link>
       </p>
     </section>

@@ -18,6 +18,7 @@ import {
   SelectField,
   TextField,
 } from "~/components/ui/form";
+import { EmailStatus, RecoveryNews } from "~/components/account/email-status";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { phoneStatus } from "~/domain/residents/phone-verification.server";
 import { ProfileSchema } from "~/domain/residents/schema";
@@ -66,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     constraint: formConstraint(ProfileSchema),
     profile: {
       email: profile.email,
+      emailVerified: profile.emailVerifiedAt !== null,
       role: profile.role,
       // changes whenever the profile does (also through the language switcher), so the form
       // below starts again from the saved values
@@ -112,14 +114,12 @@ export default function ProfilePage() {
     <section className="page narrow" aria-labelledby="profile-title">
       <h1 id="profile-title">{t("profile.title")}</h1>
       {searchParams.get("welcome") ? <Confirmation>{t("profile.welcome")}</Confirmation> : null}
+      <RecoveryNews email={profile.email} />
       {actionData && "saved" in actionData ? (
         <Confirmation>{t("profile.saved")}</Confirmation>
       ) : null}
       <p>{t("profile.intro")}</p>
-      <dl className="facts">
-        <dt>{t("profile.email")}</dt>
-        <dd>{profile.email}</dd>
-      </dl>
+      <EmailStatus email={profile.email} verified={profile.emailVerified} editable={editable} />
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />
         <fieldset disabled={!editable} className="stack plain">

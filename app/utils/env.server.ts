@@ -65,6 +65,11 @@ const EnvSchema = z.object({
   LOGIN_SLOWDOWN_AFTER_FAILURES: z.coerce.number().int().positive().default(10),
   /// Accounts that may be created from one address per hour.
   SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /// "Forgot password" requests per hour from one address, and for one e-mail address.
+  PASSWORD_RESET_MAX_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  PASSWORD_RESET_MAX_PER_EMAIL_PER_HOUR: z.coerce.number().int().positive().default(3),
+  /// E-mail confirmation links a resident may ask for again per hour.
+  EMAIL_VERIFICATION_MAX_PER_HOUR: z.coerce.number().int().positive().default(3),
   /// Requests per minute and client on GET /api/places (0 = no limit, e.g. behind a limiting proxy).
   PLACES_API_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   /// Largest accepted request body, in bytes (bigger bodies get 413 before any parsing).

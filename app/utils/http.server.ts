@@ -32,6 +32,8 @@ const STATUS: Record<Code, number> = {
   notMobile: 400,
   wrongCode: 400,
   codeExpired: 409,
+  // a link sent by e-mail that is expired, used or unknown (they look the same on purpose)
+  linkExpired: 410,
   past: 409,
   blocked: 409,
   full: 409,

@@ -25,16 +25,23 @@ const db = getDb();
 afterEach(() => setSender(undefined));
 
 describe("notification outbox", () => {
-  it("welcomes a new resident in the language they signed up in", async () => {
+  it("welcomes a new resident in the language they signed up in, with a link that confirms the address", async () => {
     const resident = await makeResident({ name: "Jae" });
-    const [welcome] = await db.notification.findMany({ where: { residentId: resident.id } });
+    // the welcome is the e-mail confirmation (issue 14): one message, to the address signed up with
+    const [welcome, ...others] = await db.notification.findMany({
+      where: { residentId: resident.id },
+    });
+    expect(others).toEqual([]);
     expect(welcome).toMatchObject({
-      template: "welcome",
+      template: "email_verification",
+      topic: "account",
+      channel: "email",
       locale: "ko",
       status: "pending",
       toAddress: resident.email,
     });
     expect(welcome!.subject).toContain("환영합니다");
+    expect(welcome!.body).toMatch(/\/verify-email\/[A-Za-z0-9_-]{43}/);
   });
 
   it("renders each message in the resident's preferred language", async () => {

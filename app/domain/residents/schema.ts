@@ -82,6 +82,20 @@ export const ChangePasswordSchema = z
     message: "validation:passwordMismatch",
   });
 
+/** "Forgot password": the address to send a link to. */
+export const ForgotPasswordSchema = z.object({ email });
+
+/** A new password chosen through a reset link: the same rules as at sign-up. */
+export const ResetPasswordSchema = z
+  .object({
+    newPassword,
+    newPasswordConfirm: z.string({ required_error: "validation:required" }),
+  })
+  .refine((data) => data.newPassword === data.newPasswordConfirm, {
+    path: ["newPasswordConfirm"],
+    message: "validation:passwordMismatch",
+  });
+
 export const DeleteAccountSchema = z.object({
   password: z.string({ required_error: "validation:required" }).max(PASSWORD_MAX),
   confirm: checkboxChecked("validation:confirmDeletion"),

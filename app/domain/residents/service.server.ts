@@ -4,7 +4,6 @@ import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
 import { normalizeMobile } from "~/domain/notifications/phone";
-import { enqueueNotification } from "~/domain/notifications/service.server";
 import { withoutUnsafeCharacters } from "~/domain/shared/text";
 import { RESIDENT_DELETED_HOOKS } from "~/domain/system/resident-deleted.server";
 import { containsText, getDb } from "~/utils/db.server";
@@ -16,6 +15,7 @@ import {
   takePacedAttempt,
 } from "~/domain/system/rate-limits.server";
 import { getDummyHash, hashPassword, verifyPassword } from "./password.server";
+import { sendEmailVerification } from "./recovery.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ProfileInput, RoleAssignment } from "./schema";
 import { SESSION_MAX_AGE_SECONDS, type Language, type Role, type SessionUser } from "./types";
@@ -91,15 +91,13 @@ export async function createResident(
         },
         tx,
       );
-      await enqueueNotification(
-        {
-          residentId: created.id,
-          template: "welcome",
-          params: { name: input.name },
-          sendAfter: meta.now,
-        },
-        tx,
-      );
+      // the welcome message carries the link that confirms the address (recovery.server.ts)
+      await sendEmailVerification(tx, {
+        residentId: created.id,
+        name: input.name,
+        email: input.email,
+        now: meta.now,
+      });
       return created;
     });
     return { ok: true, residentId: resident.id };
@@ -249,6 +247,7 @@ export async function pruneSessionsAndLoginAttempts(now: Date) {
 const profileSelect = {
   id: true,
   email: true,
+  emailVerifiedAt: true,
   name: true,
   birthDate: true,
   phone: true,

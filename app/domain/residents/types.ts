@@ -39,3 +39,8 @@ export type SessionUser = {
 
 /** The shortest password an account may have (checked by the schemas, shown by the forms). */
 export const PASSWORD_MIN = 10;
+
+/** How long a "forgot password" link works (recovery.server.ts). */
+export const PASSWORD_RESET_MINUTES = 30;
+/** How long an e-mail confirmation link works. */
+export const EMAIL_VERIFICATION_DAYS = 7;

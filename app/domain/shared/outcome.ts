@@ -32,6 +32,7 @@ export const CODES = [
   "notMobile",
   "wrongCode",
   "codeExpired",
+  "linkExpired",
   // the state of things does not allow it (now)
   "past",
   "blocked",

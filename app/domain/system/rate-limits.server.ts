@@ -29,6 +29,12 @@ function rules() {
     "phone-code-resident": { points: 3, seconds: 15 * 60 },
     /** phone verification codes sent to one number, whoever asks */
     "phone-code-number": { points: 5, seconds: 3600 },
+    /** "forgot password" requests from one address per hour */
+    "reset-address": { points: env.PASSWORD_RESET_MAX_PER_IP_PER_HOUR, seconds: 3600 },
+    /** "forgot password" requests for one e-mail address per hour (whoever asks) */
+    "reset-email": { points: env.PASSWORD_RESET_MAX_PER_EMAIL_PER_HOUR, seconds: 3600 },
+    /** confirmation links asked for again, per account per hour */
+    "verification-resend": { points: env.EMAIL_VERIFICATION_MAX_PER_HOUR, seconds: 3600 },
     /** GET /api/places per client per minute (0 = no limit) */
     "places-api": { points: env.PLACES_API_RATE_LIMIT, seconds: 60 },
   } satisfies Record<string, Rule>;

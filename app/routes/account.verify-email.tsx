@@ -1,0 +1,52 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { resendVerification } from "~/domain/residents/recovery.server";
+import { requireUser } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
+import { refused, refusalResponse } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { clientIp, readFormData } from "~/utils/request.server";
+
+// "Send the confirmation link again", from the account page (components/account/email-status).
+// Only a POST does something; a GET goes back to the account page.
+
+export const handle = { i18n: ["account"] };
+export const meta: MetaFunction = (args) => pageTitle(args, "resendVerification");
+
+export async function loader() {
+  return redirect("/account");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  await readFormData(request);
+  const outcome = await resendVerification(user.id, { ip: clientIp(context), now: now() });
+  if (!outcome.ok && outcome.code === "rateLimited") {
+    return refused(outcome, {
+      headers: { "Retry-After": String(outcome.retryAfterSeconds) },
+    });
+  }
+  if (!outcome.ok) throw refusalResponse(outcome);
+  return redirect(outcome.alreadyVerified ? "/account" : "/account?verification=sent");
+}
+
+/** Shown only when the link was asked for too often: nothing was sent. */
+export default function ResendVerificationPage() {
+  const { t } = useTranslation("account");
+  const refusal = useActionData<typeof action>()?.refusal;
+  return (
+    <section className="page narrow" aria-labelledby="resend-title">
+      <h1 id="resend-title">{t("emailStatus.title")}</h1>
+      {refusal ? (
+        <div role="alert" className="form-errors">
+          <p>{t("emailStatus.rateLimited")}</p>
+        </div>
+      ) : null}
+      <p>
+        <Link to="/account">{t("emailStatus.back")}</Link>
+      </p>
+    </section>
+  );
+}
