@@ -2,6 +2,7 @@
 // and off: the same messages both ways, and focus on the error summary at the top of the form
 // (GOV.UK's pattern, WCAG 3.3.1 and 2.4.3). Nothing is written: the summary only shows for answers
 // the server refused.
+import crypto from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookOverHttp, eligibleJobSeeker, ownService, useSession } from "./booking-support";
@@ -38,6 +39,8 @@ let placeId = "";
 let serviceId = "";
 let laborPath = "";
 let bookingId = "";
+/** a reset link of the resident's, made in the database: its raw token is only ever in the mail */
+let resetToken = "";
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -90,6 +93,17 @@ beforeAll(async () => {
     { date: "2026-11-27", time: "10:00" },
   ]);
   laborPath = `/book/${labor.slug}/${labor.slotId("2026-11-27", "10:00")}`;
+  resetToken = crypto.randomBytes(32).toString("base64url");
+  await db.accountToken.create({
+    data: {
+      residentId,
+      purpose: "password_reset",
+      tokenHash: crypto.createHash("sha256").update(resetToken).digest("hex"),
+      email: (await db.resident.findUniqueOrThrow({ where: { id: residentId } })).email!,
+      // long after the server's clock (E2E_NOW, which some tests move)
+      expiresAt: new Date("2030-01-01T00:00:00Z"),
+    },
+  });
 });
 
 afterAll(async () => {
@@ -99,6 +113,18 @@ afterAll(async () => {
 const FORMS: FormCase[] = [
   { name: "sign-up", as: "visitor", path: () => "/signup", form: "#signup" },
   { name: "log-in", as: "visitor", path: () => "/login", form: "#login" },
+  {
+    name: "forgot password",
+    as: "visitor",
+    path: () => "/forgot-password",
+    form: "#forgot-password",
+  },
+  {
+    name: "a new password through a reset link",
+    as: "visitor",
+    path: () => `/reset-password/${resetToken}`,
+    form: "#reset-password",
+  },
   {
     name: "profile",
     as: "resident",

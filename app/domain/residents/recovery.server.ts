@@ -29,7 +29,7 @@ function newToken(): string {
 }
 
 /** What is stored of a token: its SHA-256, hex. */
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token, "utf8").digest("hex");
 }
 
@@ -347,16 +347,6 @@ export async function verifyEmail(
     if (error instanceof Refused) return { ok: false, code: "linkExpired" };
     throw error;
   }
-}
-
-/** Whether the resident's address is confirmed (the account page says so). */
-export async function getEmailVerification(residentId: string) {
-  const resident = await getDb().resident.findFirst({
-    where: { id: residentId, deletedAt: null },
-    select: { email: true, emailVerifiedAt: true },
-  });
-  if (!resident?.email) return null;
-  return { email: resident.email, verified: resident.emailVerifiedAt !== null };
 }
 
 /**
