@@ -229,8 +229,8 @@ export async function startServer(config) {
       xFrameOptions: { action: "deny" },
     }),
   );
-  // A link's token in the address (new password, confirm e-mail, unsubscribe): no Referer to other sites,
-  // no stored copy.
+  // A link's token in the address (new password, confirm e-mail, unsubscribe): no Referer to
+  // other sites, no stored copy.
   app.use((req, res, next) => {
     if (isSecretPath(req.path))
       for (const [name, value] of Object.entries(SECRET_PAGE_HEADERS)) res.setHeader(name, value);
