@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../setup/paths";
 import {
   baseUrl,
   launchBrowser,
@@ -25,9 +26,12 @@ afterAll(async () => {
 
 type Mail = { to: string; template: string; subject: string; body: string };
 
-/** Waits for the server's scheduler (a tick every 30 s) to send `template` to `to`. */
+/**
+ * Waits for the server's scheduler (a tick every 30 s) to send `template` to `to`, in its local
+ * mailbox (MAILBOX_DIR, the embedded default: data/mailbox, as in messages.test.ts).
+ */
 async function mailTo(to: string, template: string): Promise<Mail> {
-  const dir = inject("mailboxDir");
+  const dir = path.join(ROOT, "data/mailbox");
   const deadline = Date.now() + 75_000;
   while (Date.now() < deadline) {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")) : [];

@@ -23,8 +23,6 @@ declare module "vitest" {
     baseUrl: string;
     /** the server's database: open it with openDatabase(url) from ~/utils/db.server */
     databaseUrl: string;
-    /** where the server's local mailbox (MAILBOX_DIR) writes the e-mails it sends */
-    mailboxDir: string;
     /** written once the server answers ("ready") or could not be started ("failed" and why) */
     serverStatusFile: string;
   }
@@ -71,8 +69,6 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(TMP, { recursive: true });
   const name = `e2e-${engine}-${process.pid}`;
   const clockFile = path.join(TMP, `${name}.clock`);
-  const mailboxDir = path.join(TMP, `${name}.mailbox`);
-  fs.rmSync(mailboxDir, { recursive: true, force: true });
   const statusFile = path.join(TMP, `${name}.status`);
   for (const file of [clockFile, statusFile]) fs.rmSync(file, { force: true });
   const env = {
@@ -81,8 +77,6 @@ export default async function setup(project: TestProject) {
     APP_ENV: "test",
     TEST_FIXED_NOW: E2E_NOW,
     TEST_CLOCK_FILE: clockFile,
-    // the e-mails the server sends (the recovery test reads its link there)
-    MAILBOX_DIR: mailboxDir,
     // The clock stands still in these tests, so failures never age out: keep the per-IP limit out
     // of the way (it is tested in the integration tests) and test the per-account one.
     LOGIN_MAX_FAILURES_PER_IP: "500",
@@ -115,7 +109,6 @@ export default async function setup(project: TestProject) {
     process.prependOnceListener("exit", () => {
       child.kill("SIGTERM");
       for (const file of [clockFile, statusFile]) fs.rmSync(file, { force: true });
-      fs.rmSync(mailboxDir, { recursive: true, force: true });
       removeSqliteFiles(databaseUrl);
     });
     server.stdout?.on("data", (chunk) => (log += chunk));
@@ -130,7 +123,6 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("databaseUrl", databaseUrl);
   project.provide("serverStatusFile", statusFile);
-  project.provide("mailboxDir", mailboxDir);
 
   return async () => {
     await prepared;
@@ -142,7 +134,6 @@ export default async function setup(project: TestProject) {
     }
     if (process.env.E2E_SERVER_LOG) console.log(log);
     for (const file of [clockFile, statusFile]) fs.rmSync(file, { force: true });
-    fs.rmSync(mailboxDir, { recursive: true, force: true });
     await dropDatabase(databaseUrl);
   };
 }
