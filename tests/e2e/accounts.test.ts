@@ -62,7 +62,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // edit the profile
       await page.getByLabel("Date of birth").fill("2001-05-20");
-      await page.getByLabel("Phone").fill("010-2222-3333");
+      await page.getByLabel("Phone", { exact: true }).fill("010-2222-3333");
       await page.getByLabel("District of residence").selectOption("gwanak");
       await page.getByLabel("Employment status").selectOption("unemployed");
       await page
@@ -90,7 +90,7 @@ for (const javaScriptEnabled of [true, false]) {
       });
       await page.waitForURL(/\/residents\//);
       expect(await page.getByLabel("Date of birth").inputValue()).toBe("2001-05-20");
-      expect(await page.getByLabel("Phone").inputValue()).toBe("010-2222-3333");
+      expect(await page.getByLabel("Phone", { exact: true }).inputValue()).toBe("010-2222-3333");
       expect(await page.getByLabel("District of residence").inputValue()).toBe("gwanak");
       expect(await page.getByLabel("Employment status").inputValue()).toBe("unemployed");
       expect(

@@ -528,6 +528,10 @@ async function prepareData() {
     slotId: service.slotId("2026-12-10", "12:00"),
     lng: "ko",
     ns: "common",
+    // the secret of an e-mailed link (unsubscribe, password reset, e-mail confirmation): one of the
+    // right shape that opens nothing — a real one would rightly be used by a variant that happens
+    // to be a valid password, or turn a topic off, and those are writes
+    token: "fuzz-0123456789abcdefghijklmnopqrstuvwxyzABCDE",
   };
   for (const [name, value] of Object.entries(values)) realParams.set(name, value);
 }
@@ -630,11 +634,12 @@ afterAll(async () => {
 
 /**
  * Actions that take no input but the URL and who asks (their forms are a single button): any POST
- * from these personas is the action itself, done rightly — logging out, and the resident's own
- * booking cancelled or waitlist place given up. Everyone else is fuzzed on them (and refused).
+ * from these personas is the action itself, done rightly — logging out, a new e-mail confirmation
+ * link, and the resident's own booking cancelled or waitlist place given up. Everyone else is fuzzed on them (and refused).
  */
 const TAKE_NO_INPUT: Record<string, string[]> = {
   "routes/logout": ["resident", "staff", "admin"],
+  "routes/account.verify-email": ["resident", "staff", "admin"],
   "routes/bookings.$bookingId.cancel": ["resident"],
   "routes/bookings.waitlist.$entryId": ["resident"],
 };

@@ -65,13 +65,15 @@ async function describePostgresql(url: string): Promise<Shape> {
     );
     const shape: Shape = {};
     for (const { name } of tables) {
+      // By name, not position: PostgreSQL adds a column at the end of its table (ALTER TABLE …
+      // ADD COLUMN), where `db push` writes the schema's order; the order means nothing to queries.
       const columns = await rows(
-        `SELECT column_name, ordinal_position, data_type, udt_name, is_nullable, column_default,
+        `SELECT column_name, data_type, udt_name, is_nullable, column_default,
                 character_maximum_length, numeric_precision, numeric_scale, datetime_precision,
                 collation_name, is_identity, is_generated
          FROM information_schema.columns
          WHERE table_schema = 'public' AND table_name = $1
-         ORDER BY ordinal_position`,
+         ORDER BY column_name`,
         [name],
       );
       const indexes = await rows(
