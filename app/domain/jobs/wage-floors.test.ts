@@ -18,7 +18,11 @@ describe("wage floors of a work period", () => {
   });
 
   it("applies each year's own minimum wage across 2025–2026", () => {
-    const applied = floorsFor(floors, { startDate: "2025-07-01", endDate: "2026-06-30" }, "minimum");
+    const applied = floorsFor(
+      floors,
+      { startDate: "2025-07-01", endDate: "2026-06-30" },
+      "minimum",
+    );
     expect(applied).toEqual([
       {
         year: 2025,

@@ -157,3 +157,14 @@ export function floorSummaries(
     };
   });
 }
+
+/** The latest recorded floor of each kind (the forms' hint), or null when none is recorded. */
+export function latestFloors(
+  floors: readonly WageFloor[],
+): Record<WageFloorKind, { year: number; hourlyKrw: number } | null> {
+  const latest = (kind: WageFloorKind) => {
+    const found = floors.filter((f) => f.kind === kind).sort((a, b) => b.year - a.year)[0];
+    return found ? { year: found.year, hourlyKrw: found.hourlyKrw } : null;
+  };
+  return { minimum: latest("minimum"), living: latest("living") };
+}
