@@ -91,7 +91,7 @@ export async function makePosting(organizationId: string, overrides: PostingOver
       kind: "new_deal",
       newDealCategory: "city",
       positions: 5,
-      hourlyWageKrw: 9220,
+      hourlyWageKrw: 12121,
       hoursPerDay: 8,
       daysPerWeek: 5,
       durationMonths: 12,
