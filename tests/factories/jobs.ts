@@ -72,6 +72,7 @@ type PostingOverrides = Partial<{
   eligibilityId: string | null;
   roundId: string | null;
   startDate: string;
+  endDate: string;
   outdoor: boolean;
 }>;
 

@@ -38,7 +38,7 @@ export type AppliedFloor =
     }
   | { year: number; kind: WageFloorKind; known: false };
 
-export type KnownFloor = Extract<AppliedFloor, { known: true }>;
+type KnownFloor = Extract<AppliedFloor, { known: true }>;
 
 /** A wage below a floor: which year, which floor, how much. */
 export type FloorViolation = {
@@ -95,7 +95,7 @@ export function floorsFor(
 }
 
 /** The kinds of floor a posting of this kind must meet. */
-export function floorKindsFor(postingKind: string): WageFloorKind[] {
+function floorKindsFor(postingKind: string): WageFloorKind[] {
   return postingKind === "new_deal" ? ["minimum", "living"] : ["minimum"];
 }
 
