@@ -9,7 +9,7 @@ import { closeDatabase, openDatabase } from "../app/utils/db.server";
 import { seedBooking } from "./seed/booking";
 import { ELIGIBILITY, ORGANIZATIONS, PLACES } from "./seed/places";
 import {
-  LIVING_WAGE_2018_KRW,
+  SEOUL_LIVING_WAGE_2026_KRW,
   POSTINGS,
   PUBLIC_WORK_ROUNDS,
   PUBLIC_WORK_SITES,
@@ -298,7 +298,7 @@ export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts
       descriptionKo: `${site.titleKo} 사업장. 정기소득이 없는 실업자의 임시적 생계를 돕는 단기 일자리입니다.`,
       descriptionEn: `${site.titleEn}. Short-term work that supports unemployed people without a regular income.`,
       positions: site.positions,
-      hourlyWageKrw: LIVING_WAGE_2018_KRW,
+      hourlyWageKrw: SEOUL_LIVING_WAGE_2026_KRW,
       hoursPerDay: 5,
       daysPerWeek: 5,
       durationMonths: 6,

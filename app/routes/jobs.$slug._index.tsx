@@ -12,7 +12,10 @@ import { jobPostingJsonLd, serializeJsonLd } from "~/domain/jobs/json-ld";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { siteOrigin } from "~/utils/site-url.server";
 import { estimateMonthlyPay } from "~/domain/jobs/pay";
-import { canManage, livingWageKrw } from "~/domain/jobs/common.server";
+import { canManage } from "~/domain/jobs/common.server";
+import { floorSummaries } from "~/domain/jobs/wage-floors";
+import { listWageFloors } from "~/domain/jobs/wage-floors.server";
+import { WageFloors } from "~/components/jobs/wage-floors";
 import { findOwnApplication, getPostingBySlug, verdictFor } from "~/domain/jobs/postings.server";
 import { NEW_DEAL_MAX_MONTHS } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
@@ -45,6 +48,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : await sharedRead(`posting:${slug}`, () => getPostingBySlug(slug, null));
   invariantResponse(posting, notFound);
   const [at, locale] = [now(), await getLocale(request)];
+  const floors = floorSummaries(
+    await sharedRead("wage-floors", listWageFloors),
+    posting,
+    posting.kind,
+  );
+  const bindingFloor = floors
+    .map((f) => f.binding)
+    .reduce<(typeof floors)[number]["binding"]>(
+      (best, f) => (f && (!best || f.hourlyKrw > best.hourlyKrw) ? f : best),
+      null,
+    );
   const en = locale === "en";
   const window = currentWindow(
     posting.status,
@@ -118,7 +132,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requirements: requirements(posting.criteria),
     },
     pay: estimateMonthlyPay(posting),
-    livingWageKrw: livingWageKrw(),
+    floors,
+    // the same hours at the highest floor that applies: what the estimate is measured against
+    floorPay: bindingFloor
+      ? {
+          kind: bindingFloor.kind,
+          year: bindingFloor.fromYear,
+          hourlyKrw: bindingFloor.hourlyKrw,
+          monthlyPayKrw: estimateMonthlyPay({ ...posting, hourlyWageKrw: bindingFloor.hourlyKrw })
+            .monthlyPayKrw,
+        }
+      : null,
     window,
     loggedIn: Boolean(user),
     profileHref: user ? `/residents/${user.id}` : null,
@@ -229,12 +253,7 @@ export default function PostingPage() {
           <dt>{t("posting.wage")}</dt>
           <dd>
             {formatWon(posting.hourlyWageKrw, lang)}
-            {newDeal ? (
-              <span className="hint">
-                {" "}
-                {t("posting.livingWage", { wage: formatWon(data.livingWageKrw, lang) })}
-              </span>
-            ) : null}
+            <WageFloors floors={data.floors} />
           </dd>
           <dt>{t("posting.hours")}</dt>
           <dd>
@@ -258,6 +277,18 @@ export default function PostingPage() {
                 allowance: formatWon(pay.monthlyRestAllowanceKrw, lang),
               })}
             </span>
+            {data.floorPay ? (
+              <>
+                <br />
+                <span className="hint">
+                  {t(`posting.floorPay.${data.floorPay.kind}`, {
+                    year: data.floorPay.year,
+                    wage: formatWon(data.floorPay.hourlyKrw, lang),
+                    pay: formatWon(data.floorPay.monthlyPayKrw, lang),
+                  })}
+                </span>
+              </>
+            ) : null}
           </dd>
           {posting.durationMonths ? (
             <>

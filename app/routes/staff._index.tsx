@@ -74,6 +74,13 @@ export default function BackOffice() {
         </section>
       ) : null}
       {role === "admin" ? (
+        <section aria-labelledby="bo-wages-title">
+          <h2 id="bo-wages-title">{t("backOffice.wages.title")}</h2>
+          <p>{t("backOffice.wages.body")}</p>
+          <Link to="/staff/wages">{t("backOffice.wages.link")}</Link>
+        </section>
+      ) : null}
+      {role === "admin" ? (
         <section aria-labelledby="bo-mailbox-title">
           <h2 id="bo-mailbox-title">{t("mailbox.title")}</h2>
           <Link to="/dev/mailbox">{t("mailbox.title")}</Link>

@@ -9,8 +9,9 @@ import { useTranslation } from "react-i18next";
 import { PostingForm, SiteForm } from "~/components/jobs/staff-forms";
 import { WindowText } from "~/components/jobs/window-text";
 import { postingFormValues, siteFormValues } from "~/domain/jobs/form-values";
-import { postingSchema, SiteSchema } from "~/domain/jobs/schema";
-import { livingWageKrw } from "~/domain/jobs/common.server";
+import { postingSchema, siteSchema } from "~/domain/jobs/schema";
+import { listWageFloors } from "~/domain/jobs/wage-floors.server";
+import { latestFloors, type WageFloor } from "~/domain/jobs/wage-floors";
 import { setPublication, updatePosting } from "~/domain/jobs/manage.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
@@ -30,9 +31,20 @@ export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 export const meta: MetaFunction<typeof loader> = (args) =>
   withSiteName(args, args.data?.pageTitle ?? "");
 
+/** The form's schema: a site's period and kind are its round's (copied onto the site). */
+function schemaFor(
+  posting: { roundId: string | null; startDate: string; endDate: string; kind: string },
+  floors: readonly WageFloor[],
+) {
+  return posting.roundId
+    ? siteSchema({ floors, period: posting, kind: posting.kind })
+    : postingSchema({ floors });
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { posting } = await requireManagedPosting(request, params.postingId);
   const locale = await getLocale(request);
+  const floors = await listWageFloors();
   return {
     pageTitle: localized(posting, locale, "title"),
     posting: {
@@ -52,10 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       now(),
     ),
     values: posting.roundId ? siteFormValues(posting) : postingFormValues(posting),
-    livingWageKrw: livingWageKrw(),
-    constraint: formConstraint(
-      posting.roundId ? SiteSchema : postingSchema({ livingWageKrw: livingWageKrw() }),
-    ),
+    wageFloors: latestFloors(floors),
+    constraint: formConstraint(schemaFor(posting, floors)),
   };
 }
 
@@ -78,13 +88,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome.ok) return refused(outcome);
     return redirect(`/staff/postings/${posting.id}?${outcome.status}=1`);
   }
+  const floors = await listWageFloors();
   if (posting.roundId) {
-    const submission = parseWithZod(formData, { schema: SiteSchema });
+    const schema = siteSchema({ floors, period: posting, kind: posting.kind });
+    const submission = parseWithZod(formData, { schema });
     if (submission.status !== "success") return invalid(submission);
     const outcome = await updatePosting(user, posting.id, { site: submission.value }, meta);
     if (!outcome.ok) return refusedSave(outcome, submission);
   } else {
-    const schema = postingSchema({ livingWageKrw: livingWageKrw() });
+    const schema = postingSchema({ floors });
     const submission = parseWithZod(formData, { schema });
     if (submission.status !== "success") return invalid(submission);
     const outcome = await updatePosting(user, posting.id, { posting: submission.value }, meta);
@@ -175,14 +187,14 @@ export default function StaffPosting() {
           id={`site-${posting.version}`}
           lastResult={actionData?.result}
           defaultValue={loaderData.values}
-          livingWageKrw={loaderData.livingWageKrw}
+          wageFloors={loaderData.wageFloors}
         />
       ) : (
         <PostingForm
           id={`posting-${posting.version}`}
           lastResult={actionData?.result}
           defaultValue={loaderData.values}
-          livingWageKrw={loaderData.livingWageKrw}
+          wageFloors={loaderData.wageFloors}
         />
       )}
     </section>

@@ -7,7 +7,8 @@ import { useTranslation } from "react-i18next";
 import { PostingForm } from "~/components/jobs/staff-forms";
 import { postingSchema } from "~/domain/jobs/schema";
 import { createPosting, listOrganizations } from "~/domain/jobs/manage.server";
-import { livingWageKrw } from "~/domain/jobs/common.server";
+import { listWageFloors } from "~/domain/jobs/wage-floors.server";
+import { latestFloors } from "~/domain/jobs/wage-floors";
 import { requireJobsStaff } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
 import { invalid, refused } from "~/utils/http.server";
@@ -20,16 +21,17 @@ export const meta: MetaFunction = (args) => pageTitle(args, "staffNewPosting");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJobsStaff(request);
+  const floors = await listWageFloors();
   return {
-    livingWageKrw: livingWageKrw(),
+    wageFloors: latestFloors(floors),
     organizations: user.role === "admin" ? await listOrganizations() : null,
-    constraint: formConstraint(postingSchema({ livingWageKrw: livingWageKrw() })),
+    constraint: formConstraint(postingSchema({ floors })),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireJobsStaff(request);
-  const schema = postingSchema({ livingWageKrw: livingWageKrw() });
+  const schema = postingSchema({ floors: await listWageFloors() });
   const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return invalid(submission);
   const outcome = await createPosting(user, submission.value, {
@@ -47,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewPosting() {
   const { t } = useTranslation("jobs");
-  const { livingWageKrw, organizations } = useLoaderData<typeof loader>();
+  const { wageFloors, organizations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   return (
     <section className="page narrow" aria-labelledby="new-posting-title">
@@ -59,7 +61,7 @@ export default function NewPosting() {
       <PostingForm
         id="new-posting"
         lastResult={lastResult}
-        livingWageKrw={livingWageKrw}
+        wageFloors={wageFloors}
         organizations={organizations}
         defaultValue={{
           kind: "new_deal",

@@ -9,6 +9,9 @@ import { RoundForm } from "~/components/jobs/staff-forms";
 import { WindowText } from "~/components/jobs/window-text";
 import { roundFormValues } from "~/domain/jobs/form-values";
 import { RoundSchema } from "~/domain/jobs/schema";
+import { belowFloor } from "~/domain/jobs/wage-floors";
+import { listWageFloors } from "~/domain/jobs/wage-floors.server";
+import { messageWithValues } from "~/domain/shared/message-values";
 import { setPublication, updateRound } from "~/domain/jobs/manage.server";
 import type { PublicationStatus } from "~/domain/jobs/types";
 import { currentWindow } from "~/domain/jobs/window";
@@ -64,6 +67,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: RoundSchema });
   if (submission.status !== "success") return invalid(submission);
+  // The sites take the round's new dates: each must still pay the minimum wage of every year.
+  const floors = await listWageFloors();
+  const period = {
+    startDate: submission.value.workStartDate,
+    endDate: submission.value.workEndDate,
+  };
+  for (const site of round.sites) {
+    const violation = belowFloor(site.hourlyWageKrw, period, "public_work", floors);
+    if (violation) {
+      const title = localized({ ko: site.titleKo, en: site.titleEn }, await getLocale(request));
+      return invalid(submission, {
+        fieldErrors: {
+          workEndDate: [
+            messageWithValues("jobs:errors.siteBelowMinimumWage", {
+              site: title,
+              year: violation.year,
+              floorKrw: violation.floorKrw,
+              fromYear: violation.fromYear,
+            }),
+          ],
+        },
+      });
+    }
+  }
   const outcome = await updateRound(user, round.id, submission.value, meta);
   if (!outcome.ok) {
     return refused(outcome, {

@@ -6,10 +6,11 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/jobs/staff-forms";
-import { SiteSchema } from "~/domain/jobs/schema";
+import { siteSchema } from "~/domain/jobs/schema";
 import { addRoundSite } from "~/domain/jobs/manage.server";
-import { livingWageKrw } from "~/domain/jobs/common.server";
-import { requireJobsStaff, requireManagedRound } from "~/routes-support/jobs.server";
+import { listWageFloors } from "~/domain/jobs/wage-floors.server";
+import { latestFloors, type WageFloor } from "~/domain/jobs/wage-floors";
+import { requireManagedRound } from "~/routes-support/jobs.server";
 import { now } from "~/utils/clock.server";
 import { invalid, refusalResponse } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -20,18 +21,32 @@ import { formConstraint } from "~/utils/form-constraint.server";
 export const handle = { i18n: ["jobs", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewSite");
 
+/** A round's sites are public work over the round's period. */
+function schemaFor(
+  round: { workStartDate: string; workEndDate: string },
+  floors: readonly WageFloor[],
+) {
+  return siteSchema({
+    floors,
+    period: { startDate: round.workStartDate, endDate: round.workEndDate },
+    kind: "public_work",
+  });
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await requireManagedRound(request, params.roundId);
+  const floors = await listWageFloors();
   return {
     round: { id: round.id, name: { ko: round.nameKo, en: round.nameEn } },
-    livingWageKrw: livingWageKrw(),
-    constraint: formConstraint(SiteSchema),
+    wageFloors: latestFloors(floors),
+    constraint: formConstraint(schemaFor(round, floors)),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireJobsStaff(request);
-  const submission = parseWithZod(await readFormData(request), { schema: SiteSchema });
+  const { user, round } = await requireManagedRound(request, params.roundId);
+  const schema = schemaFor(round, await listWageFloors());
+  const submission = parseWithZod(await readFormData(request), { schema });
   if (submission.status !== "success") return invalid(submission);
   const outcome = await addRoundSite(user, params.roundId ?? "", submission.value, {
     now: now(),
@@ -43,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewSite() {
   const { t, i18n } = useTranslation("jobs");
-  const { round, livingWageKrw } = useLoaderData<typeof loader>();
+  const { round, wageFloors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   return (
     <section className="page narrow" aria-labelledby="new-site-title">
@@ -55,8 +70,12 @@ export default function NewSite() {
       <SiteForm
         id="new-site"
         lastResult={lastResult}
-        livingWageKrw={livingWageKrw}
-        defaultValue={{ hoursPerDay: "5", daysPerWeek: "5", hourlyWageKrw: String(livingWageKrw) }}
+        wageFloors={wageFloors}
+        defaultValue={{
+          hoursPerDay: "5",
+          daysPerWeek: "5",
+          hourlyWageKrw: wageFloors.minimum ? String(wageFloors.minimum.hourlyKrw) : undefined,
+        }}
       />
     </section>
   );

@@ -106,9 +106,6 @@ const EnvSchema = z.object({
   TEST_CLOCK_FILE: z.string().optional(),
   /// Secure cookies whatever the origins say (default: when the canonical origin is https).
   SECURE_COOKIES: booleanFlag.optional(),
-  /// Seoul living wage per hour (KRW): New Deal postings may not pay less. Default: 9,220, the
-  /// 2018 figure from the Job & Labor Policy Bureau's report.
-  LIVING_WAGE_KRW: z.coerce.number().int().positive().default(9220),
   /// Booking: a resident may cancel or reschedule online until this many minutes before the start.
   BOOKING_CANCEL_CUTOFF_MINUTES: z.coerce.number().int().min(0).default(120),
   /// Booking: most upcoming live bookings one resident may hold per kind of service.

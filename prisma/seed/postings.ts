@@ -1,11 +1,17 @@
-// Postings from the report's programmes. Real: the New Deal categories and their sizes, the Seoul
-// living wage of 2018 (9,220 KRW/hour), the 23-month maximum, paid public holidays, the
-// public-work rules (two rounds a year, 20-day recruitment window, eligibility) and the regional
-// youth job age range. Sample: the individual postings and their dates, which are set relative to
+// Postings from the report's programmes. Real: the New Deal categories and their sizes, the rule
+// that New Deal jobs pay the Seoul living wage (9,220 KRW/hour in 2018; the seed pays 2026's), the
+// 23-month maximum, paid public holidays, the public-work rules (two rounds a year, 20-day
+// recruitment window, eligibility) and the regional youth job age range. Sample: the individual postings and their dates, which are set relative to
 // the day the seed runs so that there is always something open, upcoming and closed to try.
 import { ELIGIBILITY } from "./places";
 
-export const LIVING_WAGE_2018_KRW = 9220;
+/**
+ * What the sample postings pay: the Seoul living wage of 2026 (issue 15), the latest recorded in
+ * the wage-floor table, which is above the 2026 minimum wage (10,320 KRW). Their work runs into
+ * 2027–2028, for which the latest recorded floors apply; a test walks every seeded posting and
+ * site against the floors (tests/integration/seed.test.ts).
+ */
+export const SEOUL_LIVING_WAGE_2026_KRW = 12121;
 
 export type SeedPosting = {
   slug: string;
@@ -55,7 +61,7 @@ const newDeal = (
   descriptionKo: `${dutiesKo}\n\n근무조건: 서울시 생활임금 적용, 최대 23개월, 공휴일 유급. 직무교육과 취·창업 지원을 함께 받습니다.`,
   descriptionEn: `${dutiesEn}\n\nTerms: the Seoul living wage, up to 23 months, paid public holidays. Job training and employment support included.`,
   positions,
-  hourlyWageKrw: LIVING_WAGE_2018_KRW,
+  hourlyWageKrw: SEOUL_LIVING_WAGE_2026_KRW,
   hoursPerDay: 8,
   daysPerWeek: 5,
   durationMonths: 23,
@@ -206,7 +212,7 @@ export const REGIONAL_YOUTH_POSTINGS: SeedPosting[] = [
     descriptionEn:
       "Online marketing for local social-economy enterprises, with job-skills training and job-search support (ages 18–39).",
     positions: 6,
-    hourlyWageKrw: LIVING_WAGE_2018_KRW,
+    hourlyWageKrw: SEOUL_LIVING_WAGE_2026_KRW,
     hoursPerDay: 8,
     daysPerWeek: 5,
     durationMonths: 12,

@@ -260,6 +260,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/staff/places/new",
       "/staff/places/import",
       "/staff/messages",
+      "/staff/wages",
       "/dev/mailbox",
     ],
   },

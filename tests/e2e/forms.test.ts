@@ -225,6 +225,7 @@ const FORMS: FormCase[] = [
     // a resident stays one untouched; staff without a workplace is what is missing
     choose: (page) => page.locator("#role-assignment-role-staff").check(),
   },
+  { name: "wage floors", as: "admin", path: () => "/staff/wages", form: "#wage-floor" },
   {
     name: "new posting",
     as: "admin",

@@ -281,7 +281,7 @@ describe("over HTTP", () => {
       "@type": "JobPosting",
       title: POSTING_TITLE,
       hiringOrganization: { name: "서울특별시" },
-      baseSalary: { currency: "KRW", value: { value: 9220, unitText: "HOUR" } },
+      baseSalary: { currency: "KRW", value: { value: 12121, unitText: "HOUR" } },
     });
     for (const key of [
       "description",

@@ -72,6 +72,7 @@ type PostingOverrides = Partial<{
   eligibilityId: string | null;
   roundId: string | null;
   startDate: string;
+  endDate: string;
   outdoor: boolean;
 }>;
 
@@ -91,7 +92,7 @@ export async function makePosting(organizationId: string, overrides: PostingOver
       kind: "new_deal",
       newDealCategory: "city",
       positions: 5,
-      hourlyWageKrw: 9220,
+      hourlyWageKrw: 12121,
       hoursPerDay: 8,
       daysPerWeek: 5,
       durationMonths: 12,

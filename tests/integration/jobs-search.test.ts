@@ -79,6 +79,7 @@ beforeAll(async () => {
   await make("closed", {
     titleKo: `${T} 지난 데이터 공고`,
     titleEn: "Past data posting",
+    hourlyWageKrw: 9220,
     applicationOpensAt: seoulInstant("2026-10-01", "09:00"),
     applicationClosesAt: seoulInstant("2026-10-20", "18:00"),
     publishedAt: seoulInstant("2026-09-30", "10:00"),

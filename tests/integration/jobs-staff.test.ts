@@ -2,9 +2,8 @@
 // postings and rounds with validation, for the staff member's own organisation only, and the
 // applicant CSV export.
 import Papa from "papaparse";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
-import { resetEnvCache } from "~/utils/env.server";
 import { setTestNow } from "~/utils/clock.server";
 import { action as newPostingAction } from "~/routes/staff.postings.new";
 import {
@@ -31,10 +30,6 @@ import { sessionCookieFor } from "#tests/factories/residents";
 
 const db = getDb();
 beforeEach(() => setTestNow(NOW));
-afterEach(() => {
-  delete process.env.LIVING_WAGE_KRW;
-  resetEnvCache();
-});
 
 async function staffOf(organizationId: string | null, role: "staff" | "admin" = "staff") {
   const staff = await makeStaff(organizationId, role);
@@ -51,7 +46,7 @@ const postingFields = (overrides: Record<string, string | string[]> = {}) => ({
   newDealCategory: "city",
   district: "mapo",
   positions: "3",
-  hourlyWageKrw: "9220",
+  hourlyWageKrw: "12121",
   hoursPerDay: "8",
   daysPerWeek: "5",
   durationMonths: "12",
@@ -90,7 +85,9 @@ describe("creating and editing postings", () => {
     );
     expect(result.status).toBe(400);
     const errors = (result.data as { result: Reply }).result.error!;
-    expect(errors.hourlyWageKrw).toEqual(["jobs:errors.belowLivingWage"]);
+    expect(errors.hourlyWageKrw).toEqual([
+      "jobs:errors.belowMinimumWageLatest?year=2027&floorKrw=10320&fromYear=2026",
+    ]);
     expect(errors.positions).toEqual(["jobs:errors.positions"]);
     expect(errors.durationMonths).toEqual(["jobs:errors.newDealDuration"]);
     expect(errors.closesDate).toEqual(["jobs:errors.windowAfterStart"]);
@@ -98,24 +95,22 @@ describe("creating and editing postings", () => {
     expect(await db.posting.count()).toBe(before);
   });
 
-  it("applies the configured living wage to New Deal postings only", async () => {
-    process.env.LIVING_WAGE_KRW = "10030";
-    resetEnvCache();
+  it("applies the living wage to New Deal postings only", async () => {
     const staff = await staffOf((await makeOrganization()).id);
     const newDeal = await call(
       newPostingAction,
-      formRequest("/staff/postings/new", postingFields({ hourlyWageKrw: "9220" }), {
+      formRequest("/staff/postings/new", postingFields({ hourlyWageKrw: "10320" }), {
         cookie: staff.cookie,
       }),
     );
     expect((newDeal.data as { result: Reply }).result.error?.hourlyWageKrw).toEqual([
-      "jobs:errors.belowLivingWage",
+      "jobs:errors.belowLivingWageLatest?year=2027&floorKrw=12121&fromYear=2026",
     ]);
     const other = await call(
       newPostingAction,
       formRequest(
         "/staff/postings/new",
-        postingFields({ kind: "other_public", newDealCategory: "", hourlyWageKrw: "9220" }),
+        postingFields({ kind: "other_public", newDealCategory: "", hourlyWageKrw: "10320" }),
         { cookie: staff.cookie },
       ),
     );
@@ -294,7 +289,7 @@ describe("public-work rounds", () => {
           descriptionEn: "About",
           district: "nowon",
           positions: "4",
-          hourlyWageKrw: "9220",
+          hourlyWageKrw: "10320",
           hoursPerDay: "5",
           daysPerWeek: "5",
           outdoor: "on",

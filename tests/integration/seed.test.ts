@@ -7,6 +7,8 @@ import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { verifyPassword } from "~/domain/residents/password.server";
 import { isPublicHoliday } from "~/domain/shared/holidays";
 import { seoulParts } from "~/domain/shared/seoul-time";
+import { belowFloor } from "~/domain/jobs/wage-floors";
+import { listWageFloors } from "~/domain/jobs/wage-floors.server";
 
 const db = getDb();
 const NOW = new Date("2026-11-25T03:00:00Z");
@@ -155,7 +157,7 @@ describe("seed", () => {
         "private_youth_idea",
       ]),
     );
-    expect(postings.every((p) => p.hourlyWageKrw === 9220 && (p.durationMonths ?? 0) <= 23)).toBe(
+    expect(postings.every((p) => p.hourlyWageKrw === 12121 && (p.durationMonths ?? 0) <= 23)).toBe(
       true,
     );
   });
@@ -201,6 +203,32 @@ describe("seed", () => {
       where: { email: "admin@seoul-portal.test" },
     });
     expect(admin.role).toBe("admin");
+  });
+
+  it("pays every posting and round site at least the floor of each year of its work", async () => {
+    const floors = await listWageFloors();
+    expect(floors.some((f) => f.kind === "minimum")).toBe(true);
+    const postings = await db.posting.findMany({
+      select: { slug: true, kind: true, hourlyWageKrw: true, startDate: true, endDate: true },
+    });
+    expect(postings.length).toBeGreaterThan(10);
+    const underpaid = postings
+      .map((p) => ({ slug: p.slug, violation: belowFloor(p.hourlyWageKrw, p, p.kind, floors) }))
+      .filter((p) => p.violation);
+    expect(underpaid).toEqual([]);
+    // the round's sites are checked over the round's own period too
+    const rounds = await db.publicWorkRound.findMany({
+      select: {
+        workStartDate: true,
+        workEndDate: true,
+        sites: { select: { hourlyWageKrw: true } },
+      },
+    });
+    for (const round of rounds) {
+      const period = { startDate: round.workStartDate, endDate: round.workEndDate };
+      for (const site of round.sites)
+        expect(belowFloor(site.hourlyWageKrw, period, "public_work", floors)).toBeNull();
+    }
   });
 });
 

@@ -106,7 +106,8 @@ const BUDGETS: Record<Page, { afresh: number; shared: number }> = {
   // with applications awaiting a decision, their postings or rounds) cost one more read each
   "/for-me": { afresh: 14, shared: 9 },
   "/book/<service>": { afresh: 5, shared: 5 },
-  "/jobs/<posting>": { afresh: 9, shared: 4 },
+  // + the wage floors the page names (one small table, shared like the posting itself)
+  "/jobs/<posting>": { afresh: 10, shared: 4 },
 };
 
 for (const sharing of ["afresh", "shared"] as const) {

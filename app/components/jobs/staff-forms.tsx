@@ -11,7 +11,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { postingSchema, RoundSchema, SiteSchema } from "~/domain/jobs/schema";
+import type { postingSchema, RoundSchema, siteSchema } from "~/domain/jobs/schema";
+import type { latestFloors } from "~/domain/jobs/wage-floors";
 import { NEW_DEAL_CATEGORIES, STANDALONE_KINDS } from "~/domain/jobs/types";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { WORKER_TYPES } from "~/domain/residents/types";
@@ -31,6 +32,31 @@ import { useFormConstraint } from "~/utils/form-constraint";
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
 type Organization = { id: string; nameKo: string; nameEn: string };
+
+/** The latest recorded minimum and living wage, for the wage field's hint. */
+export type WageHint = ReturnType<typeof latestFloors>;
+
+function WageHintText({ floors }: { floors: WageHint }) {
+  const { t, i18n } = useTranslation("jobs");
+  const wage = (floor: { hourlyKrw: number }) => formatWon(floor.hourlyKrw, i18n.language);
+  return (
+    <>
+      {t("staff.form.wageFloorHint")}{" "}
+      {floors.minimum
+        ? t("staff.form.wageFloorHintMinimum", {
+            year: floors.minimum.year,
+            wage: wage(floors.minimum),
+          })
+        : null}{" "}
+      {floors.living
+        ? t("staff.form.wageFloorHintLiving", {
+            year: floors.living.year,
+            wage: wage(floors.living),
+          })
+        : null}
+    </>
+  );
+}
 
 function TextsFieldset({
   fields,
@@ -59,14 +85,14 @@ function TextsFieldset({
 
 function TermsFieldset({
   fields,
-  livingWageKrw,
+  wageFloors,
   children,
 }: {
   fields: Record<string, Field>;
-  livingWageKrw: number;
+  wageFloors: WageHint;
   children?: ReactNode;
 }) {
-  const { t, i18n } = useTranslation(["jobs", "districts"]);
+  const { t } = useTranslation(["jobs", "districts"]);
   return (
     <fieldset className="stack">
       <legend>{t("staff.form.terms")}</legend>
@@ -87,7 +113,7 @@ function TermsFieldset({
       <TextField
         field={asTextField(fields.hourlyWageKrw!)}
         label={t("staff.form.hourlyWageKrw")}
-        hint={t("staff.form.livingWageHint", { wage: formatWon(livingWageKrw, i18n.language) })}
+        hint={<WageHintText floors={wageFloors} />}
         type="number"
         inputMode="numeric"
       />
@@ -243,7 +269,7 @@ function SaveButton() {
 }
 
 type PostingShape = z.input<ReturnType<typeof postingSchema>>;
-type SiteShape = z.input<typeof SiteSchema>;
+type SiteShape = z.input<ReturnType<typeof siteSchema>>;
 type RoundShape = z.input<typeof RoundSchema>;
 
 type FormProps<Shape> = {
@@ -255,9 +281,9 @@ type FormProps<Shape> = {
 };
 
 export function PostingForm({
-  livingWageKrw,
+  wageFloors,
   ...props
-}: FormProps<PostingShape> & { livingWageKrw: number }) {
+}: FormProps<PostingShape> & { wageFloors: WageHint }) {
   const { t } = useTranslation("jobs");
   const [form, fields] = useForm<PostingShape>({
     id: props.id,
@@ -273,7 +299,7 @@ export function PostingForm({
         <OrganizationField field={all.organizationId!} organizations={props.organizations} />
       ) : null}
       <TextsFieldset fields={all} names="title" />
-      <TermsFieldset fields={all} livingWageKrw={livingWageKrw}>
+      <TermsFieldset fields={all} wageFloors={wageFloors}>
         <SelectField
           field={asTextField(fields.kind)}
           label={t("staff.form.kind")}
@@ -301,9 +327,9 @@ export function PostingForm({
 }
 
 export function SiteForm({
-  livingWageKrw,
+  wageFloors,
   ...props
-}: FormProps<SiteShape> & { livingWageKrw: number }) {
+}: FormProps<SiteShape> & { wageFloors: WageHint }) {
   const [form, fields] = useForm<SiteShape>({
     id: props.id,
     lastResult: props.lastResult,
@@ -315,7 +341,7 @@ export function SiteForm({
     <Form method="post" {...getFormProps(form)} className="stack staff-form">
       <ErrorSummary form={form} />
       <TextsFieldset fields={all} names="title" />
-      <TermsFieldset fields={all} livingWageKrw={livingWageKrw} />
+      <TermsFieldset fields={all} wageFloors={wageFloors} />
       <SaveButton />
     </Form>
   );

@@ -4,6 +4,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { splitMessage } from "~/domain/shared/message-values";
 
 type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
 
@@ -24,7 +25,12 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   return (
     <ul id={id} className="field-errors">
       {errors.map((error) => (
-        <li key={error}>{t(error as "required", { ns: ["validation", "common"] })}</li>
+        <li key={error}>
+          {t(splitMessage(error).key as "required", {
+            ns: ["validation", "common"],
+            ...splitMessage(error).values,
+          })}
+        </li>
       ))}
     </ul>
   );
@@ -57,7 +63,10 @@ export function ErrorSummary({ form }: { form: SummarisedForm }) {
   );
   const summaryId = `${form.id}-summary`;
   if (!entries.length) return null;
-  const message = (key: string) => t(key as "required", { ns: MESSAGE_NAMESPACES });
+  const message = (error: string) => {
+    const { key, values } = splitMessage(error);
+    return t(key as "required", { ns: MESSAGE_NAMESPACES, ...values });
+  };
   return (
     <div
       id={summaryId}

@@ -10,7 +10,6 @@ import type { SessionUser } from "~/domain/residents/types";
 import { buildSearchText } from "~/domain/shared/korean-search";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
 import type { PostingInput } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
@@ -18,10 +17,6 @@ export type Tx = Prisma.TransactionClient;
 // Interactive transactions queue behind one another on SQLite's single connection; on deadline
 // day many wait at once, so give them longer than Prisma's 2 s default to start.
 export const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
-
-export function livingWageKrw(): number {
-  return getEnv().LIVING_WAGE_KRW;
-}
 
 // ───────────── who may manage what ─────────────
 

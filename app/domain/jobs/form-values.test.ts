@@ -21,7 +21,7 @@ const posting = {
   descriptionEn: "Cleaning data",
   district: "jung",
   positions: 20,
-  hourlyWageKrw: 9220,
+  hourlyWageKrw: 12121,
   hoursPerDay: 7.5,
   daysPerWeek: 5,
   outdoor: true,
@@ -48,7 +48,9 @@ const posting = {
 describe("staff form values", () => {
   it("shows a saved posting so that saving it again changes nothing", () => {
     const submission = parseWithZod(asFormData(postingFormValues(posting)), {
-      schema: postingSchema({ livingWageKrw: 9220 }),
+      schema: postingSchema({
+        floors: [{ kind: "living", year: 2026, hourlyKrw: 12121, source: "이슈 15" }],
+      }),
     });
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;

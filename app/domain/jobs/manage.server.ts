@@ -142,6 +142,7 @@ export async function getManagedRound(actor: SessionUser, roundId: string) {
           selectedCount: true,
           status: true,
           outdoor: true,
+          hourlyWageKrw: true,
         },
       },
     },

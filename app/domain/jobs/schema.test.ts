@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
-import { postingSchema, rankedSites, RoundApplySchema, SiteSchema } from "./schema";
+import { postingSchema, rankedSites, RoundApplySchema, siteSchema } from "./schema";
+import type { WageFloor } from "./wage-floors";
 
 function form(values: Record<string, string>) {
   const data = new FormData();
@@ -16,7 +17,7 @@ const valid = {
   kind: "new_deal",
   newDealCategory: "city",
   positions: "1",
-  hourlyWageKrw: "9220",
+  hourlyWageKrw: "12121",
   hoursPerDay: "8",
   daysPerWeek: "5",
   durationMonths: "23",
@@ -27,7 +28,12 @@ const valid = {
   closesDate: "2027-01-03",
   closesTime: "23:59",
 };
-const schema = postingSchema({ livingWageKrw: 9220 });
+const floors: WageFloor[] = [
+  { kind: "minimum", year: 2026, hourlyKrw: 10320, source: "고시" },
+  { kind: "living", year: 2018, hourlyKrw: 9220, source: "보고서" },
+  { kind: "living", year: 2026, hourlyKrw: 12121, source: "이슈 15" },
+];
+const schema = postingSchema({ floors });
 const errorsOf = (values: Record<string, string>) => {
   const submission = parseWithZod(form({ ...valid, ...values }), { schema });
   return submission.status === "success" ? {} : (submission.reply().error ?? {});
@@ -48,9 +54,29 @@ describe("posting form rules", () => {
     expect(errorsOf({ closesTime: "25:00" }).closesTime).toEqual(["jobs:errors.time"]);
   });
 
+  it("holds every posting to the minimum wage of each year it covers, naming the year", () => {
+    // work in 2027–2028: 2026's minimum wage, the latest recorded, stands in
+    expect(errorsOf({ kind: "other_public", newDealCategory: "", hourlyWageKrw: "10319" })).toEqual(
+      {
+        hourlyWageKrw: [
+          "jobs:errors.belowMinimumWageLatest?year=2027&floorKrw=10320&fromYear=2026",
+        ],
+      },
+    );
+    expect(
+      errorsOf({
+        kind: "regional_youth",
+        newDealCategory: "",
+        hourlyWageKrw: "10319",
+        startDate: "2026-12-01",
+        closesDate: "2026-11-30",
+      }).hourlyWageKrw,
+    ).toEqual(["jobs:errors.belowMinimumWage?year=2026&floorKrw=10320&fromYear=2026"]);
+  });
+
   it("holds New Deal postings to the living wage, 23 months and a programme line", () => {
-    expect(errorsOf({ hourlyWageKrw: "9219" }).hourlyWageKrw).toEqual([
-      "jobs:errors.belowLivingWage",
+    expect(errorsOf({ hourlyWageKrw: "12120" }).hourlyWageKrw).toEqual([
+      "jobs:errors.belowLivingWageLatest?year=2027&floorKrw=12121&fromYear=2026",
     ]);
     expect(errorsOf({ durationMonths: "24" }).durationMonths).toEqual([
       "jobs:errors.newDealDuration",
@@ -62,7 +88,7 @@ describe("posting form rules", () => {
     const regional = {
       kind: "regional_youth",
       newDealCategory: "",
-      hourlyWageKrw: "8000",
+      hourlyWageKrw: "10320",
       durationMonths: "",
     };
     expect(errorsOf(regional)).toEqual({});
@@ -80,11 +106,19 @@ describe("posting form rules", () => {
     expect(errorsOf({ minAge: "40", maxAge: "39" }).maxAge).toEqual(["jobs:errors.ageOrder"]);
   });
 
-  it("gives a site only its own fields", () => {
-    const site = parseWithZod(form({ ...valid, kind: "public_work", hourlyWageKrw: "8000" }), {
-      schema: SiteSchema,
+  it("gives a site only its own fields, its wage checked over its round's period", () => {
+    const siteOf = (period: { startDate: string; endDate: string }) =>
+      siteSchema({ floors, period, kind: "public_work" });
+    const site = parseWithZod(form({ ...valid, kind: "public_work", hourlyWageKrw: "10320" }), {
+      schema: siteOf({ startDate: "2027-03-02", endDate: "2027-06-30" }),
     });
     expect(site.status).toBe("success");
+    const low = parseWithZod(form({ ...valid, hourlyWageKrw: "10000" }), {
+      schema: siteOf({ startDate: "2026-03-02", endDate: "2026-06-30" }),
+    });
+    expect(low.reply().error?.hourlyWageKrw).toEqual([
+      "jobs:errors.belowMinimumWage?year=2026&floorKrw=10320&fromYear=2026",
+    ]);
   });
 });
 

@@ -24,6 +24,8 @@ import {
   APPLICANT_STATUS_FILTERS,
 } from "./types";
 import { pageField } from "~/domain/shared/page-parameter";
+import { messageWithValues } from "~/domain/shared/message-values";
+import { belowFloor, WAGE_FLOOR_KINDS, type WageFloor, type WorkPeriod } from "./wage-floors";
 
 /** A checkbox: sent as "on" when ticked, absent otherwise. */
 const flag = z
@@ -213,13 +215,41 @@ function checkWindow(value: WindowValues, startDate: string, ctx: z.RefinementCt
     ctx.addIssue({ code: "custom", path: ["closesDate"], message: "jobs:errors.windowAfterStart" });
 }
 
+/**
+ * The hourly wage against the floors of every year of the work period (the minimum wage; for New
+ * Deal also the living wage where recorded): the first one it falls below, named with its year.
+ */
+function checkWageFloors(
+  value: { hourlyWageKrw: number },
+  period: WorkPeriod,
+  kind: string,
+  floors: readonly WageFloor[],
+  ctx: z.RefinementCtx,
+) {
+  const violation = belowFloor(value.hourlyWageKrw, period, kind, floors);
+  if (!violation) return;
+  const key = violation.kind === "living" ? "belowLivingWage" : "belowMinimumWage";
+  ctx.addIssue({
+    code: "custom",
+    path: ["hourlyWageKrw"],
+    message: messageWithValues(`jobs:errors.${key}${violation.latestKnown ? "Latest" : ""}`, {
+      year: violation.year,
+      floorKrw: violation.floorKrw,
+      fromYear: violation.fromYear,
+    }),
+  });
+}
+
 function checkAges(value: CriteriaValues, ctx: z.RefinementCtx) {
   if (value.minAge !== undefined && value.maxAge !== undefined && value.minAge > value.maxAge)
     ctx.addIssue({ code: "custom", path: ["maxAge"], message: "jobs:errors.ageOrder" });
 }
 
-/** A posting; New Deal ones pay at least the configured living wage and last at most 23 months. */
-export function postingSchema(options: { livingWageKrw: number }) {
+/**
+ * A posting: every one pays at least the minimum wage of each year it covers, New Deal ones also
+ * the Seoul living wage of those years (where recorded) and last at most 23 months.
+ */
+export function postingSchema(options: { floors: readonly WageFloor[] }) {
   return z
     .object({
       ...siteFields,
@@ -242,12 +272,6 @@ export function postingSchema(options: { livingWageKrw: number }) {
           path: ["newDealCategory"],
           message: "jobs:errors.categoryOnlyNewDeal",
         });
-      if (newDeal && value.hourlyWageKrw < options.livingWageKrw)
-        ctx.addIssue({
-          code: "custom",
-          path: ["hourlyWageKrw"],
-          message: "jobs:errors.belowLivingWage",
-        });
       if (newDeal && (value.durationMonths ?? NEW_DEAL_MAX_MONTHS + 1) > NEW_DEAL_MAX_MONTHS)
         ctx.addIssue({
           code: "custom",
@@ -256,14 +280,29 @@ export function postingSchema(options: { livingWageKrw: number }) {
         });
       if (value.endDate < value.startDate)
         ctx.addIssue({ code: "custom", path: ["endDate"], message: "jobs:errors.endBeforeStart" });
+      else checkWageFloors(value, value, value.kind, options.floors, ctx);
       checkWindow(value, value.startDate, ctx);
       checkAges(value, ctx);
     });
 }
 export type PostingInput = z.infer<ReturnType<typeof postingSchema>>;
 
-export const SiteSchema = z.object(siteFields);
-export type SiteInput = z.infer<typeof SiteSchema>;
+/**
+ * A public-work site: its round gives the work period and kind, and the wage must meet the floors
+ * of that period.
+ */
+export function siteSchema(options: {
+  floors: readonly WageFloor[];
+  period: WorkPeriod;
+  kind: string;
+}) {
+  return z
+    .object(siteFields)
+    .superRefine((value, ctx) =>
+      checkWageFloors(value, options.period, options.kind, options.floors, ctx),
+    );
+}
+export type SiteInput = z.infer<ReturnType<typeof siteSchema>>;
 
 export const RoundSchema = z
   .object({
@@ -290,3 +329,13 @@ export const RoundSchema = z
     checkAges(value, ctx);
   });
 export type RoundInput = z.infer<typeof RoundSchema>;
+
+// ───────────── administrators: wage floors ─────────────
+
+export const WageFloorSchema = z.object({
+  kind: z.enum(WAGE_FLOOR_KINDS),
+  year: integer(2000, 2100, "jobs:errors.wageYear"),
+  hourlyKrw: integer(1, 1_000_000, "jobs:errors.wageHourly"),
+  source: requiredText(200),
+});
+export type WageFloorInput = z.infer<typeof WageFloorSchema>;
