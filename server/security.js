@@ -93,6 +93,9 @@ export const PERMISSIONS_POLICY =
   "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), " +
   "interest-cohort=(), browsing-topics=()";
 
+/** The path of the one-click unsubscribe link in optional e-mails (app/routes/unsubscribe.$token). */
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[\w.-]+$/;
+
 /**
  * May this request change something? Browsers send `Origin` on every POST; when a request has
  * none (old browsers, some privacy extensions) the `Referer` is checked instead, and a mutation
@@ -105,9 +108,6 @@ export const PERMISSIONS_POLICY =
  * @param {string[]} allowedOrigins the site's origins (siteOrigins): never the Host header
  * @returns {boolean}
  */
-/** The path of the one-click unsubscribe link in optional e-mails (app/routes/unsubscribe.$token). */
-const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[\w.-]+$/;
-
 export function isAllowedMutationOrigin(request, allowedOrigins) {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   // "null" is what sandboxed frames, file: pages and cross-site redirect chains send: never ours.

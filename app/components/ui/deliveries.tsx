@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Delivery } from "~/domain/notifications/delivery.server";
 import { formatDateTime } from "~/utils/format";
@@ -22,7 +23,8 @@ export function Deliveries({ deliveries }: { deliveries: Delivery[] }) {
         ))}
       </ul>
       <p className="hint">
-        {t("deliveries.settingsHint")} <a href="/account/messages">{t("deliveries.settings")}</a>
+        {t("deliveries.settingsHint")}{" "}
+        <Link to="/account/messages">{t("deliveries.settings")}</Link>
       </p>
     </section>
   );
