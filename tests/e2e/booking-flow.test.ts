@@ -305,7 +305,11 @@ describe("back office (JavaScript off)", () => {
     await card.getByText("이 시간 막기").first().click();
     await card.getByLabel("막는 이유 (예약자에게 알림으로 보냅니다)").fill("상담사 교육");
     await card.getByRole("button", { name: "이 시간 막기" }).click();
-    expect(await page.getByRole("status").first().textContent()).toContain("예약 1건이 취소되었고");
+    // without JavaScript the answer is a new page, read once it has fully arrived (it streams:
+    // a read too early saw half of the sentence on the PostgreSQL lane)
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain("예약 1건이 취소되었고");
     await context.close();
 
     const db = serverDatabase();
