@@ -72,6 +72,8 @@ function districtNames(code: string | undefined) {
  * The directory alone: eligibility criteria, organisations, places with their hours and services
  * (nothing that depends on the date). Part of seed(); tests about places need only this.
  */
+const RETIRED_SERVICE_SLUGS = ["youth-center-job-wings"];
+
 export async function seedDirectory(db: PrismaClient) {
   const verifiedAt = seoulInstant("2026-11-01", "09:00");
 
@@ -103,6 +105,8 @@ export async function seedDirectory(db: PrismaClient) {
       coordinatesApproximate: true,
       isSampleData: place.isSampleData ?? false,
       closedOnPublicHolidays: place.closedOnPublicHolidays ?? true,
+      // cleared when the seed drops a number (the Youth Job Center's "02-120" was the city's line)
+      phone: place.phone ?? null,
       operatorId: operator ? (organizationIds.get(operator) ?? null) : null,
       lastVerifiedAt: verifiedAt,
       searchText: buildSearchText([
@@ -159,6 +163,9 @@ export async function seedDirectory(db: PrismaClient) {
       });
     }
   }
+
+  // Services the seed no longer has: Job Wings is now offered at its operators' branches.
+  await db.service.deleteMany({ where: { slug: { in: RETIRED_SERVICE_SLUGS } } });
 
   return { organizationIds, placeIds };
 }
@@ -224,9 +231,9 @@ export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts
       nameKo: round.nameKo,
       nameEn: round.nameEn,
       descriptionKo:
-        "2018년 공공근로는 상·하반기 두 차례(1.10~6.30, 7.1~12.20) 운영되었습니다. 모집기간 20일. 신청자격: 만 18세 이상, 정기소득이 없는 실업자로서 구직등록을 한 서울시민.",
+        "2018년 공공근로는 상·하반기 두 차례(1.10~6.30, 7.1~12.20) 운영되었습니다. 모집기간 20일. 신청자격: 만 18세 이상, 정기소득이 없는 실업자로서 구직등록을 한 서울시민. 보고서에 모집 날짜는 없어 이 회차의 모집 기간(6.1~6.20)은 가정한 것입니다.",
       descriptionEn:
-        "In 2018 public work ran in two rounds (10 Jan–30 Jun and 1 Jul–20 Dec), each recruited over 20 days. Eligible: Seoul residents aged 18+, unemployed with no regular income, registered as job seekers.",
+        "In 2018 public work ran in two rounds (10 Jan–30 Jun and 1 Jul–20 Dec), each recruited over 20 days. Eligible: Seoul residents aged 18+, unemployed with no regular income, registered as job seekers. The report gives no recruitment dates: this round's window (1–20 June) is an assumption.",
       workStartDate: round.workStartDate,
       workEndDate: round.workEndDate,
       applicationOpensAt: seoulInstant(round.applicationOpens, "09:00"),

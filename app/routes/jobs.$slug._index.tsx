@@ -209,7 +209,11 @@ export default function PostingPage() {
         <FollowAction />
       </div>
 
-      {posting.isSampleData ? <p className="hint">{t("posting.sampleData")}</p> : null}
+      {posting.isSampleData ? (
+        <p className="hint">
+          {t("posting.sampleData")} {t(`posting.sampleBasis.${posting.kind as "new_deal"}`)}
+        </p>
+      ) : null}
 
       <EligibilityPanel
         requirements={posting.requirements}

@@ -49,7 +49,8 @@ const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 
 export const ELIGIBILITY = {
   youth15to39: { id: "elig-youth-15-39", minAge: 15, maxAge: 39 },
-  jobWings: { id: "elig-job-wings", maxAge: 34, seoulResidentRequired: true },
+  // 고교졸업예정자~만 34세: from the year a person turns 18 (the year they finish school) to 34
+  jobWings: { id: "elig-job-wings", minYearAge: 18, maxAge: 34, seoulResidentRequired: true },
   regionalYouth: { id: "elig-regional-youth-18-39", minAge: 18, maxAge: 39 },
   publicWork: {
     id: "elig-public-work",
@@ -66,6 +67,162 @@ export const ELIGIBILITY = {
     unemployedRequired: true,
   },
 } as const;
+
+/**
+ * The 12 university job centers the city supported from April 2018 to February 2019 (report,
+ * "대학일자리센터 지원"): large ones also serve the district's young people, small ones mainly their
+ * own students. Street addresses are the main campus's, coordinates approximate (on the campus);
+ * where on the campus the center is, and its hours, the report does not say.
+ */
+const UNIVERSITIES: Array<
+  [string, string, string, "large" | "small", string, string, string, number, number]
+> = [
+  // key (organisation `university-<key>`, place `university-job-center-<key>`), name (ko), name
+  // (en), size class, district, campus address (ko / en), lat, lng
+  [
+    "sangmyung",
+    "상명대학교",
+    "Sangmyung University",
+    "large",
+    "jongno",
+    "서울특별시 종로구 홍지문2길 20",
+    "20 Hongjimun 2-gil, Jongno-gu, Seoul",
+    37.6026,
+    126.9553,
+  ],
+  [
+    "sookmyung",
+    "숙명여자대학교",
+    "Sookmyung Women's University",
+    "large",
+    "yongsan",
+    "서울특별시 용산구 청파로47길 100",
+    "100 Cheongpa-ro 47-gil, Yongsan-gu, Seoul",
+    37.5463,
+    126.9646,
+  ],
+  [
+    "hufs",
+    "한국외국어대학교",
+    "Hankuk University of Foreign Studies",
+    "large",
+    "dongdaemun",
+    "서울특별시 동대문구 이문로 107",
+    "107 Imun-ro, Dongdaemun-gu, Seoul",
+    37.5972,
+    127.0588,
+  ],
+  [
+    "konkuk",
+    "건국대학교",
+    "Konkuk University",
+    "large",
+    "gwangjin",
+    "서울특별시 광진구 능동로 120",
+    "120 Neungdong-ro, Gwangjin-gu, Seoul",
+    37.5418,
+    127.0783,
+  ],
+  [
+    "sungshin",
+    "성신여자대학교",
+    "Sungshin Women's University",
+    "large",
+    "seongbuk",
+    "서울특별시 성북구 보문로34다길 2",
+    "2 Bomun-ro 34da-gil, Seongbuk-gu, Seoul",
+    37.5912,
+    127.0222,
+  ],
+  [
+    "myongji",
+    "명지대학교",
+    "Myongji University",
+    "large",
+    "seodaemun",
+    "서울특별시 서대문구 거북골로 34",
+    "34 Geobukgol-ro, Seodaemun-gu, Seoul",
+    37.5802,
+    126.923,
+  ],
+  [
+    "seoil",
+    "서일대학교",
+    "Seoil University",
+    "large",
+    "jungnang",
+    "서울특별시 중랑구 용마산로90길 28",
+    "28 Yongmasan-ro 90-gil, Jungnang-gu, Seoul",
+    37.586,
+    127.0979,
+  ],
+  [
+    "sahmyook",
+    "삼육대학교",
+    "Sahmyook University",
+    "small",
+    "nowon",
+    "서울특별시 노원구 화랑로 815",
+    "815 Hwarang-ro, Nowon-gu, Seoul",
+    37.6432,
+    127.1062,
+  ],
+  [
+    "dongduk",
+    "동덕여자대학교",
+    "Dongduk Women's University",
+    "small",
+    "seongbuk",
+    "서울특별시 성북구 화랑로13길 60",
+    "60 Hwarang-ro 13-gil, Seongbuk-gu, Seoul",
+    37.6066,
+    127.0418,
+  ],
+  [
+    "induk",
+    "인덕대학교",
+    "Induk University",
+    "small",
+    "nowon",
+    "서울특별시 노원구 초안산로 12",
+    "12 Choansan-ro, Nowon-gu, Seoul",
+    37.6311,
+    127.0551,
+  ],
+  [
+    "kookmin",
+    "국민대학교",
+    "Kookmin University",
+    "small",
+    "seongbuk",
+    "서울특별시 성북구 정릉로 77",
+    "77 Jeongneung-ro, Seongbuk-gu, Seoul",
+    37.6109,
+    126.9971,
+  ],
+  [
+    "skku",
+    "성균관대학교",
+    "Sungkyunkwan University",
+    "small",
+    "jongno",
+    "서울특별시 종로구 성균관로 25-2",
+    "25-2 Sungkyunkwan-ro, Jongno-gu, Seoul",
+    37.588,
+    126.9935,
+  ],
+];
+
+/**
+ * Job Wings (취업날개서비스): free interview suits, photos and make-up for young job seekers living
+ * in Seoul. The report names the three operators, not their branches: these branches are samples.
+ */
+const JOB_WINGS_OPERATORS: Array<[string, string, string, string, number, number]> = [
+  // organisation slug, name (ko), name (en), district of the sample branch, lat, lng
+  ["my-sweet-interview", "마이스윗인터뷰", "MySweetInterview", "mapo", 37.5572, 126.9245],
+  ["open-closet", "열린옷장", "Open Closet", "gwangjin", 37.5404, 127.0701],
+  ["change-lady", "체인지레이디", "Change Lady", "gangnam", 37.5006, 127.0364],
+];
 
 export const ORGANIZATIONS = [
   {
@@ -188,6 +345,37 @@ export const ORGANIZATIONS = [
     district: "nowon",
   },
   {
+    slug: "chun-tae-il-foundation",
+    kind: "nonprofit",
+    nameKo: "(재)전태일재단",
+    nameEn: "Chun Tae-il Foundation",
+  },
+  // Job Wings (취업날개서비스) operators chosen in February 2018
+  {
+    slug: "my-sweet-interview",
+    kind: "company",
+    nameKo: "마이스윗인터뷰",
+    nameEn: "MySweetInterview",
+  },
+  {
+    slug: "open-closet",
+    kind: "company",
+    nameKo: "열린옷장",
+    nameEn: "Open Closet",
+  },
+  {
+    slug: "change-lady",
+    kind: "company",
+    nameKo: "체인지레이디",
+    nameEn: "Change Lady",
+  },
+  ...UNIVERSITIES.map(([key, nameKo, nameEn]) => ({
+    slug: `university-${key}`,
+    kind: "university" as const,
+    nameKo,
+    nameEn,
+  })),
+  {
     slug: "seoul-sme-partners",
     kind: "company",
     nameKo: "서울형 강소기업 협의회 (예시)",
@@ -204,7 +392,7 @@ const youthCenterServices: SeedService[] = [
     descriptionKo: "취업 전문 상담사와 1:1 상담 (대면·온라인).",
     descriptionEn: "One-to-one session with a career counselor (in person or online).",
     bookable: true,
-    durationMinutes: 50,
+    durationMinutes: 60,
     eligibilityId: ELIGIBILITY.youth15to39.id,
   },
   {
@@ -237,7 +425,7 @@ const youthCenterServices: SeedService[] = [
     descriptionEn:
       "Skills a target job needs and what a target company looks for (since June 2018).",
     bookable: true,
-    durationMinutes: 50,
+    durationMinutes: 60,
     eligibilityId: ELIGIBILITY.youth15to39.id,
   },
   {
@@ -285,31 +473,27 @@ const youthCenterServices: SeedService[] = [
     nameEn: "Job lectures and mentoring",
     bookable: false,
   },
-  {
-    slug: "youth-center-job-wings",
-    kind: "suit_rental",
-    nameKo: "취업날개 서비스 (면접 정장 무료 대여)",
-    nameEn: "Job Wings (free interview-suit rental)",
-    descriptionKo:
-      "면접 정장 무료 대여, 사진 촬영·메이크업 무료. 서울시 거주 청년 구직자(고교 졸업예정자~만 34세). 운영업체: 마이스윗인터뷰, 열린옷장, 체인지레이디.",
-    descriptionEn:
-      "Free interview-suit rental, photos and make-up for young job seekers living in Seoul (from expected high-school graduates up to age 34). Run by MySweetInterview, Open Closet and Change Lady.",
-    bookable: false,
-    eligibilityId: ELIGIBILITY.jobWings.id,
-  },
 ];
 
-const laborConsultation = (slug: string, prefixKo: string, prefixEn: string): SeedService => ({
+const laborConsultation = (
+  slug: string,
+  prefixKo: string,
+  prefixEn: string,
+  channels: "any" | "remote" = "any",
+): SeedService => ({
   slug: `${slug}-consultation`,
   kind: "labor_consultation",
   nameKo: `${prefixKo} 노동상담`,
   nameEn: `${prefixEn} labor consultation`,
-  descriptionKo:
-    "임금체불, 해고, 근로시간, 산업재해, 괴롭힘·감정노동, 근로계약, 아르바이트 문제 상담. 방문·전화·화상.",
-  descriptionEn:
-    "Unpaid wages, dismissal, working hours, industrial accidents, harassment and emotional labor, contracts, part-time work. In person, by phone or by video.",
+  descriptionKo: `임금체불, 해고, 근로시간, 산업재해, 괴롭힘·감정노동, 근로계약, 아르바이트 문제 상담. ${
+    channels === "remote" ? "전화·화상 상담만 합니다." : "방문·전화·화상."
+  }`,
+  descriptionEn: `Unpaid wages, dismissal, working hours, industrial accidents, harassment and emotional labor, contracts, part-time work. ${
+    channels === "remote" ? "By phone or video only." : "In person, by phone or by video."
+  }`,
   bookable: true,
-  durationMinutes: 50,
+  // the length of the seeded slots (prisma/seed/booking.ts)
+  durationMinutes: 60,
 });
 
 const DISTRICT_LABOR_CENTERS: Array<[string, string, string, number, number, string, string]> = [
@@ -343,7 +527,6 @@ export const PLACES: SeedPlace[] = [
     district: "jung",
     latitude: 37.5663,
     longitude: 126.9779,
-    phone: "02-120",
     descriptionKo:
       "만 15~39세 청년 구직자를 위한 취업상담 창구, 스터디룸 14개, 세미나실 1개, 다목적홀. 커뮤니티 공간 대여, 모의 면접, 취업 특강 등 모든 서비스 무료.",
     descriptionEn:
@@ -369,9 +552,9 @@ export const PLACES: SeedPlace[] = [
     latitude: 37.5651,
     longitude: 126.9895,
     descriptionKo:
-      "2009년 1월 개소. 직업상담사 21명이 취업상담·알선, 구인·구직 개발, 취업교육, 박람회를 지원하고 25개 자치구 일자리센터와 정보를 나눕니다.",
+      "2009년 1월 개소. 직업상담사 21명이 취업상담·알선, 구인·구직 개발, 취업교육, 박람회를 지원하고 자치구 일자리센터(25개 자치구 26개소)와 정보를 나눕니다.",
     descriptionEn:
-      "Open since January 2009. Twenty-one job counselors offer counseling and placement, employer and job-seeker development, training and job fairs, working with the 25 district job centers.",
+      "Open since January 2009. Twenty-one job counselors offer counseling and placement, employer and job-seeker development, training and job fairs, working with the district job centers (26 sites in the 25 districts).",
     operator: "seoul-city",
     hours: [{ days: WEEKDAYS, opens: "09:00", closes: "18:00" }],
     services: [
@@ -525,12 +708,13 @@ export const PLACES: SeedPlace[] = [
     latitude: 37.5762,
     longitude: 126.9884,
     isSampleData: true,
-    descriptionKo: "노무사 등 시민명예 노동옴부즈만의 무료 노동상담 (연 4,000건 목표).",
+    descriptionKo:
+      "노무사 등 시민명예 노동옴부즈만의 무료 노동상담. 전화·화상 상담만 합니다. 상담 실적 2016년 3,303건, 2017년 3,411건 (2018년 목표 4,000건).",
     descriptionEn:
-      "Free labor consultations by citizen honorary ombudsmen, such as labor attorneys (about 4,000 a year).",
+      "Free labor consultations by citizen honorary ombudsmen, such as labor attorneys, by phone or video only. 3,303 consultations in 2016 and 3,411 in 2017 (the 2018 target was 4,000).",
     operator: "seoul-job-labor-bureau",
     hours: [{ days: WEEKDAYS, opens: "10:00", closes: "21:00" }],
-    services: [laborConsultation("labor-ombudsman", "노동옴부즈만", "Labor ombudsman")],
+    services: [laborConsultation("labor-ombudsman", "노동옴부즈만", "Labor ombudsman", "remote")],
   },
   ...DISTRICT_LABOR_CENTERS.map(([code, ko, en, lat, lng, operator, founded]): SeedPlace => ({
     slug: `${code}-labor-welfare-center`,
@@ -566,10 +750,10 @@ export const PLACES: SeedPlace[] = [
     latitude: 37.5691,
     longitude: 126.9946,
     descriptionKo:
-      "노동운동사의 시작을 연 전태일 열사를 기념하는 노동복합시설 (지상 6층, 연면적 1,940.73㎡).",
+      "노동운동사의 시작을 연 전태일 열사를 기념하는 노동복합시설 (지상 6층, 연면적 1,940.73㎡, 2019년 3월 개관 예정). 서울시가 조성하고 전태일재단이 위탁 운영합니다 (협약 2018년 8월~2021년 8월, 3년; 그 뒤 운영 기관은 보고서에 없습니다).",
     descriptionEn:
-      "A labor complex commemorating Chun Tae-il, with whom the history of the Korean labor movement began (6 floors, 1,940.73 m²).",
-    operator: "seoul-city",
+      "A labor complex commemorating Chun Tae-il, with whom the history of the Korean labor movement began (6 floors, 1,940.73 m², due to open in March 2019). Built by the city and run by the Chun Tae-il Foundation under contract (August 2018 to August 2021, three years; the report does not say who runs it after that).",
+    operator: "chun-tae-il-foundation",
     hours: [{ days: [2, 3, 4, 5, 6, 7], opens: "10:00", closes: "18:00" }],
   },
   // ── technical education institutes: locations and operators from the report ──
@@ -637,10 +821,64 @@ export const PLACES: SeedPlace[] = [
     operator,
     hours: [{ days: WEEKDAYS, opens: "09:00", closes: "22:00" }],
   })),
+  ...UNIVERSITIES.map(
+    ([key, ko, en, size, district, addressKo, addressEn, lat, lng]): SeedPlace => ({
+      slug: `university-job-center-${key}`,
+      kind: "university_job_center",
+      subKind: size,
+      nameKo: `${ko} 대학일자리센터`,
+      nameEn: `${en} University Job Center`,
+      addressKo: `${addressKo} (캠퍼스 안 위치 확인 필요)`,
+      addressEn: `${addressEn} (where on the campus to be confirmed)`,
+      district,
+      latitude: lat,
+      longitude: lng,
+      descriptionKo:
+        size === "large"
+          ? `서울시·고용노동부·${ko}가 함께 운영하는 대학일자리센터 (대형). 재학생 취·창업 지원과 진로지도에 더해 지역 청년 고용 거버넌스 역할도 맡습니다. 2018년 4월~2019년 2월 서울시 지원 1억 2,500만 원.`
+          : `서울시·고용노동부·${ko}가 함께 운영하는 대학일자리센터 (소형). 재학생 중심의 취·창업 지원과 진로지도. 2018년 4월~2019년 2월 서울시 지원 3,250만 원.`,
+      descriptionEn:
+        size === "large"
+          ? `University job center run by ${en} with the city and the Ministry of Employment and Labor (large): job and start-up support and career guidance for its students, and a role in the district's youth employment network. City support from April 2018 to February 2019: ₩125 million.`
+          : `University job center run by ${en} with the city and the Ministry of Employment and Labor (small): job and start-up support and career guidance, mainly for its own students. City support from April 2018 to February 2019: ₩32.5 million.`,
+      operator: `university-${key}`,
+      hours: [{ days: WEEKDAYS, opens: "09:00", closes: "18:00" }],
+    }),
+  ),
+  ...JOB_WINGS_OPERATORS.map(([operator, ko, en, district, lat, lng]): SeedPlace => ({
+    slug: `job-wings-${operator}`,
+    kind: "suit_rental",
+    nameKo: `취업날개 ${ko} (예시 지점)`,
+    nameEn: `Job Wings: ${en} (sample branch)`,
+    addressKo: `서울특별시 ${findDistrict(district)?.ko ?? ""} (예시 위치, 지점은 운영업체에 확인)`,
+    addressEn: `${district.charAt(0).toUpperCase()}${district.slice(1)}-gu, Seoul (sample location; ask the operator for its branches)`,
+    district,
+    latitude: lat,
+    longitude: lng,
+    isSampleData: true,
+    descriptionKo: `서울시 취업날개서비스 운영업체 ${ko}의 지점 (예시). 면접 정장 무료 대여, 사진 촬영·메이크업 무료. 2018년 2월 운영업체로 선정되었고, 세 운영업체 합계 2018년 7월 말까지 13,579명이 이용했습니다.`,
+    descriptionEn: `A branch of ${en}, one of the three operators of the city's Job Wings service (sample). Free interview-suit rental, photos and make-up. Chosen as an operator in February 2018; the three operators served 13,579 people by the end of July 2018.`,
+    operator,
+    hours: [{ days: WEEKDAYS, opens: "10:00", closes: "19:00" }],
+    services: [
+      {
+        slug: `job-wings-${operator}-fitting`,
+        kind: "suit_rental",
+        nameKo: "취업날개 면접 정장 무료 대여",
+        nameEn: "Job Wings: free interview-suit rental",
+        descriptionKo: `서울시에 사는 청년 구직자(고등학교 졸업 예정자~만 34세). 신청과 예약은 ${ko}에 합니다.`,
+        descriptionEn: `For young job seekers living in Seoul, from the year they finish high school to age 34. Apply and book with ${en}.`,
+        bookable: false,
+        eligibilityId: ELIGIBILITY.jobWings.id,
+      },
+    ],
+  })),
 ];
 
 // ── job cafés: SAMPLE DATA. The report counts 73 (36 private, 16 university, 21 public) and
-// lists none, so these 32 are invented to cover all 25 districts in the same proportions. ──
+// lists none, so these 32 are invented to cover all 25 districts in about the same proportions
+// (16 private, 7 university, 9 public: 32/73 of each, rounded). None carries the name of a real
+// university or company: the real university job centers are listed separately above. ──
 const CAFE_SITES: Array<
   [string, string, "private" | "university" | "public", string, string, number, number]
 > = [
@@ -648,10 +886,10 @@ const CAFE_SITES: Array<
   ["jongno", "종로 청년카페", "private", "Jongno Youth Café", "late", 37.572, 126.987],
   [
     "jongno",
-    "성균관대 일자리카페",
-    "university",
-    "Sungkyunkwan Univ. Job Café",
-    "campus",
+    "대학로 청년 일자리카페",
+    "private",
+    "Daehangno Youth Job Café",
+    "late",
     37.588,
     126.9935,
   ],
@@ -666,9 +904,9 @@ const CAFE_SITES: Array<
   ],
   [
     "yongsan",
-    "숙명여대 일자리카페",
+    "용산 대학가 일자리카페",
     "university",
-    "Sookmyung Women's Univ. Job Café",
+    "Yongsan Campus Job Café",
     "campus",
     37.5465,
     126.9648,
@@ -676,19 +914,27 @@ const CAFE_SITES: Array<
   ["seongdong", "성수 일자리카페", "private", "Seongsu Job Café", "late", 37.5446, 127.0557],
   [
     "gwangjin",
-    "건국대 일자리카페",
+    "광진 대학가 일자리카페",
     "university",
-    "Konkuk Univ. Job Café",
+    "Gwangjin Campus Job Café",
     "campus",
     37.542,
     127.076,
   ],
-  ["dongdaemun", "한국외대 일자리카페", "university", "HUFS Job Café", "campus", 37.5972, 127.0589],
+  [
+    "dongdaemun",
+    "동대문 대학가 일자리카페",
+    "university",
+    "Dongdaemun Campus Job Café",
+    "campus",
+    37.5972,
+    127.0589,
+  ],
   [
     "jungnang",
-    "서일대 일자리카페",
+    "중랑 대학가 일자리카페",
     "university",
-    "Seoil Univ. Job Café",
+    "Jungnang Campus Job Café",
     "campus",
     37.5866,
     127.0995,
@@ -704,19 +950,19 @@ const CAFE_SITES: Array<
   ],
   [
     "seongbuk",
-    "성신여대 일자리카페",
+    "성북 대학가 일자리카페",
     "university",
-    "Sungshin Women's Univ. Job Café",
+    "Seongbuk Campus Job Café",
     "campus",
     37.5914,
     127.022,
   ],
   [
     "seongbuk",
-    "국민대 일자리카페",
-    "university",
-    "Kookmin Univ. Job Café",
-    "campus",
+    "성북구립 일자리카페",
+    "public",
+    "Seongbuk District Job Café",
+    "office",
     37.6105,
     126.997,
   ],
@@ -732,9 +978,9 @@ const CAFE_SITES: Array<
   ],
   [
     "nowon",
-    "삼육대 일자리카페",
+    "노원 대학가 일자리카페",
     "university",
-    "Sahmyook Univ. Job Café",
+    "Nowon Campus Job Café",
     "campus",
     37.6427,
     127.106,
@@ -743,9 +989,9 @@ const CAFE_SITES: Array<
   ["eunpyeong", "연신내 일자리카페", "private", "Yeonsinnae Job Café", "late", 37.619, 126.921],
   [
     "seodaemun",
-    "명지대 일자리카페",
+    "서대문 대학가 일자리카페",
     "university",
-    "Myongji Univ. Job Café",
+    "Seodaemun Campus Job Café",
     "campus",
     37.5804,
     126.9236,
@@ -805,7 +1051,7 @@ const CAFE_HOURS: Record<string, SeedHours> = {
 
 const CAFE_SERVICE_SETS: Array<Array<[string, string, string, boolean, number?]>> = [
   [
-    ["counseling", "취업상담", "Job counseling", true, 40],
+    ["counseling", "취업상담", "Job counseling", true, 60],
     ["study_room", "스터디룸", "Study room", true, 120],
     ["lecture", "취업 특강", "Job lectures", false],
   ],
@@ -815,7 +1061,7 @@ const CAFE_SERVICE_SETS: Array<Array<[string, string, string, boolean, number?]>
     ["study_room", "스터디룸", "Study room", true, 120],
   ],
   [
-    ["counseling", "취업상담", "Job counseling", true, 40],
+    ["counseling", "취업상담", "Job counseling", true, 60],
     ["mentoring", "스터디그룹 멘토링", "Study-group mentoring", false],
     ["lecture", "취업 특강", "Job lectures", false],
   ],

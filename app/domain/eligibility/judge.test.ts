@@ -49,6 +49,21 @@ describe("age", () => {
     expect(codes(youth, fifteenIn2027, "2027-02-01")).toEqual([]);
   });
 
+  it("opens Job Wings from the year a person turns 18, whatever the birthday (high-school leavers)", () => {
+    const jobWings: Criteria = { ...NO_CRITERIA, minYearAge: 18, maxAge: 34 };
+    // born in December 2008: still 17 in March 2026, yet in the year of finishing school
+    const leaver = { ...complete, birthDate: "2008-12-31" };
+    expect(codes(jobWings, leaver, "2026-03-02")).toEqual([]);
+    expect(judge(jobWings, { ...complete, birthDate: "2009-01-01" }, "2026-12-31").reasons).toEqual(
+      [{ code: "tooYoungThisYear", field: "birthDate", minYearAge: 18, year: 2026 }],
+    );
+    expect(codes(jobWings, { ...complete, birthDate: "1991-11-24" }, "2026-11-25")).toEqual([
+      "tooOld",
+    ]);
+    expect(codes(jobWings, { ...complete, birthDate: null })).toEqual(["birthDateMissing"]);
+    expect(requirements(jobWings).map((r) => r.code)).toEqual(["maxAge", "minYearAge"]);
+  });
+
   it("reports the age limit and the date it was judged on", () => {
     const verdict = judge(
       { ...NO_CRITERIA, minAge: 18, ageReferenceDate: "2026-01-01" },

@@ -9,6 +9,11 @@ export type Criteria = {
   maxAge: number | null;
   /** "YYYY-MM-DD" on which age is reckoned; null = the day the check is about */
   ageReferenceDate: string | null;
+  /**
+   * The age a person must reach during the calendar year of the check (Korean "연 나이"). Job
+   * Wings opens to high-school leavers: those turning 18 in the year they finish school.
+   */
+  minYearAge: number | null;
   seoulResidentRequired: boolean;
   unemployedRequired: boolean;
   noRegularIncomeRequired: boolean;
@@ -31,6 +36,7 @@ export type ProfileFacts = {
 
 export type Reason =
   | { code: "tooYoung"; field: "birthDate"; minAge: number; date: string }
+  | { code: "tooYoungThisYear"; field: "birthDate"; minYearAge: number; year: number }
   | { code: "tooOld"; field: "birthDate"; maxAge: number; date: string }
   | { code: "birthDateMissing"; field: "birthDate" }
   | { code: "notSeoulResident"; field: "district" }
@@ -57,6 +63,7 @@ export const NO_CRITERIA: Criteria = {
   minAge: null,
   maxAge: null,
   ageReferenceDate: null,
+  minYearAge: null,
   seoulResidentRequired: false,
   unemployedRequired: false,
   noRegularIncomeRequired: false,
@@ -74,7 +81,7 @@ export function judge(criteria: Criteria | null, profile: ProfileFacts, onDate: 
   const c = criteria ?? NO_CRITERIA;
   const reasons: Reason[] = [];
 
-  if (c.minAge !== null || c.maxAge !== null) {
+  if (c.minAge !== null || c.maxAge !== null || c.minYearAge !== null) {
     const date = c.ageReferenceDate ?? onDate;
     if (!profile.birthDate) {
       reasons.push({ code: "birthDateMissing", field: "birthDate" });
@@ -84,6 +91,14 @@ export function judge(criteria: Criteria | null, profile: ProfileFacts, onDate: 
         reasons.push({ code: "tooYoung", field: "birthDate", minAge: c.minAge, date });
       if (c.maxAge !== null && age > c.maxAge)
         reasons.push({ code: "tooOld", field: "birthDate", maxAge: c.maxAge, date });
+      const year = Number(date.slice(0, 4));
+      if (c.minYearAge !== null && year - Number(profile.birthDate.slice(0, 4)) < c.minYearAge)
+        reasons.push({
+          code: "tooYoungThisYear",
+          field: "birthDate",
+          minYearAge: c.minYearAge,
+          year,
+        });
     }
   }
 
@@ -143,6 +158,7 @@ export type Requirement =
   | { code: "minAge"; minAge: number }
   | { code: "maxAge"; maxAge: number }
   | { code: "ageReferenceDate"; date: string }
+  | { code: "minYearAge"; minYearAge: number }
   | { code: "seoulResident" }
   | { code: "districts"; districts: string[] }
   | { code: "unemployed" }
@@ -157,6 +173,7 @@ export function requirements(criteria: Criteria | null): Requirement[] {
     list.push({ code: "ageRange", minAge: c.minAge, maxAge: c.maxAge });
   else if (c.minAge !== null) list.push({ code: "minAge", minAge: c.minAge });
   else if (c.maxAge !== null) list.push({ code: "maxAge", maxAge: c.maxAge });
+  if (c.minYearAge !== null) list.push({ code: "minYearAge", minYearAge: c.minYearAge });
   if ((c.minAge !== null || c.maxAge !== null) && c.ageReferenceDate)
     list.push({ code: "ageReferenceDate", date: c.ageReferenceDate });
   if (c.districts.length > 0) list.push({ code: "districts", districts: c.districts });
@@ -174,6 +191,7 @@ export function criteriaFromRow(
     minAge: number | null;
     maxAge: number | null;
     ageReferenceDate: string | null;
+    minYearAge: number | null;
     seoulResidentRequired: boolean;
     unemployedRequired: boolean;
     noRegularIncomeRequired: boolean;

@@ -28,6 +28,11 @@ export function reasonMessage(t: AnyT, reason: Reason, locale: string): string {
         age: reason.maxAge,
         date: formatCalendarDate(reason.date, locale),
       });
+    case "tooYoungThisYear":
+      return tr("eligibility:reason.tooYoungThisYear", {
+        age: reason.minYearAge,
+        year: reason.year,
+      });
     case "districtNotAccepted":
       return tr("eligibility:reason.districtNotAccepted", {
         districts: list(
@@ -55,7 +60,8 @@ export function reasonMessage(t: AnyT, reason: Reason, locale: string): string {
  * told to change their date of birth).
  */
 export function reasonFix(t: AnyT, reason: Reason): string | null {
-  if (reason.code === "tooYoung" || reason.code === "tooOld") return null;
+  if (reason.code === "tooYoung" || reason.code === "tooOld" || reason.code === "tooYoungThisYear")
+    return null;
   const tr = t as (key: string) => string;
   return tr(`eligibility:fix.${reason.field}`);
 }
@@ -72,6 +78,8 @@ export function requirementMessage(t: AnyT, requirement: Requirement, locale: st
       return tr("eligibility:requirement.minAge", { min: requirement.minAge });
     case "maxAge":
       return tr("eligibility:requirement.maxAge", { max: requirement.maxAge });
+    case "minYearAge":
+      return tr("eligibility:requirement.minYearAge", { age: requirement.minYearAge });
     case "ageReferenceDate":
       return tr("eligibility:requirement.ageReferenceDate", {
         date: formatCalendarDate(requirement.date, locale),

@@ -6,6 +6,7 @@ const criteriaSelect = {
   minAge: true,
   maxAge: true,
   ageReferenceDate: true,
+  minYearAge: true,
   seoulResidentRequired: true,
   unemployedRequired: true,
   noRegularIncomeRequired: true,

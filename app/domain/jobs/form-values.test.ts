@@ -36,6 +36,7 @@ const posting = {
     minAge: 18,
     maxAge: 39,
     ageReferenceDate: "2027-01-01",
+    minYearAge: null,
     seoulResidentRequired: true,
     unemployedRequired: true,
     noRegularIncomeRequired: false,

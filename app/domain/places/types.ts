@@ -10,6 +10,7 @@ export const PLACE_KINDS = [
   "training_institute",
   "university_job_center",
   "memorial",
+  "suit_rental",
 ] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
@@ -18,6 +19,8 @@ export const SUB_KINDS = {
   job_cafe: ["private", "university", "public"],
   rest_shelter: ["designated_driver", "courier", "mobile", "media"],
   labor_center: ["city", "emotional_labor", "district", "ombudsman"],
+  // the report's size classes: large centers also serve the district's young people
+  university_job_center: ["large", "small"],
 } as const satisfies Partial<Record<PlaceKind, readonly string[]>>;
 export type SubKind = (typeof SUB_KINDS)[keyof typeof SUB_KINDS][number];
 export const ALL_SUB_KINDS = Object.values(SUB_KINDS).flat() as SubKind[];
