@@ -233,7 +233,9 @@ describe("before confirming", () => {
       await setServerClock("2026-11-25T00:00:00.000Z"); // 09:00 in Seoul, 100 minutes before
       await page.goto(bookingPath);
       expect(await page.getByRole("link", { name: "예약 취소" }).count()).toBe(0);
-      expect(await page.getByText(/취소하거나 바꾸려면 02-120로 전화해 주세요/).count()).toBe(1);
+      expect(
+        await page.getByText(/취소하거나 바꾸려면 120 다산콜센터로 전화해 주세요/).count(),
+      ).toBe(1);
     } finally {
       await setServerClock(null);
       await context.close();

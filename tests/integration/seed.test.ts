@@ -143,6 +143,84 @@ describe("seed", () => {
     expect(new Set(cafes.map((c) => c.subKind))).toEqual(
       new Set(["private", "university", "public"]),
     );
+    // the report's 36/16/21 of 73, scaled to the sample and rounded
+    const share = (subKind: string) => cafes.filter((c) => c.subKind === subKind).length;
+    for (const [subKind, ofReport] of [
+      ["private", 36],
+      ["university", 16],
+      ["public", 21],
+    ] as const) {
+      expect(Math.abs(share(subKind) - (cafes.length * ofReport) / 73)).toBeLessThanOrEqual(1);
+    }
+    // invented cafés do not borrow real universities' names (the report's short forms)
+    const REPORT_UNIVERSITIES =
+      "상명대 숙명여대 한국외대 건국대 성신여대 명지대 서일대 삼육대 동덕여대 인덕대 국민대 성균관대";
+    for (const cafe of cafes) {
+      const borrowed = REPORT_UNIVERSITIES.split(" ").filter((name) => cafe.nameKo.includes(name));
+      expect(borrowed, cafe.nameKo).toEqual([]);
+    }
+  });
+
+  it("has the report's 12 university job centers, 7 large and 5 small, each run by its university", async () => {
+    const centers = await db.place.findMany({
+      where: { kind: "university_job_center" },
+      include: { operator: true },
+    });
+    const named = (size: string) =>
+      centers
+        .filter((c) => c.subKind === size)
+        .map((c) => c.operator?.nameKo)
+        .sort();
+    expect(named("large")).toEqual(
+      [
+        "상명대학교",
+        "숙명여자대학교",
+        "한국외국어대학교",
+        "건국대학교",
+        "성신여자대학교",
+        "명지대학교",
+        "서일대학교",
+      ].sort(),
+    );
+    expect(named("small")).toEqual(
+      ["삼육대학교", "동덕여자대학교", "인덕대학교", "국민대학교", "성균관대학교"].sort(),
+    );
+    expect(centers.every((c) => c.coordinatesApproximate && !c.isSampleData)).toBe(true);
+  });
+
+  it("offers Job Wings at its three operators, from the year of finishing school to 34", async () => {
+    const services = await db.service.findMany({
+      where: { kind: "suit_rental" },
+      include: { place: { include: { operator: true } }, eligibility: true },
+    });
+    expect(services.map((s) => s.place.operator?.nameKo).sort()).toEqual(
+      ["마이스윗인터뷰", "열린옷장", "체인지레이디"].sort(),
+    );
+    for (const service of services) {
+      expect(service.place.kind).toBe("suit_rental");
+      // the report names the operators, not their branches
+      expect(service.place.isSampleData).toBe(true);
+      expect(service.eligibility).toMatchObject({
+        minYearAge: 18,
+        maxAge: 34,
+        minAge: null,
+        seoulResidentRequired: true,
+      });
+    }
+    const youthCenter = await db.service.count({
+      where: { place: { slug: "youth-job-center" }, kind: "suit_rental" },
+    });
+    expect(youthCenter).toBe(0);
+  });
+
+  it("names the Chun Tae-il Foundation as the memorial's operator and no made-up phone numbers", async () => {
+    const memorial = await db.place.findUniqueOrThrow({
+      where: { slug: "chun-tae-il-memorial" },
+      include: { operator: true },
+    });
+    expect(memorial.operator?.nameKo).toContain("전태일재단");
+    const center = await db.place.findUniqueOrThrow({ where: { slug: "youth-job-center" } });
+    expect(center.phone).toBeNull();
   });
 
   it("has New Deal postings in every category of the report, at the living wage, up to 23 months", async () => {
@@ -261,6 +339,27 @@ describe("booking seed", () => {
       where: { service: { slug: "youth-center-seminar-room" } },
     });
     expect(seminar.capacity).toBe(1);
+  });
+
+  it("gives every service the length of its slots, and the ombudsman only phone and video", async () => {
+    const templates = await db.slotTemplate.findMany({
+      select: { slotMinutes: true, service: { select: { slug: true, durationMinutes: true } } },
+    });
+    expect(templates.length).toBeGreaterThan(0);
+    expect(
+      templates
+        .filter((t) => t.slotMinutes !== t.service.durationMinutes)
+        .map((t) => `${t.service.slug}: ${t.service.durationMinutes} ≠ ${t.slotMinutes}`),
+    ).toEqual([]);
+    const ombudsman = await db.slot.findMany({
+      where: { service: { slug: "labor-ombudsman-consultation" } },
+      select: { channels: true },
+    });
+    expect(new Set(ombudsman.map((s) => s.channels))).toEqual(new Set(["phone,video"]));
+    const service = await db.service.findUniqueOrThrow({
+      where: { slug: "labor-ombudsman-consultation" },
+    });
+    expect(service.descriptionKo).not.toContain("방문");
   });
 
   it("offers labor consultations in person by day and by phone after work", async () => {
