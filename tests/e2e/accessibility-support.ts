@@ -167,6 +167,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/cafes",
       "/places",
       "/places/youth-job-center",
+      "/places/job-wings-open-closet",
       "/youth-center",
       "/labor",
       "/labor-centers",

@@ -86,7 +86,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/places");
       if (javaScriptEnabled) await hydrated(page);
       expect(await page.locator(".directory__count").textContent()).toMatch(/\d+곳/);
-      // 54 places, 20 a page
+      // 69 places, 20 a page
       await page
         .getByRole("navigation", { name: "페이지" })
         .getByRole("link", { name: "다음" })
@@ -108,9 +108,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("자치구").selectOption("seongbuk");
       await page.getByRole("button", { name: "검색", exact: true }).click();
       await page.waitForURL(/district=seongbuk/);
-      await expect
-        .poll(() => listedNames(page))
-        .toEqual(["국민대 일자리카페 (예시)", "성신여대 일자리카페 (예시)"]);
+      await expect.poll(() => listedNames(page)).toEqual(["성북 대학가 일자리카페 (예시)"]);
 
       await page.goto("/shelters");
       if (javaScriptEnabled) await hydrated(page);
