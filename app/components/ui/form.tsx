@@ -24,14 +24,12 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <ul id={id} className="field-errors">
-      {errors.map((error) => (
-        <li key={error}>
-          {t(splitMessage(error).key as "required", {
-            ns: ["validation", "common"],
-            ...splitMessage(error).values,
-          })}
-        </li>
-      ))}
+      {errors.map((error) => {
+        const { key, values } = splitMessage(error);
+        return (
+          <li key={error}>{t(key as "required", { ns: ["validation", "common"], ...values })}</li>
+        );
+      })}
     </ul>
   );
 }
