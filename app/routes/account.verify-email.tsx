@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/ui/form";
 import { resendVerification } from "~/domain/residents/recovery.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -32,6 +33,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(outcome.alreadyVerified ? "/account" : "/account?verification=sent");
 }
 
+/** The refusal as the shared error summary shows a form's own message (there is no form here). */
+const RATE_LIMITED = {
+  id: "resend-verification",
+  errorId: "resend-verification-error",
+  allErrors: { "": ["account:emailStatus.rateLimited"] },
+};
+
 /** Shown only when the link was asked for too often: nothing was sent. */
 export default function ResendVerificationPage() {
   const { t } = useTranslation("account");
@@ -39,11 +47,7 @@ export default function ResendVerificationPage() {
   return (
     <section className="page narrow" aria-labelledby="resend-title">
       <h1 id="resend-title">{t("emailStatus.title")}</h1>
-      {refusal ? (
-        <div role="alert" className="form-errors">
-          <p>{t("emailStatus.rateLimited")}</p>
-        </div>
-      ) : null}
+      {refusal ? <ErrorSummary form={RATE_LIMITED} /> : null}
       <p>
         <Link to="/account">{t("emailStatus.back")}</Link>
       </p>

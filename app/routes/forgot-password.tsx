@@ -8,6 +8,7 @@ import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
 import { requestPasswordReset } from "~/domain/residents/recovery.server";
 import { PASSWORD_RESET_MINUTES } from "~/domain/residents/types";
 import { ForgotPasswordSchema } from "~/domain/residents/schema";
+import { messageWithValues } from "~/domain/shared/message-values";
 import { now } from "~/utils/clock.server";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
@@ -36,8 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     const { retryAfterSeconds } = outcome;
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     return refused(outcome, {
       submission,
+      reply: { formErrors: [messageWithValues("auth:forgot.rateLimited", { count: minutes })] },
       params: { retryAfterSeconds },
       headers: { "Retry-After": String(retryAfterSeconds) },
     });
@@ -59,22 +62,13 @@ export default function ForgotPasswordPage() {
     constraint: useFormConstraint(),
   });
   const sent = actionData && "sent" in actionData ? actionData.sent : null;
-  const refusal = actionData?.refusal;
-  const retryAfter =
-    refusal?.code === "rateLimited" ? Number(refusal.params.retryAfterSeconds) : null;
   return (
     <section className="page narrow" aria-labelledby="forgot-title">
       <h1 id="forgot-title">{t("forgot.title")}</h1>
       {sent ? <Confirmation>{t("forgot.sent", sent)}</Confirmation> : null}
       <p>{t("forgot.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
-        {retryAfter !== null ? (
-          <div id={form.errorId} role="alert" className="form-errors">
-            <p>{t("forgot.rateLimited", { count: Math.max(1, Math.ceil(retryAfter / 60)) })}</p>
-          </div>
-        ) : (
-          <ErrorSummary form={form} />
-        )}
+        <ErrorSummary form={form} />
         <TextField
           field={fields.email}
           label={t("fields.email")}

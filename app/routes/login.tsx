@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/ui/form";
 import { LoginSchema } from "~/domain/residents/schema";
+import { messageWithValues } from "~/domain/shared/message-values";
 import { authenticate } from "~/domain/residents/service.server";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -32,9 +33,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await authenticate(submission.value, { ip: clientIp(context), now: now() });
   if (!outcome.ok && outcome.code === "rateLimited") {
     const { retryAfterSeconds } = outcome;
+    // in seconds under a minute, else in whole minutes (rounded up)
+    const message =
+      retryAfterSeconds < 60
+        ? messageWithValues("auth:login.rateLimitedSeconds", { count: retryAfterSeconds })
+        : messageWithValues("auth:login.rateLimited", {
+            count: Math.ceil(retryAfterSeconds / 60),
+          });
     return refused(outcome, {
       submission,
-      reply: { formErrors: ["auth:login.rateLimited"], hideFields: ["password"] },
+      reply: { formErrors: [message], hideFields: ["password"] },
       params: { retryAfterSeconds },
       headers: { "Retry-After": String(retryAfterSeconds) },
     });
@@ -65,24 +73,11 @@ export default function LoginPage() {
     lastResult: actionData?.result,
     constraint: useFormConstraint(),
   });
-  const refusal = actionData?.refusal;
-  const retryAfter =
-    refusal?.code === "rateLimited" ? Number(refusal.params.retryAfterSeconds) : null;
   return (
     <section className="page narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t("login.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
-        {retryAfter !== null ? (
-          <div id={form.errorId} role="alert" className="form-errors">
-            <p>
-              {retryAfter < 60
-                ? t("login.rateLimitedSeconds", { count: retryAfter })
-                : t("login.rateLimited", { count: Math.ceil(retryAfter / 60) })}
-            </p>
-          </div>
-        ) : (
-          <ErrorSummary form={form} />
-        )}
+        <ErrorSummary form={form} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField
           field={fields.email}

@@ -154,9 +154,14 @@ describe("logging in", () => {
       expect(await page.getByLabel("이메일").inputValue()).toBe(resident.email);
     }
     await logIn(page, resident.email, resident.password);
+    // the shared error summary, like any other form-level message: one alert, and it has focus
     await expect
-      .poll(() => page.getByRole("alert").textContent())
+      .poll(() => page.locator(".error-summary__form").textContent())
       .toBe("로그인 시도가 너무 많습니다. 15분 후에 다시 시도해 주세요.");
+    expect(await page.getByRole("alert").count()).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toBe("error-summary");
     expect(new URL(page.url()).pathname).toBe("/login");
     await context.close();
   });

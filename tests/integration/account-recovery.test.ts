@@ -10,6 +10,7 @@ import {
   verifyEmail,
 } from "~/domain/residents/recovery.server";
 import { authenticate, getSessionUser } from "~/domain/residents/service.server";
+import { messageWithValues } from "~/domain/shared/message-values";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/verify-email.$token";
@@ -239,8 +240,17 @@ describe("forgot password", () => {
       { clientIp: newIp() },
     );
     expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
     expect((refused.data as { refusal: { code: string } }).refusal.code).toBe("rateLimited");
+    // the form's own message, which the shared error summary shows: the wait in whole minutes
+    expect(refused.data).toMatchObject({
+      result: {
+        error: {
+          "": [messageWithValues("auth:forgot.rateLimited", { count: Math.ceil(retryAfter / 60) })],
+        },
+      },
+    });
     expect(await counts()).toEqual(before);
     // an unknown address is limited the same way (the answers do not tell them apart)
     const stranger = "limited-stranger@example.test";

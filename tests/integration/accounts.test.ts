@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listAuditEvents } from "~/domain/audit/service.server";
 import { getSessionUser, LOGIN_ATTEMPT_RETENTION_DAYS } from "~/domain/residents/service.server";
+import { messageWithValues } from "~/domain/shared/message-values";
 import { runPeriodicTasks } from "~/domain/system/tasks.server";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
@@ -231,6 +232,12 @@ describe("log in and out", () => {
     expect(retryAfter).toBeLessThanOrEqual(900);
     expect(stopped.data).toMatchObject({
       refusal: { code: "rateLimited", params: { retryAfterSeconds: retryAfter } },
+      // the form's own message, which the shared error summary shows: the wait in whole minutes
+      result: {
+        error: {
+          "": [messageWithValues("auth:login.rateLimited", { count: Math.ceil(retryAfter / 60) })],
+        },
+      },
     });
     // the stranger's failures did not lock the resident out
     expect((await login(TEST_PASSWORD, "10.0.9.9")).status).toBe(302);
