@@ -3,6 +3,7 @@
 // in the profile is no longer verified.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { recordAudit } from "~/domain/audit/service.server";
 import {
   confirmPhoneCode,
   pendingPhoneCode,
@@ -200,6 +201,76 @@ describe("phone verification", () => {
       maskedPhone: "010-****-0000",
       verified: false,
     });
+  });
+});
+
+const verifiedAudits = (residentId: string) =>
+  db.auditEvent.count({ where: { action: "resident.phone_verified", subjectId: residentId } });
+
+/**
+ * The confirmation with its guard removed, for the negative control: read the newest code, see it
+ * unused, then mark it used unconditionally (confirmPhoneCode marks it used only `where usedAt is
+ * null` and stops when no row changed). The code is known right here, so it is not checked again.
+ */
+async function confirmReadThenWrite(residentId: string, now: Date): Promise<boolean> {
+  const latest = await db.phoneVerification.findFirst({
+    where: { residentId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, phone: true, usedAt: true },
+  });
+  if (!latest || latest.usedAt) return false;
+  await db.$transaction(async (tx) => {
+    await tx.phoneVerification.update({ where: { id: latest.id }, data: { usedAt: now } });
+    await tx.resident.update({
+      where: { id: residentId },
+      data: { phone: latest.phone, phoneVerifiedAt: now },
+    });
+    await recordAudit(
+      {
+        actorId: residentId,
+        action: "resident.phone_verified",
+        subjectType: "Resident",
+        subjectId: residentId,
+        subjectResidentId: residentId,
+        ip: null,
+      },
+      tx,
+    );
+  });
+  return true;
+}
+
+// Two confirmations of the same right code at once (a double tap, two tabs). Both read the code
+// unused before either marks it used — on PostgreSQL over two connections of the pool, on SQLite
+// because the read is outside the transaction — so only the conditional update decides.
+describe("confirming the same right code twice at once", () => {
+  it("verifies once: one success, one audit row", async () => {
+    const resident = await makeResident();
+    await sendPhoneCode(resident.id, newNumber(), NOW);
+    const { code } = await textedCode(resident.id);
+    const outcomes = await Promise.all([
+      confirmPhoneCode(resident.id, code, NOW),
+      confirmPhoneCode(resident.id, code, NOW),
+    ]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([{ ok: false, code: "codeExpired" }]);
+    expect(await verifiedAudits(resident.id)).toBe(1);
+    // both tries were counted: the second read the code before the first had used it, so the
+    // race really overlapped and the guard (not the first read) refused it
+    const [row] = await db.phoneVerification.findMany({ where: { residentId: resident.id } });
+    expect(row).toMatchObject({ attempts: 2, usedAt: NOW });
+  });
+
+  it("negative control: the same race through read-then-write verifies twice", async () => {
+    const resident = await makeResident();
+    await sendPhoneCode(resident.id, newNumber(), NOW);
+    const outcomes = await Promise.all([
+      confirmReadThenWrite(resident.id, NOW),
+      confirmReadThenWrite(resident.id, NOW),
+    ]);
+    // the assertions of the test above would fail: two successes, two audit rows
+    expect(outcomes.filter(Boolean)).toHaveLength(2);
+    expect(await verifiedAudits(resident.id)).toBe(2);
   });
 });
 
