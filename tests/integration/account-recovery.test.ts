@@ -2,7 +2,7 @@
 // rest, the same answer for every address, limited; a reset ends every session.
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { listAuditEvents } from "~/domain/audit/service.server";
+import { listAuditEvents, recordAudit } from "~/domain/audit/service.server";
 import {
   requestPasswordReset,
   resendVerification,
@@ -43,6 +43,38 @@ async function linkToken(residentId: string, template: string, path: string) {
 async function askForReset(email: string, now = new Date()) {
   const outcome = await requestPasswordReset(email, { ip: newIp(), now });
   expect(outcome.ok).toBe(true);
+}
+
+const resetAudits = (residentId: string) =>
+  db.auditEvent.count({ where: { action: "resident.password_reset", subjectId: residentId } });
+
+/**
+ * The reset with its guard removed, for the negative control: read whether the link is unused,
+ * then mark it used unconditionally (resetPassword marks it used only `where usedAt is null` and
+ * refuses when no row changed). Both uses of one link read it unused before either writes — on
+ * SQLite too, since the read is outside the transaction, as in resetPassword.
+ */
+async function resetReadThenWrite(token: string, now: Date): Promise<boolean> {
+  const row = await db.accountToken.findUnique({
+    where: { tokenHash: crypto.createHash("sha256").update(token, "utf8").digest("hex") },
+    select: { id: true, usedAt: true, residentId: true },
+  });
+  if (!row || row.usedAt) return false;
+  await db.$transaction(async (tx) => {
+    await tx.accountToken.update({ where: { id: row.id }, data: { usedAt: now } });
+    await recordAudit(
+      {
+        actorId: row.residentId,
+        action: "resident.password_reset",
+        subjectType: "Resident",
+        subjectId: row.residentId,
+        subjectResidentId: row.residentId,
+        ip: null,
+      },
+      tx,
+    );
+  });
+  return true;
 }
 
 const counts = async () => ({
@@ -202,6 +234,21 @@ describe("forgot password", () => {
         where: { residentId: resident.id, template: "password_changed" },
       }),
     ).toBe(1);
+    expect(await resetAudits(resident.id)).toBe(1);
+  });
+
+  it("negative control: the same race through read-then-write uses the link twice", async () => {
+    const resident = await makeResident();
+    await askForReset(resident.email);
+    const token = await linkToken(resident.id, "password_reset", "/reset-password");
+    const now = new Date();
+    const results = await Promise.all([
+      resetReadThenWrite(token, now),
+      resetReadThenWrite(token, now),
+    ]);
+    // the assertions of the test above would fail: two successes, two audited resets
+    expect(results.filter(Boolean)).toHaveLength(2);
+    expect(await resetAudits(resident.id)).toBe(2);
   });
 
   it("only the newest link works, and none once the account's address has changed", async () => {
