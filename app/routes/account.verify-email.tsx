@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,12 +11,14 @@ import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 
 // "Send the confirmation link again", from the account page (components/account/email-status).
-// Only a POST does something; a GET goes back to the account page.
+// Only a POST does something; a GET goes back to the account page (a logged-out visitor logs in
+// first, as for the POST).
 
 export const handle = { i18n: ["account"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "resendVerification");
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
   return redirect("/account");
 }
 

@@ -14,7 +14,7 @@ import { messageWithValues } from "~/domain/shared/message-values";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/verify-email.$token";
-import { action as resendAction } from "~/routes/account.verify-email";
+import { action as resendAction, loader as resendLoader } from "~/routes/account.verify-email";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { call, formRequest, getRequest } from "#tests/factories/http";
@@ -364,6 +364,35 @@ describe("e-mail confirmation", () => {
       ok: false,
       code: "linkExpired",
     });
+  });
+
+  it("refuses strangers: logged out, to log in; another resident's request touches only their own link", async () => {
+    const resident = await makeResident();
+    const own = await linkToken(resident.id, "email_verification", "/verify-email");
+    const links = () =>
+      db.notification.count({ where: { residentId: resident.id, template: "email_verification" } });
+    const sent = await links();
+
+    // logged out: sent to log in, GET and POST alike, and nothing is written or sent
+    const before = await counts();
+    const toLogin = "/login?redirectTo=%2Faccount%2Fverify-email";
+    expect((await call(resendLoader, getRequest("/account/verify-email"))).location).toBe(toLogin);
+    const anonymous = await call(resendAction, formRequest("/account/verify-email", {}));
+    expect(anonymous).toMatchObject({ status: 302, location: toLogin });
+    expect(await counts()).toEqual(before);
+
+    // another resident asks for a link: theirs alone is sent; the resident's link still works
+    // and theirs does not confirm the resident's address
+    const other = await makeResident();
+    const cookie = await sessionCookieFor(other.id);
+    const asked = await call(resendAction, formRequest("/account/verify-email", {}, { cookie }));
+    expect(asked.location).toBe("/account?verification=sent");
+    expect(await links()).toBe(sent);
+    const theirs = await linkToken(other.id, "email_verification", "/verify-email");
+    expect((await verifyEmail(theirs, { ip: null, now: new Date() })).ok).toBe(true);
+    const row = await db.resident.findUniqueOrThrow({ where: { id: resident.id } });
+    expect(row.emailVerifiedAt).toBeNull();
+    expect((await verifyEmail(own, { ip: null, now: new Date() })).ok).toBe(true);
   });
 
   it("sends the link again from the account page, a few times an hour", async () => {

@@ -275,6 +275,54 @@ describe("confirming the same right code twice at once", () => {
 });
 
 describe("/account/phone", () => {
+  it("refuses strangers: logged out, to log in; another resident cannot see or use a resident's code", async () => {
+    const resident = await makeResident();
+    const cookie = await sessionCookieFor(resident.id);
+    const phone = newNumber();
+    const sent = await call(
+      phoneAction,
+      formRequest("/account/phone", { intent: "send", phone }, { cookie }),
+    );
+    expect(sent.location).toBe("/account/phone");
+    const { code } = await textedCode(resident.id);
+
+    // logged out: sent to log in, GET and POST alike, and nothing is written
+    const toLogin = "/login?redirectTo=%2Faccount%2Fphone";
+    expect((await call(phoneLoader, getRequest("/account/phone"))).location).toBe(toLogin);
+    for (const fields of [
+      { intent: "send", phone: newNumber() },
+      { intent: "confirm", code },
+    ]) {
+      const anonymous = await call(phoneAction, formRequest("/account/phone", fields));
+      expect(anonymous).toMatchObject({ status: 302, location: toLogin });
+    }
+    expect(await db.phoneVerification.count({ where: { phone: phone.replace(/-/g, "") } })).toBe(1);
+
+    // another resident: the page shows no code waiting, and the resident's code is not theirs
+    const other = await makeResident();
+    const otherCookie = await sessionCookieFor(other.id);
+    const page = await call(phoneLoader, getRequest("/account/phone", { cookie: otherCookie }));
+    expect(page.data).toMatchObject({ codeStep: null, status: { maskedPhone: null } });
+    const used = await call(
+      phoneAction,
+      formRequest("/account/phone", { intent: "confirm", code }, { cookie: otherCookie }),
+    );
+    expect(used.status).toBe(409);
+    expect(used.data).toMatchObject({ refusal: { code: "codeExpired" } });
+    expect(await db.resident.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      phone: null,
+      phoneVerifiedAt: null,
+    });
+    // the resident's code is untouched (no try counted) and still verifies their phone
+    const [row] = await db.phoneVerification.findMany({ where: { residentId: resident.id } });
+    expect(row).toMatchObject({ attempts: 0, usedAt: null });
+    const confirmed = await call(
+      phoneAction,
+      formRequest("/account/phone", { intent: "confirm", code }, { cookie }),
+    );
+    expect(confirmed.location).toBe("/account/phone?verified=1");
+  });
+
   it("answers bad input with 400 and a refusal with its status, never a 5xx", async () => {
     const resident = await makeResident();
     const cookie = await sessionCookieFor(resident.id);
