@@ -1,11 +1,21 @@
-// The three core tasks with the keyboard alone (Tab, Shift+Tab, arrows, Space, Enter; typing a
+// The three core tasks, and the account pages that answer a form (a new password, a phone, where
+// messages go), with the keyboard alone (Tab, Shift+Tab, arrows, Space, Enter; typing a
 // web address is allowed), with JavaScript on, and where focus is after each move: on the new
-// page's heading after a navigation, on the confirmation after booking or applying, and — after a
+// page's heading after a navigation, on the error summary or the confirmation after a form's answer
+// (booking, applying, a new password, a phone code, message settings), and — after a
 // filter, which keeps the page — where the person was. The server's clock is Wednesday 02:00.
+import crypto from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eligibleJobSeeker, ownService, useSession } from "./booking-support";
-import { hydrated, launchBrowser, newPage, signUpOverHttp, uniqueEmail } from "./support";
+import {
+  hydrated,
+  launchBrowser,
+  messageBody,
+  newPage,
+  signUpOverHttp,
+  uniqueEmail,
+} from "./support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,6 +70,11 @@ async function arrowTo(page: Page, name: RegExp, limit = 40) {
     await page.keyboard.press("ArrowDown");
   }
   throw new Error(`the arrows never reached ${name}`);
+}
+
+/** Focus is on the error summary: its name is its title. */
+async function expectSummaryFocused(page: Page) {
+  await expect.poll(async () => (await focused(page)).name).toMatch(/^입력한 내용을 확인해 주세요/);
 }
 
 async function expectHeadingFocused(page: Page, heading: RegExp) {
@@ -181,6 +196,93 @@ describe("keyboard only, JavaScript on", () => {
     await page.waitForURL(/\/bookings\/\w+\?confirmed=1$/);
     await expect.poll(async () => (await focused(page)).tag).toBe("p");
     expect((await focused(page)).name).toMatch(/예약/);
+    await context.close();
+  });
+
+  it("asks for a new password and lands on the confirmation", async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto("/forgot-password");
+    await hydrated(page);
+    // Enter on the empty field: the error summary takes focus, its link leads back to the field
+    await tabTo(page, /^이메일$/, "input");
+    await page.keyboard.press("Enter");
+    await expectSummaryFocused(page);
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({ tag: "a" });
+    await page.keyboard.press("Enter");
+    expect(await focused(page)).toMatchObject({ tag: "input", name: "이메일" });
+    await page.keyboard.type(uniqueEmail("keyboard-forgot"));
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(async () => (await focused(page)).name)
+      .toMatch(/\(으\)로 가입된 계정이 있다면 새 비밀번호를 정하는 링크를 보냈습니다/);
+    expect((await focused(page)).tag).toBe("p");
+    await context.close();
+  });
+
+  it("verifies a phone: the number, a wrong code, the right code, each answer focused", async () => {
+    const resident = await signUpOverHttp(uniqueEmail("keyboard-phone"), "키보드 문자");
+    const digits = String(crypto.randomInt(10_000_000, 100_000_000));
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await useSession(context, resident.cookie);
+    await page.goto("/account/phone");
+    await hydrated(page);
+
+    await tabTo(page, /^휴대전화 번호$/, "input");
+    await page.keyboard.type(`010-${digits.slice(0, 4)}-${digits.slice(4)}`);
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(async () => (await focused(page)).name)
+      .toMatch(new RegExp(`^010-\\*{4}-${digits.slice(4)}\\(으\\)로 인증번호를 보냈습니다`));
+
+    const code = /\b(\d{6})\b/.exec(await messageBody(resident.id, "phone_code"))![1]!;
+    await tabTo(page, /^인증번호$/, "input");
+    await page.keyboard.type(code === "000000" ? "111111" : "000000");
+    await page.keyboard.press("Enter");
+    await expectSummaryFocused(page);
+    // the summary's link says the code is wrong and leads back to the field
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({
+      tag: "a",
+      name: expect.stringMatching(/^인증번호가 맞지 않습니다/),
+    });
+    await page.keyboard.press("Enter");
+    expect(await focused(page)).toMatchObject({ tag: "input", name: "인증번호" });
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(code);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/account\/phone\?verified=1$/);
+    await expect
+      .poll(async () => (await focused(page)).name)
+      .toMatch(new RegExp(`^휴대전화 010-\\*{4}-${digits.slice(4)} 인증이 끝났습니다`));
+    await context.close();
+  });
+
+  it("chooses where messages go: texts need a verified phone, e-mail is saved", async () => {
+    const resident = await signUpOverHttp(uniqueEmail("keyboard-messages"), "키보드 알림");
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await useSession(context, resident.cookie);
+    await page.goto("/account/messages");
+    await hydrated(page);
+
+    // the channels: a radio group, chosen with the arrows; texts without a verified phone are refused
+    await tabTo(page, /^이메일만$/, "input");
+    await arrowTo(page, /^문자\(카카오톡 알림톡\)만$/);
+    await tabTo(page, /^저장$/, "button");
+    await page.keyboard.press("Enter");
+    await expectSummaryFocused(page);
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({
+      tag: "a",
+      name: "문자로 받으려면 먼저 휴대전화 번호를 인증하세요.",
+    });
+
+    await tabTo(page, /^문자\(카카오톡 알림톡\)만$/, "input");
+    await arrowTo(page, /^이메일만$/);
+    await tabTo(page, /^저장$/, "button");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(page)).name).toBe("알림 설정을 저장했습니다.");
+    expect((await focused(page)).tag).toBe("p");
     await context.close();
   });
 });
