@@ -289,10 +289,11 @@ describe("/account/phone", () => {
     // logged out: sent to log in, GET and POST alike, and nothing is written
     const toLogin = "/login?redirectTo=%2Faccount%2Fphone";
     expect((await call(phoneLoader, getRequest("/account/phone"))).location).toBe(toLogin);
-    for (const fields of [
+    const posts: Record<string, string>[] = [
       { intent: "send", phone: newNumber() },
       { intent: "confirm", code },
-    ]) {
+    ];
+    for (const fields of posts) {
       const anonymous = await call(phoneAction, formRequest("/account/phone", fields));
       expect(anonymous).toMatchObject({ status: 302, location: toLogin });
     }
