@@ -45,6 +45,13 @@ async function askForReset(email: string, now = new Date()) {
   expect(outcome.ok).toBe(true);
 }
 
+/**
+ * Opens two connections before a race of two: PostgreSQL's pool opens connections as they are
+ * needed, and a second query that waits for a new one may start only after the first call has
+ * finished — no race at all. (On SQLite the statements take turns on one connection anyway.)
+ */
+const openTwoConnections = () => Promise.all([db.$queryRaw`SELECT 1`, db.$queryRaw`SELECT 1`]);
+
 const resetAudits = (residentId: string) =>
   db.auditEvent.count({ where: { action: "resident.password_reset", subjectId: residentId } });
 
@@ -222,6 +229,7 @@ describe("forgot password", () => {
     await askForReset(resident.email);
     const token = await linkToken(resident.id, "password_reset", "/reset-password");
     const meta = { ip: null, now: new Date() };
+    await openTwoConnections();
     const results = await Promise.all([
       resetPassword(token, "first parallel passphrase", meta),
       resetPassword(token, "second parallel passphrase", meta),
@@ -242,6 +250,7 @@ describe("forgot password", () => {
     await askForReset(resident.email);
     const token = await linkToken(resident.id, "password_reset", "/reset-password");
     const now = new Date();
+    await openTwoConnections();
     const results = await Promise.all([
       resetReadThenWrite(token, now),
       resetReadThenWrite(token, now),
