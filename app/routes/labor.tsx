@@ -58,6 +58,9 @@ export default function LaborConsultation() {
       <h1 id="labor-title">{t("labor.title")}</h1>
       <p className="lead">{t("labor.lead")}</p>
       <p className="notice">{t("labor.confidential")}</p>
+      <p>
+        <Link to="/labor/calculators">{t("labor.calculators")}</Link>
+      </p>
 
       <Form method="get" className="stack" aria-label={t("labor.steps")}>
         <fieldset className="field radio-group">

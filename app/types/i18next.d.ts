@@ -9,6 +9,7 @@ import type eligibility from "../../locales/ko/eligibility.json";
 import type notifications from "../../locales/ko/notifications.json";
 import type errors from "../../locales/ko/errors.json";
 import type jobs from "../../locales/ko/jobs.json";
+import type labor from "../../locales/ko/labor.json";
 import type places from "../../locales/ko/places.json";
 import type validation from "../../locales/ko/validation.json";
 
@@ -27,6 +28,7 @@ declare module "i18next" {
       jobs: typeof jobs;
       places: typeof places;
       booking: typeof booking;
+      labor: typeof labor;
     };
   }
 }

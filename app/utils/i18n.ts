@@ -14,6 +14,7 @@ export const NAMESPACES = [
   "jobs",
   "places",
   "booking",
+  "labor",
 ] as const;
 
 export const i18nConfig = {

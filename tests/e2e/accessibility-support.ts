@@ -171,6 +171,8 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/youth-center",
       "/labor",
       "/labor-centers",
+      "/labor/calculators",
+      "/labor/calculators?calc=weekly-rest&hourlyWage=10320&weeklyHours=20&workedEveryDay=on",
       "/jobs",
       "/jobs?q=청년&district=jung",
       "/jobs/new-deal-city-public-data",

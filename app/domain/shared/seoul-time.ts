@@ -54,6 +54,13 @@ export function addDays(date: string, days: number): string {
   return new Date(utc).toISOString().slice(0, 10);
 }
 
+/** Calendar days from `from` to `to` ("YYYY-MM-DD"; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (new Date(`${to}T00:00:00Z`).getTime() - new Date(`${from}T00:00:00Z`).getTime()) / DAY_MS,
+  );
+}
+
 /** ISO weekday of a calendar date (1 = Monday … 7 = Sunday). */
 export function isoWeekday(date: string): number {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
