@@ -41,12 +41,11 @@ CREATE TABLE "new_Place" (
     "closedOnPublicHolidays" BOOLEAN NOT NULL DEFAULT true,
     "searchText" TEXT NOT NULL DEFAULT '',
     "operatorId" TEXT,
-    "lastVerifiedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Place_operatorId_fkey" FOREIGN KEY ("operatorId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Place" ("accessibilityNotesEn", "accessibilityNotesKo", "addressEn", "addressKo", "amenities", "areaSquareMeters", "closedOnPublicHolidays", "coordinatesApproximate", "createdAt", "descriptionEn", "descriptionKo", "district", "email", "id", "isSampleData", "kind", "lastVerifiedAt", "latitude", "longitude", "nameEn", "nameKo", "operatorId", "phone", "searchText", "slug", "subKind", "updatedAt", "website") SELECT "accessibilityNotesEn", "accessibilityNotesKo", "addressEn", "addressKo", "amenities", "areaSquareMeters", "closedOnPublicHolidays", "coordinatesApproximate", "createdAt", "descriptionEn", "descriptionKo", "district", "email", "id", "isSampleData", "kind", "lastVerifiedAt", "latitude", "longitude", "nameEn", "nameKo", "operatorId", "phone", "searchText", "slug", "subKind", "updatedAt", "website" FROM "Place";
+INSERT INTO "new_Place" ("accessibilityNotesEn", "accessibilityNotesKo", "addressEn", "addressKo", "amenities", "areaSquareMeters", "closedOnPublicHolidays", "coordinatesApproximate", "createdAt", "descriptionEn", "descriptionKo", "district", "email", "id", "isSampleData", "kind", "latitude", "longitude", "nameEn", "nameKo", "operatorId", "phone", "searchText", "slug", "subKind", "updatedAt", "website") SELECT "accessibilityNotesEn", "accessibilityNotesKo", "addressEn", "addressKo", "amenities", "areaSquareMeters", "closedOnPublicHolidays", "coordinatesApproximate", "createdAt", "descriptionEn", "descriptionKo", "district", "email", "id", "isSampleData", "kind", "latitude", "longitude", "nameEn", "nameKo", "operatorId", "phone", "searchText", "slug", "subKind", "updatedAt", "website" FROM "Place";
 DROP TABLE "Place";
 ALTER TABLE "new_Place" RENAME TO "Place";
 CREATE UNIQUE INDEX "Place_slug_key" ON "Place"("slug");
@@ -66,9 +65,10 @@ CREATE INDEX "PlaceFact_verifiedById_idx" ON "PlaceFact"("verifiedById");
 CREATE UNIQUE INDEX "PlaceFact_placeId_fact_key" ON "PlaceFact"("placeId", "fact");
 
 
--- Provenance for the places already stored (decision 0021): nothing about them was confirmed by
--- staff, whatever "lastVerifiedAt" said (the seed set it for every place). Sample places say so,
--- every other fact is assumed until staff confirm it or the seed names a better source.
+-- Provenance for the places already stored (decision 0021). Nothing about them was confirmed by
+-- staff, whatever the dropped "lastVerifiedAt" said (the seed set it for every place), so no fact
+-- is staff-verified: sample places say so, every other fact is assumed until staff confirm it or
+-- the seed names a better source.
 INSERT INTO "PlaceFact" ("id", "placeId", "fact", "source", "updatedAt")
 SELECT 'fact-' || p."id" || '-' || f."fact", p."id", f."fact",
        CASE WHEN p."isSampleData" THEN 'sample' ELSE 'assumed' END, CURRENT_TIMESTAMP
@@ -77,5 +77,3 @@ CROSS JOIN (
     SELECT 'address' AS "fact" UNION ALL SELECT 'coordinates' UNION ALL SELECT 'days'
     UNION ALL SELECT 'hours' UNION ALL SELECT 'phone' UNION ALL SELECT 'capacity'
 ) f;
-
-UPDATE "Place" SET "lastVerifiedAt" = NULL;

@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "Place" ALTER COLUMN "lastVerifiedAt" DROP NOT NULL;
+ALTER TABLE "Place" DROP COLUMN "lastVerifiedAt";
 
 -- CreateTable
 CREATE TABLE "PlaceFact" (
@@ -31,9 +31,10 @@ ALTER TABLE "PlaceFact" ADD CONSTRAINT "PlaceFact_placeId_fkey" FOREIGN KEY ("pl
 ALTER TABLE "PlaceFact" ADD CONSTRAINT "PlaceFact_verifiedById_fkey" FOREIGN KEY ("verifiedById") REFERENCES "Resident"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- Provenance for the places already stored (decision 0021): nothing about them was confirmed by
--- staff, whatever "lastVerifiedAt" said (the seed set it for every place). Sample places say so,
--- every other fact is assumed until staff confirm it or the seed names a better source.
+-- Provenance for the places already stored (decision 0021). Nothing about them was confirmed by
+-- staff, whatever the dropped "lastVerifiedAt" said (the seed set it for every place), so no fact
+-- is staff-verified: sample places say so, every other fact is assumed until staff confirm it or
+-- the seed names a better source.
 INSERT INTO "PlaceFact" ("id", "placeId", "fact", "source", "updatedAt")
 SELECT 'fact-' || p."id" || '-' || f."fact", p."id", f."fact",
        CASE WHEN p."isSampleData" THEN 'sample' ELSE 'assumed' END, CURRENT_TIMESTAMP
@@ -42,5 +43,3 @@ CROSS JOIN (
     SELECT 'address' AS "fact" UNION ALL SELECT 'coordinates' UNION ALL SELECT 'days'
     UNION ALL SELECT 'hours' UNION ALL SELECT 'phone' UNION ALL SELECT 'capacity'
 ) f;
-
-UPDATE "Place" SET "lastVerifiedAt" = NULL;
