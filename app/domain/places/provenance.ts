@@ -2,7 +2,14 @@
 // and of sources, what counts as verified, what a page says about a fact, and "last verified".
 
 /** The facts of a place that carry a source. `capacity` is the floor area (m²). */
-export const PLACE_FACTS = ["address", "coordinates", "days", "hours", "phone", "capacity"] as const;
+export const PLACE_FACTS = [
+  "address",
+  "coordinates",
+  "days",
+  "hours",
+  "phone",
+  "capacity",
+] as const;
 export type PlaceFactKind = (typeof PLACE_FACTS)[number];
 
 /**
