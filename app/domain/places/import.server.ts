@@ -235,9 +235,16 @@ async function writeImportedFacts(
         : { source: defaultSource(false), reference: null }),
     }));
   });
-  // replaced as a whole, in two statements: what the file says supersedes what was known
-  await tx.placeFact.deleteMany({
-    where: { OR: rows.map(({ placeId, fact }) => ({ placeId, fact })) },
-  });
+  // what the file says supersedes what was known: one delete per combination of given facts
+  // (at most four: with or without phone, with or without hours), then one insert
+  const byGiven = new Map<string, { facts: PlaceFactKind[]; placeIds: string[] }>();
+  for (const { slug, row } of chunk) {
+    const facts = given(row);
+    const group = byGiven.get(facts.join()) ?? { facts, placeIds: [] };
+    group.placeIds.push(ids.get(slug)!);
+    byGiven.set(facts.join(), group);
+  }
+  for (const { facts, placeIds } of byGiven.values())
+    await tx.placeFact.deleteMany({ where: { placeId: { in: placeIds }, fact: { in: facts } } });
   await tx.placeFact.createMany({ data: rows });
 }
