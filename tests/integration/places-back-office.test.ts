@@ -515,6 +515,29 @@ describe("importing a facility list", () => {
       isSampleData: false,
     });
     expect(gangnam.openingHours).toHaveLength(6);
+    // the file's facts come from it ("public", this import); what it does not give is assumed
+    const sources = async (placeId: string) =>
+      Object.fromEntries(
+        (
+          await db.placeFact.findMany({
+            where: { placeId },
+            select: { fact: true, source: true, reference: true },
+          })
+        ).map((f) => [f.fact, f.reference ? `${f.source}: ${f.reference}` : f.source]),
+      );
+    expect(await sources(gangnam.id)).toEqual({
+      address: expect.stringMatching(/^public: CSV import \d{4}-\d{2}-\d{2}$/),
+      coordinates: expect.stringMatching(/^public: CSV import/),
+      days: expect.stringMatching(/^public: CSV import/),
+      hours: expect.stringMatching(/^public: CSV import/),
+      phone: "assumed",
+      capacity: "assumed",
+    });
+    // an existing place keeps the source of what the file does not give
+    expect(await sources(hapjeong.id)).toMatchObject({
+      phone: expect.stringMatching(/^public: CSV import/),
+      capacity: expect.stringMatching(/^report: /),
+    });
     // Friday 19:00 → Saturday 05:00, then Saturday's own 19:00 → Sunday 02:00
     const hours = { weekly: gangnam.openingHours, closures: [], closedOnPublicHolidays: true };
     expect(isOpenAt(hours, new Date("2026-11-27T19:30:00Z"))).toBe(true); // Sat 04:30
