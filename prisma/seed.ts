@@ -8,6 +8,7 @@ import type { PrismaClient } from "../app/generated/prisma/client";
 import { closeDatabase, openDatabase } from "../app/utils/db.server";
 import { seedBooking } from "./seed/booking";
 import { ELIGIBILITY, ORGANIZATIONS, PLACES } from "./seed/places";
+import { seedPlaceFacts } from "./seed/provenance";
 import {
   SEOUL_LIVING_WAGE_2026_KRW,
   POSTINGS,
@@ -75,8 +76,6 @@ function districtNames(code: string | undefined) {
 const RETIRED_SERVICE_SLUGS = ["youth-center-job-wings"];
 
 export async function seedDirectory(db: PrismaClient) {
-  const verifiedAt = seoulInstant("2026-11-01", "09:00");
-
   for (const criteria of Object.values(ELIGIBILITY)) {
     await db.eligibilityCriteria.upsert({
       where: { id: criteria.id },
@@ -108,7 +107,6 @@ export async function seedDirectory(db: PrismaClient) {
       // cleared when the seed drops a number (the Youth Job Center's "02-120" was the city's line)
       phone: place.phone ?? null,
       operatorId: operator ? (organizationIds.get(operator) ?? null) : null,
-      lastVerifiedAt: verifiedAt,
       searchText: buildSearchText([
         place.nameKo,
         place.nameEn,
@@ -124,6 +122,7 @@ export async function seedDirectory(db: PrismaClient) {
       select: { id: true },
     });
     placeIds.set(place.slug, row.id);
+    await seedPlaceFacts(db, { id: row.id, slug: place.slug, isSampleData: data.isSampleData });
 
     // Upserted by (weekday, opens), in two statements per place rather than one per row.
     const hourKey = (h: { weekday: number; opens: string }) => `${h.weekday} ${h.opens}`;

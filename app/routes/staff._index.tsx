@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { JobsBackOfficeSection } from "~/components/jobs/back-office";
 import { canManageBookings } from "~/domain/booking/staff.server";
 import { countFailedDeliveries, failureScope } from "~/domain/notifications/failures.server";
+import { countUnverifiedFacts } from "~/domain/places/provenance.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -22,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bookings: canManageBookings(user),
     // staff bound to a place keep its details and hours; admins keep every place
     places: admin || Boolean(user.staffPlaceId),
+    // facts of those places nobody confirmed yet (decision 0021)
+    unverifiedFacts: admin || user.staffPlaceId ? await countUnverifiedFacts(user) : null,
     // staff bound to an organisation, and admins, manage postings and rounds
     jobs: admin || Boolean(user.staffOrganizationId),
   };
@@ -29,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function BackOffice() {
   const { t } = useTranslation();
-  const { role, bookings, places, jobs, failedMessages } = useLoaderData<typeof loader>();
+  const { role, bookings, places, jobs, failedMessages, unverifiedFacts } =
+    useLoaderData<typeof loader>();
   return (
     <section className="page narrow" aria-labelledby="bo-title">
       <h1 id="bo-title">{t("backOffice.title")}</h1>
@@ -63,6 +67,14 @@ export default function BackOffice() {
           <h2 id="bo-places-title">{t("backOffice.places.title")}</h2>
           <p>{t(role === "admin" ? "backOffice.places.admin" : "backOffice.places.staff")}</p>
           <Link to="/staff/places">{t("backOffice.places.link")}</Link>
+          {unverifiedFacts !== null ? (
+            <p className={unverifiedFacts > 0 ? "notice" : undefined}>
+              {unverifiedFacts > 0
+                ? t("backOffice.places.factsCount", { count: unverifiedFacts })
+                : t("backOffice.places.factsNone")}{" "}
+              <Link to="/staff/places/facts">{t("backOffice.places.factsLink")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {jobs ? <JobsBackOfficeSection /> : null}

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaceForm, type PlaceFields } from "~/components/places/place-form";
 import { AdminPlaceSchema, PlaceDetailsSchema } from "~/domain/places/schema";
@@ -65,8 +65,9 @@ export default function StaffPlaceDetails() {
   const { place, admin, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const saved = actionData !== undefined && "saved" in actionData;
+  const { provenance: _provenance, ...values } = place;
   const defaultValue = {
-    ...place,
+    ...values,
     subKind: place.subKind ?? "",
     operatorId: place.operatorId ?? "",
     latitude: String(place.latitude),
@@ -76,7 +77,8 @@ export default function StaffPlaceDetails() {
     email: place.email ?? "",
     website: place.website ?? "",
     coordinatesApproximate: place.coordinatesApproximate ? "on" : "",
-    verified: "on",
+    // a claim staff make on purpose (decision 0021): saving confirms only what was changed
+    verified: "",
   };
   const [form, fields] = useForm<z.input<typeof AdminPlaceSchema>>({
     // a fresh form (from the saved values) after every save
@@ -90,7 +92,10 @@ export default function StaffPlaceDetails() {
       <h2>{t("staff.details")}</h2>
       {saved ? <Confirmation>{t("form.saved")}</Confirmation> : null}
       <p className="hint">
-        {t("place.lastVerified", { date: formatDate(place.lastVerifiedAt, i18n.language) })}
+        {place.lastVerifiedAt
+          ? t("place.lastVerified", { date: formatDate(place.lastVerifiedAt, i18n.language) })
+          : t("place.notVerified")}{" "}
+        <Link to="/staff/places/facts">{t("provenance.todo.title")}</Link>
       </p>
       <PlaceForm
         formProps={getFormProps(form)}

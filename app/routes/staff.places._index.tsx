@@ -85,6 +85,7 @@ export default function StaffPlaces() {
                 <th scope="col">{t("staff.kind")}</th>
                 <th scope="col">{t("staff.district")}</th>
                 <th scope="col">{t("staff.verified")}</th>
+                <th scope="col">{t("staff.unverifiedCount")}</th>
               </tr>
             </thead>
             <tbody>
@@ -98,7 +99,12 @@ export default function StaffPlaces() {
                   </td>
                   <td>{labels.kind(place.kind)}</td>
                   <td>{labels.district(place.district)}</td>
-                  <td>{formatDate(place.lastVerifiedAt, i18n.language, "medium")}</td>
+                  <td>
+                    {place.lastVerifiedAt
+                      ? formatDate(place.lastVerifiedAt, i18n.language, "medium")
+                      : t("staff.notYetVerified")}
+                  </td>
+                  <td>{place.unverified}</td>
                 </tr>
               ))}
             </tbody>

@@ -69,7 +69,6 @@ for (let i = 0; i < PLACES; i += 1) {
     longitude: Math.round(lng * 1e4) / 1e4,
     isSampleData: true,
     closedOnPublicHolidays: random() < 0.6,
-    lastVerifiedAt: new Date("2026-11-01T00:00:00Z"),
     searchText: buildSearchText([nameKo, nameEn, district.ko, `${district.code}-gu`]),
   });
   const pattern = pick(HOURS);

@@ -518,3 +518,46 @@ async function loginCookie(email: string, password: string) {
   const response = await postForm("/login", { email, password });
   return response.status === 302 ? cookiesOf(response) : null;
 }
+
+describe("where a place's facts come from (decision 0021)", () => {
+  const DAYS_NOTE = "운영 요일은 확인되지 않았습니다 — 방문 전에 전화로 확인하세요.";
+  const LAST_VERIFIED = "담당 직원이 마지막으로 확인한 날";
+
+  it("says a shelter's days are not confirmed, and shows 'last checked' only once staff confirm", async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto("/places/bukchang-shelter");
+    const main = page.locator("main");
+    expect(await main.textContent()).toContain(DAYS_NOTE);
+    // the hours are the report's, and it says so
+    expect(await main.textContent()).toContain("2018 서울시 일자리노동정책 업무보고 기준");
+    expect(await main.textContent()).not.toContain(LAST_VERIFIED);
+    expect(await main.textContent()).toContain("아직 담당 직원이 확인하지 않았습니다");
+
+    // staff of the shelter confirm the days from their to-do, over HTTP like a form without JS
+    const staff = await staffOf("bukchang-shelter");
+    const todo = await fetch(`${baseUrl()}/staff/places/facts`, {
+      headers: { Cookie: staff.cookie },
+    });
+    expect(todo.status).toBe(200);
+    expect(await todo.text()).toContain("맞음으로 확인");
+    const stranger = await staffOf("sangam-shelter");
+    const refused = await postForm(
+      "/staff/places/facts",
+      { placeId: staff.placeId, fact: "days" },
+      stranger.cookie,
+    );
+    expect(refused.status).toBe(403);
+    const confirmed = await postForm(
+      "/staff/places/facts",
+      { placeId: staff.placeId, fact: "days" },
+      staff.cookie,
+    );
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("location")).toBe("/staff/places/facts?done=days");
+
+    await page.goto("/places/bukchang-shelter");
+    expect(await main.textContent()).not.toContain(DAYS_NOTE);
+    expect(await main.textContent()).toContain(LAST_VERIFIED);
+    await context.close();
+  });
+});

@@ -20,7 +20,6 @@ export async function makePlace(overrides: { kind?: string; phone?: string | nul
       latitude: 37.56,
       longitude: 126.97,
       phone: overrides.phone === undefined ? "02-120-0000" : overrides.phone,
-      lastVerifiedAt: new Date("2026-11-01T00:00:00Z"),
       openingHours: {
         create: [
           ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: "09:00", closes: "21:00" })),

@@ -479,7 +479,6 @@ describe("account deletion", () => {
         district: "guro",
         latitude: 37.5,
         longitude: 126.9,
-        lastVerifiedAt: new Date(),
       },
     });
     const service = await db.service.create({

@@ -73,7 +73,6 @@ async function placeWith(
       nameEn: `Test place ${placeCounter}`,
       addressKo: "주소",
       addressEn: "Address",
-      lastVerifiedAt: NOW,
       ...where,
     },
     select: { id: true },

@@ -175,10 +175,61 @@ describe("editing a place", () => {
       addressKo: "서울특별시 서초구 서초대로 1",
       phone: "02-555-0101",
       amenities: "wifi,lockers",
-      lastVerifiedAt: new Date("2026-11-26T01:00:00Z"),
     });
     expect(place.operatorId).not.toBeNull();
     expect(place.searchText).toContain("서초대로");
+    // "I checked this today": the form's facts are confirmed by this staff member, now
+    const facts = await db.placeFact.findMany({
+      where: { placeId: seocho.id, source: "staff" },
+      select: { fact: true, verifiedById: true, verifiedAt: true },
+    });
+    expect(facts.map((f) => f.fact).sort()).toEqual([
+      "address",
+      "capacity",
+      "coordinates",
+      "phone",
+    ]);
+    for (const f of facts)
+      expect(f).toMatchObject({
+        verifiedById: staff.id,
+        verifiedAt: new Date("2026-11-26T01:00:00Z"),
+      });
+  });
+
+  it("without 'I checked this today', confirms only the facts staff changed", async () => {
+    const staff = await makeStaff(sangam.id);
+    const current = await db.place.findUniqueOrThrow({ where: { id: sangam.id } });
+    const response = await edit(
+      sangam.id,
+      {
+        nameKo: current.nameKo,
+        nameEn: current.nameEn,
+        addressKo: current.addressKo,
+        addressEn: current.addressEn,
+        district: current.district,
+        latitude: String(current.latitude),
+        longitude: String(current.longitude),
+        coordinatesApproximate: current.coordinatesApproximate ? "on" : "",
+        areaSquareMeters: String(current.areaSquareMeters),
+        phone: "02-300-0101",
+      },
+      staff.cookie,
+    );
+    expect(response.status).toBe(200);
+    const sources = Object.fromEntries(
+      (
+        await db.placeFact.findMany({
+          where: { placeId: sangam.id },
+          select: { fact: true, source: true },
+        })
+      ).map((f) => [f.fact, f.source]),
+    );
+    expect(sources).toMatchObject({
+      phone: "staff",
+      address: "assumed",
+      coordinates: "assumed",
+      capacity: "report",
+    });
   });
 
   it("refuses staff of another place (403) and changes nothing", async () => {
@@ -464,6 +515,29 @@ describe("importing a facility list", () => {
       isSampleData: false,
     });
     expect(gangnam.openingHours).toHaveLength(6);
+    // the file's facts come from it ("public", this import); what it does not give is assumed
+    const sources = async (placeId: string) =>
+      Object.fromEntries(
+        (
+          await db.placeFact.findMany({
+            where: { placeId },
+            select: { fact: true, source: true, reference: true },
+          })
+        ).map((f) => [f.fact, f.reference ? `${f.source}: ${f.reference}` : f.source]),
+      );
+    expect(await sources(gangnam.id)).toEqual({
+      address: expect.stringMatching(/^public: CSV import \d{4}-\d{2}-\d{2}$/),
+      coordinates: expect.stringMatching(/^public: CSV import/),
+      days: expect.stringMatching(/^public: CSV import/),
+      hours: expect.stringMatching(/^public: CSV import/),
+      phone: "assumed",
+      capacity: "assumed",
+    });
+    // an existing place keeps the source of what the file does not give
+    expect(await sources(hapjeong.id)).toMatchObject({
+      phone: expect.stringMatching(/^public: CSV import/),
+      capacity: expect.stringMatching(/^report: /),
+    });
     // Friday 19:00 → Saturday 05:00, then Saturday's own 19:00 → Sunday 02:00
     const hours = { weekly: gangnam.openingHours, closures: [], closedOnPublicHolidays: true };
     expect(isOpenAt(hours, new Date("2026-11-27T19:30:00Z"))).toBe(true); // Sat 04:30

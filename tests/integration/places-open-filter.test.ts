@@ -74,7 +74,6 @@ beforeAll(async () => {
         latitude: 37.56,
         longitude: 126.98,
         closedOnPublicHolidays: place.closedOnPublicHolidays,
-        lastVerifiedAt: new Date(),
         openingHours: {
           create: place.weekly.flatMap(([days, opens, closes]) =>
             days.map((weekday) => ({ weekday, opens, closes })),

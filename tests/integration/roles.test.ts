@@ -28,7 +28,6 @@ beforeAll(async () => {
       district: "mapo",
       latitude: 37.55,
       longitude: 126.92,
-      lastVerifiedAt: new Date(),
     },
   });
   organization = await db.organization.create({

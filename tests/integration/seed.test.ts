@@ -2,6 +2,7 @@
 // timetable, and running it twice changes nothing.
 import { describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed";
+import { PLACES } from "../../prisma/seed/places";
 import { getDb } from "~/utils/db.server";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { verifyPassword } from "~/domain/residents/password.server";
@@ -9,6 +10,8 @@ import { isPublicHoliday } from "~/domain/shared/holidays";
 import { seoulParts } from "~/domain/shared/seoul-time";
 import { belowFloor } from "~/domain/jobs/wage-floors";
 import { listWageFloors } from "~/domain/jobs/wage-floors.server";
+import { getPlacePage } from "~/domain/places/directory.server";
+import { FACT_SOURCES, PLACE_FACTS } from "~/domain/places/provenance";
 
 const db = getDb();
 const NOW = new Date("2026-11-25T03:00:00Z");
@@ -307,6 +310,59 @@ describe("seed", () => {
       for (const site of round.sites)
         expect(belowFloor(site.hourlyWageKrw, period, "public_work", floors)).toBeNull();
     }
+  });
+
+  it("gives every fact of every place a source, and claims no staff verification", async () => {
+    const places = await db.place.findMany({
+      select: {
+        slug: true,
+        isSampleData: true,
+        facts: { select: { fact: true, source: true, verifiedById: true, verifiedAt: true } },
+      },
+    });
+    expect(places.length).toBeGreaterThanOrEqual(PLACES.length);
+    const problems: string[] = [];
+    for (const place of places) {
+      const byFact = new Map(place.facts.map((row) => [row.fact, row]));
+      for (const fact of PLACE_FACTS) {
+        const row = byFact.get(fact);
+        if (!row) problems.push(`${place.slug}: ${fact} has no provenance`);
+        else if (!(FACT_SOURCES as readonly string[]).includes(row.source))
+          problems.push(`${place.slug}: ${fact} has the unknown source ${row.source}`);
+        else if (place.isSampleData && row.source !== "sample")
+          problems.push(`${place.slug}: ${fact} of a sample place is ${row.source}`);
+        // a verification needs its verifier and time; the seed verifies nothing
+        if (row?.source === "staff" || row?.verifiedAt || row?.verifiedById)
+          problems.push(`${place.slug}: ${fact} claims a staff verification`);
+      }
+      if (byFact.size !== PLACE_FACTS.length) problems.push(`${place.slug}: unknown facts`);
+    }
+    expect(problems).toEqual([]);
+    // so no place page says "last verified"
+    const page = await getPlacePage("seocho-shelter", NOW);
+    expect(page?.lastVerifiedAt).toBeNull();
+    expect(page?.provenance.hours).toMatchObject({ source: "report" });
+    expect(page?.provenance.hours.reference).toContain("휴서울노동자 쉼터");
+    expect(page?.provenance.days).toMatchObject({ source: "assumed" });
+    const memorial = await getPlacePage("chun-tae-il-memorial", NOW);
+    expect(memorial?.provenance.address).toMatchObject({ source: "report" });
+  });
+
+  it("leaves a fact staff confirmed alone when it runs again", async () => {
+    const place = await db.place.findUniqueOrThrow({ where: { slug: "youth-job-center" } });
+    const admin = await db.resident.findUniqueOrThrow({
+      where: { email: "admin@seoul-portal.test" },
+    });
+    const at = new Date("2026-11-20T01:00:00Z");
+    await db.placeFact.update({
+      where: { placeId_fact: { placeId: place.id, fact: "phone" } },
+      data: { source: "staff", verifiedById: admin.id, verifiedAt: at },
+    });
+    await seed(db, { now: NOW });
+    const phone = await db.placeFact.findUniqueOrThrow({
+      where: { placeId_fact: { placeId: place.id, fact: "phone" } },
+    });
+    expect(phone).toMatchObject({ source: "staff", verifiedById: admin.id, verifiedAt: at });
   });
 });
 

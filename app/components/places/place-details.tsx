@@ -9,6 +9,7 @@ import { DIRECTORY_PAGES, type Amenity } from "~/domain/places/types";
 import type { WeekDayView } from "~/domain/places/views";
 import { formatCalendarDate, formatDate, formatWeekday } from "~/utils/format";
 import { usePlaceLabels } from "./labels";
+import { FactNote } from "./fact-note";
 import { PlaceStatus } from "./status";
 import { localized } from "~/domain/shared/localized";
 
@@ -143,6 +144,8 @@ export function PlaceDetails({
         <div>
           <Section id="place-hours-title" title={t("place.hours")}>
             <WeekTable week={place.week} closedOnPublicHolidays={place.closedOnPublicHolidays} />
+            <FactNote fact="days" provenance={place.provenance.days} />
+            <FactNote fact="hours" provenance={place.provenance.hours} />
             {place.upcomingClosures.length > 0 ? (
               <>
                 <h3>{t("place.upcomingClosures")}</h3>
@@ -204,17 +207,21 @@ export function PlaceDetails({
           <Section id="place-contact-title" title={t("place.contact")}>
             <dl className="facts">
               <dt>{t("place.address")}</dt>
-              <dd>{labels.address(place)}</dd>
+              <dd>
+                {labels.address(place)}
+                <FactNote fact="address" provenance={place.provenance.address} />
+              </dd>
               <dt>{t("place.district")}</dt>
               <dd>{labels.district(place.district)}</dd>
-              {place.phone ? (
-                <>
-                  <dt>{t("place.phone")}</dt>
-                  <dd>
-                    <a href={`tel:${place.phone.replace(/[^\d+]/g, "")}`}>{place.phone}</a>
-                  </dd>
-                </>
-              ) : null}
+              <dt>{t("place.phone")}</dt>
+              <dd>
+                {place.phone ? (
+                  <a href={`tel:${place.phone.replace(/[^\d+]/g, "")}`}>{place.phone}</a>
+                ) : (
+                  t("place.phoneUnknown")
+                )}
+                {place.phone ? <FactNote fact="phone" provenance={place.provenance.phone} /> : null}
+              </dd>
               {place.email ? (
                 <>
                   <dt>{t("place.email")}</dt>
@@ -242,7 +249,10 @@ export function PlaceDetails({
               {place.areaSquareMeters ? (
                 <>
                   <dt>{t("place.area")}</dt>
-                  <dd>{t("place.squareMeters", { value: place.areaSquareMeters })}</dd>
+                  <dd>
+                    {t("place.squareMeters", { value: place.areaSquareMeters })}
+                    <FactNote fact="capacity" provenance={place.provenance.capacity} />
+                  </dd>
                 </>
               ) : null}
             </dl>
@@ -280,6 +290,7 @@ export function PlaceDetails({
             <p className="hint">
               {place.coordinatesApproximate ? t("place.approximate") : t("place.exact")}
             </p>
+            <FactNote fact="coordinates" provenance={place.provenance.coordinates} />
             <p>
               <a
                 href={`https://map.kakao.com/link/to/${encodeURIComponent(name)},${place.latitude},${place.longitude}`}
@@ -293,7 +304,9 @@ export function PlaceDetails({
       </div>
 
       <p className="hint place-page__verified">
-        {t("place.lastVerified", { date: formatDate(place.lastVerifiedAt, language) })}
+        {place.lastVerifiedAt
+          ? t("place.lastVerified", { date: formatDate(place.lastVerifiedAt, language) })
+          : t("place.notVerified")}
       </p>
       {editHref ? (
         <p>

@@ -43,6 +43,11 @@ export const nameOrder = (language: Language) => [
   { id: "asc" as const },
 ];
 
+/** A place's facts as provenanceOf() reads them (decision 0021). */
+export const FACT_ROWS = {
+  select: { fact: true, source: true, reference: true, verifiedAt: true },
+} satisfies Prisma.Place$factsArgs;
+
 /** The fields a place's page and its edit form both show. */
 export const PLACE_DETAILS = {
   id: true,
@@ -67,7 +72,8 @@ export const PLACE_DETAILS = {
   accessibilityNotesKo: true,
   accessibilityNotesEn: true,
   closedOnPublicHolidays: true,
-  lastVerifiedAt: true,
+  isSampleData: true,
+  facts: FACT_ROWS,
 } satisfies Prisma.PlaceSelect;
 
 export const WEEK_ORDERED_HOURS = {

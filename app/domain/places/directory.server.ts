@@ -8,6 +8,7 @@ import { getDb } from "~/utils/db.server";
 import { sortByDistance, type BBox } from "./distance";
 import type { PlaceFilters } from "./filters";
 import { statusAt, weekTable } from "./hours";
+import { lastVerified, provenanceOf } from "./provenance";
 import { PAGE_SIZE } from "./types";
 import {
   statusView,
@@ -22,6 +23,7 @@ import {
   type Language,
   hoursOf,
   nameOrder,
+  FACT_ROWS,
   PLACE_DETAILS,
   WEEK_ORDERED_HOURS,
 } from "./common.server";
@@ -316,7 +318,7 @@ export async function placesFeatureCollection(
         phone: true,
         coordinatesApproximate: true,
         isSampleData: true,
-        lastVerifiedAt: true,
+        facts: FACT_ROWS,
       },
     }),
     // which of them are open now (the filter may have asked about another instant)
@@ -326,28 +328,33 @@ export async function placesFeatureCollection(
           .findMany({ where: { AND: [where, openAtWhere(options.now)] }, select: { id: true } })
           .then((open) => new Set(open.map((place) => place.id))),
   ]);
-  let features = rows.map((row): PlaceFeature => ({
-    type: "Feature",
-    id: row.slug,
-    geometry: { type: "Point", coordinates: [row.longitude, row.latitude] },
-    properties: {
-      slug: row.slug,
-      url: `/places/${row.slug}`,
-      kind: row.kind,
-      subKind: row.subKind,
-      nameKo: row.nameKo,
-      nameEn: row.nameEn,
-      addressKo: row.addressKo,
-      addressEn: row.addressEn,
-      district: row.district,
-      phone: row.phone,
-      // with "open now" as the filter, every feature is open now
-      openNow: openNow ? openNow.has(row.id) : true,
-      coordinatesApproximate: row.coordinatesApproximate,
-      isSampleData: row.isSampleData,
-      lastVerifiedAt: row.lastVerifiedAt.toISOString(),
-    },
-  }));
+  let features = rows.map((row): PlaceFeature => {
+    const provenance = provenanceOf(row.facts, row.isSampleData);
+    return {
+      type: "Feature",
+      id: row.slug,
+      geometry: { type: "Point", coordinates: [row.longitude, row.latitude] },
+      properties: {
+        slug: row.slug,
+        url: `/places/${row.slug}`,
+        kind: row.kind,
+        subKind: row.subKind,
+        nameKo: row.nameKo,
+        nameEn: row.nameEn,
+        addressKo: row.addressKo,
+        addressEn: row.addressEn,
+        district: row.district,
+        phone: row.phone,
+        // with "open now" as the filter, every feature is open now
+        openNow: openNow ? openNow.has(row.id) : true,
+        coordinatesApproximate: row.coordinatesApproximate,
+        isSampleData: row.isSampleData,
+        // where each fact comes from; who verified it stays in the back office
+        provenance,
+        lastVerifiedAt: lastVerified(provenance),
+      },
+    };
+  });
   if (filters.near) {
     const byDistance = sortByDistance(
       features.map((feature) => ({
@@ -402,11 +409,13 @@ export async function getPlacePage(slug: string, now: Date) {
   });
   if (!place) return null;
   const hours = hoursOf(place);
-  const { openingHours: _hours, closures, lastVerifiedAt, amenities, ...details } = place;
+  const { openingHours: _hours, closures, facts, amenities, ...details } = place;
+  const provenance = provenanceOf(facts, place.isSampleData);
   return {
     ...details,
     amenities: amenities.split(",").filter(Boolean),
-    lastVerifiedAt: lastVerifiedAt.toISOString(),
+    provenance,
+    lastVerifiedAt: lastVerified(provenance),
     status: statusView(statusAt(hours, now)),
     week: weekTable(hours, now).map(weekDayView),
     upcomingClosures: closures.filter((closure) => closure.endDate >= today),

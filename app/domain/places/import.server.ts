@@ -7,6 +7,8 @@ import { getDb } from "~/utils/db.server";
 import type { ImportRow, Reason, RowCheck } from "./csv-import";
 import { type PlaceKind } from "./types";
 import { placeSearchText, type Actor } from "./common.server";
+import { defaultSource, PLACE_FACTS, type PlaceFactKind } from "./provenance";
+import { seoulParts } from "~/domain/shared/seoul-time";
 
 // ───────────── CSV import ─────────────
 
@@ -163,7 +165,6 @@ async function writeImportedChunk(
       longitude: row.longitude,
       coordinatesApproximate: false,
       searchText: placeSearchText(names),
-      lastVerifiedAt: options.now,
       ...(row.phone ? { phone: row.phone } : {}),
       ...(options.subKind ? { subKind: options.subKind } : {}),
     };
@@ -188,20 +189,62 @@ async function writeImportedChunk(
   for (const { slug, row } of chunk.filter((write) => present.has(write.slug)))
     await tx.place.update({ where: { slug }, data: dataOf(row), select: { id: true } });
 
-  const withHours = chunk.filter((write) => write.row.weekly);
-  if (withHours.length === 0) return;
   const ids = new Map(
     (
-      await tx.place.findMany({
-        where: { slug: { in: withHours.map((write) => write.slug) } },
-        select: { id: true, slug: true },
-      })
+      await tx.place.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })
     ).map((place) => [place.slug, place.id]),
   );
+  await writeImportedFacts(tx, chunk, ids, new Set(fresh.map((write) => write.slug)), options.now);
+
+  const withHours = chunk.filter((write) => write.row.weekly);
+  if (withHours.length === 0) return;
   await tx.openingHours.deleteMany({ where: { placeId: { in: [...ids.values()] } } });
   await tx.openingHours.createMany({
     data: withHours.flatMap(({ slug, row }) =>
       (row.weekly ?? []).map((interval) => ({ placeId: ids.get(slug)!, ...interval })),
     ),
   });
+}
+
+/**
+ * The facts a file gives come from it (decision 0021): source "public", referenced as this import
+ * and its date — not staff-verified, whoever uploaded it. A new place's other facts are assumed.
+ */
+async function writeImportedFacts(
+  tx: Prisma.TransactionClient,
+  chunk: PlannedWrite[],
+  ids: Map<string, string>,
+  fresh: Set<string>,
+  now: Date,
+) {
+  const reference = `CSV import ${seoulParts(now).date}`;
+  const given = (row: ImportRow): PlaceFactKind[] => [
+    "address",
+    "coordinates",
+    ...(row.phone ? (["phone"] as const) : []),
+    ...(row.weekly ? (["days", "hours"] as const) : []),
+  ];
+  const rows = chunk.flatMap(({ slug, row }) => {
+    const placeId = ids.get(slug)!;
+    const imported = given(row);
+    return PLACE_FACTS.filter((fact) => imported.includes(fact) || fresh.has(slug)).map((fact) => ({
+      placeId,
+      fact,
+      ...(imported.includes(fact)
+        ? { source: "public", reference }
+        : { source: defaultSource(false), reference: null }),
+    }));
+  });
+  // what the file says supersedes what was known: one delete per combination of given facts
+  // (at most four: with or without phone, with or without hours), then one insert
+  const byGiven = new Map<string, { facts: PlaceFactKind[]; placeIds: string[] }>();
+  for (const { slug, row } of chunk) {
+    const facts = given(row);
+    const group = byGiven.get(facts.join()) ?? { facts, placeIds: [] };
+    group.placeIds.push(ids.get(slug)!);
+    byGiven.set(facts.join(), group);
+  }
+  for (const { facts, placeIds } of byGiven.values())
+    await tx.placeFact.deleteMany({ where: { placeId: { in: placeIds }, fact: { in: facts } } });
+  await tx.placeFact.createMany({ data: rows });
 }

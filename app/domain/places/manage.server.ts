@@ -20,10 +20,13 @@ import {
   placeSearchText,
   nameOrder,
   PLACE_DETAILS,
+  FACT_ROWS,
   WEEK_ORDERED_HOURS,
   type Actor,
 } from "./common.server";
 import { pageCount, paginate } from "~/domain/shared/pagination";
+import { markStaffVerified, newFactRows } from "./facts.server";
+import { lastVerified, provenanceOf, unverifiedFacts, type PlaceFactKind } from "./provenance";
 
 // ───────────── back office ─────────────
 
@@ -54,7 +57,8 @@ export async function listPlacesForStaff(
         nameKo: true,
         nameEn: true,
         district: true,
-        lastVerifiedAt: true,
+        isSampleData: true,
+        facts: FACT_ROWS,
       },
     }),
   ]);
@@ -62,7 +66,14 @@ export async function listPlacesForStaff(
     total,
     page: options.page,
     pageCount: pageCount(total, PAGE_SIZE),
-    places: rows.map((row) => ({ ...row, lastVerifiedAt: row.lastVerifiedAt.toISOString() })),
+    places: rows.map(({ facts, isSampleData, ...row }) => {
+      const provenance = provenanceOf(facts, isSampleData);
+      return {
+        ...row,
+        lastVerifiedAt: lastVerified(provenance),
+        unverified: unverifiedFacts(provenance).length,
+      };
+    }),
   };
 }
 
@@ -89,15 +100,18 @@ export async function getPlaceForEdit(placeId: string) {
     },
   });
   if (!place) return null;
+  const { facts, ...details } = place;
+  const provenance = provenanceOf(facts, place.isSampleData);
   return {
-    ...place,
+    ...details,
     amenities: place.amenities.split(",").filter(Boolean),
-    lastVerifiedAt: place.lastVerifiedAt.toISOString(),
+    provenance,
+    lastVerifiedAt: lastVerified(provenance),
     updatedAt: place.updatedAt.toISOString(),
   };
 }
 
-function detailsData(input: PlaceDetailsInput, now: Date) {
+function detailsData(input: PlaceDetailsInput) {
   return {
     nameKo: input.nameKo,
     nameEn: input.nameEn,
@@ -117,9 +131,31 @@ function detailsData(input: PlaceDetailsInput, now: Date) {
     accessibilityNotesEn: input.accessibilityNotesEn ?? "",
     amenities: [...new Set(input.amenities)].join(","),
     searchText: placeSearchText(input),
-    ...(input.verified ? { lastVerifiedAt: now } : {}),
   };
 }
+
+/** The facts the details form sets, and whether a saved form changed each of them. */
+const DETAIL_FACTS = {
+  address: (a, b) =>
+    a.addressKo !== b.addressKo || a.addressEn !== b.addressEn || a.district !== b.district,
+  coordinates: (a, b) =>
+    a.latitude !== b.latitude ||
+    a.longitude !== b.longitude ||
+    a.coordinatesApproximate !== b.coordinatesApproximate,
+  phone: (a, b) => a.phone !== b.phone,
+  capacity: (a, b) => a.areaSquareMeters !== b.areaSquareMeters,
+} satisfies Partial<Record<PlaceFactKind, (a: DetailValues, b: DetailValues) => boolean>>;
+type DetailValues = {
+  addressKo: string;
+  addressEn: string;
+  district: string;
+  latitude: number;
+  longitude: number;
+  coordinatesApproximate: boolean;
+  phone: string | null;
+  areaSquareMeters: number | null;
+};
+const DETAIL_FACT_KINDS = Object.keys(DETAIL_FACTS) as (keyof typeof DETAIL_FACTS)[];
 
 async function operatorExists(tx: Prisma.TransactionClient, operatorId: string | undefined) {
   if (!operatorId) return true;
@@ -138,14 +174,22 @@ export async function createPlace(input: NewPlaceInput, actor: Actor): Promise<S
     }
     const place = await tx.place.create({
       data: {
-        ...detailsData(input, actor.now),
+        ...detailsData(input),
         slug: input.slug,
         kind: input.kind,
         subKind: input.subKind ?? null,
         operatorId: input.operatorId ?? null,
-        lastVerifiedAt: actor.now,
       },
       select: { id: true },
+    });
+    // What staff typed in counts as confirmed by them; the hours are not known yet.
+    await tx.placeFact.createMany({
+      data: newFactRows(
+        place.id,
+        false,
+        Object.fromEntries(DETAIL_FACT_KINDS.map((fact) => [fact, { source: "staff" }])),
+        { id: actor.actorId, at: actor.now },
+      ),
     });
     await recordAudit(
       {
@@ -174,10 +218,29 @@ export async function updatePlace(
     if (identity && !(await operatorExists(tx, identity.operatorId))) {
       return { ok: false, code: "unknownOrganization" };
     }
+    const data = detailsData(input);
+    const before = await tx.place.findUniqueOrThrow({
+      where: { id: placeId },
+      select: {
+        addressKo: true,
+        addressEn: true,
+        district: true,
+        latitude: true,
+        longitude: true,
+        coordinatesApproximate: true,
+        phone: true,
+        areaSquareMeters: true,
+      },
+    });
+    // A fact staff changed counts as confirmed by them; "I checked this today" confirms them all.
+    const confirmed = DETAIL_FACT_KINDS.filter(
+      (fact) => input.verified || DETAIL_FACTS[fact](before, data),
+    );
+    await markStaffVerified(tx, placeId, confirmed, actor);
     await tx.place.update({
       where: { id: placeId },
       data: {
-        ...detailsData(input, actor.now),
+        ...data,
         ...(identity
           ? {
               kind: identity.kind,
@@ -196,7 +259,7 @@ export async function updatePlace(
         subjectId: placeId,
         placeId,
         ip: actor.ip,
-        metadata: { verified: input.verified },
+        metadata: { verified: input.verified, confirmedFacts: confirmed.join(",") },
       },
       tx,
     );
@@ -213,9 +276,11 @@ export async function replaceHours(placeId: string, input: HoursInput, actor: Ac
     });
     await tx.place.update({
       where: { id: placeId },
-      data: { closedOnPublicHolidays: input.closedOnPublicHolidays, lastVerifiedAt: actor.now },
+      data: { closedOnPublicHolidays: input.closedOnPublicHolidays },
       select: { id: true },
     });
+    // staff entered the week themselves: its days and hours are confirmed by them
+    await markStaffVerified(tx, placeId, ["days", "hours"], actor);
     await recordAudit(
       {
         actorId: actor.actorId,

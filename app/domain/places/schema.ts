@@ -8,6 +8,7 @@ import { findOverlap } from "./intervals";
 import { isWellFormedInterval } from "./hours-text";
 import { AMENITIES, OUTSIDE_SEOUL, PLACE_KINDS, SERVICE_KINDS, subKindsOf } from "./types";
 import { SLOTS_PER_DAY } from "./types";
+import { PLACE_FACTS } from "./provenance";
 
 const checkbox = z
   .string()
@@ -233,3 +234,9 @@ export const ImportSchema = z
       .refine((file) => file.size > 0, "places:import.errors.file"),
   })
   .superRefine(checkSubKind);
+
+/** "Confirm as correct" on the staff's to-do of unconfirmed facts. */
+export const VerifyFactSchema = z.object({
+  placeId: z.string({ required_error: "validation:required" }).min(1),
+  fact: z.enum(PLACE_FACTS, { errorMap: () => ({ message: "validation:invalidChoice" }) }),
+});

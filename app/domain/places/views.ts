@@ -1,6 +1,7 @@
 // What the places pages receive from their loaders: plain, serialisable data (instants as ISO
 // strings), built from the pure rules by the service.
 import type { DaySchedule, PlaceStatus } from "./hours";
+import type { Provenance } from "./provenance";
 
 export type StatusView =
   | { open: true; closesAt: string | null; closesInDays: number }
@@ -119,7 +120,10 @@ export type PlaceFeature = {
     openNow: boolean;
     coordinatesApproximate: boolean;
     isSampleData: boolean;
-    lastVerifiedAt: string;
+    /** per fact: report (with section), public (title, date), staff (when), assumed or sample */
+    provenance: Provenance;
+    /** the newest staff verification, or null when staff confirmed nothing */
+    lastVerifiedAt: string | null;
     distanceKm?: number;
   };
 };
