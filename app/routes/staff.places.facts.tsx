@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Confirmation, ErrorSummary } from "~/components/ui/form";
 import { Pagination } from "~/components/ui/pagination";
 import { usePlaceLabels } from "~/components/places/labels";
-import type { FactSource, PlaceFactKind } from "~/domain/places/provenance";
+import { isPlaceFact, type FactSource, type PlaceFactKind } from "~/domain/places/provenance";
 import { listUnverifiedFacts, verifyPlaceFact } from "~/domain/places/provenance.server";
 import { VerifyFactSchema } from "~/domain/places/schema";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
@@ -58,8 +58,10 @@ export default function StaffPlaceFacts() {
   const { facts, total, page, pageCount } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const [searchParams] = useSearchParams();
-  const done = searchParams.get("done");
-  const doneFact = done ? t(`provenance.fact.${done as PlaceFactKind}`) : "";
+  // the fact named in the address after a confirmation (anything else is not shown)
+  const confirmed = searchParams.get("done");
+  const done = confirmed && isPlaceFact(confirmed) ? confirmed : null;
+  const doneFact = done ? t(`provenance.fact.${done}`) : "";
   return (
     <section className="page" aria-labelledby="place-facts-title">
       <p className="eyebrow">
