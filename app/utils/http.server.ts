@@ -58,6 +58,8 @@ const STATUS: Record<Code, number> = {
   positionsBelowSelected: 409,
   duplicateRound: 409,
   slugTaken: 409,
+  // a session (or event) its organiser called off
+  cancelled: 409,
 };
 
 export function statusFor(code: Code): number {

@@ -58,6 +58,7 @@ export const CODES = [
   "positionsBelowSelected",
   "duplicateRound",
   "slugTaken",
+  "cancelled",
 ] as const;
 export type Code = (typeof CODES)[number];
 

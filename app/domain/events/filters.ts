@@ -1,0 +1,88 @@
+// The agenda's filters, as they live in the URL (/events and GET /api/events): kind, district,
+// a date range in Seoul days, online or in person, a Korean search and the page. Parsed on the
+// server only, like the places directory's (app/domain/places/filters.ts).
+import { z } from "zod";
+import { DISTRICT_CODES } from "~/domain/residents/districts";
+import { pageField } from "~/domain/shared/page-parameter";
+import { isRealDate } from "~/domain/shared/validation";
+import {
+  ATTENDANCE_MODES,
+  MAX_QUERY_LENGTH,
+  PROGRAM_KINDS,
+  type AttendanceMode,
+  type ProgramKind,
+} from "./types";
+
+export type EventFilters = {
+  kind?: ProgramKind;
+  district?: string;
+  /** first Seoul day shown, "YYYY-MM-DD" */
+  from?: string;
+  /** last Seoul day shown (inclusive) */
+  to?: string;
+  mode?: AttendanceMode;
+  q?: string;
+  page: number;
+};
+
+/** A filter the page could not use: the URL parameter, the value sent, and why (an i18n key). */
+export type EventFilterProblem = { param: string; value: string; message: string };
+
+const day = (message: string) =>
+  z
+    .string()
+    .refine((value) => isRealDate(value) && value >= "2000-01-01" && value <= "2099-12-31", message);
+
+const FilterParams = z
+  .object({
+    kind: z.enum(PROGRAM_KINDS, { message: "events:filterErrors.kind" }).optional(),
+    district: z.enum(DISTRICT_CODES, { message: "events:filterErrors.district" }).optional(),
+    from: day("events:filterErrors.from").optional(),
+    to: day("events:filterErrors.to").optional(),
+    mode: z.enum(ATTENDANCE_MODES, { message: "events:filterErrors.mode" }).optional(),
+    q: z.string().trim().max(MAX_QUERY_LENGTH, "events:filterErrors.q").optional(),
+    page: pageField({ invalid: "events:filterErrors.page" }).optional(),
+  })
+  .superRefine((params, ctx) => {
+    if (params.from && params.to && params.to < params.from) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "events:filterErrors.range" });
+    }
+  });
+
+const PARAMS = ["kind", "district", "from", "to", "mode", "q", "page"] as const;
+
+export type ParsedEventFilters =
+  | { ok: true; filters: EventFilters }
+  | { ok: false; problems: EventFilterProblem[]; filters: EventFilters };
+
+/** The filters of an agenda URL; any value it cannot use gives problems and the unfiltered list. */
+export function parseEventFilters(params: URLSearchParams): ParsedEventFilters {
+  const raw: Record<string, string> = {};
+  for (const name of PARAMS) {
+    const value = params.get(name);
+    if (value !== null && value.trim() !== "") raw[name] = value;
+  }
+  const parsed = FilterParams.safeParse(raw);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    const problems = parsed.error.issues
+      .map((issue) => {
+        const param = String(issue.path[0] ?? "");
+        return { param, value: raw[param] ?? "", message: issue.message };
+      })
+      .filter((problem) => !seen.has(problem.param) && seen.add(problem.param));
+    return { ok: false, problems, filters: { page: 1 } };
+  }
+  const { page, q, ...rest } = parsed.data;
+  return { ok: true, filters: { ...rest, q: q ? q : undefined, page: page ?? 1 } };
+}
+
+/** The filters as URL parameters (without the page), in a stable order: links and API calls. */
+export function eventFilterSearchParams(filters: EventFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of ["kind", "district", "from", "to", "mode", "q"] as const) {
+    const value = filters[name];
+    if (value) params.set(name, value);
+  }
+  return params;
+}

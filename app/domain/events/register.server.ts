@@ -1,0 +1,168 @@
+// Registering for a session and cancelling it. The seat count is guarded by one conditional
+// update (`registeredCount < capacity`, inside the registration window, session scheduled), in
+// the transaction that inserts the registration, as booking does (decision 0007): never beyond
+// the seats, whatever the concurrency. One live registration per resident and session is a
+// unique key (`liveKey`). Every change is audited in its own transaction.
+import { recordAudit } from "~/domain/audit/service.server";
+import { criteriaFromRow, judge, type Reason } from "~/domain/eligibility/judge";
+import { criteriaSelect, getProfileFacts } from "~/domain/eligibility/service.server";
+import { isUniqueViolation } from "~/domain/shared/db-errors";
+import { Refused, type Failure, type Outcome } from "~/domain/shared/outcome";
+import { seoulDate } from "~/domain/shared/seoul-time";
+import { getDb } from "~/utils/db.server";
+import { registrationKey, registrationState } from "./rules";
+
+const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
+
+type RegisterFailure =
+  | Failure<"notFound" | "cancelled" | "past" | "notOpenYet" | "closed" | "full" | "alreadyBooked">
+  | Failure<"ineligible", { reasons: Reason[] }>;
+
+export type RegisterOutcome = Outcome<{ registrationId: string }, RegisterFailure>;
+
+type Actor = { residentId: string; now: Date; ip: string | null };
+
+/**
+ * Registers a resident for a session of a published program: refuses (writing nothing) a
+ * cancelled or begun session, one outside its registration window, one the resident is not
+ * eligible for on the session's day, a second registration and a full session.
+ */
+export async function registerForSession(
+  sessionId: string,
+  { residentId, now, ip }: Actor,
+): Promise<RegisterOutcome> {
+  const db = getDb();
+  const session = await db.programSession.findFirst({
+    where: { id: sessionId, program: { status: "published" } },
+    select: {
+      id: true,
+      startsAt: true,
+      capacity: true,
+      registeredCount: true,
+      registrationOpensAt: true,
+      registrationClosesAt: true,
+      status: true,
+      program: { select: { id: true, slug: true, eligibility: { select: criteriaSelect } } },
+    },
+  });
+  if (!session) return { ok: false, code: "notFound" };
+  const state = registrationState(session, now);
+  // "full" is decided by the conditional update below, never by this read
+  if (state !== "open" && state !== "full") return { ok: false, code: state };
+  const facts = await getProfileFacts(residentId);
+  const verdict = judge(
+    criteriaFromRow(session.program.eligibility),
+    facts,
+    seoulDate(session.startsAt),
+  );
+  if (!verdict.eligible) return { ok: false, code: "ineligible", reasons: verdict.reasons };
+
+  const key = registrationKey(session.id, residentId);
+  try {
+    return await db.$transaction(async (tx): Promise<RegisterOutcome> => {
+      const existing = await tx.programRegistration.findUnique({
+        where: { liveKey: key },
+        select: { id: true },
+      });
+      if (existing) return { ok: false, code: "alreadyBooked" };
+      const taken = await tx.programSession.updateMany({
+        where: {
+          id: session.id,
+          status: "scheduled",
+          startsAt: { gt: now },
+          registrationOpensAt: { lte: now },
+          registrationClosesAt: { gt: now },
+          registeredCount: { lt: tx.programSession.fields.capacity },
+        },
+        data: { registeredCount: { increment: 1 } },
+      });
+      if (taken.count !== 1) {
+        // nothing was written: say why from the session as it is now
+        const current = await tx.programSession.findUniqueOrThrow({
+          where: { id: session.id },
+          select: {
+            startsAt: true,
+            capacity: true,
+            registeredCount: true,
+            registrationOpensAt: true,
+            registrationClosesAt: true,
+            status: true,
+          },
+        });
+        const state = registrationState(current, now);
+        return { ok: false, code: state === "open" ? "full" : state };
+      }
+      const registration = await tx.programRegistration.create({
+        data: { sessionId: session.id, residentId, liveKey: key, createdAt: now },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actorId: residentId,
+          action: "event.register",
+          subjectType: "ProgramRegistration",
+          subjectId: registration.id,
+          subjectResidentId: residentId,
+          metadata: { sessionId: session.id, program: session.program.slug },
+          ip,
+        },
+        tx,
+      );
+      return { ok: true, registrationId: registration.id };
+    }, TX_OPTIONS);
+  } catch (error) {
+    // the same resident twice at once: the second insert broke the unique key and rolled back
+    if (isUniqueViolation(error)) return { ok: false, code: "alreadyBooked" };
+    throw error;
+  }
+}
+
+export type CancelOutcome = Outcome<object, Failure<"notFound" | "past">>;
+
+/**
+ * Cancels the resident's own live registration for a session, before the session begins, and
+ * gives the seat back. Someone else's registration is "not found" to them.
+ */
+export async function cancelRegistration(
+  sessionId: string,
+  { residentId, now, ip }: Actor,
+): Promise<CancelOutcome> {
+  const key = registrationKey(sessionId, residentId);
+  try {
+    return await getDb().$transaction(async (tx): Promise<CancelOutcome> => {
+      const registration = await tx.programRegistration.findUnique({
+        where: { liveKey: key },
+        select: { id: true, residentId: true, session: { select: { startsAt: true } } },
+      });
+      if (!registration || registration.residentId !== residentId)
+        return { ok: false, code: "notFound" };
+      if (registration.session.startsAt <= now) return { ok: false, code: "past" };
+      const cancelled = await tx.programRegistration.updateMany({
+        where: { id: registration.id, status: "registered" },
+        data: { status: "cancelled", liveKey: null, cancelledAt: now },
+      });
+      if (cancelled.count !== 1) return { ok: false, code: "notFound" };
+      const released = await tx.programSession.updateMany({
+        where: { id: sessionId, registeredCount: { gt: 0 } },
+        data: { registeredCount: { decrement: 1 } },
+      });
+      if (released.count !== 1) throw new Refused("notFound");
+      await recordAudit(
+        {
+          actorId: residentId,
+          action: "event.cancel",
+          subjectType: "ProgramRegistration",
+          subjectId: registration.id,
+          subjectResidentId: residentId,
+          metadata: { sessionId },
+          ip,
+        },
+        tx,
+      );
+      return { ok: true };
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, code: "notFound" };
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+// The pure rules of a session: may a resident register now, how many seats are left.
+
+export type SessionFacts = {
+  startsAt: Date;
+  capacity: number;
+  registeredCount: number;
+  registrationOpensAt: Date;
+  registrationClosesAt: Date;
+  status: string;
+};
+
+/**
+ * Where a session's registration stands at `now`: cancelled, already begun, not open yet,
+ * closed, full, or open. Registration ends when its window closes or the session begins,
+ * whichever comes first.
+ */
+export type RegistrationState = "cancelled" | "past" | "notOpenYet" | "closed" | "full" | "open";
+
+export function registrationState(session: SessionFacts, now: Date): RegistrationState {
+  if (session.status === "cancelled") return "cancelled";
+  if (session.startsAt <= now) return "past";
+  if (now < session.registrationOpensAt) return "notOpenYet";
+  if (now >= session.registrationClosesAt) return "closed";
+  if (seatsLeft(session) === 0) return "full";
+  return "open";
+}
+
+/** Seats still free (never negative, whatever the counter says). */
+export function seatsLeft(session: Pick<SessionFacts, "capacity" | "registeredCount">): number {
+  return Math.max(0, session.capacity - session.registeredCount);
+}
+
+/** One live registration per resident and session: the unique key while it is live. */
+export function registrationKey(sessionId: string, residentId: string): string {
+  return `${sessionId}:${residentId}`;
+}

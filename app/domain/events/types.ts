@@ -1,0 +1,25 @@
+// Programs and events (issue 16): the kinds the report names, how a program is held, the limits
+// of a search. Coded values are plain strings in the database (schema.prisma's portability rule).
+
+export const PROGRAM_KINDS = [
+  "lecture",
+  "mentoring",
+  "study_group_mentoring",
+  "job_fair",
+  "recruitment_briefing",
+  "company_visit",
+  "hackathon",
+  "forum",
+] as const;
+export type ProgramKind = (typeof PROGRAM_KINDS)[number];
+
+/** in_person | online | hybrid: what the "online / in person" filter looks at. */
+export const PROGRAM_FORMATS = ["in_person", "online", "hybrid"] as const;
+export type ProgramFormat = (typeof PROGRAM_FORMATS)[number];
+
+/** The filter's two choices; a hybrid program answers both. */
+export const ATTENDANCE_MODES = ["online", "in_person"] as const;
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
+
+export const MAX_QUERY_LENGTH = 100;
+export const EVENTS_PAGE_SIZE = 20;
