@@ -7,6 +7,7 @@ import { hashPassword } from "../app/domain/residents/password.server";
 import type { PrismaClient } from "../app/generated/prisma/client";
 import { closeDatabase, openDatabase } from "../app/utils/db.server";
 import { seedBooking } from "./seed/booking";
+import { seedEvents } from "./seed/events";
 import { ELIGIBILITY, ORGANIZATIONS, PLACES } from "./seed/places";
 import { seedPlaceFacts } from "./seed/provenance";
 import {
@@ -323,6 +324,7 @@ export async function seed(db: PrismaClient, options: { now?: Date; demoAccounts
   }
 
   await seedBooking(db, now);
+  await seedEvents(db, now, { organizationIds, placeIds });
 
   // ── demo accounts ──
   if (options.demoAccounts !== false) {

@@ -17,8 +17,19 @@ const db = getDb();
 const NOW = new Date("2026-11-25T03:00:00Z");
 
 async function counts() {
-  const [places, hours, services, postings, rounds, residents, organizations, templates, slots] =
-    await Promise.all([
+  const [
+    places,
+    hours,
+    services,
+    postings,
+    rounds,
+    residents,
+    organizations,
+    templates,
+    slots,
+    programs,
+    programSessions,
+  ] = await Promise.all([
       db.place.count(),
       db.openingHours.count(),
       db.service.count(),
@@ -28,8 +39,22 @@ async function counts() {
       db.organization.count(),
       db.slotTemplate.count(),
       db.slot.count(),
+      db.program.count(),
+      db.programSession.count(),
     ]);
-  return { places, hours, services, postings, rounds, residents, organizations, templates, slots };
+  return {
+    places,
+    hours,
+    services,
+    postings,
+    rounds,
+    residents,
+    organizations,
+    templates,
+    slots,
+    programs,
+    programSessions,
+  };
 }
 
 describe("seed", () => {
@@ -38,6 +63,46 @@ describe("seed", () => {
     const first = await counts();
     await seed(db, { now: NOW });
     expect(await counts()).toEqual(first);
+  });
+
+  it("has the report's programs and events, dated from the seed day and marked as samples", async () => {
+    const programs = await db.program.findMany({
+      include: { sessions: { orderBy: { startsAt: "asc" } }, eligibility: true, place: true },
+      orderBy: { slug: "asc" },
+    });
+    expect(new Set(programs.map((p) => p.kind))).toEqual(
+      new Set([
+        "lecture",
+        "mentoring",
+        "study_group_mentoring",
+        "job_fair",
+        "recruitment_briefing",
+        "company_visit",
+        "hackathon",
+        "forum",
+      ]),
+    );
+    expect(programs.every((p) => p.isSampleData && p.sessions.length > 0)).toBe(true);
+    const forum = programs.find((p) => p.slug === "good-jobs-city-forum")!;
+    expect(forum.titleKo).toBe("좋은 일자리도시 국제포럼");
+    expect(forum.sessions.map((s) => s.capacity)).toEqual([1000, 1000]);
+    expect(forum.descriptionKo).toContain("1,000명");
+    expect(forum.languages).toBe("ko,en");
+    const mentoring = programs.find((p) => p.slug === "mapo-job-cafe-mentoring")!;
+    expect(mentoring).toMatchObject({ kind: "mentoring", district: "mapo" });
+    expect(mentoring.place?.kind).toBe("job_cafe");
+    expect(mentoring.eligibility).toMatchObject({ minAge: 15, maxAge: 39 });
+    // the next week of the seed day (Wednesday 25 November 2026): Tuesday 1 December, 19:00 Seoul
+    expect(mentoring.sessions[0]!.startsAt.toISOString()).toBe("2026-12-01T10:00:00.000Z");
+    expect(mentoring.sessions[0]!.registrationOpensAt < NOW).toBe(true);
+    expect(mentoring.sessions[0]!.registrationClosesAt > NOW).toBe(true);
+    const study = programs.find((p) => p.slug === "study-group-mentor-service")!;
+    expect(study.descriptionKo).toContain("스터디그룹");
+    // sessions all start after the seed day; every kind has at least one session still to come
+    for (const program of programs)
+      expect(program.sessions.every((s) => s.startsAt > NOW && s.registeredCount === 0)).toBe(
+        true,
+      );
   });
 
   it("has the Youth Job Center with its rooms, hours and age range", async () => {
