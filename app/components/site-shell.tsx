@@ -8,6 +8,7 @@ const SERVICE_LINKS = [
   { to: "/youth-center", key: "nav.youthCenter" },
   { to: "/cafes", key: "nav.cafes" },
   { to: "/jobs", key: "nav.jobs" },
+  { to: "/events", key: "nav.events" },
   { to: "/shelters", key: "nav.shelters" },
   { to: "/labor", key: "nav.labor" },
 ] as const;

@@ -7,6 +7,7 @@ import type common from "../../locales/ko/common.json";
 import type districts from "../../locales/ko/districts.json";
 import type eligibility from "../../locales/ko/eligibility.json";
 import type notifications from "../../locales/ko/notifications.json";
+import type events from "../../locales/ko/events.json";
 import type errors from "../../locales/ko/errors.json";
 import type jobs from "../../locales/ko/jobs.json";
 import type labor from "../../locales/ko/labor.json";
@@ -29,6 +30,7 @@ declare module "i18next" {
       places: typeof places;
       booking: typeof booking;
       labor: typeof labor;
+      events: typeof events;
     };
   }
 }

@@ -15,6 +15,7 @@ export const NAMESPACES = [
   "places",
   "booking",
   "labor",
+  "events",
 ] as const;
 
 export const i18nConfig = {

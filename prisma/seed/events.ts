@@ -52,7 +52,8 @@ const MAPO_CAFE = PLACES.find(
   (place) => place.kind === "job_cafe" && place.district === "mapo" && place.subKind === "public",
 )?.slug;
 
-const ACCESS_KO = "엘리베이터와 장애인 화장실이 있습니다. 수어 통역이 필요하면 3일 전까지 알려 주세요.";
+const ACCESS_KO =
+  "엘리베이터와 장애인 화장실이 있습니다. 수어 통역이 필요하면 3일 전까지 알려 주세요.";
 const ACCESS_EN =
   "Lift and accessible toilet. Ask for sign-language interpreting at least three days ahead.";
 
@@ -170,9 +171,7 @@ export const PROGRAMS: SeedProgram[] = [
     venueEn: "New Deal jobs cultural hub",
     district: "songpa",
     format: "in_person",
-    sessions: [
-      { inDays: 12, starts: "10:00", ends: "16:00", capacity: 200, closesDaysBefore: 0 },
-    ],
+    sessions: [{ inDays: 12, starts: "10:00", ends: "16:00", capacity: 200, closesDaysBefore: 0 }],
   },
   {
     slug: "new-deal-company-visits",

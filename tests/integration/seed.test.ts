@@ -30,18 +30,18 @@ async function counts() {
     programs,
     programSessions,
   ] = await Promise.all([
-      db.place.count(),
-      db.openingHours.count(),
-      db.service.count(),
-      db.posting.count(),
-      db.publicWorkRound.count(),
-      db.resident.count(),
-      db.organization.count(),
-      db.slotTemplate.count(),
-      db.slot.count(),
-      db.program.count(),
-      db.programSession.count(),
-    ]);
+    db.place.count(),
+    db.openingHours.count(),
+    db.service.count(),
+    db.posting.count(),
+    db.publicWorkRound.count(),
+    db.resident.count(),
+    db.organization.count(),
+    db.slotTemplate.count(),
+    db.slot.count(),
+    db.program.count(),
+    db.programSession.count(),
+  ]);
   return {
     places,
     hours,
@@ -100,9 +100,7 @@ describe("seed", () => {
     expect(study.descriptionKo).toContain("스터디그룹");
     // sessions all start after the seed day; every kind has at least one session still to come
     for (const program of programs)
-      expect(program.sessions.every((s) => s.startsAt > NOW && s.registeredCount === 0)).toBe(
-        true,
-      );
+      expect(program.sessions.every((s) => s.startsAt > NOW && s.registeredCount === 0)).toBe(true);
   });
 
   it("has the Youth Job Center with its rooms, hours and age range", async () => {

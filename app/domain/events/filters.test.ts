@@ -6,7 +6,9 @@ const parse = (query: string) => parseEventFilters(new URLSearchParams(query));
 describe("parseEventFilters", () => {
   it("reads every filter, leaving out the empty ones a GET form sends", () => {
     expect(
-      parse("kind=mentoring&district=mapo&from=2026-11-30&to=2026-12-06&mode=in_person&q=스터디&page=2&x="),
+      parse(
+        "kind=mentoring&district=mapo&from=2026-11-30&to=2026-12-06&mode=in_person&q=스터디&page=2&x=",
+      ),
     ).toEqual({
       ok: true,
       filters: {

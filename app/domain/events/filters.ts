@@ -31,7 +31,10 @@ export type EventFilterProblem = { param: string; value: string; message: string
 const day = (message: string) =>
   z
     .string()
-    .refine((value) => isRealDate(value) && value >= "2000-01-01" && value <= "2099-12-31", message);
+    .refine(
+      (value) => isRealDate(value) && value >= "2000-01-01" && value <= "2099-12-31",
+      message,
+    );
 
 const FilterParams = z
   .object({

@@ -1,10 +1,10 @@
 // Programs and events, public reads: the agenda (sessions in date order, filtered, paged), a
 // program's page with its sessions, and what a resident has registered for.
-import { criteriaFromRow } from "~/domain/eligibility/judge";
-import { criteriaSelect } from "~/domain/eligibility/service.server";
+import { criteriaFromRow, judge } from "~/domain/eligibility/judge";
+import { criteriaSelect, getProfileFacts } from "~/domain/eligibility/service.server";
 import { searchTerms } from "~/domain/shared/korean-search";
 import { pageCount, paginate } from "~/domain/shared/pagination";
-import { addDays, seoulInstant } from "~/domain/shared/seoul-time";
+import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import type { EventFilters } from "./filters";
@@ -48,11 +48,7 @@ function sessionWhere(filters: EventFilters, now: Date): Prisma.ProgramSessionWh
   if (filters.from) startsAt.gte = seoulInstant(filters.from);
   if (filters.to) startsAt.lt = seoulInstant(addDays(filters.to, 1));
   return {
-    AND: [
-      { program: { AND: program } },
-      { startsAt },
-      filters.from ? {} : { endsAt: { gt: now } },
-    ],
+    AND: [{ program: { AND: program } }, { startsAt }, filters.from ? {} : { endsAt: { gt: now } }],
   };
 }
 
@@ -103,7 +99,9 @@ export async function getProgram(slug: string) {
       accessibilityNotesEn: true,
       isSampleData: true,
       organization: { select: { nameKo: true, nameEn: true, phone: true, website: true } },
-      place: { select: { slug: true, nameKo: true, nameEn: true, addressKo: true, addressEn: true } },
+      place: {
+        select: { slug: true, nameKo: true, nameEn: true, addressKo: true, addressEn: true },
+      },
       eligibility: { select: criteriaSelect },
       sessions: { orderBy: { startsAt: "asc" }, select: sessionSelect },
     },
@@ -121,4 +119,13 @@ export async function registeredSessionIds(residentId: string, sessionIds: strin
     select: { sessionId: true },
   });
   return rows.map((row) => row.sessionId);
+}
+
+/** Whether a resident meets a program's criteria, judged on today's Seoul date. */
+export async function residentVerdict(
+  residentId: string,
+  criteria: Parameters<typeof judge>[0],
+  now: Date,
+) {
+  return judge(criteria, await getProfileFacts(residentId), seoulDate(now));
 }

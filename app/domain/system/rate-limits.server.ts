@@ -37,6 +37,8 @@ function rules() {
     "verification-resend": { points: env.EMAIL_VERIFICATION_MAX_PER_HOUR, seconds: 3600 },
     /** GET /api/places per client per minute (0 = no limit) */
     "places-api": { points: env.PLACES_API_RATE_LIMIT, seconds: 60 },
+    /** GET /api/events per client per minute: the same open-data budget as the places API */
+    "events-api": { points: env.PLACES_API_RATE_LIMIT, seconds: 60 },
   } satisfies Record<string, Rule>;
 }
 export type LimitName = keyof ReturnType<typeof rules>;
