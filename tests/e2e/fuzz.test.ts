@@ -111,7 +111,10 @@ function fill(
     .join("/");
 }
 
-/** `slug` means a posting under /jobs, a place under /places, a round under /rounds. */
+/**
+ * `slug` means a posting under /jobs, a place under /places, a round under /rounds, a program
+ * under /events.
+ */
 function realValue(name: string, before: string[]): string {
   const key = name === "slug" ? `${before.at(-1)}:slug` : name;
   const value = realParams.get(key);
@@ -512,6 +515,11 @@ async function prepareData() {
   await db.application.create({
     data: { residentId: resident.id, roundId: round.id, profileSnapshot: "{}" },
   });
+  const program = await db.program.findFirstOrThrow({
+    where: { status: "published" },
+    select: { slug: true },
+    orderBy: { slug: "asc" },
+  });
   const values: Record<string, string> = {
     residentId: resident.id,
     bookingId: booking.id,
@@ -523,6 +531,7 @@ async function prepareData() {
     "rounds:slug": round.slug,
     placeId: place.id,
     "places:slug": place.slug,
+    "events:slug": program.slug,
     serviceId: service.id,
     serviceSlug: service.slug,
     slotId: service.slotId("2026-12-10", "12:00"),
