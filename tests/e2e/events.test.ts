@@ -25,10 +25,10 @@ describe("programs and events (JavaScript off, 320 px)", () => {
 
     await page.goto("/events");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("프로그램·행사");
-    await page.getByLabel("종류").selectOption("mentoring");
-    await page.getByLabel("자치구").selectOption("mapo");
-    await page.getByLabel("시작일").fill("2026-11-30");
-    await page.getByLabel("종료일").fill("2026-12-06");
+    await page.getByLabel("종류", { exact: true }).selectOption("mentoring");
+    await page.getByLabel("자치구", { exact: true }).selectOption("mapo");
+    await page.getByLabel("시작일", { exact: true }).fill("2026-11-30");
+    await page.getByLabel("종료일", { exact: true }).fill("2026-12-06");
     await page.getByRole("button", { name: "찾기" }).click();
     await page.waitForURL(/\/events\?.*kind=mentoring/);
     const url = new URL(page.url());
@@ -51,7 +51,7 @@ describe("programs and events (JavaScript off, 320 px)", () => {
     );
     // the page says the data is a sample, and that this resident may register
     expect(await page.getByText("예시 자료").count()).toBe(1);
-    const session = page.locator("li", { hasText: "2026년 12월 1일 화요일" });
+    const session = page.locator("ol.agenda > li", { hasText: "2026년 12월 1일 화요일" });
     expect(await session.textContent()).toContain("8석 중 8석 남음");
     const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
     expect(JSON.parse(jsonLd!)).toMatchObject({ "@type": "Event" });
@@ -59,7 +59,7 @@ describe("programs and events (JavaScript off, 320 px)", () => {
     await session.getByRole("button", { name: "신청하기" }).click();
     await page.waitForURL(/registered=/);
     expect(await page.getByRole("status").first().textContent()).toContain("신청했습니다.");
-    const registered = page.locator("li", { hasText: "2026년 12월 1일 화요일" });
+    const registered = page.locator("ol.agenda > li", { hasText: "2026년 12월 1일 화요일" });
     expect(await registered.textContent()).toContain("8석 중 7석 남음");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       320,
@@ -68,7 +68,7 @@ describe("programs and events (JavaScript off, 320 px)", () => {
     await registered.getByRole("button", { name: "신청 취소" }).click();
     await page.waitForURL(/cancelled=/);
     expect(await page.getByRole("status").first().textContent()).toContain("신청을 취소했습니다.");
-    const freed = page.locator("li", { hasText: "2026년 12월 1일 화요일" });
+    const freed = page.locator("ol.agenda > li", { hasText: "2026년 12월 1일 화요일" });
     expect(await freed.textContent()).toContain("8석 중 8석 남음");
     expect(await freed.getByRole("button", { name: "신청하기" }).count()).toBe(1);
     await context.close();
