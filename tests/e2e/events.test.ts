@@ -50,7 +50,7 @@ describe("programs and events (JavaScript off, 320 px)", () => {
       "마포 청년일자리카페 취업 멘토링",
     );
     // the page says the data is a sample, and that this resident may register
-    expect(await page.getByText("예시 자료").count()).toBe(1);
+    expect(await page.getByText("예시 자료: 이 행사의 날짜").count()).toBe(1);
     const session = page.locator("ol.agenda > li", { hasText: "2026년 12월 1일 화요일" });
     expect(await session.textContent()).toContain("8석 중 8석 남음");
     const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
