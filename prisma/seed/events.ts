@@ -57,7 +57,7 @@ const ACCESS_KO =
 const ACCESS_EN =
   "Lift and accessible toilet. Ask for sign-language interpreting at least three days ahead.";
 
-export const PROGRAMS: SeedProgram[] = [
+const PROGRAMS: SeedProgram[] = [
   {
     slug: "youth-center-job-lectures",
     kind: "lecture",

@@ -26,7 +26,7 @@ export type EventFilters = {
 };
 
 /** A filter the page could not use: the URL parameter, the value sent, and why (an i18n key). */
-export type EventFilterProblem = { param: string; value: string; message: string };
+type EventFilterProblem = { param: string; value: string; message: string };
 
 const day = (message: string) =>
   z

@@ -13,11 +13,10 @@ export const PROGRAM_KINDS = [
 ] as const;
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
 
-/** in_person | online | hybrid: what the "online / in person" filter looks at. */
-export const PROGRAM_FORMATS = ["in_person", "online", "hybrid"] as const;
-export type ProgramFormat = (typeof PROGRAM_FORMATS)[number];
-
-/** The filter's two choices; a hybrid program answers both. */
+/**
+ * The "online / in person" filter's two choices. A program's `format` is in_person, online or
+ * hybrid; a hybrid program answers both.
+ */
 export const ATTENDANCE_MODES = ["online", "in_person"] as const;
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
