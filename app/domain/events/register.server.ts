@@ -2,7 +2,7 @@
 // update (`registeredCount < capacity`, inside the registration window, session scheduled), in
 // the transaction that inserts the registration, as booking does (decision 0007): never beyond
 // the seats, whatever the concurrency. One live registration per resident and session is a
-// unique key (`liveKey`). Every change is audited in its own transaction.
+// unique key (`liveKey`). Every change is audited in the transaction that makes it.
 import { recordAudit } from "~/domain/audit/service.server";
 import { criteriaFromRow, judge, type Reason } from "~/domain/eligibility/judge";
 import { criteriaSelect, getProfileFacts } from "~/domain/eligibility/service.server";
