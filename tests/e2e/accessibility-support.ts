@@ -177,7 +177,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/jobs?q=청년&district=jung",
       "/jobs/new-deal-city-public-data",
       "/events",
-      "/events?kind=party",
+      "/events?kind=mentoring&district=mapo",
       "/events/good-jobs-city-forum",
       "/rounds/public-work-upcoming",
       "/book/youth-center-counseling",
