@@ -70,12 +70,13 @@ function districtNames(code: string | undefined) {
   return district ? [district.ko, `${code}-gu`] : [];
 }
 
+/** Services earlier seeds created and this one no longer has (deleted on the next run). */
+const RETIRED_SERVICE_SLUGS = ["youth-center-job-wings"];
+
 /**
  * The directory alone: eligibility criteria, organisations, places with their hours and services
  * (nothing that depends on the date). Part of seed(); tests about places need only this.
  */
-const RETIRED_SERVICE_SLUGS = ["youth-center-job-wings"];
-
 export async function seedDirectory(db: PrismaClient) {
   for (const criteria of Object.values(ELIGIBILITY)) {
     await db.eligibilityCriteria.upsert({
