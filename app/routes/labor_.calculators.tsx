@@ -16,10 +16,9 @@ import {
   unpaidWages,
   weeklyRestAllowance,
 } from "~/domain/labor/calculators";
+import { CALCULATORS, type CalculatorName } from "~/domain/labor/types";
 import {
   CALCULATOR_SCHEMAS,
-  CALCULATORS,
-  type CalculatorName,
   type MinimumWageSchema,
   type SeveranceSchema,
   type UnpaidSchema,

@@ -2,6 +2,7 @@
 // Messages are i18next keys, translated where they are shown.
 import { z } from "zod";
 import { isoDate } from "~/domain/shared/validation";
+import type { CalculatorName } from "./types";
 
 const number = (min: number, max: number, options: { integer?: boolean } = {}) => {
   const base = z.number({
@@ -54,12 +55,9 @@ export const MinimumWageSchema = z.object({
   year: number(1988, 2100, { integer: true }),
 });
 
-export const CALCULATORS = ["weekly-rest", "unpaid", "severance", "minimum"] as const;
-export type CalculatorName = (typeof CALCULATORS)[number];
-
 export const CALCULATOR_SCHEMAS = {
   "weekly-rest": WeeklyRestSchema,
   unpaid: UnpaidSchema,
   severance: SeveranceSchema,
   minimum: MinimumWageSchema,
-} as const;
+} as const satisfies Record<CalculatorName, z.ZodTypeAny>;
