@@ -196,6 +196,39 @@ function Result({ name, lines }: { name: CalculatorName; lines: string[] }) {
   );
 }
 
+/** The fields whose label has a hint below it (`calc.fields.<name>Hint`). */
+const HINTED = new Set(["weeklyHours", "paid", "lastThreeMonthsPay"]);
+
+/** One labelled input of a calculator: its label (and hint) come from `calc.fields.<name>`. */
+function CalcField({
+  field,
+  name,
+  kind,
+}: {
+  field: Parameters<typeof asTextField>[0];
+  name:
+    | "hourlyWage"
+    | "weeklyHours"
+    | "weeks"
+    | "paid"
+    | "firstDay"
+    | "lastDay"
+    | "lastThreeMonthsPay"
+    | "year";
+  kind: "numeric" | "decimal" | "date";
+}) {
+  const { t } = useTranslation("labor");
+  return (
+    <TextField
+      field={asTextField(field)}
+      label={t(`calc.fields.${name}`)}
+      hint={HINTED.has(name) ? t(`calc.fields.${name}Hint` as "calc.fields.paidHint") : undefined}
+      type={kind === "date" ? "date" : "text"}
+      inputMode={kind === "date" ? undefined : kind}
+    />
+  );
+}
+
 function Submit() {
   const { t } = useTranslation("labor");
   return (
@@ -240,17 +273,8 @@ function WeeklyRestForm({ lastResult, answer }: FormProps) {
       <ErrorSummary form={form} />
       <Form method="get" preventScrollReset {...getFormProps(form)}>
         <input type="hidden" name="calc" value="weekly-rest" />
-        <TextField
-          field={asTextField(fields.hourlyWage)}
-          label={t("calc.fields.hourlyWage")}
-          inputMode="numeric"
-        />
-        <TextField
-          field={asTextField(fields.weeklyHours)}
-          label={t("calc.fields.weeklyHours")}
-          hint={t("calc.fields.weeklyHoursHint")}
-          inputMode="decimal"
-        />
+        <CalcField field={fields.hourlyWage} name="hourlyWage" kind="numeric" />
+        <CalcField field={fields.weeklyHours} name="weeklyHours" kind="decimal" />
         <CheckboxField field={fields.workedEveryDay} label={t("calc.fields.workedEveryDay")} />
         <Submit />
       </Form>
@@ -293,28 +317,10 @@ function UnpaidForm({ lastResult, answer }: FormProps) {
       <ErrorSummary form={form} />
       <Form method="get" preventScrollReset {...getFormProps(form)}>
         <input type="hidden" name="calc" value="unpaid" />
-        <TextField
-          field={asTextField(fields.hourlyWage)}
-          label={t("calc.fields.hourlyWage")}
-          inputMode="numeric"
-        />
-        <TextField
-          field={asTextField(fields.weeklyHours)}
-          label={t("calc.fields.weeklyHours")}
-          hint={t("calc.fields.weeklyHoursHint")}
-          inputMode="decimal"
-        />
-        <TextField
-          field={asTextField(fields.weeks)}
-          label={t("calc.fields.weeks")}
-          inputMode="numeric"
-        />
-        <TextField
-          field={asTextField(fields.paid)}
-          label={t("calc.fields.paid")}
-          hint={t("calc.fields.paidHint")}
-          inputMode="numeric"
-        />
+        <CalcField field={fields.hourlyWage} name="hourlyWage" kind="numeric" />
+        <CalcField field={fields.weeklyHours} name="weeklyHours" kind="decimal" />
+        <CalcField field={fields.weeks} name="weeks" kind="numeric" />
+        <CalcField field={fields.paid} name="paid" kind="numeric" />
         <Submit />
       </Form>
     </CalculatorSection>
@@ -359,28 +365,10 @@ function SeveranceForm({ lastResult, answer }: FormProps) {
       <ErrorSummary form={form} />
       <Form method="get" preventScrollReset {...getFormProps(form)}>
         <input type="hidden" name="calc" value="severance" />
-        <TextField
-          field={asTextField(fields.firstDay)}
-          label={t("calc.fields.firstDay")}
-          type="date"
-        />
-        <TextField
-          field={asTextField(fields.lastDay)}
-          label={t("calc.fields.lastDay")}
-          type="date"
-        />
-        <TextField
-          field={asTextField(fields.lastThreeMonthsPay)}
-          label={t("calc.fields.lastThreeMonthsPay")}
-          hint={t("calc.fields.lastThreeMonthsPayHint")}
-          inputMode="numeric"
-        />
-        <TextField
-          field={asTextField(fields.weeklyHours)}
-          label={t("calc.fields.weeklyHours")}
-          hint={t("calc.fields.weeklyHoursHint")}
-          inputMode="decimal"
-        />
+        <CalcField field={fields.firstDay} name="firstDay" kind="date" />
+        <CalcField field={fields.lastDay} name="lastDay" kind="date" />
+        <CalcField field={fields.lastThreeMonthsPay} name="lastThreeMonthsPay" kind="numeric" />
+        <CalcField field={fields.weeklyHours} name="weeklyHours" kind="decimal" />
         <Submit />
       </Form>
     </CalculatorSection>
@@ -430,16 +418,8 @@ function MinimumWageForm({ lastResult, answer, thisYear }: FormProps & { thisYea
       <ErrorSummary form={form} />
       <Form method="get" preventScrollReset {...getFormProps(form)}>
         <input type="hidden" name="calc" value="minimum" />
-        <TextField
-          field={asTextField(fields.hourlyWage)}
-          label={t("calc.fields.hourlyWage")}
-          inputMode="numeric"
-        />
-        <TextField
-          field={asTextField(fields.year)}
-          label={t("calc.fields.year")}
-          inputMode="numeric"
-        />
+        <CalcField field={fields.hourlyWage} name="hourlyWage" kind="numeric" />
+        <CalcField field={fields.year} name="year" kind="numeric" />
         <Submit />
       </Form>
     </CalculatorSection>
