@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProgramRegistration" ADD COLUMN "attendance" TEXT;
+

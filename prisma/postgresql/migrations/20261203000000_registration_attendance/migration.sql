@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProgramRegistration" ADD COLUMN     "attendance" TEXT;
