@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
 import { ChangePasswordSchema } from "~/domain/residents/schema";
-import { PASSWORD_MIN } from "~/domain/residents/types";
 import { changePassword } from "~/domain/residents/service.server";
 import { commitSessionRedirect, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -74,18 +74,10 @@ export default function ChangePasswordPage() {
           type="password"
           autoComplete="current-password"
         />
-        <TextField
-          field={fields.newPassword}
-          label={t("password.new")}
-          hint={t("auth:fields.passwordHint", { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.newPasswordConfirm}
-          label={t("password.confirm")}
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          password={fields.newPassword}
+          confirm={fields.newPasswordConfirm}
+          replacesCurrent
         />
         <button
           type="submit"

@@ -4,11 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 import type { z } from "zod";
-import { ErrorSummary, TextField } from "~/components/ui/form";
+import { ErrorSummary } from "~/components/ui/form";
 import { isPasswordResetTokenUsable, resetPassword } from "~/domain/residents/recovery.server";
 import { ResetPasswordSchema } from "~/domain/residents/schema";
-import { PASSWORD_MIN, PASSWORD_RESET_MINUTES } from "~/domain/residents/types";
+import { PASSWORD_RESET_MINUTES } from "~/domain/residents/types";
 import { commitSessionRedirect } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { useFormConstraint } from "~/utils/form-constraint";
@@ -80,19 +81,7 @@ export default function ResetPasswordPage() {
       <p>{t("reset.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />
-        <TextField
-          field={fields.newPassword}
-          label={t("fields.password")}
-          hint={t("fields.passwordHint", { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.newPasswordConfirm}
-          label={t("fields.passwordConfirm")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.newPassword} confirm={fields.newPasswordConfirm} />
         <button
           type="submit"
           className="button primary"

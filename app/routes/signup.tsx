@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/ui/form";
 import { SignupSchema } from "~/domain/residents/schema";
-import { PASSWORD_MIN } from "~/domain/residents/types";
 import { createResident } from "~/domain/residents/service.server";
 import { useRootData } from "~/utils/root-data";
 import { requireAnonymous, startSession } from "~/utils/auth.server";
@@ -80,19 +80,7 @@ export default function SignupPage() {
           inputMode="email"
         />
         <TextField field={fields.name} label={t("fields.name")} autoComplete="name" />
-        <TextField
-          field={fields.password}
-          label={t("fields.password")}
-          hint={t("fields.passwordHint", { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.passwordConfirm}
-          label={t("fields.passwordConfirm")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.passwordConfirm} />
         <CheckboxField
           field={fields.acceptTerms}
           label={

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { splitMessage } from "~/domain/shared/message-values";
 
-type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
+export type AnyField = FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
 
 /**
  * Conform types a field by its schema's input type (a number, a list); these primitives only read
