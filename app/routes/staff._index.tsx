@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EventsBackOfficeSection } from "~/components/events/back-office";
 import { JobsBackOfficeSection } from "~/components/jobs/back-office";
 import { canManageBookings } from "~/domain/booking/staff.server";
 import { countFailedDeliveries, failureScope } from "~/domain/notifications/failures.server";
@@ -8,7 +9,7 @@ import { countUnverifiedFacts } from "~/domain/places/provenance.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
-export const handle = { i18n: ["jobs"] };
+export const handle = { i18n: ["jobs", "events"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "backOffice");
 
 /** The back office's front page: one section per capability the person may manage. */
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     places: admin || Boolean(user.staffPlaceId),
     // facts of those places nobody confirmed yet (decision 0021)
     unverifiedFacts: admin || user.staffPlaceId ? await countUnverifiedFacts(user) : null,
-    // staff bound to an organisation, and admins, manage postings and rounds
+    // staff bound to an organisation, and admins, manage postings, rounds and programs
     jobs: admin || Boolean(user.staffOrganizationId),
   };
 }
@@ -78,6 +79,7 @@ export default function BackOffice() {
         </section>
       ) : null}
       {jobs ? <JobsBackOfficeSection /> : null}
+      {jobs ? <EventsBackOfficeSection /> : null}
       {role === "admin" ? (
         <section aria-labelledby="bo-people-title">
           <h2 id="bo-people-title">{t("backOffice.people.title")}</h2>

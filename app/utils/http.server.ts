@@ -60,6 +60,8 @@ const STATUS: Record<Code, number> = {
   slugTaken: 409,
   // a session (or event) its organiser called off
   cancelled: 409,
+  // fewer seats than the people already registered
+  seatsBelowRegistered: 409,
 };
 
 export function statusFor(code: Code): number {

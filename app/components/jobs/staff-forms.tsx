@@ -29,7 +29,7 @@ import {
 import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
 
-type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+export type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
 type Organization = { id: string; nameKo: string; nameEn: string };
 
@@ -177,7 +177,7 @@ function WindowFieldset({
   );
 }
 
-function CriteriaFieldset({ fields }: { fields: Record<string, Field> }) {
+export function CriteriaFieldset({ fields }: { fields: Record<string, Field> }) {
   const { t } = useTranslation(["jobs", "districts", "account"]);
   return (
     <fieldset className="stack">
@@ -236,7 +236,7 @@ function CriteriaFieldset({ fields }: { fields: Record<string, Field> }) {
   );
 }
 
-function OrganizationField({
+export function OrganizationField({
   field,
   organizations,
 }: {

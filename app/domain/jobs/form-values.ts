@@ -18,7 +18,7 @@ function windowValues(opensAt: Date, closesAt: Date) {
 
 const on = (value: boolean) => (value ? "on" : undefined);
 
-function criteriaValues(row: CriteriaRow) {
+export function criteriaValues(row: CriteriaRow) {
   const criteria = criteriaFromRow(row);
   if (!criteria) return { workerTypes: [], districts: [] };
   return {

@@ -149,8 +149,8 @@ const integer = (min: number, max: number, message: string) =>
     .min(min, message)
     .max(max, message);
 
-/** The eligibility criteria a posting or round asks (one shape for every service). */
-const criteriaFields = {
+/** The eligibility criteria a posting, round or program asks (one shape for every service). */
+export const criteriaFields = {
   minAge: integer(0, 120, "jobs:errors.age").optional(),
   maxAge: integer(0, 120, "jobs:errors.age").optional(),
   ageReferenceDate: isoDate.optional(),
@@ -240,7 +240,7 @@ function checkWageFloors(
   });
 }
 
-function checkAges(value: CriteriaValues, ctx: z.RefinementCtx) {
+export function checkAges(value: CriteriaValues, ctx: z.RefinementCtx) {
   if (value.minAge !== undefined && value.maxAge !== undefined && value.minAge > value.maxAge)
     ctx.addIssue({ code: "custom", path: ["maxAge"], message: "jobs:errors.ageOrder" });
 }

@@ -33,6 +33,7 @@ const TEMPLATE_TOPICS: Record<string, Topic> = {
   application_promoted: "required",
   posting_opened: "follows",
   posting_closing: "follows",
+  event_cancelled: "required",
 };
 
 /** The topic of a template; unknown templates are required (never silently dropped). */

@@ -59,6 +59,7 @@ export const CODES = [
   "duplicateRound",
   "slugTaken",
   "cancelled",
+  "seatsBelowRegistered",
 ] as const;
 export type Code = (typeof CODES)[number];
 

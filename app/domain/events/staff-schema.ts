@@ -1,0 +1,138 @@
+// Validation of the back office's program, session, cancellation and attendance forms, shared by
+// the browser (Conform) and the server. Messages are i18next keys, translated where shown. The
+// eligibility fields are the one engine's (the same fieldset as postings and rounds).
+import { z } from "zod";
+import { checkAges, criteriaFields } from "~/domain/jobs/schema";
+import { DISTRICT_CODES } from "~/domain/residents/districts";
+import { seoulInstant } from "~/domain/shared/seoul-time";
+import { CLOCK_TIME, isoDate, optionalText, requiredText } from "~/domain/shared/validation";
+import { PROGRAM_KINDS } from "./types";
+
+export const PROGRAM_FORMATS = ["in_person", "online", "hybrid"] as const;
+export const PROGRAM_STATUSES = ["draft", "published"] as const;
+/** The languages a program can be held in (those the event pages can name). */
+export const PROGRAM_LANGUAGES = ["ko", "en"] as const;
+export const ATTENDANCE_MARKS = ["attended", "no_show"] as const;
+export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
+export const MAX_SEATS = 10_000;
+
+/** An online link: https only (a plain http or javascript: link is never shown to residents). */
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(500, "validation:tooLong")
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "events:staff.errors.httpsOnly");
+
+export const ProgramSchema = z
+  .object({
+    ...criteriaFields,
+    /** admins choose the host organisation; staff always use their own */
+    organizationId: z.string().trim().max(40).optional(),
+    kind: z.enum(PROGRAM_KINDS),
+    titleKo: requiredText(120),
+    titleEn: requiredText(120),
+    descriptionKo: requiredText(5000),
+    descriptionEn: requiredText(5000),
+    placeId: z.string().trim().max(40).optional(),
+    venueKo: optionalText(200),
+    venueEn: optionalText(200),
+    district: z.enum(DISTRICT_CODES).optional(),
+    format: z.enum(PROGRAM_FORMATS),
+    onlineUrl: httpsUrl.optional(),
+    languages: z.array(z.enum(PROGRAM_LANGUAGES)).min(1, "events:staff.errors.languages"),
+    accessibilityNotesKo: optionalText(1000),
+    accessibilityNotesEn: optionalText(1000),
+    status: z.enum(PROGRAM_STATUSES),
+  })
+  .superRefine((value, ctx) => {
+    if (value.format !== "in_person" && !value.onlineUrl)
+      ctx.addIssue({
+        code: "custom",
+        path: ["onlineUrl"],
+        message: "events:staff.errors.onlineUrlRequired",
+      });
+    if (value.format !== "online" && !value.placeId && !value.venueKo)
+      ctx.addIssue({ code: "custom", path: ["venueKo"], message: "events:staff.errors.venue" });
+    checkAges(value, ctx);
+  });
+export type ProgramInput = z.infer<typeof ProgramSchema>;
+
+const clockTime = z
+  .string({ required_error: "validation:required" })
+  .regex(CLOCK_TIME, "jobs:errors.time");
+
+export const SessionSchema = z
+  .object({
+    startDate: isoDate,
+    startTime: clockTime,
+    endDate: isoDate,
+    endTime: clockTime,
+    capacity: z
+      .number({ required_error: "validation:required", invalid_type_error: "jobs:errors.number" })
+      .int("jobs:errors.number")
+      .min(1, "events:staff.errors.capacity")
+      .max(MAX_SEATS, "events:staff.errors.capacity"),
+    opensDate: isoDate,
+    opensTime: clockTime,
+    closesDate: isoDate,
+    closesTime: clockTime,
+  })
+  .superRefine((value, ctx) => {
+    const startsAt = seoulInstant(value.startDate, value.startTime);
+    const opensAt = seoulInstant(value.opensDate, value.opensTime);
+    const closesAt = seoulInstant(value.closesDate, value.closesTime);
+    if (seoulInstant(value.endDate, value.endTime) <= startsAt)
+      ctx.addIssue({
+        code: "custom",
+        path: ["endDate"],
+        message: "events:staff.errors.endAfterStart",
+      });
+    if (closesAt <= opensAt)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closesDate"],
+        message: "jobs:errors.closesBeforeOpens",
+      });
+    else if (closesAt > startsAt)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closesDate"],
+        message: "events:staff.errors.windowBeforeStart",
+      });
+  });
+export type SessionInput = z.infer<typeof SessionSchema>;
+
+/** The session's instants from the form's Seoul dates and times. */
+export function sessionInstants(input: SessionInput) {
+  return {
+    startsAt: seoulInstant(input.startDate, input.startTime),
+    endsAt: seoulInstant(input.endDate, input.endTime),
+    registrationOpensAt: seoulInstant(input.opensDate, input.opensTime),
+    registrationClosesAt: seoulInstant(input.closesDate, input.closesTime),
+  };
+}
+
+/** Calling a session or a whole program off: a ticked confirmation, nothing else. */
+export const CancelSchema = z.object({
+  intent: z.enum(["cancelSession", "cancelProgram"]),
+  confirm: z
+    .string()
+    .optional()
+    .refine((v) => v === "on", "events:staff.errors.confirmCancel"),
+});
+
+/**
+ * The attendance sheet: one choice per registration (`mark.<registrationId>`), "unknown" for not
+ * recorded yet.
+ */
+export const AttendanceSchema = z.object({
+  mark: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), z.enum([...ATTENDANCE_MARKS, "unknown"]))
+    .default({}),
+});
