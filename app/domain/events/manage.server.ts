@@ -487,8 +487,9 @@ export async function cancelSession(
 
 /**
  * Calls a whole program off: every session not yet begun is cancelled as above (each in its own
- * transaction, so a large program never holds one long lock), and the program is unpublished so
- * that it leaves the agenda. Calling it again cancels nothing more.
+ * transaction, so a large program never holds one long lock). The program stays published, so
+ * that the link in the message shows its sessions as cancelled. Calling it again cancels nothing
+ * more and tells nobody.
  */
 export async function cancelProgram(
   actor: SessionUser,
