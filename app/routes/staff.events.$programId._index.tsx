@@ -1,43 +1,33 @@
 // One of the host's programs in the back office: its sessions (with their registrations,
-// attendance sheet and CSV export), the program's form, and calling the whole program off.
+// attendance sheet and CSV export), a link to its form, and calling the whole program off.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProgramForm } from "~/components/events/staff-forms";
 import { CancelFields } from "~/components/events/staff-cancel";
 import { Confirmation, ErrorSummary } from "~/components/ui/form";
-import { programFormValues } from "~/domain/events/form-values";
-import {
-  cancelProgram,
-  listOrganizationsAndPlaces,
-  updateProgram,
-} from "~/domain/events/manage.server";
-import { CancelSchema, ProgramSchema } from "~/domain/events/staff-schema";
+import { cancelProgram } from "~/domain/events/manage.server";
+import { CancelProgramSchema } from "~/domain/events/staff-schema";
 import { localized } from "~/domain/shared/localized";
-import { programRefusal, requireManagedProgram } from "~/routes-support/events-staff.server";
+import { requireManagedProgram } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
-import { formConstraint } from "~/utils/form-constraint.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, refusalResponse } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
-import { clientIp, readFormData, singleField } from "~/utils/request.server";
+import { clientIp, readFormData } from "~/utils/request.server";
 import { useLocale } from "~/utils/use-locale";
 
-export const handle = { i18n: ["events", "jobs", "districts", "account", "validation"] };
+export const handle = { i18n: ["events", "validation"] };
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   withSiteName(args, args.data?.pageTitle ?? "");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireManagedProgram(request, params.programId);
-  const [{ places }, locale] = await Promise.all([
-    listOrganizationsAndPlaces(),
-    getLocale(request),
-  ]);
+  const locale = await getLocale(request);
   const current = now();
   return {
     pageTitle: localized(program, locale, "title"),
@@ -47,8 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: { ko: program.titleKo, en: program.titleEn },
       organization: { ko: program.organization.nameKo, en: program.organization.nameEn },
       status: program.status as "draft" | "published",
-      // changes whenever the program is saved, so the form starts again from what was saved
-      version: program.updatedAt.toISOString(),
     },
     sessions: program.sessions.map((session) => ({
       id: session.id,
@@ -59,36 +47,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       begun: session.startsAt <= current,
     })),
     cancellable: program.sessions.some((s) => s.status === "scheduled" && s.startsAt > current),
-    values: programFormValues(program),
-    places,
-    constraint: formConstraint(ProgramSchema),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, program } = await requireManagedProgram(request, params.programId);
-  const formData = await readFormData(request);
-  const meta = { now: now(), ip: clientIp(context) };
-  if (singleField(formData, "intent") === "cancelProgram") {
-    const submission = parseWithZod(formData, { schema: CancelSchema });
-    if (submission.status !== "success") return invalid(submission);
-    const outcome = await cancelProgram(user, program.id, meta);
-    if (!outcome.ok) throw refusalResponse(outcome);
-    return redirect(`/staff/events/${program.id}?cancelled=${outcome.told}`);
-  }
-  const submission = parseWithZod(formData, { schema: ProgramSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: CancelProgramSchema });
   if (submission.status !== "success") return invalid(submission);
-  const outcome = await updateProgram(user, program.id, submission.value, meta);
-  if (!outcome.ok) return programRefusal(outcome, submission);
-  return redirect(`/staff/events/${program.id}?saved=1`);
+  const outcome = await cancelProgram(user, program.id, { now: now(), ip: clientIp(context) });
+  if (!outcome.ok) throw refusalResponse(outcome);
+  return redirect(`/staff/events/${program.id}?cancelled=${outcome.told}`);
 }
 
 function CancelProgramForm() {
   const { t } = useTranslation("events");
   const actionData = useActionData<typeof action>();
-  const result =
-    actionData?.result?.initialValue?.intent === "cancelProgram" ? actionData.result : null;
-  const [form, fields] = useForm<{ confirm: string }>({ id: "cancel-program", lastResult: result });
+  const [form, fields] = useForm<{ confirm: string }>({
+    id: "cancel-program",
+    lastResult: actionData?.result,
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <ErrorSummary form={form} />
@@ -105,12 +82,9 @@ function CancelProgramForm() {
 export default function StaffProgram() {
   const { t } = useTranslation("events");
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const locale = useLocale();
   const { program } = data;
-  const programResult =
-    actionData?.result?.initialValue?.intent === "cancelProgram" ? null : actionData?.result;
   const told = searchParams.get("cancelled");
   return (
     <section className="page narrow" aria-labelledby="staff-program-title">
@@ -127,6 +101,7 @@ export default function StaffProgram() {
         <Confirmation>{t("staff.cancel.programDone", { count: Number(told) || 0 })}</Confirmation>
       ) : null}
       <p className="actions">
+        <Link to={`/staff/events/${program.id}/edit`}>{t("staff.form.editTitle")}</Link>
         {program.status === "published" ? (
           <Link to={`/events/${program.slug}`}>{t("staff.form.view")}</Link>
         ) : null}
@@ -198,14 +173,6 @@ export default function StaffProgram() {
           </div>
         )}
       </section>
-
-      <h2>{t("staff.form.editTitle")}</h2>
-      <ProgramForm
-        id={`program-${program.version}`}
-        lastResult={programResult}
-        defaultValue={data.values}
-        places={data.places}
-      />
 
       {data.cancellable ? (
         <section className="card" aria-labelledby="cancel-program-title">

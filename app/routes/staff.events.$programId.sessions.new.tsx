@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SessionForm } from "~/components/events/staff-forms";
+import { SessionForm } from "~/components/events/session-form";
 import { createSession } from "~/domain/events/manage.server";
 import { SessionSchema } from "~/domain/events/staff-schema";
 import { localized } from "~/domain/shared/localized";

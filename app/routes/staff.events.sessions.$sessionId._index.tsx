@@ -7,11 +7,11 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CancelFields } from "~/components/events/staff-cancel";
-import { SessionForm } from "~/components/events/staff-forms";
+import { SessionForm } from "~/components/events/session-form";
 import { Confirmation, ErrorSummary } from "~/components/ui/form";
 import { sessionFormValues } from "~/domain/events/form-values";
 import { cancelSession, listRegistrants, updateSession } from "~/domain/events/manage.server";
-import { CancelSchema, SessionSchema } from "~/domain/events/staff-schema";
+import { CancelSessionSchema, SessionSchema } from "~/domain/events/staff-schema";
 import { localized } from "~/domain/shared/localized";
 import { requireManagedSession, sessionRefusal } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const meta = { now: now(), ip: clientIp(context) };
   if (singleField(formData, "intent") === "cancelSession") {
-    const submission = parseWithZod(formData, { schema: CancelSchema });
+    const submission = parseWithZod(formData, { schema: CancelSessionSchema });
     if (submission.status !== "success") return invalid(submission);
     const outcome = await cancelSession(user, session.id, meta);
     if (!outcome.ok) return refused(outcome, { submission });

@@ -64,6 +64,8 @@ const ids = {
   youthService: "",
   posting: "",
   round: "",
+  program: "",
+  eventSession: "",
 };
 
 /** The people, bookings and applications the signed-in pages show. */
@@ -153,6 +155,12 @@ async function signedInFixtures() {
     "staff-jobs-2026",
   );
   cookies.admin = await logInOverHttp("admin@seoul-portal.test", "admin-portal-2026");
+  const program = await db.program.findUniqueOrThrow({
+    where: { slug: "good-jobs-city-forum" },
+    select: { id: true, sessions: { select: { id: true }, take: 1 } },
+  });
+  ids.program = program.id;
+  ids.eventSession = program.sessions[0]?.id ?? "";
 }
 
 /** Each role's pages; `{name}` stands for the id `signedInFixtures` made (`ids.name`). */
@@ -269,6 +277,14 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/staff/places/facts",
       "/staff/messages",
       "/staff/wages",
+      "/staff/events",
+      "/staff/events/new",
+      "/staff/events/report",
+      "/staff/events/{program}",
+      "/staff/events/{program}/edit",
+      "/staff/events/{program}/sessions/new",
+      "/staff/events/sessions/{eventSession}",
+      "/staff/events/sessions/{eventSession}/attendance",
       "/dev/mailbox",
     ],
   },

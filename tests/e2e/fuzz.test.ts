@@ -516,8 +516,8 @@ async function prepareData() {
     data: { residentId: resident.id, roundId: round.id, profileSnapshot: "{}" },
   });
   const program = await db.program.findFirstOrThrow({
-    where: { status: "published" },
-    select: { slug: true },
+    where: { status: "published", sessions: { some: {} } },
+    select: { id: true, slug: true, sessions: { select: { id: true }, take: 1 } },
     orderBy: { slug: "asc" },
   });
   const values: Record<string, string> = {
@@ -532,6 +532,8 @@ async function prepareData() {
     placeId: place.id,
     "places:slug": place.slug,
     "events:slug": program.slug,
+    programId: program.id,
+    sessionId: program.sessions[0]!.id,
     serviceId: service.id,
     serviceSlug: service.slug,
     slotId: service.slotId("2026-12-10", "12:00"),

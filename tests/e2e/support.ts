@@ -179,8 +179,15 @@ export type DatabaseSnapshot = Record<string, { rows: number; lastUpdate: string
  */
 const NOT_COMPARED = new Set(["RateLimit", "TaskLease"]);
 
-/** Audited reads (a staff member opening a description, exporting applicants) are writes by design. */
-const AUDITED_READS = ["booking.description_read", "applications.export"];
+/**
+ * Audited reads (a staff member opening a description, exporting applicants or registrants) are
+ * writes by design.
+ */
+const AUDITED_READS = [
+  "booking.description_read",
+  "applications.export",
+  "event.registrants_export",
+];
 
 /** Every model of the schema (Prisma's list, so a new model is counted without editing this). */
 export async function databaseSnapshot(): Promise<DatabaseSnapshot> {

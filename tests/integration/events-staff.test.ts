@@ -14,6 +14,10 @@ import {
   action as programAction,
   loader as programLoader,
 } from "~/routes/staff.events.$programId._index";
+import {
+  action as editProgramAction,
+  loader as editProgramLoader,
+} from "~/routes/staff.events.$programId.edit";
 import { action as newSessionAction } from "~/routes/staff.events.$programId.sessions.new";
 import { loader as listLoader } from "~/routes/staff.events._index";
 import { action as newProgramAction } from "~/routes/staff.events.new";
@@ -224,9 +228,9 @@ describe("creating and editing programs", () => {
     });
 
     const edited = await call(
-      programAction,
+      editProgramAction,
       formRequest(
-        `/staff/events/${programId}`,
+        `/staff/events/${programId}/edit`,
         programFields({ format: "in_person", titleEn: "Job lecture, edited", status: "draft" }),
         { cookie: staff.cookie },
       ),
@@ -357,9 +361,14 @@ describe("who may manage a program", () => {
     ] as const) {
       const replies = await Promise.all([
         call(programLoader, getRequest(`/staff/events/${programId}`, { cookie }), { programId }),
+        call(editProgramLoader, getRequest(`/staff/events/${programId}/edit`, { cookie }), {
+          programId,
+        }),
         call(
-          programAction,
-          formRequest(`/staff/events/${programId}`, programFields({ titleKo: "탈취" }), { cookie }),
+          editProgramAction,
+          formRequest(`/staff/events/${programId}/edit`, programFields({ titleKo: "탈취" }), {
+            cookie,
+          }),
           { programId },
         ),
         call(

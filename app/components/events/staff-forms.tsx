@@ -1,7 +1,7 @@
-// The back office's program and session forms. One zod schema per form checks on the server
+// The back office's program form. One zod schema per form checks on the server
 // (and its HTML constraints in the browser); the eligibility fieldset is the postings' and rounds'.
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CriteriaFieldset, OrganizationField, type Field } from "~/components/jobs/staff-forms";
@@ -14,11 +14,12 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/ui/form";
-import type { ProgramSchema, SessionSchema } from "~/domain/events/staff-schema";
+import type { ProgramSchema } from "~/domain/events/staff-schema";
 import { PROGRAM_KINDS } from "~/domain/events/types";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
+import { SaveButton } from "./save-button";
 
 // The choices, repeated here as plain lists so that the page does not ship zod.
 const FORMATS = ["in_person", "online", "hybrid"] as const;
@@ -26,17 +27,6 @@ const STATUSES = ["draft", "published"] as const;
 const LANGUAGES = ["ko", "en"] as const;
 
 type Named = { id: string; nameKo: string; nameEn: string };
-
-function SaveButton() {
-  const { t } = useTranslation("events");
-  const navigation = useNavigation();
-  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
-  return (
-    <button type="submit" name="intent" value="save" className="button primary" disabled={saving}>
-      {saving ? t("staff.form.saving") : t("staff.form.save")}
-    </button>
-  );
-}
 
 type ProgramShape = z.input<typeof ProgramSchema>;
 
@@ -138,54 +128,6 @@ export function ProgramForm(props: {
         legend={t("staff.form.status")}
         options={STATUSES.map((s) => ({ value: s, label: t(`staff.status.${s}`) }))}
       />
-      <SaveButton />
-    </Form>
-  );
-}
-
-type SessionShape = z.input<typeof SessionSchema>;
-
-export function SessionForm(props: {
-  id: string;
-  lastResult: SubmissionResult<string[]> | null | undefined;
-  defaultValue?: DefaultValue<SessionShape>;
-}) {
-  const { t } = useTranslation("events");
-  const [form, fields] = useForm<SessionShape>({
-    id: props.id,
-    lastResult: props.lastResult,
-    defaultValue: props.defaultValue,
-    constraint: useFormConstraint(),
-  });
-  const pair = (date: "startDate" | "endDate" | "opensDate" | "closesDate", time: string) => (
-    <div className="field-row">
-      <TextField field={asTextField(fields[date])} label={t(`staff.session.${date}`)} type="date" />
-      <TextField
-        field={asTextField(fields[time as "startTime"])}
-        label={t(`staff.session.${time as "startTime"}`)}
-        type="time"
-      />
-    </div>
-  );
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <ErrorSummary form={form} />
-      <p className="hint">{t("staff.session.seoulTime")}</p>
-      {pair("startDate", "startTime")}
-      {pair("endDate", "endTime")}
-      <TextField
-        field={asTextField(fields.capacity)}
-        label={t("staff.session.capacity")}
-        hint={t("staff.session.capacityHint")}
-        type="number"
-        inputMode="numeric"
-      />
-      <fieldset className="stack">
-        <legend>{t("staff.session.window")}</legend>
-        <p className="hint">{t("staff.session.windowHint")}</p>
-        {pair("opensDate", "opensTime")}
-        {pair("closesDate", "closesTime")}
-      </fieldset>
       <SaveButton />
     </Form>
   );

@@ -118,13 +118,21 @@ export function sessionInstants(input: SessionInput) {
   };
 }
 
-/** Calling a session or a whole program off: a ticked confirmation, nothing else. */
-export const CancelSchema = z.object({
-  intent: z.enum(["cancelSession", "cancelProgram"]),
-  confirm: z
-    .string()
-    .optional()
-    .refine((v) => v === "on", "events:staff.errors.confirmCancel"),
+const confirmed = z
+  .string()
+  .optional()
+  .refine((v) => v === "on", "events:staff.errors.confirmCancel");
+
+/** Calling a session off: a ticked confirmation, nothing else. */
+export const CancelSessionSchema = z.object({
+  intent: z.literal("cancelSession"),
+  confirm: confirmed,
+});
+
+/** Calling a whole program off: the same. */
+export const CancelProgramSchema = z.object({
+  intent: z.literal("cancelProgram"),
+  confirm: confirmed,
 });
 
 /**
