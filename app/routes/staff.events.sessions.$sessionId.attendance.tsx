@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Confirmation } from "~/components/ui/form";
 import { listRegistrants, recordAttendance } from "~/domain/events/manage.server";
 import { AttendanceSchema } from "~/domain/events/staff-schema";
+import { ATTENDANCE_MARKS } from "~/domain/events/types";
 import { localized } from "~/domain/shared/localized";
 import { requireManagedSession } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
@@ -20,7 +21,7 @@ import { useLocale } from "~/utils/use-locale";
 export const handle = { i18n: ["events"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffEventAttendance");
 
-const MARKS = ["attended", "no_show", "unknown"] as const;
+const MARKS = [...ATTENDANCE_MARKS, "unknown"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireManagedSession(request, params.sessionId);

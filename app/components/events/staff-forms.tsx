@@ -15,16 +15,16 @@ import {
   TextField,
 } from "~/components/ui/form";
 import type { ProgramSchema } from "~/domain/events/staff-schema";
-import { PROGRAM_KINDS } from "~/domain/events/types";
+import {
+  PROGRAM_FORMATS,
+  PROGRAM_KINDS,
+  PROGRAM_LANGUAGES,
+  PROGRAM_STATUSES,
+} from "~/domain/events/types";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { SaveButton } from "./save-button";
-
-// The choices, repeated here as plain lists so that the page does not ship zod.
-const FORMATS = ["in_person", "online", "hybrid"] as const;
-const STATUSES = ["draft", "published"] as const;
-const LANGUAGES = ["ko", "en"] as const;
 
 type Named = { id: string; nameKo: string; nameEn: string };
 
@@ -75,7 +75,7 @@ export function ProgramForm(props: {
         <RadioGroup
           field={asTextField(fields.format)}
           legend={t("staff.form.format")}
-          options={FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+          options={PROGRAM_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
         />
         <TextField
           field={asTextField(fields.onlineUrl)}
@@ -109,7 +109,7 @@ export function ProgramForm(props: {
         <CheckboxGroup
           field={asTextField(fields.languages)}
           legend={t("staff.form.languages")}
-          options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          options={PROGRAM_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
         />
         <TextAreaField
           field={asTextField(fields.accessibilityNotesKo)}
@@ -126,7 +126,7 @@ export function ProgramForm(props: {
       <RadioGroup
         field={asTextField(fields.status)}
         legend={t("staff.form.status")}
-        options={STATUSES.map((s) => ({ value: s, label: t(`staff.status.${s}`) }))}
+        options={PROGRAM_STATUSES.map((s) => ({ value: s, label: t(`staff.status.${s}`) }))}
       />
       <SaveButton />
     </Form>

@@ -25,13 +25,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { siteUrl } from "~/utils/site-url.server";
-import {
-  sessionInstants,
-  type AttendanceMark,
-  type ProgramInput,
-  type SessionInput,
-} from "./staff-schema";
-import { EVENTS_PAGE_SIZE } from "./types";
+import { sessionInstants, type ProgramInput, type SessionInput } from "./staff-schema";
+import { EVENTS_PAGE_SIZE, type AttendanceMark } from "./types";
 
 type Tx = Prisma.TransactionClient;
 type Meta = { now: Date; ip: string | null };
@@ -382,7 +377,7 @@ export async function updateSession(
 
 // ───────────── cancelling ─────────────
 
-export const cancellationKey = (registrationId: string) => `event-cancelled:${registrationId}`;
+const cancellationKey = (registrationId: string) => `event-cancelled:${registrationId}`;
 
 type CancelSessionOutcome = Outcome<
   { told: number; alreadyCancelled: boolean },

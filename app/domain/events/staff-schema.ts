@@ -6,15 +6,15 @@ import { checkAges, criteriaFields } from "~/domain/jobs/schema";
 import { DISTRICT_CODES } from "~/domain/residents/districts";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { CLOCK_TIME, isoDate, optionalText, requiredText } from "~/domain/shared/validation";
-import { PROGRAM_KINDS } from "./types";
+import {
+  ATTENDANCE_MARKS,
+  PROGRAM_FORMATS,
+  PROGRAM_KINDS,
+  PROGRAM_LANGUAGES,
+  PROGRAM_STATUSES,
+} from "./types";
 
-export const PROGRAM_FORMATS = ["in_person", "online", "hybrid"] as const;
-export const PROGRAM_STATUSES = ["draft", "published"] as const;
-/** The languages a program can be held in (those the event pages can name). */
-export const PROGRAM_LANGUAGES = ["ko", "en"] as const;
-export const ATTENDANCE_MARKS = ["attended", "no_show"] as const;
-export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
-export const MAX_SEATS = 10_000;
+const MAX_SEATS = 10_000;
 
 /** An online link: https only (a plain http or javascript: link is never shown to residents). */
 const httpsUrl = z

@@ -22,3 +22,12 @@ export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
 export const MAX_QUERY_LENGTH = 100;
 export const EVENTS_PAGE_SIZE = 20;
+
+/** How a program is held, whether residents see it, the languages the event pages can name. */
+export const PROGRAM_FORMATS = ["in_person", "online", "hybrid"] as const;
+export const PROGRAM_STATUSES = ["draft", "published"] as const;
+export const PROGRAM_LANGUAGES = ["ko", "en"] as const;
+
+/** What staff record of a registrant once the session has begun. */
+export const ATTENDANCE_MARKS = ["attended", "no_show"] as const;
+export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
