@@ -60,6 +60,9 @@ export default function BackOffice() {
             <li>
               <Link to="/staff/schedules">{t("backOffice.schedules")}</Link>
             </li>
+            <li>
+              <Link to="/staff/labor/questions">{t("backOffice.laborQuestions")}</Link>
+            </li>
           </ul>
         </section>
       ) : null}

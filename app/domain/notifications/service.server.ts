@@ -114,6 +114,42 @@ export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter)
 }
 
 /**
+ * A message to someone without an account (a question asked at /labor/ask): one address, one
+ * channel, in the language they used. Always `required` (it says only that something awaits them)
+ * and sent at once; written in the same transaction as the change it announces.
+ */
+export async function enqueueToAddress(
+  input: {
+    channel: Channel;
+    address: string;
+    language: string;
+    template: string;
+    params: Record<string, string | number>;
+    sendAfter: Date;
+    about?: { ref?: string; placeId?: string | null };
+  },
+  db: Pick<OutboxWriter, "notification">,
+) {
+  const text = await renderMessage(input.template, input.language, input.params, input.channel);
+  return db.notification.create({
+    data: {
+      residentId: null,
+      channel: input.channel,
+      toAddress: input.address,
+      template: input.template,
+      locale: input.language,
+      subject: text.subject,
+      body: text.body,
+      topic: "required",
+      subjectRef: input.about?.ref ?? null,
+      placeId: input.about?.placeId ?? null,
+      sendAfter: input.sendAfter,
+    },
+    select: { id: true },
+  });
+}
+
+/**
  * A claimed message is being sent until then. A process that dies mid-send (killed, crashed)
  * leaves it "sending"; once the claim has run out, the next run takes it up again.
  */

@@ -7,6 +7,7 @@ import os from "node:os";
 import { expireWaitlistOffers } from "~/domain/booking/waitlist.server";
 import { syncAllSlots } from "~/domain/booking/schedule.server";
 import { sendFollowNotices } from "~/domain/jobs/follows.server";
+import { pruneLaborQuestions } from "~/domain/labor/questions.server";
 import { dispatchDueNotifications } from "~/domain/notifications/service.server";
 import { pruneSessionsAndLoginAttempts } from "~/domain/residents/service.server";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
@@ -26,6 +27,7 @@ export const PERIODIC_TASKS: readonly PeriodicTask[] = [
   { name: "notifications.dispatch", every: "tick", run: (now) => dispatchDueNotifications(now) },
   { name: "booking.slot-horizon", every: 3600, run: syncAllSlots },
   { name: "residents.prune", every: 3600, run: pruneSessionsAndLoginAttempts },
+  { name: "labor.questions-retention", every: 3600, run: pruneLaborQuestions },
 ];
 
 /** A task that runs longer than this is presumed dead; another process may then start it. */
