@@ -61,6 +61,9 @@ export default function LaborConsultation() {
       <p>
         <Link to="/labor/calculators">{t("labor.calculators")}</Link>
       </p>
+      <p>
+        <Link to="/labor/ask">{t("labor.askWithoutAccount")}</Link>
+      </p>
 
       <Form method="get" className="stack" aria-label={t("labor.steps")}>
         <fieldset className="field radio-group">

@@ -17,6 +17,7 @@ import {
   weeklyRestAllowance,
 } from "~/domain/labor/calculators";
 import { CALCULATORS, type CalculatorName } from "~/domain/labor/types";
+import { CALCULATOR_TOPICS, calculatorSummary } from "~/domain/labor/ask";
 import {
   CALCULATOR_SCHEMAS,
   type MinimumWageSchema,
@@ -191,6 +192,16 @@ function Result({ name, lines }: { name: CalculatorName; lines: string[] }) {
       <p className="hint no-print">{t("calc.printHint")}</p>
       <p className="no-print">
         <Link to="/labor">{t("calc.nextStep")}</Link>
+      </p>
+      <p className="no-print">
+        <Link
+          to={`/labor/ask?${new URLSearchParams({
+            topic: CALCULATOR_TOPICS[name] ?? "other",
+            summary: calculatorSummary([t(`calc.${name}.title`), ...lines]),
+          }).toString()}`}
+        >
+          {t("calc.askAbout")}
+        </Link>
       </p>
     </div>
   );

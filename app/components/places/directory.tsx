@@ -248,6 +248,11 @@ export function PlaceDirectory({
               <Link to="/labor">{t("laborBooking")}</Link>
             </p>
           ) : null}
+          {fixedKind === "labor_center" ? (
+            <p>
+              <Link to="/labor/ask">{t("laborAsk")}</Link>
+            </p>
+          ) : null}
         </div>
         {/* After the results in the page (a phone shows the list first); beside them on a wide
             screen. */}

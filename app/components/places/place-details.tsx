@@ -129,9 +129,17 @@ export function PlaceDetails({
       {bookable.length > 0 || place.kind === "labor_center" ? (
         <p className="actions">
           {place.kind === "labor_center" ? (
-            <Link className="button primary" to={`/labor?center=${encodeURIComponent(place.slug)}`}>
-              {t("place.bookConsultation")}
-            </Link>
+            <>
+              <Link
+                className="button primary"
+                to={`/labor?center=${encodeURIComponent(place.slug)}`}
+              >
+                {t("place.bookConsultation")}
+              </Link>{" "}
+              <Link className="button" to={`/labor/ask?center=${encodeURIComponent(place.slug)}`}>
+                {t("place.askQuestion")}
+              </Link>
+            </>
           ) : (
             <a className="button primary" href="#place-services-title">
               {t("place.seeBookable", { count: bookable.length })}

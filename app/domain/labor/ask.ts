@@ -1,7 +1,6 @@
 // Questions asked without an account (/labor/ask, decision 0025): the topics, the case code and
 // passphrase the asker keeps, how long a question is kept, and what a calculator result carries
-// into a question. Pure: no database, no HTTP.
-import crypto from "node:crypto";
+// into a question. Pure: no database, no HTTP (codes are drawn in questions.server.ts).
 
 /** Question topics, in the order the form lists them. */
 export const ASK_TOPICS = [
