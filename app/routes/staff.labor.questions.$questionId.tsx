@@ -158,6 +158,7 @@ function AnswerSection() {
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <ErrorSummary form={form} />
+        <input type="hidden" name="intent" value="answer" />
         <TextAreaField
           field={fields.answer}
           label={t("ask.staff.answerField")}

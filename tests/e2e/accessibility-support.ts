@@ -66,6 +66,7 @@ const ids = {
   round: "",
   program: "",
   eventSession: "",
+  laborQuestion: "",
 };
 
 /** The people, bookings and applications the signed-in pages show. */
@@ -148,6 +149,27 @@ async function signedInFixtures() {
   ids.posting = (
     await db.posting.findUniqueOrThrow({ where: { slug: "new-deal-city-public-data" } })
   ).id;
+  // a question asked without an account to the Seoul Labor Rights Center (its staff's queue)
+  const laborCenter = await db.place.findUniqueOrThrow({
+    where: { slug: "seoul-labor-rights-center" },
+    select: { id: true },
+  });
+  ids.laborQuestion = (
+    await db.laborQuestion.create({
+      data: {
+        code: "AXE2AXE3",
+        passphraseHash: "scrypt$axe",
+        placeId: laborCenter.id,
+        topic: "unpaid_wages",
+        question: "석 달째 월급을 받지 못했습니다.",
+        contactKind: "email",
+        contact: "asker@example.test",
+        language: "en",
+        lastActivityAt: new Date(),
+      },
+      select: { id: true },
+    })
+  ).id;
   cookies["youth staff"] = await logInOverHttp("staff.youth@seoul-portal.test", "staff-youth-2026");
   cookies["labor staff"] = await logInOverHttp("staff.labor@seoul-portal.test", "staff-labor-2026");
   cookies["postings staff"] = await logInOverHttp(
@@ -181,6 +203,9 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/labor-centers",
       "/labor/calculators",
       "/labor/calculators?calc=weekly-rest&hourlyWage=10320&weeklyHours=20&workedEveryDay=on",
+      "/labor/ask",
+      "/labor/ask?topic=weekly_rest&summary=Weekly%20rest%20allowance%3A%2041%2C280%20won",
+      "/labor/ask/Q7K4-MP2X",
       "/jobs",
       "/jobs?q=청년&district=jung",
       "/jobs/new-deal-city-public-data",
@@ -247,7 +272,14 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
   {
     role: "labor staff",
     combinations: [PHONE_KO, DESKTOP_EN],
-    paths: ["/staff", "/staff/bookings", "/staff/schedules", "/staff/places"],
+    paths: [
+      "/staff",
+      "/staff/bookings",
+      "/staff/schedules",
+      "/staff/places",
+      "/staff/labor/questions",
+      "/staff/labor/questions/{laborQuestion}",
+    ],
   },
   {
     role: "postings staff",

@@ -520,6 +520,19 @@ async function prepareData() {
     select: { id: true, slug: true, sessions: { select: { id: true }, take: 1 } },
     orderBy: { slug: "asc" },
   });
+  const question = await db.laborQuestion.create({
+    data: {
+      code: "FZZQ2345",
+      passphraseHash: "scrypt$fuzz",
+      placeId: place.id,
+      topic: "other",
+      question: "퍼즈 질문",
+      contactKind: "none",
+      language: "ko",
+      lastActivityAt: new Date(),
+    },
+    select: { id: true, code: true },
+  });
   const values: Record<string, string> = {
     residentId: resident.id,
     bookingId: booking.id,
@@ -534,6 +547,9 @@ async function prepareData() {
     "events:slug": program.slug,
     programId: program.id,
     sessionId: program.sessions[0]!.id,
+    // a question asked without an account to the staff's center (its code and its record)
+    code: question.code,
+    questionId: question.id,
     serviceId: service.id,
     serviceSlug: service.slug,
     slotId: service.slotId("2026-12-10", "12:00"),

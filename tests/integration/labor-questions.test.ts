@@ -282,7 +282,7 @@ describe("the staff queue", () => {
     ).toBe(404);
     const foreignAnswer = await call(
       answerAction,
-      formRequest(path, { answer: "No." }, { cookie: otherStaff.cookie }),
+      formRequest(path, { intent: "answer", answer: "No." }, { cookie: otherStaff.cookie }),
       { questionId: row.id },
     );
     expect(foreignAnswer.status).toBe(404);
@@ -311,7 +311,7 @@ describe("the staff queue", () => {
 
     const empty = await call(
       answerAction,
-      formRequest(path, { answer: " " }, { cookie: staff.cookie }),
+      formRequest(path, { intent: "answer", answer: " " }, { cookie: staff.cookie }),
       {
         questionId: row.id,
       },
@@ -320,7 +320,7 @@ describe("the staff queue", () => {
     const answer = "You can file a complaint for unpaid wages. We can help you with it.";
     const posted = await call(
       answerAction,
-      formRequest(path, { answer, invite: "on" }, { cookie: staff.cookie }),
+      formRequest(path, { intent: "answer", answer, invite: "on" }, { cookie: staff.cookie }),
       { questionId: row.id },
     );
     expect(posted.status).toBe(302);

@@ -74,6 +74,7 @@ export const PassphraseSchema = z.object({
 
 /** The staff answer, and whether to invite the asker to book a consultation. */
 export const StaffAnswerSchema = z.object({
+  intent: z.literal("answer"),
   answer: text(ANSWER_MAX, "labor:ask.errors.answerRequired", "labor:ask.errors.answerTooLong"),
   invite: z
     .string()
