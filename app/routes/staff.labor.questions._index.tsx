@@ -4,12 +4,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
+import { QUEUE_STATUSES, type QueueStatus } from "~/domain/labor/ask";
 import {
   canAnswerQuestions,
   countOpenQuestions,
   listStaffQuestions,
-  QUEUE_STATUSES,
-  type QueueStatus,
 } from "~/domain/labor/questions.server";
 import { localized } from "~/domain/shared/localized";
 import { pageFromUrl } from "~/domain/shared/page-parameter";

@@ -15,6 +15,10 @@ export const ASK_TOPICS = [
 ] as const;
 export type AskTopic = (typeof ASK_TOPICS)[number];
 
+/** The staff queue's two lists: waiting for an answer, and answered. */
+export const QUEUE_STATUSES = ["open", "answered"] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
 /** How the asker may be reached: "none" is "I will check back with my code". */
 export const CONTACT_KINDS = ["phone", "email", "none"] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];

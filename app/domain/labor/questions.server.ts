@@ -28,6 +28,7 @@ import {
   grouped,
   PASSPHRASE_LENGTH,
   passphraseKey,
+  type QueueStatus,
   retentionCutoffs,
 } from "./ask";
 import type { AskInput } from "./ask-schema";
@@ -270,8 +271,6 @@ export function canAnswerQuestions(user: SessionUser): boolean {
 }
 
 export const QUESTIONS_PAGE_SIZE = 20;
-export const QUEUE_STATUSES = ["open", "answered"] as const;
-export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /**
  * One page of the queue, without anything confidential: open questions oldest first (the one
