@@ -16,7 +16,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CheckboxField, Confirmation, ErrorSummary, TextAreaField } from "~/components/ui/form";
-import { ANSWER_MAX } from "~/domain/labor/ask";
+import { ANSWER_MAX, languageOf } from "~/domain/labor/ask";
 import { StaffAnswerSchema } from "~/domain/labor/ask-schema";
 import {
   answerQuestion,
@@ -78,7 +78,7 @@ export default function StaffLaborQuestion() {
   const { question } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const locale = useLocale();
-  const language = t(`ask.staff.languages.${question.language === "en" ? "en" : "ko"}`);
+  const language = t(`ask.staff.languages.${languageOf(question.language)}`);
   return (
     <section className="page narrow" aria-labelledby="question-title">
       <p>

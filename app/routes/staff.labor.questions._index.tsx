@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
-import { QUEUE_STATUSES, type QueueStatus } from "~/domain/labor/ask";
+import { languageOf, QUEUE_STATUSES, type QueueStatus } from "~/domain/labor/ask";
 import {
   canAnswerQuestions,
   countOpenQuestions,
@@ -92,7 +92,7 @@ export default function StaffLaborQuestions() {
                   </th>
                   <td>{t(`ask.topics.${row.topic as "other"}`)}</td>
                   {admin ? <td>{localized(row.place, locale, "name")}</td> : null}
-                  <td>{t(`ask.staff.languages.${row.language === "en" ? "en" : "ko"}`)}</td>
+                  <td>{t(`ask.staff.languages.${languageOf(row.language)}`)}</td>
                   <td>
                     {formatDateTime(
                       status === "open" ? row.createdAt : (row.answeredAt ?? row.createdAt),

@@ -1,6 +1,7 @@
 // Questions asked without an account (/labor/ask, decision 0025): the topics, the case code and
 // passphrase the asker keeps, how long a question is kept, and what a calculator result carries
 // into a question. Pure: no database, no HTTP (codes are drawn in questions.server.ts).
+import { DEFAULT_LANGUAGE, isSupportedLanguage, type SupportedLanguage } from "~/utils/i18n";
 
 /** Question topics, in the order the form lists them. */
 export const ASK_TOPICS = [
@@ -63,6 +64,11 @@ export function parseCaseCode(value: string): string | null {
 /** The passphrase as hashed: the same whatever the case and dashes the asker types. */
 export function passphraseKey(value: string): string {
   return normalized(value);
+}
+
+/** The language a question was asked in, as one the staff labels name (any site language). */
+export function languageOf(stored: string): SupportedLanguage {
+  return isSupportedLanguage(stored) ? stored : DEFAULT_LANGUAGE;
 }
 
 // ───────────── retention ─────────────
