@@ -68,7 +68,7 @@ export function formStamp(nowMs = Date.now()): string {
 }
 
 /** Whether a stamped form may be accepted now: made here, not too fast, not too old. */
-export function checkFormStamp(stamp: string | undefined, nowMs = Date.now()) {
+function checkFormStamp(stamp: string | undefined, nowMs = Date.now()) {
   const [issuedAt, signature] = (stamp ?? "").split(".");
   if (!issuedAt || !signature || !/^\d{1,15}$/.test(issuedAt)) return "invalid";
   const given = Buffer.from(signature);
@@ -270,7 +270,7 @@ export function canAnswerQuestions(user: SessionUser): boolean {
   return staffPlaceFilter(user) !== null;
 }
 
-export const QUESTIONS_PAGE_SIZE = 20;
+const QUESTIONS_PAGE_SIZE = 20;
 
 /**
  * One page of the queue, without anything confidential: open questions oldest first (the one
