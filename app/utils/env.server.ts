@@ -114,8 +114,10 @@ const EnvSchema = z.object({
   WAITLIST_OFFER_HOLD_MINUTES: z.coerce.number().int().positive().default(120),
   /// …but never later than this many minutes before the start.
   WAITLIST_OFFER_LEAD_MINUTES: z.coerce.number().int().min(0).default(60),
-  /// Optional key (32 bytes, base64) that encrypts labor-consultation descriptions at rest
-  /// (AES-256-GCM). Without it they are stored as typed. Never change it without re-encrypting.
+  /// Key (32 bytes, base64) that encrypts confidential text at rest (AES-256-GCM): labor-consultation
+  /// descriptions and questions asked without an account. Unset: a random key kept in
+  /// data/.sealing-key (one machine). Several machines must share one key. Never change it
+  /// without re-encrypting.
   BOOKING_DESCRIPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
@@ -135,6 +137,8 @@ export function databaseEngine(url: string): DatabaseEngine {
 export type Env = z.infer<typeof EnvSchema> & {
   appEnv: "development" | "production" | "test";
   sessionSecrets: string[];
+  /** BOOKING_DESCRIPTION_KEY, or this machine's own key: confidential text is always sealed */
+  sealingKey: string;
   /** the SQLite file (meaningless on PostgreSQL) */
   databaseFile: string;
   /** the site's origins (server/security.js siteOrigins): the first is canonical */
@@ -164,6 +168,7 @@ export function getEnv(): Env {
     sessionSecrets: env.SESSION_SECRETS
       ? env.SESSION_SECRETS.split(",").map((s) => s.trim())
       : [localSessionSecret(appEnv)],
+    sealingKey: env.BOOKING_DESCRIPTION_KEY ?? localSealingKey(appEnv),
     allowedOrigins,
     // the canonical origin decides (server/app.js sends HSTS on the same condition)
     secureCookies: env.SECURE_COOKIES ?? allowedOrigins[0]!.startsWith("https:"),
@@ -199,6 +204,28 @@ function localSessionSecret(appEnv: string): string {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, secret, { mode: 0o600 });
     return secret;
+  }
+}
+
+/**
+ * Without BOOKING_DESCRIPTION_KEY: a random key kept in ./data beside the database, so that what
+ * workers write is sealed at rest from the first start (secure by default). Tests get a fixed one.
+ */
+function localSealingKey(appEnv: string): string {
+  if (appEnv === "test") return Buffer.alloc(32, "test-sealing-key").toString("base64");
+  const file = path.resolve("data/.sealing-key");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const key = crypto.randomBytes(32).toString("base64");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // "wx": when several server processes start at once, the first one's key wins
+    try {
+      fs.writeFileSync(file, key, { mode: 0o600, flag: "wx" });
+      return key;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim();
+    }
   }
 }
 

@@ -249,6 +249,31 @@ describe("consultation descriptions", () => {
     expect(read.data).toMatchObject({ description: "부당해고를 당했습니다." });
   });
 
+  it("are sealed at rest even when no key is configured, and rows written as typed stay readable", async () => {
+    delete process.env.BOOKING_DESCRIPTION_KEY;
+    resetEnvCache();
+    const { place, service } = await laborCenter();
+    const slot = await makeSlot(service.id, "2026-11-26", "14:00", { channels: "phone" });
+    const worker = await person();
+    const bookingId = await consult(worker, service, slot.id, "산재 처리를 거부당했습니다.");
+    const stored = await db.booking.findUniqueOrThrow({ where: { id: bookingId } });
+    expect(stored.confidentialDescription).toMatch(/^enc:v1:/);
+    expect(stored.confidentialDescription).not.toContain("산재");
+
+    // a description stored before sealing became the default
+    await db.booking.update({
+      where: { id: bookingId },
+      data: { confidentialDescription: "예전 방식으로 저장된 설명" },
+    });
+    const staff = await staffOf(place.id);
+    const read = await call(
+      staffBookingLoader,
+      getRequest(`/staff/bookings/${bookingId}?show=description`, { cookie: staff.cookie }),
+      { bookingId },
+    );
+    expect(read.data).toMatchObject({ description: "예전 방식으로 저장된 설명" });
+  });
+
   it("are erased when the resident deletes the account, and the place goes back", async () => {
     const { service } = await laborCenter();
     const slot = await makeSlot(service.id, "2026-11-27", "10:00", { channels: "phone" });

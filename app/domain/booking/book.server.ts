@@ -146,7 +146,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
           topic: labor ? request.labor!.topic : null,
           channel: labor ? request.labor!.channel : null,
           confidentialDescription: labor
-            ? sealText(request.labor!.description, getEnv().BOOKING_DESCRIPTION_KEY)
+            ? sealText(request.labor!.description, getEnv().sealingKey)
             : null,
           consentId: consent?.id ?? null,
           createdAt: now,

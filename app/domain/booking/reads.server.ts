@@ -376,7 +376,7 @@ export async function getMyBooking(residentId: string, bookingId: string, now: D
     description:
       confidentialDescription === null
         ? null
-        : openText(confidentialDescription, getEnv().BOOKING_DESCRIPTION_KEY),
+        : openText(confidentialDescription, getEnv().sealingKey),
     live,
     changeable: live && canChange(booking.slot.startsAt, now, cutoffMinutes),
     changeDeadline: changeDeadline(booking.slot.startsAt, cutoffMinutes),

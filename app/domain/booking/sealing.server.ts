@@ -1,7 +1,7 @@
-// Optional encryption at rest of consultation descriptions (AES-256-GCM, key from
-// BOOKING_DESCRIPTION_KEY). A database copy or backup then reveals nothing of what a worker wrote;
-// only this server, which holds the key, can read it. Without a key, text is stored as typed and
-// both forms stay readable, so the key can be introduced on a running site.
+// Encryption at rest of confidential text (AES-256-GCM; the key is getEnv().sealingKey:
+// BOOKING_DESCRIPTION_KEY or the machine's own). A database copy or backup then reveals nothing of
+// what a worker wrote; only this server, which holds the key, can read it. Rows written as typed
+// by older versions (before sealing was the default) stay readable.
 import crypto from "node:crypto";
 
 const PREFIX = "enc:v1:";

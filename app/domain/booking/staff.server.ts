@@ -282,7 +282,7 @@ export async function readDescriptionAsStaff(
       },
       tx,
     );
-    return openText(booking.confidentialDescription, getEnv().BOOKING_DESCRIPTION_KEY);
+    return openText(booking.confidentialDescription, getEnv().sealingKey);
   }, TX_OPTIONS);
 }
 

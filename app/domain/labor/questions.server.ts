@@ -38,9 +38,9 @@ const CENTER_ORDER = ["city", "emotional_labor", "ombudsman", "district"];
 /** The city's Labor Rights Center: the form's default when no center is chosen. */
 export const DEFAULT_CENTER = "seoul-labor-rights-center";
 
-const seal = (text: string) => sealText(text, getEnv().BOOKING_DESCRIPTION_KEY);
+const seal = (text: string) => sealText(text, getEnv().sealingKey);
 const open = (text: string | null) =>
-  text === null ? null : openText(text, getEnv().BOOKING_DESCRIPTION_KEY);
+  text === null ? null : openText(text, getEnv().sealingKey);
 
 // ───────────── codes and the form's stamp ─────────────
 
