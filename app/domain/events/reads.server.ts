@@ -3,11 +3,15 @@
 import { criteriaFromRow, judge } from "~/domain/eligibility/judge";
 import { criteriaSelect, getProfileFacts } from "~/domain/eligibility/service.server";
 import { searchTerms } from "~/domain/shared/korean-search";
+import { localized } from "~/domain/shared/localized";
 import { pageCount, paginate } from "~/domain/shared/pagination";
 import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { siteUrl } from "~/utils/site-url.server";
+import { MONTH_SESSION_LIMIT } from "./calendar";
 import type { EventFilters } from "./filters";
+import { FEED_SESSION_LIMIT, registrationUid, sessionUid, type CalendarSession } from "./ics";
 import { registrationState, seatsLeft } from "./rules";
 import { EVENTS_PAGE_SIZE } from "./types";
 
@@ -36,26 +40,39 @@ const sessionSelect = {
   status: true,
 } as const;
 
-function sessionWhere(filters: EventFilters, now: Date): Prisma.ProgramSessionWhereInput {
+/**
+ * What narrows the sessions besides the URL's filters: the programs a resident may register for
+ * ("for me"; null = every program), and the Seoul days of a month view (which lists past days too).
+ */
+type Scope = { programIds?: string[] | null; days?: { from: string; to: string } };
+
+function sessionWhere(
+  filters: EventFilters,
+  now: Date,
+  scope: Scope = {},
+): Prisma.ProgramSessionWhereInput {
   const program: Prisma.ProgramWhereInput[] = [{ status: "published" }];
+  if (scope.programIds) program.push({ id: { in: scope.programIds } });
   if (filters.kind) program.push({ kind: filters.kind });
   if (filters.district) program.push({ district: filters.district });
   if (filters.mode === "online") program.push({ format: { in: ["online", "hybrid"] } });
   if (filters.mode === "in_person") program.push({ format: { in: ["in_person", "hybrid"] } });
   for (const term of searchTerms(filters.q)) program.push({ searchText: { contains: term } });
   // Without a start day the agenda shows what has not ended yet.
+  const from = scope.days?.from ?? filters.from;
+  const to = scope.days?.to ?? filters.to;
   const startsAt: Prisma.DateTimeFilter = {};
-  if (filters.from) startsAt.gte = seoulInstant(filters.from);
-  if (filters.to) startsAt.lt = seoulInstant(addDays(filters.to, 1));
+  if (from) startsAt.gte = seoulInstant(from);
+  if (to) startsAt.lt = seoulInstant(addDays(to, 1));
   return {
-    AND: [{ program: { AND: program } }, { startsAt }, filters.from ? {} : { endsAt: { gt: now } }],
+    AND: [{ program: { AND: program } }, { startsAt }, from ? {} : { endsAt: { gt: now } }],
   };
 }
 
 /** One page of the agenda: sessions in date order with their program, and the page count. */
-export async function listSessions(filters: EventFilters, now: Date) {
+export async function listSessions(filters: EventFilters, now: Date, scope: Scope = {}) {
   const db = getDb();
-  const where = sessionWhere(filters, now);
+  const where = sessionWhere(filters, now, scope);
   const [total, rows] = await Promise.all([
     db.programSession.count({ where }),
     db.programSession.findMany({
@@ -128,4 +145,165 @@ export async function residentVerdict(
   now: Date,
 ) {
   return judge(criteria, await getProfileFacts(residentId), seoulDate(now));
+}
+
+/**
+ * The sessions of a month view (the given Seoul days), in date order, at most
+ * MONTH_SESSION_LIMIT; `more` says whether some were left out.
+ */
+export async function listMonthSessions(
+  filters: EventFilters,
+  days: { from: string; to: string },
+  now: Date,
+  programIds: string[] | null,
+) {
+  const rows = await getDb().programSession.findMany({
+    where: sessionWhere(filters, now, { programIds, days }),
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: MONTH_SESSION_LIMIT + 1,
+    select: { ...sessionSelect, program: { select: programCardSelect } },
+  });
+  return {
+    more: rows.length > MONTH_SESSION_LIMIT,
+    sessions: rows.slice(0, MONTH_SESSION_LIMIT).map((row) => ({
+      ...row,
+      seatsLeft: seatsLeft(row),
+      state: registrationState(row, now),
+    })),
+  };
+}
+
+/**
+ * The published programs a resident may register for, judged by the one eligibility engine on
+ * today's Seoul date with their profile ("for me"); a program without criteria is for everyone.
+ * `missingFacts` says whether filling in the profile could let more programs through.
+ */
+export async function programsForResident(residentId: string, now: Date) {
+  const [programs, facts] = await Promise.all([
+    getDb().program.findMany({
+      where: { status: "published" },
+      select: { id: true, eligibility: { select: criteriaSelect } },
+    }),
+    getProfileFacts(residentId),
+  ]);
+  const today = seoulDate(now);
+  const ids: string[] = [];
+  let missingFacts = false;
+  for (const program of programs) {
+    const verdict = judge(criteriaFromRow(program.eligibility), facts, today);
+    if (verdict.eligible) ids.push(program.id);
+    else if (verdict.onlyMissingFacts) missingFacts = true;
+  }
+  return { ids, missingFacts };
+}
+
+const calendarProgramSelect = {
+  slug: true,
+  titleKo: true,
+  titleEn: true,
+  descriptionKo: true,
+  descriptionEn: true,
+  venueKo: true,
+  venueEn: true,
+  format: true,
+  onlineUrl: true,
+  organization: { select: { nameKo: true, nameEn: true } },
+  place: { select: { nameKo: true, nameEn: true, addressKo: true, addressEn: true } },
+} as const;
+
+type CalendarRow = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  program: Prisma.ProgramGetPayload<{ select: typeof calendarProgramSelect }>;
+};
+
+/** One session as a calendar event, in `language`. */
+function calendarSession(
+  row: CalendarRow,
+  language: string,
+  uid: string,
+  extra: { cancelled?: boolean; lines?: string[] } = {},
+): CalendarSession {
+  const { program } = row;
+  const url = siteUrl(`/events/${program.slug}#session-${row.id}`);
+  const place = program.place
+    ? [localized(program.place, language, "name"), localized(program.place, language, "address")]
+        .filter(Boolean)
+        .join(", ")
+    : localized(program, language, "venue");
+  const online = program.format !== "in_person" ? program.onlineUrl : null;
+  return {
+    uid,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    title: localized(program, language, "title"),
+    description: [
+      localized(program.organization, language, "name"),
+      ...(extra.lines ?? []),
+      localized(program, language, "description"),
+      url,
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+    location: [program.format !== "online" ? place : "", online ?? ""].filter(Boolean).join(" · "),
+    url,
+    cancelled: extra.cancelled ?? row.status === "cancelled",
+  };
+}
+
+/**
+ * The public feed's sessions: the agenda's filters (without "for me": a calendar that subscribes
+ * carries no login), cancelled sessions included so that subscribers see them called off, at most
+ * FEED_SESSION_LIMIT of them.
+ */
+export async function feedSessions(filters: EventFilters, now: Date, language: string) {
+  const rows = await getDb().programSession.findMany({
+    where: sessionWhere({ ...filters, forMe: undefined }, now),
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: FEED_SESSION_LIMIT,
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      program: { select: calendarProgramSelect },
+    },
+  });
+  return rows.map((row) => calendarSession(row, language, sessionUid(row.id)));
+}
+
+/**
+ * A resident's own registration for a session of a program as a calendar event (their latest
+ * one: a cancelled registration or session is written as cancelled); null when they have none.
+ */
+export async function myRegistrationEvent(
+  residentId: string,
+  slug: string,
+  sessionId: string,
+  language: string,
+) {
+  const registration = await getDb().programRegistration.findFirst({
+    where: { residentId, sessionId, session: { program: { slug, status: "published" } } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      status: true,
+      session: {
+        select: {
+          id: true,
+          startsAt: true,
+          endsAt: true,
+          status: true,
+          program: { select: calendarProgramSelect },
+        },
+      },
+    },
+  });
+  if (!registration) return null;
+  const { session } = registration;
+  return calendarSession(session, language, registrationUid(registration.id), {
+    cancelled: registration.status !== "registered" || session.status === "cancelled",
+  });
 }

@@ -21,6 +21,7 @@ const TEMPLATE_TOPICS: Record<string, Topic> = {
   booking_cancelled: "receipts",
   booking_rescheduled: "receipts",
   booking_reminder: "reminders",
+  event_reminder: "reminders",
   slot_blocked: "required",
   waitlist_offer: "waitlist",
   waitlist_offer_expired: "waitlist",
