@@ -6,10 +6,12 @@
 import { recordAudit } from "~/domain/audit/service.server";
 import { criteriaFromRow, judge, type Reason } from "~/domain/eligibility/judge";
 import { criteriaSelect, getProfileFacts } from "~/domain/eligibility/service.server";
+import { cancelPendingNotifications } from "~/domain/notifications/service.server";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { Refused, type Failure, type Outcome } from "~/domain/shared/outcome";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
+import { eventReminderKey } from "./reminders.server";
 import { registrationKey, registrationState } from "./rules";
 
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
@@ -147,6 +149,8 @@ export async function cancelRegistration(
         data: { registeredCount: { decrement: 1 } },
       });
       if (released.count !== 1) throw new Refused("notFound");
+      // a reminder queued but not yet sent (a text held back, a retry) is pointless now
+      await cancelPendingNotifications([eventReminderKey(registration.id)], tx);
       await recordAudit(
         {
           actorId: residentId,

@@ -6,6 +6,7 @@
 import os from "node:os";
 import { expireWaitlistOffers } from "~/domain/booking/waitlist.server";
 import { syncAllSlots } from "~/domain/booking/schedule.server";
+import { sendEventReminders } from "~/domain/events/reminders.server";
 import { sendFollowNotices } from "~/domain/jobs/follows.server";
 import { pruneLaborQuestions } from "~/domain/labor/questions.server";
 import { dispatchDueNotifications } from "~/domain/notifications/service.server";
@@ -24,6 +25,7 @@ export type PeriodicTask = {
 export const PERIODIC_TASKS: readonly PeriodicTask[] = [
   { name: "booking.waitlist-offers", every: "tick", run: expireWaitlistOffers },
   { name: "jobs.follow-notices", every: 300, run: sendFollowNotices },
+  { name: "events.reminders", every: 300, run: sendEventReminders },
   { name: "notifications.dispatch", every: "tick", run: (now) => dispatchDueNotifications(now) },
   { name: "booking.slot-horizon", every: 3600, run: syncAllSlots },
   { name: "residents.prune", every: 3600, run: pruneSessionsAndLoginAttempts },
