@@ -87,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           endsAt: session.endsAt,
           status: session.status,
           seatsLeft: seatsLeft(session),
+          registrationOpensAt: session.registrationOpensAt,
         })),
         language: locale,
         isAccessibleForFree: true,
@@ -303,6 +304,11 @@ function SessionAction({ session }: { session: SessionView }) {
     return (
       <>
         <p className="notice success">{t("page.registered")}</p>
+        <p>
+          <a href={`/events/${data.program.slug}/${session.id}/calendar.ics`} download>
+            {t("page.addToCalendar")}
+          </a>
+        </p>
         {session.state !== "past" ? (
           <Form method="post">
             <input type="hidden" name="sessionId" value={session.id} />

@@ -211,6 +211,8 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/jobs/new-deal-city-public-data",
       "/events",
       "/events?kind=mentoring&district=mapo",
+      "/events?view=month&month=2026-12",
+      "/events?forMe=1",
       "/events/good-jobs-city-forum",
       "/rounds/public-work-upcoming",
       "/book/youth-center-counseling",
@@ -233,6 +235,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
     paths: [
       "/residents/{resident}",
       "/for-me",
+      "/events?view=month&month=2026-12&forMe=1",
       "/account/password",
       "/account/messages",
       "/account/phone",

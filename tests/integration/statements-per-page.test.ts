@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { loader as bookLoader } from "~/routes/book.$serviceSlug._index";
 import { loader as cafesLoader } from "~/routes/cafes";
+import { loader as eventsLoader } from "~/routes/events._index";
 import { loader as forMeLoader } from "~/routes/for-me";
 import { loader as postingLoader } from "~/routes/jobs.$slug._index";
 import { loader as jobsLoader } from "~/routes/jobs._index";
@@ -67,7 +68,15 @@ async function statementsFor(path: string, loader: Loader, params: Record<string
   return statementCount() - before;
 }
 
-const PAGES = ["/cafes", "/jobs?q=청년", "/for-me", "/book/<service>", "/jobs/<posting>"] as const;
+const PAGES = [
+  "/cafes",
+  "/jobs?q=청년",
+  "/for-me",
+  "/book/<service>",
+  "/jobs/<posting>",
+  "/events",
+  "/events?view=month&forMe=1",
+] as const;
 type Page = (typeof PAGES)[number];
 
 /** The path, loader and route parameters of a page of the table. */
@@ -79,6 +88,9 @@ function pageOf(label: Page): { path: string; loader: Loader; params: Record<str
       return { path: label, loader: jobsLoader as Loader, params: {} };
     case "/for-me":
       return { path: label, loader: forMeLoader as Loader, params: {} };
+    case "/events":
+    case "/events?view=month&forMe=1":
+      return { path: label, loader: eventsLoader as Loader, params: {} };
     case "/book/<service>":
       return {
         path: `/book/${serviceSlug}`,
@@ -108,6 +120,12 @@ const BUDGETS: Record<Page, { afresh: number; shared: number }> = {
   "/book/<service>": { afresh: 5, shared: 5 },
   // + the wage floors the page names (one small table, shared like the posting itself)
   "/jobs/<posting>": { afresh: 10, shared: 4 },
+  // the agenda: who asks (root) + a count and a page of sessions, which Prisma reads as one
+  // statement for the sessions and one per relation (program, its host, its place); not shared
+  "/events": { afresh: 6, shared: 6 },
+  // the month: its sessions (the same four statements, no count); "for me": + the programs with
+  // their criteria (two) and the resident's profile facts (one)
+  "/events?view=month&forMe=1": { afresh: 8, shared: 8 },
 };
 
 for (const sharing of ["afresh", "shared"] as const) {

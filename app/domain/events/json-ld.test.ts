@@ -50,6 +50,26 @@ describe("eventJsonLd", () => {
     expect(json.subEvent[2]!.remainingAttendeeCapacity).toBe(7);
   });
 
+  it("offers free seats: in stock, sold out, or discontinued when called off", () => {
+    const json = eventJsonLd(facts, seoulInstant("2026-11-25", "02:00"));
+    expect(json.subEvent.map((s) => s.offers.availability)).toEqual([
+      "https://schema.org/SoldOut",
+      "https://schema.org/Discontinued",
+      "https://schema.org/InStock",
+    ]);
+    expect(json.subEvent[2]!.offers).toMatchObject({ price: 0, priceCurrency: "KRW" });
+    expect(json.subEvent[2]!.location).toHaveLength(2);
+    expect(json).toMatchObject({ remainingAttendeeCapacity: 7 });
+  });
+
+  it("is cancelled as a whole when every session is", () => {
+    const json = eventJsonLd(
+      { ...facts, sessions: facts.sessions.map((s) => ({ ...s, status: "cancelled" })) },
+      seoulInstant("2026-11-25", "02:00"),
+    );
+    expect(json.eventStatus).toBe("https://schema.org/EventCancelled");
+  });
+
   it("has no physical place for an online event", () => {
     const json = eventJsonLd({ ...facts, format: "online" }, seoulInstant("2026-11-25"));
     expect(json.location).toEqual({ "@type": "VirtualLocation", url: "https://example.test/live" });

@@ -10,7 +10,13 @@ export type EventFacts = {
   onlineUrl: string | null;
   organizer: { name: string; website: string | null };
   location: { name: string; streetAddress: string | null; locality: string | null } | null;
-  sessions: { startsAt: Date; endsAt: Date; status: string; seatsLeft: number }[];
+  sessions: {
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    seatsLeft: number;
+    registrationOpensAt?: Date;
+  }[];
   language: string;
   isAccessibleForFree: boolean;
 };
@@ -25,6 +31,28 @@ function status(session: { status: string }) {
   return session.status === "cancelled"
     ? "https://schema.org/EventCancelled"
     : "https://schema.org/EventScheduled";
+}
+
+/**
+ * A free seat as schema.org describes it: price 0 in won, in stock while seats are left (sold out
+ * when none are, discontinued once called off), from the day registration opens.
+ */
+function offer(session: EventFacts["sessions"][number], url: string) {
+  return {
+    "@type": "Offer",
+    price: 0,
+    priceCurrency: "KRW",
+    url,
+    availability:
+      session.status === "cancelled"
+        ? "https://schema.org/Discontinued"
+        : session.seatsLeft > 0
+          ? "https://schema.org/InStock"
+          : "https://schema.org/SoldOut",
+    ...(session.registrationOpensAt
+      ? { validFrom: session.registrationOpensAt.toISOString() }
+      : {}),
+  };
 }
 
 export function eventJsonLd(facts: EventFacts, now: Date) {
@@ -60,6 +88,8 @@ export function eventJsonLd(facts: EventFacts, now: Date) {
           startDate: main.startsAt.toISOString(),
           endDate: main.endsAt.toISOString(),
           eventStatus: status(main),
+          remainingAttendeeCapacity: main.seatsLeft,
+          offers: offer(main, facts.url),
         }
       : {}),
     ...(locations.length === 1 ? { location: locations[0] } : {}),
@@ -76,7 +106,11 @@ export function eventJsonLd(facts: EventFacts, now: Date) {
       startDate: session.startsAt.toISOString(),
       endDate: session.endsAt.toISOString(),
       eventStatus: status(session),
+      eventAttendanceMode: MODE[facts.format as keyof typeof MODE] ?? MODE.in_person,
       remainingAttendeeCapacity: session.seatsLeft,
+      offers: offer(session, facts.url),
+      ...(locations.length === 1 ? { location: locations[0] } : {}),
+      ...(locations.length > 1 ? { location: locations } : {}),
     })),
   };
 }
