@@ -14,8 +14,8 @@ import {
   type ProgramKind,
 } from "./types";
 
-export const EVENT_VIEWS = ["agenda", "month"] as const;
-export type EventView = (typeof EVENT_VIEWS)[number];
+const EVENT_VIEWS = ["agenda", "month"] as const;
+type EventView = (typeof EVENT_VIEWS)[number];
 
 export type EventFilters = {
   kind?: ProgramKind;

@@ -3,7 +3,7 @@
 
 import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 
-export const REMINDER_CLOCK = "10:00";
+const REMINDER_CLOCK = "10:00";
 
 /** The moment a session's reminders are due. */
 export function eventReminderAt(startsAt: Date): Date {
