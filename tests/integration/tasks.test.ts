@@ -87,6 +87,9 @@ describe("task leases", () => {
     expect(names.indexOf("notifications.dispatch")).toBeGreaterThan(
       names.indexOf("jobs.follow-notices"),
     );
+    expect(names.indexOf("notifications.dispatch")).toBeGreaterThan(
+      names.indexOf("events.reminders"),
+    );
   });
 });
 
