@@ -48,7 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { filters } = parsed;
   const result = await listSessions(filters, now());
   const origin = siteOrigin();
-  const query = eventFilterSearchParams(filters);
+  // "for me" needs a login, which the open-data API does not take: it is not carried on
+  const query = eventFilterSearchParams(filters, { forMe: false });
   const pageLink = (page: number) => {
     const params = new URLSearchParams(query);
     if (page > 1) params.set("page", String(page));
