@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { OFFLINE_OWNER_HEADER, offlineOwner } from "./routes-support/installable.server";
 import { getBaseI18n, getLocale, getLocaleResources, getRemixI18n } from "./utils/i18n.server";
+import { SUPPORTED_LANGUAGES } from "./utils/i18n";
 import { NonceProvider } from "./utils/nonce";
 import { RequestIdProvider } from "./utils/request-id";
 
@@ -147,12 +148,12 @@ export function localesVersion(): string {
 }
 
 /**
- * The line a plain-text error answer ends with, in both languages (no page, so no language
- * choice): "오류 번호: …" / "Error reference: …".
+ * The line a plain-text error answer ends with, in every site language (no page, so no language
+ * choice): "오류 번호: …" / "Error reference: …" / ….
  */
 export function errorReferenceText(requestId: string): string {
   const i18n = getBaseI18n();
-  return (["ko", "en"] as const)
+  return SUPPORTED_LANGUAGES
     .map((lng) => `${i18n.getFixedT(lng, "errors")("reference")}: ${requestId}`)
     .join("\n");
 }

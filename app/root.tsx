@@ -18,7 +18,8 @@ import { SiteFooter, SiteHeader } from "./components/site-shell";
 import { getUser } from "./utils/auth.server";
 import appStyles from "./styles/app.css?url";
 import { getPublicEnv } from "./utils/env.server";
-import { DEFAULT_LANGUAGE } from "./utils/i18n";
+import { DEFAULT_LANGUAGE, LANGUAGE_PARAMETER, SUPPORTED_LANGUAGES } from "./utils/i18n";
+import { siteOrigin } from "./utils/site-url.server";
 import { getLocale, getLocaleResources, pageTitles } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { useRequestId } from "./utils/request-id";
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     titles: pageTitles(locale),
     localesVersion: getLocaleResources().version,
+    origin: siteOrigin(),
     env: getPublicEnv(),
   };
 }
@@ -74,6 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content={THEME_COLOR} />
         <Meta />
         <Links />
+        {data ? <LanguageAlternates origin={data.origin} /> : null}
       </head>
       <body>
         {children}
@@ -81,6 +84,29 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+/**
+ * The page in every site language (`?lang=zh`, which wins over the cookie and Accept-Language),
+ * and x-default without it (negotiated), for search engines and for sharing a page in a language.
+ */
+function LanguageAlternates({ origin }: { origin: string }) {
+  const location = useLocation();
+  const href = (language: string | null) => {
+    const params = new URLSearchParams(location.search);
+    params.delete(LANGUAGE_PARAMETER);
+    if (language) params.set(LANGUAGE_PARAMETER, language);
+    const query = params.toString();
+    return `${origin}${location.pathname}${query ? `?${query}` : ""}`;
+  };
+  return (
+    <>
+      {SUPPORTED_LANGUAGES.map((language) => (
+        <link key={language} rel="alternate" hrefLang={language} href={href(language)} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={href(null)} />
+    </>
   );
 }
 

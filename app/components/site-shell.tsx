@@ -15,7 +15,7 @@ const SERVICE_LINKS = [
 
 /**
  * The header: on wide screens the services and the account links in a row; on phones one line
- * (the site's name, the other language, a "Menu" button) with the same links behind the button.
+ * (the site's name, the other languages, a "Menu" button) with the same links behind the button.
  * The phone menu is a native <details>, so it opens and closes without JavaScript; with it, the
  * menu closes itself once a link has taken the resident to another page.
  */
@@ -106,7 +106,12 @@ function NavLinks() {
   );
 }
 
-/** A plain form, so switching language works without JavaScript too. */
+/**
+ * A plain form, so switching language works without JavaScript too, and returns to the same page.
+ * Each language is named in itself and marked with its `lang`; a POST, since it also changes a
+ * signed-in resident's message language (the links to the page in each language are the
+ * hreflang alternates in <head>, app/root.tsx).
+ */
 function LanguageSwitcher() {
   const { t } = useTranslation();
   const data = useRootData();

@@ -1,5 +1,6 @@
 // The HTTP side of places: who may open the back office, the loaders shared by several pages
 // (the directories, a place's page), and the form errors of a refused save.
+import { storedLanguageFor } from "~/domain/shared/localized";
 import { data } from "@remix-run/node";
 import { filterSearchParams, parsePlaceFilters, type FilterProblem } from "~/domain/places/filters";
 import { getPlacePage, nextOpenings, searchPlaces } from "~/domain/places/directory.server";
@@ -49,7 +50,7 @@ export function saveErrors(failure: Extract<SaveResult, { ok: false }>): Record<
 export async function loadDirectory(request: Request, fixedKind: PlaceKind | null) {
   const url = new URL(request.url);
   const parsed = parsePlaceFilters(url.searchParams, { kind: fixedKind ?? undefined });
-  const language = (await getLocale(request)) === "en" ? "en" : "ko";
+  const language = storedLanguageFor(await getLocale(request));
   const current = now();
   const filters = parsed.filters;
   // A shelter is looked for when it is needed, at any hour: the ones open now come first.

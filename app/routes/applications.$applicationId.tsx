@@ -32,6 +32,7 @@ import { useLocale } from "~/utils/use-locale";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "validation"] };
 
@@ -133,7 +134,7 @@ export default function ApplicationPage() {
       {searchParams.get("withdrawn") ? (
         <Confirmation>{t("applications.withdrawnNotice")}</Confirmation>
       ) : null}
-      <p className="eyebrow">{localized(application.subject.organization, locale)}</p>
+      <p className="eyebrow"><Localized of={application.subject.organization} /></p>
       <h1 id="application-title">{t("applications.heading", { title })}</h1>
       <p>
         <Link to={subjectHref}>
@@ -172,7 +173,7 @@ export default function ApplicationPage() {
                   {application.preferences.map((p) => (
                     <li key={p.rank}>
                       {choiceLabel(p.rank)}{" "}
-                      <Link to={`/jobs/${p.slug}`}>{localized(p, locale, "title")}</Link>
+                      <Link to={`/jobs/${p.slug}`}><Localized of={p} field="title" /></Link>
                     </li>
                   ))}
                 </ul>

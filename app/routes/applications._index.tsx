@@ -20,6 +20,7 @@ import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { Confirmation } from "~/components/ui/form";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");
@@ -97,7 +98,7 @@ export default function MyApplicationsPage() {
             const title = localized(application.title, locale);
             return (
               <li key={application.id} className="card application-card">
-                <p className="eyebrow">{localized(application.organization, locale)}</p>
+                <p className="eyebrow"><Localized of={application.organization} /></p>
                 <h2>
                   <Link to={`/applications/${application.id}`}>{title}</Link>
                 </h2>

@@ -42,11 +42,11 @@ import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
@@ -156,7 +156,7 @@ export default function SlotPage() {
     loggedIn && !blockedByRules && (slot.state === "open" || context?.heldOfferUntil != null);
   return (
     <section className="page narrow booking" aria-labelledby="slot-title">
-      <p className="eyebrow">{localized(service, locale, "name")}</p>
+      <p className="eyebrow"><Localized of={service} field="name" /></p>
       <h1 id="slot-title">{t("slot.title")}</h1>
       {loaded.joined && context?.waitlistEntryId ? (
         <Confirmation>{t("slot.joined")}</Confirmation>
@@ -164,12 +164,12 @@ export default function SlotPage() {
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       <dl className="facts">
         <dt>{t("slot.service")}</dt>
-        <dd>{localized(service, locale, "name")}</dd>
+        <dd><Localized of={service} field="name" /></dd>
         <dt>{t("slot.where")}</dt>
         <dd>
-          {localized(place, locale, "name")}
+          <Localized of={place} field="name" />
           <br />
-          {localized(place, locale, "address")}
+          <Localized of={place} field="address" />
         </dd>
         <dt>{t("slot.when")}</dt>
         <dd>

@@ -10,11 +10,11 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { localized } from "~/domain/shared/localized";
 import { Deliveries } from "~/components/ui/deliveries";
 import { Confirmation } from "~/components/ui/form";
 import { deliveriesAbout } from "~/domain/notifications/delivery.server";
 import { now } from "~/utils/clock.server";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "booking");
@@ -41,7 +41,7 @@ export default function BookingPage() {
   return (
     <section className="page narrow booking" aria-labelledby="booking-title">
       <p className="eyebrow">{t("detail.title")}</p>
-      <h1 id="booking-title">{localized(service, locale, "name")}</h1>
+      <h1 id="booking-title"><Localized of={service} field="name" /></h1>
       {notice ? <Confirmation>{t(`detail.${notice}`)}</Confirmation> : null}
       <dl className="facts">
         <dt>{t("detail.reference")}</dt>
@@ -57,9 +57,9 @@ export default function BookingPage() {
           {range(booking.slot)}
         </dd>
         <dt>{t("slot.where")}</dt>
-        <dd>{localized(place, locale, "name")}</dd>
+        <dd><Localized of={place} field="name" /></dd>
         <dt>{t("detail.address")}</dt>
-        <dd>{localized(place, locale, "address")}</dd>
+        <dd><Localized of={place} field="address" /></dd>
         <ConsultationFacts
           channel={booking.channel}
           topic={booking.topic}

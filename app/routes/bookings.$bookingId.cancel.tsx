@@ -13,7 +13,7 @@ import { now } from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "cancelBooking");
@@ -47,8 +47,8 @@ export default function CancelBooking() {
       <h1 id="cancel-title">{t("cancel.title")}</h1>
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       <p>
-        <strong>{localized(service, locale, "name")}</strong> ·{" "}
-        {localized(service.place, locale, "name")}
+        <strong><Localized of={service} field="name" /></strong> ·{" "}
+        <Localized of={service.place} field="name" />
         <br />
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
         {range(booking.slot)}

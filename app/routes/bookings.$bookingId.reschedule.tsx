@@ -21,7 +21,7 @@ import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "rescheduleBooking");
@@ -74,7 +74,7 @@ export default function Reschedule() {
   });
   return (
     <section className="page narrow booking" aria-labelledby="reschedule-title">
-      <p className="eyebrow">{localized(service, locale, "name")}</p>
+      <p className="eyebrow"><Localized of={service} field="name" /></p>
       <h1 id="reschedule-title">{t("reschedule.title")}</h1>
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       {actionData?.result?.error ? (
@@ -90,7 +90,7 @@ export default function Reschedule() {
       <p>
         <strong>{t("reschedule.current")}</strong>{" "}
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
-        {range(booking.slot)} · {localized(service.place, locale, "name")}
+        {range(booking.slot)} · <Localized of={service.place} field="name" />
       </p>
       {!availability ? (
         <p className="notice">

@@ -13,9 +13,9 @@ import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
-import { localized } from "~/domain/shared/localized";
 import { Confirmation } from "~/components/ui/form";
 import { useServiceWorker } from "~/utils/service-worker";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myBookings");
@@ -41,14 +41,14 @@ function BookingRow({ booking }: { booking: Row }) {
   return (
     <li className="card booking-row">
       <h3>
-        <Link to={`/bookings/${booking.id}`}>{localized(service, locale, "name")}</Link>
+        <Link to={`/bookings/${booking.id}`}><Localized of={service} field="name" /></Link>
       </h3>
       <p>
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
         {range(booking.slot)}
       </p>
       <p>
-        {localized(service.place, locale, "name")}
+        <Localized of={service.place} field="name" />
         {booking.channel ? ` · ${t(`channel.${booking.channel as Channel}`)}` : null}
       </p>
       <p className={`status status--${status}`}>{t(`status.${status}`)}</p>
@@ -91,10 +91,10 @@ export default function MyBookings() {
           <ul className="stack plain-list">
             {waiting.map((entry) => (
               <li key={entry.id} className="card booking-row">
-                <h3>{localized(entry.slot.service, locale, "name")}</h3>
+                <h3><Localized of={entry.slot.service} field="name" /></h3>
                 <p>
                   {formatCalendarDate(seoulDate(new Date(entry.slot.startsAt)), locale, "full")}{" "}
-                  {range(entry.slot)} · {localized(entry.slot.service.place, locale, "name")}
+                  {range(entry.slot)} · <Localized of={entry.slot.service.place} field="name" />
                 </p>
                 <p className={`status status--${entry.status}`}>
                   {t(`status.${entry.status as "waiting" | "offered"}`)}

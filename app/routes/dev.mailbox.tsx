@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DEFAULT_LANGUAGE, isSupportedLanguage } from "~/utils/i18n";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSender, localMailbox } from "~/domain/notifications/sender.server";
@@ -45,7 +46,7 @@ export default function Mailbox() {
               <dt>{t("mailbox.sentAt")}</dt>
               <dd>{formatDateTime(message.deliveredAt, locale)}</dd>
               <dt>{t("mailbox.language")}</dt>
-              <dd>{t(`language.name.${message.locale === "en" ? "en" : "ko"}`)}</dd>
+              <dd>{t(`language.name.${isSupportedLanguage(message.locale) ? message.locale : DEFAULT_LANGUAGE}`)}</dd>
             </dl>
             <pre className="message-body" lang={message.locale}>
               {message.body}

@@ -25,6 +25,7 @@ import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { siteOrigin } from "~/utils/site-url.server";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "jobs", "eligibility", "districts", "account"] };
 
@@ -178,7 +179,7 @@ export default function EventPage() {
           organization: localized(program.organization, lang),
         })}
       </p>
-      <h1 id="event-title">{localized(program.title, lang)}</h1>
+      <h1 id="event-title"><Localized of={program.title} /></h1>
       {searchParams.has("registered") && !actionData ? (
         <Confirmation>{t("confirmation.registered")}</Confirmation>
       ) : null}
@@ -240,7 +241,7 @@ export default function EventPage() {
         <dl className="facts">
           <dt>{t("page.host")}</dt>
           <dd>
-            {localized(program.organization, lang)}
+            <Localized of={program.organization} />
             {program.organization.phone ? ` (${program.organization.phone})` : null}
           </dd>
           {venue ? (
@@ -251,7 +252,7 @@ export default function EventPage() {
                 {program.place ? (
                   <>
                     <br />
-                    {localized(program.place, lang, "address")}
+                    <Localized of={program.place} field="address" />
                   </>
                 ) : null}
               </dd>
@@ -280,7 +281,7 @@ export default function EventPage() {
           {localized(program.accessibility, lang) ? (
             <>
               <dt>{t("page.accessibility")}</dt>
-              <dd>{localized(program.accessibility, lang)}</dd>
+              <dd><Localized of={program.accessibility} /></dd>
             </>
           ) : null}
         </dl>
@@ -288,7 +289,7 @@ export default function EventPage() {
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t("page.about")}</h2>
-        <p className="prose">{localized(program.description, lang)}</p>
+        <p className="prose"><Localized of={program.description} /></p>
       </section>
     </article>
   );

@@ -8,12 +8,13 @@ import { latestPublishedPostings } from "~/domain/jobs/postings.server";
 import { messageT } from "~/domain/notifications/render.server";
 import { formatDateTime, formatWon } from "~/utils/format";
 import { localized } from "~/domain/shared/localized";
+import { DEFAULT_LANGUAGE, isSupportedLanguage, LANGUAGE_PARAMETER } from "~/utils/i18n";
 
 const ITEMS = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const language = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ko";
-  const en = language === "en";
+  const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAMETER);
+  const language = isSupportedLanguage(asked) ? asked : DEFAULT_LANGUAGE;
   const t = (await messageT(language)) as unknown as (
     key: string,
     options?: Record<string, unknown>,
@@ -28,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     language,
     updated: postings[0]?.publishedAt ?? new Date(0),
     generator: t("common:siteName"),
-    feedLinks: { atom: `${origin}/feeds/postings.atom${en ? "?lang=en" : ""}` },
+    feedLinks: {
+      atom: `${origin}/feeds/postings.atom${language === DEFAULT_LANGUAGE ? "" : `?${LANGUAGE_PARAMETER}=${language}`}`,
+    },
   });
   for (const posting of postings) {
     const url = `${origin}/jobs/${posting.slug}`;

@@ -25,6 +25,7 @@ import { formatDate, formatDateTime, formatTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { sharedRead } from "~/utils/public-reads.server";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "forMe");
@@ -179,7 +180,7 @@ function NextSteps({ data }: { data: Data }) {
         <ul className="plain-list next-steps__list" aria-labelledby="for-me-bookings">
           {data.bookings.map((booking) => (
             <li key={booking.id}>
-              <Link to={`/bookings/${booking.id}`}>{localized(booking.service, locale)}</Link>
+              <Link to={`/bookings/${booking.id}`}><Localized of={booking.service} /></Link>
               <br />
               <span>
                 {t("forMe.bookingWhen", {
@@ -189,7 +190,7 @@ function NextSteps({ data }: { data: Data }) {
                 })}
               </span>
               <br />
-              <span className="hint">{localized(booking.place, locale)}</span>
+              <span className="hint"><Localized of={booking.place} /></span>
             </li>
           ))}
         </ul>
@@ -208,7 +209,7 @@ function NextSteps({ data }: { data: Data }) {
           {data.applications.map((application) => (
             <li key={application.id}>
               <Link to={`/applications/${application.id}`}>
-                {localized(application.title, locale)}
+                <Localized of={application.title} />
               </Link>{" "}
               <StatusBadge status={application.status} />
               <br />
@@ -253,7 +254,7 @@ function ServiceGroupSection({
           };
           return (
             <li key={entry.first.serviceSlug}>
-              <Link to={`/book/${entry.first.serviceSlug}`}>{localized(entry.name, locale)}</Link>
+              <Link to={`/book/${entry.first.serviceSlug}`}><Localized of={entry.name} /></Link>
               <br />
               <span className="hint">
                 {entry.placeCount === 1
@@ -295,7 +296,7 @@ function ItemHeading({ item }: { item: ItemView }) {
           : localized(item.organization, locale)}
       </p>
       <h3>
-        <Link to={item.href}>{localized(item.title, locale)}</Link>
+        <Link to={item.href}><Localized of={item.title} /></Link>
       </h3>
       {item.closesAt ? (
         <p className="hint">{t("forMe.closes", { date: formatDateTime(item.closesAt, locale) })}</p>

@@ -31,6 +31,7 @@ import { localized } from "~/domain/shared/localized";
 import { requirements } from "~/domain/eligibility/judge";
 import { OwnApplicationNotice } from "~/components/jobs/own-application";
 import { Confirmation } from "~/components/ui/form";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -59,7 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       (best, f) => (f && (!best || f.hourlyKrw > best.hourlyKrw) ? f : best),
       null,
     );
-  const en = locale === "en";
   const window = currentWindow(
     posting.status,
     { opensAt: posting.applicationOpensAt, closesAt: posting.applicationClosesAt },
@@ -90,11 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         website: posting.organization.website,
       },
       location: {
-        streetAddress: posting.place
-          ? en
-            ? posting.place.addressEn
-            : posting.place.addressKo
-          : null,
+        streetAddress: posting.place ? localized(posting.place, locale, "address") : null,
         locality: posting.district ? t(`districts:${posting.district as "mapo"}`) : null,
       },
       language: locale,
@@ -198,7 +194,7 @@ export default function PostingPage() {
           organization: localized(posting.organization, lang),
         })}
       </p>
-      <h1 id="posting-title">{localized(posting.title, lang)}</h1>
+      <h1 id="posting-title"><Localized of={posting.title} /></h1>
       {posting.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
 
       <div className="apply-box card">
@@ -228,16 +224,16 @@ export default function PostingPage() {
         <dl className="facts">
           <dt>{t("posting.organization")}</dt>
           <dd>
-            {localized(posting.organization, lang)}
+            <Localized of={posting.organization} />
             {posting.organization.phone ? ` (${posting.organization.phone})` : null}
           </dd>
           {posting.place ? (
             <>
               <dt>{t("posting.place")}</dt>
               <dd>
-                {localized(posting.place, lang, "name")}
+                <Localized of={posting.place} field="name" />
                 <br />
-                {localized(posting.place, lang, "address")}
+                <Localized of={posting.place} field="address" />
               </dd>
             </>
           ) : null}
@@ -327,7 +323,7 @@ export default function PostingPage() {
 
       <section aria-labelledby="duties-title">
         <h2 id="duties-title">{t("posting.duties")}</h2>
-        <p className="prose">{localized(posting.description, lang)}</p>
+        <p className="prose"><Localized of={posting.description} /></p>
       </section>
 
       {posting.outdoor && posting.kind === "public_work" ? (

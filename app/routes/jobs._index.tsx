@@ -20,8 +20,8 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { publicPostingSearch } from "~/routes-support/jobs.server";
 import { sharedRead } from "~/utils/public-reads.server";
-import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "districts", "validation"] };
 
@@ -226,7 +226,7 @@ export default function JobsSearchPage() {
             {rounds.map((round) => (
               <li key={round.slug} className="card">
                 <h3>
-                  <Link to={`/rounds/${round.slug}`}>{localized(round.name, locale)}</Link>
+                  <Link to={`/rounds/${round.slug}`}><Localized of={round.name} /></Link>
                 </h3>
                 <p>
                   <WindowText words={round.window} /> ·{" "}

@@ -15,7 +15,7 @@ import { useRootData } from "~/utils/root-data";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { localized } from "~/domain/shared/localized";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "labor");
@@ -85,7 +85,7 @@ export default function LaborConsultation() {
                       required
                     />
                     <label htmlFor={`center-${center.slug}`}>
-                      {localized(center, locale, "name")}
+                      <Localized of={center} field="name" />
                     </label>
                   </div>
                 ))}

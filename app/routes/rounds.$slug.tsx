@@ -34,6 +34,7 @@ import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 import { requirements } from "~/domain/eligibility/judge";
 import { OwnApplicationNotice } from "~/components/jobs/own-application";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account", "validation"] };
 
@@ -115,20 +116,20 @@ export default function RoundPage() {
         <Link to="/jobs">{t("posting.back")}</Link>
       </p>
       <p className="eyebrow">
-        {t("kind.public_work")} · {localized(round.organization, lang)}
+        {t("kind.public_work")} · <Localized of={round.organization} />
       </p>
-      <h1 id="round-title">{localized(round.name, lang)}</h1>
+      <h1 id="round-title"><Localized of={round.name} /></h1>
       {round.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
       <p className="apply-box__window">
         <WindowText words={window.words} />
       </p>
-      <p className="prose">{localized(round.description, lang)}</p>
+      <p className="prose"><Localized of={round.description} /></p>
 
       <section aria-labelledby="round-facts-title">
         <h2 id="round-facts-title">{t("round.facts")}</h2>
         <dl className="facts">
           <dt>{t("round.organization")}</dt>
-          <dd>{localized(round.organization, lang)}</dd>
+          <dd><Localized of={round.organization} /></dd>
           <dt>{t("round.workPeriod")}</dt>
           <dd>
             {t("posting.period", {
@@ -162,7 +163,7 @@ export default function RoundPage() {
           {round.sites.map((site) => (
             <li key={site.id} className="card">
               <h3>
-                <Link to={`/jobs/${site.slug}`}>{localized(site, lang, "title")}</Link>
+                <Link to={`/jobs/${site.slug}`}><Localized of={site} field="title" /></Link>
               </h3>
               <p>
                 {t("round.siteTerms", {

@@ -13,8 +13,8 @@ import { requireStaffBooking } from "~/routes-support/booking.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
 import { Confirmation } from "~/components/ui/form";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffBooking");
@@ -58,7 +58,7 @@ export default function StaffBooking() {
   return (
     <section className="page narrow booking" aria-labelledby="staff-booking-title">
       <p className="eyebrow">{t("staff.bookingTitle")}</p>
-      <h1 id="staff-booking-title">{localized(service, locale, "name")}</h1>
+      <h1 id="staff-booking-title"><Localized of={service} field="name" /></h1>
       {changed ? (
         <Confirmation>
           {t(changed === "cancelled" ? "staff.cancelledFor" : "staff.movedFor", { name })}
@@ -79,7 +79,7 @@ export default function StaffBooking() {
           {range(booking.slot)}
         </dd>
         <dt>{t("slot.where")}</dt>
-        <dd>{localized(service.place, locale, "name")}</dd>
+        <dd><Localized of={service.place} field="name" /></dd>
         <dt>{t("detail.status")}</dt>
         <dd>{t(`status.${booking.status as BookingStatus}`)}</dd>
         <ConsultationFacts

@@ -11,8 +11,8 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
 import { formConstraint } from "~/utils/form-constraint.server";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
@@ -49,7 +49,7 @@ export default function StaffPlaceService() {
       <p>
         <Link to={`/staff/places/${placeId}/services`}>{t("serviceForm.back")}</Link>
       </p>
-      <h2>{localized(service, i18n.language, "name")}</h2>
+      <h2><Localized of={service} field="name" /></h2>
       <p className="hint">{t("serviceForm.keepsBookings")}</p>
       {service.bookable ? (
         <p>

@@ -12,10 +12,10 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { Confirmation } from "~/components/ui/form";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
@@ -61,7 +61,7 @@ export default function StaffPlaceServices() {
           {services.map((service) => (
             <li key={service.id} className="card">
               <h3>
-                <Link to={service.id}>{localized(service, locale, "name")}</Link>
+                <Link to={service.id}><Localized of={service} field="name" /></Link>
               </h3>
               <p>
                 {t(`services.${service.kind as ServiceKind}`)}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { storedLanguageFor } from "~/domain/shared/localized";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
   const page = pageFromUrl(url);
-  const language = (await getLocale(request)) === "en" ? "en" : "ko";
+  const language = storedLanguageFor(await getLocale(request));
   const list = await listPlacesForStaff(user, { q, page, language });
   return {
     admin: user.role === "admin",

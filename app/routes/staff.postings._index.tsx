@@ -12,8 +12,8 @@ import { currentWindow } from "~/domain/jobs/window";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { badRequest } from "~/utils/http.server";
-import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPostings");
@@ -109,10 +109,10 @@ export default function StaffPostings() {
         {postings.map((posting) => (
           <li key={posting.id} className="card">
             <p className="eyebrow">
-              {t(`publication.${posting.status}`)} · {localized(posting.organization, locale)}
+              {t(`publication.${posting.status}`)} · <Localized of={posting.organization} />
             </p>
             <h3>
-              <Link to={`/staff/postings/${posting.id}`}>{localized(posting.title, locale)}</Link>
+              <Link to={`/staff/postings/${posting.id}`}><Localized of={posting.title} /></Link>
             </h3>
             <p>
               <WindowText words={posting.window} />

@@ -25,6 +25,7 @@ import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { Confirmation } from "~/components/ui/form";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "districts", "account", "validation"] };
 
@@ -118,7 +119,7 @@ export default function StaffRound() {
       <p>
         <Link to="/staff/rounds">{t("staff.form.cancel")}</Link>
       </p>
-      <h1 id="staff-round-title">{localized(round.name, locale)}</h1>
+      <h1 id="staff-round-title"><Localized of={round.name} /></h1>
       {notice ? (
         <Confirmation>
           {notice === "created"
@@ -169,7 +170,7 @@ export default function StaffRound() {
           {round.sites.map((site) => (
             <li key={site.id} className="card">
               <h3>
-                <Link to={`/staff/postings/${site.id}`}>{localized(site, locale, "title")}</Link>
+                <Link to={`/staff/postings/${site.id}`}><Localized of={site} field="title" /></Link>
               </h3>
               <p>
                 {site.district ? t(`districts:${site.district as "mapo"}`) : null}{" "}

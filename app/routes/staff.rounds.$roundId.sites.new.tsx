@@ -15,8 +15,8 @@ import { now } from "~/utils/clock.server";
 import { invalid, refusalResponse } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
 import { formConstraint } from "~/utils/form-constraint.server";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewSite");
@@ -63,7 +63,7 @@ export default function NewSite() {
   return (
     <section className="page narrow" aria-labelledby="new-site-title">
       <p>
-        <Link to={`/staff/rounds/${round.id}`}>{localized(round.name, i18n.language)}</Link>
+        <Link to={`/staff/rounds/${round.id}`}><Localized of={round.name} /></Link>
       </p>
       <h1 id="new-site-title">{t("staff.form.newSiteTitle")}</h1>
       <p className="hint">{t("staff.round.siteHint")}</p>

@@ -11,8 +11,8 @@ import type { PublicationStatus } from "~/domain/jobs/types";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
-import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffRounds");
@@ -59,7 +59,7 @@ export default function StaffRounds() {
           <li key={round.id} className="card">
             <p className="eyebrow">{t(`publication.${round.status}`)}</p>
             <h2>
-              <Link to={`/staff/rounds/${round.id}`}>{localized(round.name, locale)}</Link>
+              <Link to={`/staff/rounds/${round.id}`}><Localized of={round.name} /></Link>
             </h2>
             <p>
               <WindowText words={round.window} />

@@ -31,10 +31,10 @@ import { formatCalendarDate, formatWeekday } from "~/utils/format";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
-import { localized } from "~/domain/shared/localized";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSchedule");
@@ -118,8 +118,8 @@ export default function ScheduleEditor() {
     t("picker.range", { start: tpl.startTime, end: tpl.endTime });
   return (
     <section className="page narrow booking" aria-labelledby="schedule-title">
-      <p className="eyebrow">{localized(service.place, locale, "name")}</p>
-      <h1 id="schedule-title">{localized(service, locale, "name")}</h1>
+      <p className="eyebrow"><Localized of={service.place} field="name" /></p>
+      <h1 id="schedule-title"><Localized of={service} field="name" /></h1>
       {created !== null ? (
         <div role="status" className="notice success">
           <p>{t("schedule.synced", { created, removed: searchParams.get("removed") ?? "0" })}</p>

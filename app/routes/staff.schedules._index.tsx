@@ -5,7 +5,7 @@ import { requireBookingStaff } from "~/routes-support/booking.server";
 import { listManagedServices } from "~/domain/booking/staff.server";
 import { useRootData } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
-import { localized } from "~/domain/shared/localized";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSchedules");
@@ -27,14 +27,14 @@ export default function Schedules() {
       <p>{t("schedule.intro")}</p>
       {places.map((place) => (
         <section key={place.id} aria-labelledby={`place-${place.id}`}>
-          <h2 id={`place-${place.id}`}>{localized(place, locale, "name")}</h2>
+          <h2 id={`place-${place.id}`}><Localized of={place} field="name" /></h2>
           <ul>
             {services
               .filter((s) => s.place.id === place.id)
               .map((service) => (
                 <li key={service.id}>
                   <Link to={`/staff/schedules/${service.id}`}>
-                    {localized(service, locale, "name")}
+                    <Localized of={service} field="name" />
                   </Link>
                 </li>
               ))}

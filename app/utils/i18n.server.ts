@@ -1,13 +1,22 @@
 // Server-side i18n: translations are read from locales/<lng>/<ns>.json on disk (once; again on
-// every request in development so edits show up), language detection follows the switcher's
-// cookie, then Accept-Language, then Korean.
+// every request in development so edits show up), language detection follows the page's `?lang=`
+// (the hreflang alternates), the switcher's cookie, then Accept-Language, then Korean.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createInstance, type i18n as I18n } from "i18next";
+import Negotiator from "negotiator";
 import { RemixI18Next } from "remix-i18next/server";
 import { getEnv } from "./env.server";
-import { i18nConfig, NAMESPACES, SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE } from "./i18n";
+import {
+  i18nConfig,
+  isSupportedLanguage,
+  LANGUAGE_PARAMETER,
+  NAMESPACES,
+  SUPPORTED_LANGUAGES,
+  DEFAULT_LANGUAGE,
+  type SupportedLanguage,
+} from "./i18n";
 import { oncePerRequest } from "./request-scope.server";
 import { languageCookie } from "./session.server";
 import { ERROR_KINDS } from "./error-kind";
@@ -42,7 +51,9 @@ export function getRemixI18n(): RemixI18Next {
       supportedLanguages: [...SUPPORTED_LANGUAGES],
       fallbackLanguage: DEFAULT_LANGUAGE,
       cookie: languageCookie,
-      order: ["cookie", "header"],
+      searchParamKey: LANGUAGE_PARAMETER,
+      order: ["searchParams", "cookie", "custom"],
+      findLocale: async (request) => negotiateLanguage(request.headers.get("accept-language")),
     },
     i18next: {
       ...i18nConfig,
@@ -53,7 +64,23 @@ export function getRemixI18n(): RemixI18Next {
   return instance;
 }
 
-/** The language of this request (switcher cookie → Accept-Language → Korean). */
+/**
+ * The site language an Accept-Language header asks for: the first (by quality) whose primary
+ * subtag is one of ours, so "zh-TW" finds zh and "vi-VN,en;q=0.8" finds vi (remix-i18next's own
+ * matching tries exact regions first across the whole list, and would pick en there); Korean when
+ * none is. negotiator (jshttp, as used by Express) parses the header.
+ */
+export function negotiateLanguage(acceptLanguage: string | null): SupportedLanguage {
+  if (!acceptLanguage) return DEFAULT_LANGUAGE;
+  const asked = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages();
+  for (const tag of asked) {
+    const primary = tag.split("-")[0]!.toLowerCase();
+    if (isSupportedLanguage(primary)) return primary;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/** The language of this request (?lang= → switcher cookie → Accept-Language → Korean). */
 export function getLocale(request: Request): Promise<string> {
   return oncePerRequest("locale", () => getRemixI18n().getLocale(request));
 }

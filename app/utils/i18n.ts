@@ -1,7 +1,10 @@
-// i18next settings shared by the server and the browser. Korean is the default language.
-export const SUPPORTED_LANGUAGES = ["ko", "en"] as const;
+// i18next settings shared by the server and the browser. Korean is the default language; English,
+// Simplified Chinese and Vietnamese are complete site languages (decision 0024).
+export const SUPPORTED_LANGUAGES = ["ko", "en", "zh", "vi"] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: SupportedLanguage = "ko";
+/** The query parameter that shows a page in a language (`?lang=zh`): the hreflang alternates. */
+export const LANGUAGE_PARAMETER = "lang";
 export const NAMESPACES = [
   "common",
   "auth",
@@ -31,7 +34,14 @@ export function isSupportedLanguage(value: unknown): value is SupportedLanguage 
   return typeof value === "string" && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The Intl locale of a language, for dates, times and money. */
+const INTL_LOCALES: Record<SupportedLanguage, string> = {
+  ko: "ko-KR",
+  en: "en-GB",
+  zh: "zh-CN",
+  vi: "vi-VN",
+};
+
+/** The Intl locale of a language, for dates, times and money (always in Asia/Seoul). */
 export function intlLocale(language: string): string {
-  return language === "en" ? "en-GB" : "ko-KR";
+  return isSupportedLanguage(language) ? INTL_LOCALES[language] : INTL_LOCALES[DEFAULT_LANGUAGE];
 }

@@ -1,10 +1,10 @@
 // A booking as staff confirm it on the phone before changing it: reference, who, what, when.
 import { useTranslation } from "react-i18next";
 import { useTimeRange } from "~/components/booking/time-text";
-import { localized } from "~/domain/shared/localized";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { formatCalendarDate } from "~/utils/format";
 import { useRootData } from "~/utils/root-data";
+import { Localized } from "~/components/localized";
 
 type SummaryBooking = {
   reference: string;
@@ -41,14 +41,14 @@ export function StaffBookingSummary({ booking }: { booking: SummaryBooking }) {
       <dt>{t("staff.phone")}</dt>
       <dd>{booking.resident.phone ?? t("staff.none")}</dd>
       <dt>{t("slot.service")}</dt>
-      <dd>{localized(service, locale, "name")}</dd>
+      <dd><Localized of={service} field="name" /></dd>
       <dt>{t("slot.when")}</dt>
       <dd>
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
         {range(booking.slot)}
       </dd>
       <dt>{t("slot.where")}</dt>
-      <dd>{localized(service.place, locale, "name")}</dd>
+      <dd><Localized of={service.place} field="name" /></dd>
     </dl>
   );
 }

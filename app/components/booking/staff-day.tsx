@@ -16,6 +16,7 @@ import type { action, loader } from "~/routes/staff.bookings._index";
 import { formatCalendarDate, formatTime } from "~/utils/format";
 import { useRootData } from "~/utils/root-data";
 import { Confirmation } from "~/components/ui/form";
+import { Localized } from "~/components/localized";
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 type SlotRow = NonNullable<Loaded["schedule"]>["slots"][number];
@@ -73,7 +74,7 @@ export function StaffDayPage() {
             <option value="">{t("staff.allServices", { count: services.length })}</option>
             {services.map((service) => (
               <option key={service.id} value={service.id}>
-                {localized(service.place, locale, "name")} · {localized(service, locale, "name")}
+                <Localized of={service.place} field="name" /> · <Localized of={service} field="name" />
               </option>
             ))}
           </select>
@@ -206,8 +207,8 @@ function ByService({ slots, week }: { slots: SlotRow[]; week: boolean }) {
       {runs(slots, (slot) => slot.service.id).map(({ key, rows }) => (
         <section key={key} aria-labelledby={`service-${key}`} className="stack">
           <h3 id={`service-${key}`}>
-            {localized(rows[0]!.service, locale, "name")}
-            <span className="hint"> · {localized(rows[0]!.service.place, locale, "name")}</span>
+            <Localized of={rows[0]!.service} field="name" />
+            <span className="hint"> · <Localized of={rows[0]!.service.place} field="name" /></span>
           </h3>
           <ul className="stack plain-list">
             {rows.map((slot) => (
@@ -247,7 +248,7 @@ function StaffSlot({
           : null}
         {range(slot)}
         {showPlace ? (
-          <span className="hint"> · {localized(slot.service.place, locale, "name")}</span>
+          <span className="hint"> · <Localized of={slot.service.place} field="name" /></span>
         ) : null}
       </h4>
       <p>

@@ -29,6 +29,7 @@ import { DecisionConfirmation, DecisionDone } from "./decision-steps";
 import { Pagination } from "~/components/ui/pagination";
 import { localized } from "~/domain/shared/localized";
 import { Confirmation } from "~/components/ui/form";
+import { Localized } from "~/components/localized";
 
 type LoaderData = Awaited<ReturnType<typeof applicantsLoader>>;
 type Site = LoaderData["sites"][number];
@@ -54,14 +55,11 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
     ? (actionData.refusal?.code ?? "notAllowed")
     : (data.confirmRefusal ?? null);
   const [searchParams] = useSearchParams();
-  const en = i18n.language === "en";
-  const title = data.posting
-    ? en
-      ? data.posting.titleEn
-      : data.posting.titleKo
-    : en
-      ? data.round!.nameEn
-      : data.round!.nameKo;
+  const title = data.posting ? (
+    <Localized of={data.posting} field="title" />
+  ) : (
+    <Localized of={data.round!} field="name" />
+  );
   // A notice from the step before is stale once something was refused since.
   const decided = problem ? null : decidedStatus(searchParams.get("decided"));
   const undone = problem ? null : (searchParams.get("undone") as ApplicationStatus | null);
@@ -92,7 +90,7 @@ export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHre
         <ul className="site-places">
           {data.sites.map((site) => (
             <li key={site.id}>
-              {localized(site, i18n.language, "title")}:{" "}
+              <Localized of={site} field="title" />:{" "}
               {t("staff.applicants.places", {
                 selected: site.selectedCount,
                 positions: site.positions,
@@ -193,7 +191,7 @@ function ApplicantList({
               <option value="">{t("staff.applicants.anySite")}</option>
               {data.sites.map((site) => (
                 <option key={site.id} value={site.id}>
-                  {localized(site, i18n.language, "title")}
+                  <Localized of={site} field="title" />
                 </option>
               ))}
             </select>

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { PostingCardView } from "~/domain/jobs/present";
 import { formatWon } from "~/utils/format";
 import { WindowText } from "./window-text";
-import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 /** One posting in a list: what it is, where, what it pays and when applications close. */
 export function PostingCardItem({ posting }: { posting: PostingCardView }) {
@@ -17,10 +17,10 @@ export function PostingCardItem({ posting }: { posting: PostingCardView }) {
           ? t(`jobs:category.${posting.newDealCategory as "city"}`)
           : t(`jobs:kind.${posting.kind as "new_deal"}`)}
         {" · "}
-        {localized(posting.organization, locale)}
+        <Localized of={posting.organization} />
       </p>
       <h3>
-        <Link to={`/jobs/${posting.slug}`}>{localized(posting.title, locale)}</Link>
+        <Link to={`/jobs/${posting.slug}`}><Localized of={posting.title} /></Link>
       </h3>
       <ul className="tags">
         <li>

@@ -20,6 +20,7 @@ import type { PlaceKind } from "~/domain/places/types";
 import { useRootData } from "~/utils/root-data";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export type MapPlace = {
   slug: string;
@@ -251,7 +252,7 @@ export default function PlacesMap({
     >
       <Popup>
         <p className="map-popup__name">
-          <a href={`/places/${place.slug}`}>{localized(place, locale, "name")}</a>
+          <a href={`/places/${place.slug}`}><Localized of={place} field="name" /></a>
         </p>
         <p className="map-popup__meta">
           {t(`kinds.${place.kind as PlaceKind}`)}

@@ -13,6 +13,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { PlaceCard } from "./place-card";
 import { useHydrated } from "~/utils/use-hydrated";
 import { formatDateTime } from "~/utils/format";
+import { InLanguage, withFragments } from "~/components/localized";
 
 const DIRECTORIES = [
   { to: "/cafes", key: "cafes" },
@@ -225,10 +226,14 @@ export function PlaceDirectory({
                     {nextOpen.map((place) => (
                       <li key={place.slug}>
                         <Link to={`/places/${place.slug}`}>
-                          {t("results.nextOpenItem", {
-                            name: place.name,
-                            when: formatDateTime(place.opensAt, i18n.language),
-                          })}
+                          {withFragments((fragment) =>
+                            t("results.nextOpenItem", {
+                              name: fragment(
+                                <InLanguage text={place.name} pageLanguage={i18n.language} />,
+                              ),
+                              when: formatDateTime(place.opensAt, i18n.language),
+                            }),
+                          )}
                         </Link>
                       </li>
                     ))}

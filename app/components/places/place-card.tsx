@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { PlaceListItem } from "~/domain/places/views";
 import { usePlaceLabels } from "./labels";
 import { PlaceStatus } from "./status";
+import { InLanguage } from "~/components/localized";
 
 export function PlaceCard({
   place,
@@ -18,7 +19,7 @@ export function PlaceCard({
   /** present while the map is shown */
   onShowOnMap?: (slug: string) => void;
 }) {
-  const { t } = useTranslation("places");
+  const { t, i18n } = useTranslation("places");
   const labels = usePlaceLabels();
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -34,7 +35,9 @@ export function PlaceCard({
       aria-labelledby={titleId}
     >
       <h3 id={titleId}>
-        <Link to={`/places/${place.slug}`}>{place.name}</Link>
+        <Link to={`/places/${place.slug}`}>
+          <InLanguage text={place.name} pageLanguage={i18n.language} />
+        </Link>
       </h3>
       <p className="place-card__meta">
         <span className={`kind-badge kind-${place.kind}`}>{labels.kind(place.kind)}</span>
@@ -45,7 +48,9 @@ export function PlaceCard({
         ) : null}
       </p>
       <PlaceStatus status={place.status} searched={searched} />
-      <p className="place-card__address">{place.address}</p>
+      <p className="place-card__address">
+        <InLanguage text={place.address} pageLanguage={i18n.language} />
+      </p>
       {place.phone || onShowOnMap || place.isSampleData ? (
         <p className="place-card__actions">
           {place.phone ? (

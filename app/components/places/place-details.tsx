@@ -12,6 +12,7 @@ import { usePlaceLabels } from "./labels";
 import { FactNote } from "./fact-note";
 import { PlaceStatus } from "./status";
 import { localized } from "~/domain/shared/localized";
+import { Localized } from "~/components/localized";
 
 function WeekTable({
   week,
@@ -181,7 +182,7 @@ export function PlaceDetails({
               <ul className="service-list">
                 {place.services.map((service) => (
                   <li key={service.slug}>
-                    <h3>{localized(service, language, "name")}</h3>
+                    <h3><Localized of={service} field="name" /></h3>
                     <p className="hint">
                       {labels.service(service.kind)}
                       {service.durationMinutes
@@ -189,7 +190,7 @@ export function PlaceDetails({
                         : ""}
                     </p>
                     {localized(service, language, "description") ? (
-                      <p>{localized(service, language, "description")}</p>
+                      <p><Localized of={service} field="description" /></p>
                     ) : null}
                     {service.bookable ? (
                       <Link className="button" to={`/book/${encodeURIComponent(service.slug)}`}>
@@ -251,7 +252,7 @@ export function PlaceDetails({
               {place.operator ? (
                 <>
                   <dt>{t("place.operator")}</dt>
-                  <dd>{localized(place.operator, language, "name")}</dd>
+                  <dd><Localized of={place.operator} field="name" /></dd>
                 </>
               ) : null}
               {place.areaSquareMeters ? (

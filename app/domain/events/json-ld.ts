@@ -67,7 +67,7 @@ export function eventJsonLd(facts: EventFacts, now: Date) {
         "@type": "PostalAddress",
         ...(facts.location.streetAddress ? { streetAddress: facts.location.streetAddress } : {}),
         ...(facts.location.locality ? { addressLocality: facts.location.locality } : {}),
-        addressRegion: facts.language === "en" ? "Seoul" : "서울특별시",
+        addressRegion: facts.language === "ko" ? "서울특별시" : "Seoul",
         addressCountry: "KR",
       },
     });

@@ -1,11 +1,13 @@
 // Places & maps: what the directory, the back office and the import share — the selects of a
 // place's details and hours, its search text, and the order of names.
+import type { StoredLanguage } from "~/domain/shared/localized";
 import { findDistrict } from "~/domain/residents/districts";
 import { buildSearchText } from "~/domain/shared/korean-search";
 import type { Prisma } from "~/generated/prisma/client";
 import type { PlaceHours } from "./hours";
 
-export type Language = "ko" | "en";
+/** The stored language a list is named and ordered in (Chinese and Vietnamese pages: English). */
+export type Language = StoredLanguage;
 type HoursRow = {
   closedOnPublicHolidays: boolean;
   openingHours: { weekday: number; opens: string; closes: string }[];

@@ -28,7 +28,7 @@ import {
   WEEK_ORDERED_HOURS,
 } from "./common.server";
 import { pageCount, paginate } from "~/domain/shared/pagination";
-import { localized } from "~/domain/shared/localized";
+import { localizedText } from "~/domain/shared/localized";
 
 // ───────────── the directory ─────────────
 
@@ -233,8 +233,8 @@ export async function searchPlaces(
     slug: row.slug,
     kind: row.kind,
     subKind: row.subKind,
-    name: localized(row, options.language, "name"),
-    address: localized(row, options.language, "address"),
+    name: localizedText(row, options.language, "name"),
+    address: localizedText(row, options.language, "address"),
     district: row.district,
     latitude: row.latitude,
     longitude: row.longitude,
@@ -280,7 +280,7 @@ export async function nextOpenings(
     .slice(0, options.limit ?? 3)
     .map(({ row, opensAt }) => ({
       slug: row.slug,
-      name: localized(row, options.language, "name"),
+      name: localizedText(row, options.language, "name"),
       opensAt: opensAt.toISOString(),
     }));
 }

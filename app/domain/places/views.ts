@@ -1,5 +1,6 @@
 // What the places pages receive from their loaders: plain, serialisable data (instants as ISO
 // strings), built from the pure rules by the service.
+import type { LocalizedText } from "~/domain/shared/localized";
 import type { DaySchedule, PlaceStatus } from "./hours";
 import type { Provenance } from "./provenance";
 
@@ -53,9 +54,9 @@ export type PlaceListItem = {
   slug: string;
   kind: string;
   subKind: string | null;
-  /** in the page's language (a list is re-rendered by the server when the language changes) */
-  name: string;
-  address: string;
+  /** in the page's stored language, with the language it is in (`<InLanguage>`, decision 0024) */
+  name: LocalizedText;
+  address: LocalizedText;
   district: string;
   latitude: number;
   longitude: number;
@@ -81,7 +82,7 @@ export type PlaceSearchResult = {
 };
 
 /** A place that will open soon, for an "open" search that found nothing. */
-export type NextOpening = { slug: string; name: string; opensAt: string };
+export type NextOpening = { slug: string; name: LocalizedText; opensAt: string };
 
 export type WeekDayView = Omit<DaySchedule, "holiday" | "closure"> & {
   holidayKo: string | null;

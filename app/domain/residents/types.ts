@@ -1,5 +1,7 @@
 // Coded values of the Resident profile. Stored as strings (see prisma/schema.prisma), checked here.
 
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from "~/utils/i18n";
+
 export const EMPLOYMENT_STATUSES = [
   "employed",
   "unemployed",
@@ -18,8 +20,9 @@ export const WORKER_TYPES = [
   "none",
 ] as const;
 
-export const LANGUAGES = ["ko", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** A resident's language for pages and messages: every site language. */
+export const LANGUAGES = SUPPORTED_LANGUAGES;
+export type Language = SupportedLanguage;
 
 /** How long a session lasts without being used again (the cookie's max-age too). */
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 14;

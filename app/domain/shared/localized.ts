@@ -1,13 +1,49 @@
-// Text the site keeps in both its languages, picked one way: `localized(item, locale)` for a
-// `{ ko, en }` pair and `localized(item, locale, "name")` for an item's `nameKo`/`nameEn` fields.
-// Korean is the source language, so a missing English text shows the Korean one rather than
-// nothing (and the other way round).
+// Text the site keeps in the database in two languages only, Korean and English (names,
+// descriptions, addresses…), picked one way: `localizedText(item, locale)` for a `{ ko, en }`
+// pair and `localizedText(item, locale, "name")` for an item's `nameKo`/`nameEn` fields.
+// It returns the text and the language it is really in, so that a page can mark a fragment in
+// another language than its own (`<Localized>`, app/components/localized.tsx) and a screen reader
+// switches voice. Korean pages show Korean; English, Chinese and Vietnamese pages show English,
+// the language of the stored translation most of those readers share (decision 0024). Either
+// falls back to the other when it is empty, rather than showing nothing.
+import { isSupportedLanguage } from "~/utils/i18n";
 
-/** Text in both site languages. */
+/** Text in both stored languages. */
 export type Bilingual = { ko: string; en: string };
+/** The languages stored text exists in. */
+export type StoredLanguage = keyof Bilingual;
+export type LocalizedText = { text: string; lang: StoredLanguage };
 
-type Fields<F extends string> = { [K in `${F}Ko` | `${F}En`]: string | null | undefined };
+export type Fields<F extends string> = { [K in `${F}Ko` | `${F}En`]: string | null | undefined };
 
+/** Which stored language a page language shows first: Korean for Korean, else English. */
+export function storedLanguageFor(locale: string): StoredLanguage {
+  return locale === "ko" || !isSupportedLanguage(locale) ? "ko" : "en";
+}
+
+export function localizedText(text: Bilingual, locale: string): LocalizedText;
+export function localizedText<F extends string>(
+  item: Fields<F>,
+  locale: string,
+  field: F,
+): LocalizedText;
+export function localizedText(
+  item: Bilingual | Record<string, string | null | undefined>,
+  locale: string,
+  field?: string,
+): LocalizedText {
+  const record = item as Record<string, string | null | undefined>;
+  const [ko, en] = field ? [record[`${field}Ko`], record[`${field}En`]] : [record.ko, record.en];
+  const first = storedLanguageFor(locale);
+  const [preferred, other] = first === "en" ? [en, ko] : [ko, en];
+  if (preferred) return { text: preferred, lang: first };
+  return { text: other ?? "", lang: first === "en" ? "ko" : "en" };
+}
+
+/**
+ * The text alone, for places that cannot carry a `lang` attribute: attributes, page titles,
+ * sorting, CSV, plain-text messages. In a page's content use `<Localized>` instead.
+ */
 export function localized(text: Bilingual, locale: string): string;
 export function localized<F extends string>(item: Fields<F>, locale: string, field: F): string;
 export function localized(
@@ -15,7 +51,9 @@ export function localized(
   locale: string,
   field?: string,
 ): string {
-  const record = item as Record<string, string | null | undefined>;
-  const [ko, en] = field ? [record[`${field}Ko`], record[`${field}En`]] : [record.ko, record.en];
-  return (locale === "en" ? en || ko : ko || en) ?? "";
+  return (localizedText as (i: typeof item, l: string, f?: string) => LocalizedText)(
+    item,
+    locale,
+    field,
+  ).text;
 }
