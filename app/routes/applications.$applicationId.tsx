@@ -32,7 +32,7 @@ import { useLocale } from "~/utils/use-locale";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Localized } from "~/components/localized";
+import { Localized, withFragments } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "validation"] };
 
@@ -134,7 +134,9 @@ export default function ApplicationPage() {
       {searchParams.get("withdrawn") ? (
         <Confirmation>{t("applications.withdrawnNotice")}</Confirmation>
       ) : null}
-      <p className="eyebrow"><Localized of={application.subject.organization} /></p>
+      <p className="eyebrow">
+        <Localized of={application.subject.organization} />
+      </p>
       <h1 id="application-title">{t("applications.heading", { title })}</h1>
       <p>
         <Link to={subjectHref}>
@@ -150,7 +152,11 @@ export default function ApplicationPage() {
           : null}
       </p>
       {application.site ? (
-        <p>{t("applications.site", { site: localized(application.site, locale) })}</p>
+        <p>
+          {withFragments((fragment) =>
+            t("applications.site", { site: fragment(<Localized of={application.site!} />) }),
+          )}
+        </p>
       ) : null}
 
       <NextStepPanel step={application.nextStep} />
@@ -173,7 +179,9 @@ export default function ApplicationPage() {
                   {application.preferences.map((p) => (
                     <li key={p.rank}>
                       {choiceLabel(p.rank)}{" "}
-                      <Link to={`/jobs/${p.slug}`}><Localized of={p} field="title" /></Link>
+                      <Link to={`/jobs/${p.slug}`}>
+                        <Localized of={p} field="title" />
+                      </Link>
                     </li>
                   ))}
                 </ul>

@@ -20,7 +20,7 @@ import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 import { Confirmation } from "~/components/ui/form";
-import { Localized } from "~/components/localized";
+import { Localized, withFragments } from "~/components/localized";
 
 export const handle = { i18n: ["jobs"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "myApplications");
@@ -98,7 +98,9 @@ export default function MyApplicationsPage() {
             const title = localized(application.title, locale);
             return (
               <li key={application.id} className="card application-card">
-                <p className="eyebrow"><Localized of={application.organization} /></p>
+                <p className="eyebrow">
+                  <Localized of={application.organization} />
+                </p>
                 <h2>
                   <Link to={`/applications/${application.id}`}>{title}</Link>
                 </h2>
@@ -110,9 +112,11 @@ export default function MyApplicationsPage() {
                 </p>
                 {application.site ? (
                   <p>
-                    {t("applications.site", {
-                      site: localized(application.site, locale),
-                    })}
+                    {withFragments((fragment) =>
+                      t("applications.site", {
+                        site: fragment(<Localized of={application.site!} />),
+                      }),
+                    )}
                   </p>
                 ) : null}
                 <p className="hint">

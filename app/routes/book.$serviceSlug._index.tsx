@@ -18,7 +18,7 @@ import { formatCalendarDate } from "~/utils/format";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { withSiteName } from "~/utils/meta";
 import { localized } from "~/domain/shared/localized";
-import { Localized } from "~/components/localized";
+import { Localized, withFragments } from "~/components/localized";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account"] };
 
@@ -62,9 +62,17 @@ export default function ServicePage() {
   return (
     <section className="page narrow booking" aria-labelledby="service-title">
       <p className="eyebrow">{t("service.eyebrow")}</p>
-      <h1 id="service-title"><Localized of={service} field="name" /></h1>
-      <p>{t("service.at", { place: localized(service.place, locale, "name") })}</p>
-      <p><Localized of={service} field="description" /></p>
+      <h1 id="service-title">
+        <Localized of={service} field="name" />
+      </h1>
+      <p>
+        {withFragments((fragment) =>
+          t("service.at", { place: fragment(<Localized of={service.place} field="name" />) }),
+        )}
+      </p>
+      <p>
+        <Localized of={service} field="description" />
+      </p>
       {service.durationMinutes ? (
         <p>{t("service.duration", { minutes: service.durationMinutes })}</p>
       ) : null}

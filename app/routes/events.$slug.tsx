@@ -25,7 +25,7 @@ import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { siteOrigin } from "~/utils/site-url.server";
-import { Localized } from "~/components/localized";
+import { Localized, withFragments } from "~/components/localized";
 
 export const handle = { i18n: ["events", "jobs", "eligibility", "districts", "account"] };
 
@@ -174,12 +174,16 @@ export default function EventPage() {
         <Link to="/events">{t("page.back")}</Link>
       </p>
       <p className="eyebrow">
-        {t("page.kindLine", {
-          kind: t(`kind.${program.kind as "lecture"}`),
-          organization: localized(program.organization, lang),
-        })}
+        {withFragments((fragment) =>
+          t("page.kindLine", {
+            kind: t(`kind.${program.kind as "lecture"}`),
+            organization: fragment(<Localized of={program.organization} />),
+          }),
+        )}
       </p>
-      <h1 id="event-title"><Localized of={program.title} /></h1>
+      <h1 id="event-title">
+        <Localized of={program.title} />
+      </h1>
       {searchParams.has("registered") && !actionData ? (
         <Confirmation>{t("confirmation.registered")}</Confirmation>
       ) : null}
@@ -281,7 +285,9 @@ export default function EventPage() {
           {localized(program.accessibility, lang) ? (
             <>
               <dt>{t("page.accessibility")}</dt>
-              <dd><Localized of={program.accessibility} /></dd>
+              <dd>
+                <Localized of={program.accessibility} />
+              </dd>
             </>
           ) : null}
         </dl>
@@ -289,7 +295,9 @@ export default function EventPage() {
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t("page.about")}</h2>
-        <p className="prose"><Localized of={program.description} /></p>
+        <p className="prose">
+          <Localized of={program.description} />
+        </p>
       </section>
     </article>
   );

@@ -31,7 +31,7 @@ import { localized } from "~/domain/shared/localized";
 import { requirements } from "~/domain/eligibility/judge";
 import { OwnApplicationNotice } from "~/components/jobs/own-application";
 import { Confirmation } from "~/components/ui/form";
-import { Localized } from "~/components/localized";
+import { Localized, withFragments } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 
@@ -187,14 +187,18 @@ export default function PostingPage() {
         <Link to="/jobs">{t("posting.back")}</Link>
       </p>
       <p className="eyebrow">
-        {t("posting.kindLine", {
-          kind: posting.newDealCategory
-            ? `${t("kind.new_deal")} · ${t(`category.${posting.newDealCategory as "city"}`)}`
-            : t(`kind.${posting.kind as "new_deal"}`),
-          organization: localized(posting.organization, lang),
-        })}
+        {withFragments((fragment) =>
+          t("posting.kindLine", {
+            kind: posting.newDealCategory
+              ? `${t("kind.new_deal")} · ${t(`category.${posting.newDealCategory as "city"}`)}`
+              : t(`kind.${posting.kind as "new_deal"}`),
+            organization: fragment(<Localized of={posting.organization} />),
+          }),
+        )}
       </p>
-      <h1 id="posting-title"><Localized of={posting.title} /></h1>
+      <h1 id="posting-title">
+        <Localized of={posting.title} />
+      </h1>
       {posting.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
 
       <div className="apply-box card">
@@ -323,7 +327,9 @@ export default function PostingPage() {
 
       <section aria-labelledby="duties-title">
         <h2 id="duties-title">{t("posting.duties")}</h2>
-        <p className="prose"><Localized of={posting.description} /></p>
+        <p className="prose">
+          <Localized of={posting.description} />
+        </p>
       </section>
 
       {posting.outdoor && posting.kind === "public_work" ? (
@@ -348,9 +354,11 @@ function ApplyAction() {
     return (
       <>
         <p>
-          {t("posting.partOfRound", {
-            round: localized(posting.round, i18n.language, "name"),
-          })}
+          {withFragments((fragment) =>
+            t("posting.partOfRound", {
+              round: fragment(<Localized of={posting.round!} field="name" />),
+            }),
+          )}
         </p>
         <Link to={`/rounds/${posting.round.slug}`} className="button primary">
           {t("posting.goToRound")}

@@ -1,4 +1,5 @@
-// Korean and English must be complete: a key in one language and not the other fails here.
+// Every site language must be complete (ko, en, zh, vi): a key or a placeholder that one language
+// has and Korean has not, or the other way round, fails here.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,21 +50,25 @@ describe("locales", () => {
     }
   });
 
+  // Korean is the reference; every other site language has exactly its keys and placeholders.
+  const translations = SUPPORTED_LANGUAGES.filter((language) => language !== "ko");
   for (const namespace of NAMESPACES) {
-    it(`${namespace}: Korean and English have the same keys`, () => {
-      const ko = keysOf("ko", namespace);
-      const en = keysOf("en", namespace);
-      expect({
-        onlyInKorean: ko.filter((k) => !en.includes(k)),
-        onlyInEnglish: en.filter((k) => !ko.includes(k)),
-      }).toEqual({
-        onlyInKorean: [],
-        onlyInEnglish: [],
+    for (const language of translations) {
+      it(`${namespace}: Korean and ${language} have the same keys`, () => {
+        const ko = keysOf("ko", namespace);
+        const other = keysOf(language, namespace);
+        expect({
+          onlyInKorean: ko.filter((k) => !other.includes(k)),
+          [`onlyIn_${language}`]: other.filter((k) => !ko.includes(k)),
+        }).toEqual({ onlyInKorean: [], [`onlyIn_${language}`]: [] });
       });
-    });
 
-    it(`${namespace}: both languages use the same {{placeholders}} and no text is empty`, () => {
-      expect(interpolations("en", namespace)).toEqual(interpolations("ko", namespace));
+      it(`${namespace}: Korean and ${language} use the same {{placeholders}}`, () => {
+        expect(interpolations(language, namespace)).toEqual(interpolations("ko", namespace));
+      });
+    }
+
+    it(`${namespace}: no text is empty in any language`, () => {
       for (const language of SUPPORTED_LANGUAGES) {
         const raw = fs.readFileSync(path.join(LOCALES, language, `${namespace}.json`), "utf8");
         expect(raw).not.toMatch(/:\s*""/);

@@ -1,6 +1,7 @@
 // The two steps around a settling decision on the staff applicant list: "Select Kim for …?"
 // (what it will do, said plainly, with Confirm / Cancel) and, once made, the way back while the
 // applicant has not been told yet. Plain forms and links: both work without JavaScript.
+import { Localized, withFragments } from "~/components/localized";
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -42,7 +43,11 @@ export function DecisionConfirmation({
         {t(`staff.confirm.title.${decision}`, { name, title })}
       </h2>
       {confirm.site ? (
-        <p>{t("staff.confirm.site", { site: localized(confirm.site, lang) })}</p>
+        <p>
+          {withFragments((fragment) =>
+            t("staff.confirm.site", { site: fragment(<Localized of={confirm.site!} />) }),
+          )}
+        </p>
       ) : null}
       {confirm.windowOpen ? (
         <p className="notice">

@@ -12,7 +12,7 @@ import { usePlaceLabels } from "./labels";
 import { FactNote } from "./fact-note";
 import { PlaceStatus } from "./status";
 import { localized } from "~/domain/shared/localized";
-import { Localized } from "~/components/localized";
+import { Localized, withFragments } from "~/components/localized";
 
 function WeekTable({
   week,
@@ -182,7 +182,9 @@ export function PlaceDetails({
               <ul className="service-list">
                 {place.services.map((service) => (
                   <li key={service.slug}>
-                    <h3><Localized of={service} field="name" /></h3>
+                    <h3>
+                      <Localized of={service} field="name" />
+                    </h3>
                     <p className="hint">
                       {labels.service(service.kind)}
                       {service.durationMinutes
@@ -190,11 +192,17 @@ export function PlaceDetails({
                         : ""}
                     </p>
                     {localized(service, language, "description") ? (
-                      <p><Localized of={service} field="description" /></p>
+                      <p>
+                        <Localized of={service} field="description" />
+                      </p>
                     ) : null}
                     {service.bookable ? (
                       <Link className="button" to={`/book/${encodeURIComponent(service.slug)}`}>
-                        {t("place.book", { service: localized(service, language, "name") })}
+                        {withFragments((fragment) =>
+                          t("place.book", {
+                            service: fragment(<Localized of={service} field="name" />),
+                          }),
+                        )}
                       </Link>
                     ) : (
                       <p className="hint">{t("place.notBookable")}</p>
@@ -252,7 +260,9 @@ export function PlaceDetails({
               {place.operator ? (
                 <>
                   <dt>{t("place.operator")}</dt>
-                  <dd><Localized of={place.operator} field="name" /></dd>
+                  <dd>
+                    <Localized of={place.operator} field="name" />
+                  </dd>
                 </>
               ) : null}
               {place.areaSquareMeters ? (

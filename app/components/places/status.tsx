@@ -5,7 +5,9 @@ import type { StatusView } from "~/domain/places/views";
 import { seoulParts } from "~/domain/shared/seoul-time";
 import { formatDate, formatWeekday } from "~/utils/format";
 import { seoulClock } from "./labels";
-import { localized } from "~/domain/shared/localized";
+import type { ReactNode } from "react";
+import { InLanguage, withFragments } from "~/components/localized";
+import { localized, localizedText } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 
 /** How to say when: formatted only as far as the sentence needs (Intl formatters are costly). */
@@ -29,7 +31,7 @@ function useStatusText(searched: boolean) {
   const when = useWhen();
   const locale = useLocale();
   const key = searched ? "statusThen" : "status";
-  return (status: StatusView): { headline: string; detail: string } => {
+  return (status: StatusView): { headline: ReactNode; detail: string } => {
     if (status.open) {
       const headline = t(`${key}.open`);
       if (!status.closesAt) return { headline, detail: t("status.allDay") };
@@ -42,14 +44,17 @@ function useStatusText(searched: boolean) {
             : t("status.until.later", { time: w.time, day: w.weekday() });
       return { headline, detail };
     }
+    // holiday names and closure reasons exist in Korean and English only (decision 0024)
+    const named = (field: "holiday" | "closure") => (fragment: (node: ReactNode) => string) =>
+      fragment(<InLanguage text={localizedText(status, locale, field)} pageLanguage={locale} />);
     const headline =
       status.reason === "holiday"
-        ? t("status.holiday", { name: localized(status, locale, "holiday") ?? "" })
+        ? withFragments((fragment) => t("status.holiday", { name: named("holiday")(fragment) }))
         : status.reason === "closure"
           ? localized(status, locale, "closure")
-            ? t("status.closureWithReason", {
-                reason: localized(status, locale, "closure") ?? "",
-              })
+            ? withFragments((fragment) =>
+                t("status.closureWithReason", { reason: named("closure")(fragment) }),
+              )
             : t("status.closure")
           : t(`${key}.closed`);
     if (!status.opensAt) return { headline, detail: t("status.noOpening") };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localized } from "./localized";
+import { localized, localizedText } from "./localized";
 
 describe("localized", () => {
   it("picks a { ko, en } pair's text in the page's language", () => {
@@ -14,8 +14,33 @@ describe("localized", () => {
     expect(localized(place, "en", "name")).toBe("Hue Seoul Rest Shelter");
   });
 
-  it("treats any language but English as Korean, the site's default", () => {
+  it("treats a language the site does not have as Korean, the site's default", () => {
     expect(localized({ ko: "가", en: "A" }, "ja")).toBe("가");
+  });
+
+  it("shows Chinese and Vietnamese pages the English text, saying it is English (decision 0024)", () => {
+    const place = { nameKo: "휴서울이동노동자쉼터", nameEn: "Hue Seoul Rest Shelter" };
+    for (const page of ["zh", "vi", "en"]) {
+      expect(localizedText(place, page, "name")).toEqual({
+        text: "Hue Seoul Rest Shelter",
+        lang: "en",
+      });
+    }
+    expect(localizedText(place, "ko", "name")).toEqual({
+      text: "휴서울이동노동자쉼터",
+      lang: "ko",
+    });
+  });
+
+  it("says which language a fallback is in", () => {
+    expect(localizedText({ reasonKo: "시설 점검", reasonEn: "" }, "vi", "reason")).toEqual({
+      text: "시설 점검",
+      lang: "ko",
+    });
+    expect(localizedText({ ko: "", en: "Inspection" }, "ko")).toEqual({
+      text: "Inspection",
+      lang: "en",
+    });
   });
 
   it("shows the other language rather than nothing when a translation is missing", () => {
