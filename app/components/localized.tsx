@@ -10,7 +10,8 @@ import {
 } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/use-locale";
 
-type LocalizedProps<F extends string> = { of: Bilingual; field?: never } | { of: Fields<F>; field: F };
+type LocalizedProps<F extends string> =
+  { of: Bilingual; field?: never } | { of: Fields<F>; field: F };
 
 /** `<Localized of={place} field="name" />`, `<Localized of={posting.title} />` */
 export function Localized<F extends string>(props: LocalizedProps<F>) {
@@ -25,6 +26,17 @@ export function Localized<F extends string>(props: LocalizedProps<F>) {
 export function InLanguage({ text, pageLanguage }: { text: LocalizedText; pageLanguage: string }) {
   if (!text.text) return null;
   return text.lang === pageLanguage ? <>{text.text}</> : <span lang={text.lang}>{text.text}</span>;
+}
+
+const HANGUL = /[\uAC00-\uD7A3\u3131-\u318E]/;
+
+/**
+ * Text of no set language (a source a report or staff wrote: "최저임금위원회 고시"): marked Korean
+ * when it is written in Hangul, so a screen reader on an English, Chinese or Vietnamese page reads
+ * it in a Korean voice.
+ */
+export function QuotedText({ text, pageLanguage }: { text: string; pageLanguage: string }) {
+  return pageLanguage !== "ko" && HANGUL.test(text) ? <span lang="ko">{text}</span> : <>{text}</>;
 }
 
 // Private-use characters that a translation never contains, around a fragment's number.

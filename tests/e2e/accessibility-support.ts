@@ -1,7 +1,8 @@
 // axe-core over every page of the site, as each kind of person sees it — a visitor, a resident, the
 // staff of a place (Youth Job Center, Seoul Labor Rights Center), the staff of an organisation
 // (postings and rounds) and the administrator — in Korean on a 360 px phone and in English on a
-// 1280 px desktop (public pages in all four pairs). All of axe's rules (WCAG 2.0–2.2 A and AA and
+// 1280 px desktop (public pages in all four pairs, and in Chinese on a phone and Vietnamese on a
+// desktop; a resident's pages in Vietnamese on a phone too). All of axe's rules (WCAG 2.0–2.2 A and AA and
 // its best practices): 0 violations. On the phone, each page must also reflow at 320 px. The test
 // files accessibility-*.test.ts call this.
 import { createRequire } from "node:module";
@@ -42,15 +43,19 @@ const FALSE_POSITIVES: Record<string, string> = {};
 
 export type Role =
   "visitor" | "resident" | "youth staff" | "labor staff" | "postings staff" | "admin";
-type Combination = { locale: "ko" | "en"; width: 360 | 1280 };
+type Combination = { locale: "ko" | "en" | "zh" | "vi"; width: 360 | 1280 };
+const BROWSER_LOCALE = { ko: "ko-KR", en: "en-US", zh: "zh-CN", vi: "vi-VN" } as const;
 
 const PHONE_KO: Combination = { locale: "ko", width: 360 };
 const DESKTOP_EN: Combination = { locale: "en", width: 1280 };
+const PHONE_VI: Combination = { locale: "vi", width: 360 };
 const ALL: Combination[] = [
   PHONE_KO,
   DESKTOP_EN,
   { locale: "en", width: 360 },
   { locale: "ko", width: 1280 },
+  { locale: "zh", width: 360 },
+  { locale: "vi", width: 1280 },
 ];
 
 let browser: Browser;
@@ -231,7 +236,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
   },
   {
     role: "resident",
-    combinations: [PHONE_KO, DESKTOP_EN],
+    combinations: [PHONE_KO, DESKTOP_EN, PHONE_VI],
     paths: [
       "/residents/{resident}",
       "/for-me",
@@ -367,7 +372,7 @@ export function axeOnEveryPage(roles: Role[], lane: Lane) {
           let page: Page;
           beforeAll(async () => {
             ({ context, page } = await newPage(browser, {
-              locale: locale === "en" ? "en-US" : "ko-KR",
+              locale: BROWSER_LOCALE[locale],
               viewport: { width, height: width === 360 ? 740 : 900 },
             }));
             const cookie = cookies[role as Exclude<Role, "visitor">];

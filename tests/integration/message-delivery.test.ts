@@ -26,6 +26,9 @@ import { call, getRequest } from "#tests/factories/http";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
 import { loader as bookingPage } from "~/routes/bookings.$bookingId._index";
 import { startTestSmtpServer, type TestSmtpServer } from "#tests/support/smtp-server";
+import type { Language } from "~/domain/residents/types";
+import { getBaseI18n } from "~/utils/i18n.server";
+import { formatDateTime } from "~/utils/format";
 
 const db = getDb();
 const NOW = new Date("2026-11-25T01:00:00Z"); // Wednesday 10:00 in Seoul
@@ -52,7 +55,7 @@ afterEach(() => {
 });
 
 /** A resident with a confirmed booking at a fresh place; its messages are in the outbox. */
-async function bookedResident(language: "ko" | "en" = "en") {
+async function bookedResident(language: Language = "en") {
   const place = await makePlace();
   const service = await makeService(place.id);
   const slot = await makeSlot(service.id, "2026-11-27", "14:00");
@@ -123,6 +126,29 @@ describe("e-mail over SMTP", () => {
       { bookingId },
     );
     expect(refused.status).toBe(404);
+  });
+
+  it("writes to a Vietnamese-speaking resident in Vietnamese: text, dates, <html lang> and Content-Language", async () => {
+    useSmtp();
+    const { resident } = await bookedResident("vi");
+    expect((await dispatchDueNotifications(NOW)).failed).toBe(0);
+    const [mail] = mailTo(resident.email);
+    const vi = getBaseI18n().getFixedT("vi", "notifications");
+    const en = getBaseI18n().getFixedT("en", "notifications");
+    // the subject is the Vietnamese template, not the English or Korean one
+    const prefix = (t: typeof vi) => t("booking_confirmed.subject").split("{{")[0]!;
+    expect(prefix(vi)).not.toBe(prefix(en));
+    expect(mail!.subject!.startsWith(prefix(vi))).toBe(true);
+    // the service's stored name has no Vietnamese: its English one (decision 0024)
+    expect(mail!.subject).toContain("Mock interview");
+    // the time as Vietnamese write it, in Seoul time
+    const slot = await db.booking.findFirstOrThrow({
+      where: { residentId: resident.id },
+      select: { slot: { select: { startsAt: true } } },
+    });
+    expect(mail!.text).toContain(formatDateTime(slot.slot.startsAt, "vi"));
+    expect(mail!.html).toContain('<html lang="vi">');
+    expect(mail!.headers.get("content-language")).toBe("vi");
   });
 
   it("sends required messages without a way to unsubscribe, and leaves out muted topics", async () => {

@@ -1,6 +1,7 @@
 // The wage floors a posting must meet over its work period, named with their year and source:
 // the minimum wage always, the Seoul living wage for New Deal (or that it is not recorded).
 import { useTranslation } from "react-i18next";
+import { QuotedText, withFragments } from "~/components/localized";
 import type { FloorSummary } from "~/domain/jobs/wage-floors";
 import { formatWon } from "~/utils/format";
 
@@ -11,11 +12,15 @@ export function WageFloors({ floors }: { floors: FloorSummary[] }) {
       {floors.map((floor) => (
         <li key={floor.kind}>
           {floor.binding
-            ? t(`posting.floor.${floor.kind}`, {
-                year: floor.binding.fromYear,
-                wage: formatWon(floor.binding.hourlyKrw, i18n.language),
-                source: floor.binding.source,
-              })
+            ? withFragments((fragment) =>
+                t(`posting.floor.${floor.kind}`, {
+                  year: floor.binding!.fromYear,
+                  wage: formatWon(floor.binding!.hourlyKrw, i18n.language),
+                  source: fragment(
+                    <QuotedText text={floor.binding!.source} pageLanguage={i18n.language} />,
+                  ),
+                }),
+              )
             : t(`posting.floor.${floor.kind}None`)}
           {floor.latestKnownYears.length ? (
             <>

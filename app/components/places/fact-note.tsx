@@ -2,6 +2,7 @@
 // when staff confirmed it, the source when the report or a public source gives it, and "not
 // confirmed — call before you go" when it is assumed or sample data.
 import { useTranslation } from "react-i18next";
+import { QuotedText, withFragments } from "~/components/localized";
 import { factNote, type FactProvenance, type PlaceFactKind } from "~/domain/places/provenance";
 
 export function FactNote({
@@ -11,7 +12,7 @@ export function FactNote({
   fact: PlaceFactKind;
   provenance: FactProvenance;
 }) {
-  const { t } = useTranslation("places");
+  const { t, i18n } = useTranslation("places");
   const note = factNote(provenance);
   if (!note) return null;
   const label = t(`provenance.fact.${fact}`);
@@ -20,7 +21,14 @@ export function FactNote({
       ? t(`provenance.unconfirmed.${fact}`)
       : note.kind === "sample"
         ? t("provenance.sample", { fact: label })
-        : t(`provenance.${note.source}`, { fact: label, reference: note.reference ?? "—" });
+        : withFragments((fragment) =>
+            t(`provenance.${note.source}`, {
+              fact: label,
+              reference: fragment(
+                <QuotedText text={note.reference ?? "—"} pageLanguage={i18n.language} />,
+              ),
+            }),
+          );
   return (
     <p className="hint fact-note" data-fact={fact} data-source={provenance.source}>
       {text}

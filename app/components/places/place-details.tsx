@@ -11,8 +11,8 @@ import { formatCalendarDate, formatDate, formatWeekday } from "~/utils/format";
 import { usePlaceLabels } from "./labels";
 import { FactNote } from "./fact-note";
 import { PlaceStatus } from "./status";
-import { localized } from "~/domain/shared/localized";
-import { Localized, withFragments } from "~/components/localized";
+import { localized, localizedText } from "~/domain/shared/localized";
+import { InLanguage, Localized, withFragments } from "~/components/localized";
 
 function WeekTable({
   week,
@@ -23,12 +23,23 @@ function WeekTable({
 }) {
   const { t, i18n } = useTranslation("places");
   const language = i18n.language;
-  const hours = (day: WeekDayView) => {
+  // holiday names and closure reasons exist in Korean and English only: marked with their lang
+  const stored = (day: WeekDayView, field: "holiday" | "closure") => (
+    <InLanguage text={localizedText(day, language, field)} pageLanguage={language} />
+  );
+  const hours = (day: WeekDayView): ReactNode => {
     const holiday = localized(day, language, "holiday");
-    if (day.closedFor === "holiday") return t("week.closedHoliday", { name: holiday ?? "" });
+    if (day.closedFor === "holiday")
+      return withFragments((fragment) =>
+        t("week.closedHoliday", { name: fragment(stored(day, "holiday")) }),
+      );
     if (day.closedFor === "closure") {
       const reason = localized(day, language, "closure");
-      return reason ? t("week.closedForReason", { reason }) : t("week.closedTemporarily");
+      return reason
+        ? withFragments((fragment) =>
+            t("week.closedForReason", { reason: fragment(stored(day, "closure")) }),
+          )
+        : t("week.closedTemporarily");
     }
     if (day.intervals.length === 0) return t("week.closed");
     const text = day.intervals
@@ -39,7 +50,16 @@ function WeekTable({
         }),
       )
       .join(", ");
-    return holiday ? `${text} ${t("week.openOnHoliday", { name: holiday })}` : text;
+    return holiday ? (
+      <>
+        {text}{" "}
+        {withFragments((fragment) =>
+          t("week.openOnHoliday", { name: fragment(stored(day, "holiday")) }),
+        )}
+      </>
+    ) : (
+      text
+    );
   };
   return (
     <>
