@@ -19,6 +19,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "validation"] };
 
@@ -92,9 +93,11 @@ export default function StaffProgram() {
         <Link to="/staff/events">{t("staff.form.back")}</Link>
       </p>
       <p className="eyebrow">
-        {t(`staff.status.${program.status}`)} · {localized(program.organization, locale)}
+        {t(`staff.status.${program.status}`)} · <Localized of={program.organization} />
       </p>
-      <h1 id="staff-program-title">{localized(program.title, locale)}</h1>
+      <h1 id="staff-program-title">
+        <Localized of={program.title} />
+      </h1>
       {searchParams.get("created") ? <Confirmation>{t("staff.form.created")}</Confirmation> : null}
       {searchParams.get("saved") ? <Confirmation>{t("staff.form.saved")}</Confirmation> : null}
       {told !== null ? (

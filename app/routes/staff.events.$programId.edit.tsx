@@ -9,7 +9,6 @@ import { ProgramForm } from "~/components/events/staff-forms";
 import { programFormValues } from "~/domain/events/form-values";
 import { listOrganizationsAndPlaces, updateProgram } from "~/domain/events/manage.server";
 import { ProgramSchema } from "~/domain/events/staff-schema";
-import { localized } from "~/domain/shared/localized";
 import { programRefusal, requireManagedProgram } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
 import { formConstraint } from "~/utils/form-constraint.server";
@@ -17,6 +16,7 @@ import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "jobs", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffEditEvent");
@@ -57,7 +57,9 @@ export default function EditProgram() {
   return (
     <section className="page narrow" aria-labelledby="edit-program-title">
       <p>
-        <Link to={`/staff/events/${data.program.id}`}>{localized(data.program.title, locale)}</Link>
+        <Link to={`/staff/events/${data.program.id}`}>
+          <Localized of={data.program.title} />
+        </Link>
       </p>
       <h1 id="edit-program-title">{t("staff.form.editTitle")}</h1>
       <ProgramForm

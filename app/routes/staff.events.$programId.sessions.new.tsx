@@ -8,7 +8,6 @@ import { useTranslation } from "react-i18next";
 import { SessionForm } from "~/components/events/session-form";
 import { createSession } from "~/domain/events/manage.server";
 import { SessionSchema } from "~/domain/events/staff-schema";
-import { localized } from "~/domain/shared/localized";
 import { requireManagedProgram, sessionRefusal } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
 import { formConstraint } from "~/utils/form-constraint.server";
@@ -16,6 +15,7 @@ import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "jobs", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffNewEventSession");
@@ -48,7 +48,9 @@ export default function NewSession() {
   return (
     <section className="page narrow" aria-labelledby="new-session-title">
       <p>
-        <Link to={`/staff/events/${program.id}`}>{localized(program.title, locale)}</Link>
+        <Link to={`/staff/events/${program.id}`}>
+          <Localized of={program.title} />
+        </Link>
       </p>
       <h1 id="new-session-title">{t("staff.session.newTitle")}</h1>
       <SessionForm

@@ -4,13 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { listManagedPrograms } from "~/domain/events/manage.server";
-import { localized } from "~/domain/shared/localized";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { requireEventsStaff } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffEvents");
@@ -68,10 +68,12 @@ export default function StaffEvents() {
           <li key={program.id} className="card">
             <p className="eyebrow">
               {t(`staff.status.${program.status}`)} · {t(`kind.${program.kind}`)} ·{" "}
-              {localized(program.organization, locale)}
+              <Localized of={program.organization} />
             </p>
             <h3>
-              <Link to={`/staff/events/${program.id}`}>{localized(program.title, locale)}</Link>
+              <Link to={`/staff/events/${program.id}`}>
+                <Localized of={program.title} />
+              </Link>
             </h3>
             <p>
               {t("staff.list.sessions", { count: program.sessions })} ·{" "}

@@ -12,7 +12,6 @@ import { Confirmation, ErrorSummary } from "~/components/ui/form";
 import { sessionFormValues } from "~/domain/events/form-values";
 import { cancelSession, listRegistrants, updateSession } from "~/domain/events/manage.server";
 import { CancelSessionSchema, SessionSchema } from "~/domain/events/staff-schema";
-import { localized } from "~/domain/shared/localized";
 import { requireManagedSession, sessionRefusal } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
 import { formConstraint } from "~/utils/form-constraint.server";
@@ -21,6 +20,7 @@ import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "jobs", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffEventSession");
@@ -110,7 +110,9 @@ export default function StaffSession() {
   return (
     <section className="page narrow" aria-labelledby="staff-session-title">
       <p>
-        <Link to={`/staff/events/${data.program.id}`}>{localized(data.program.title, locale)}</Link>
+        <Link to={`/staff/events/${data.program.id}`}>
+          <Localized of={data.program.title} />
+        </Link>
       </p>
       <h1 id="staff-session-title">
         {t("staff.session.title", { when: formatDateTime(session.startsAt, locale) })}

@@ -9,7 +9,6 @@ import { Confirmation } from "~/components/ui/form";
 import { listRegistrants, recordAttendance } from "~/domain/events/manage.server";
 import { AttendanceSchema } from "~/domain/events/staff-schema";
 import { ATTENDANCE_MARKS } from "~/domain/events/types";
-import { localized } from "~/domain/shared/localized";
 import { requireManagedSession } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
@@ -17,6 +16,7 @@ import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffEventAttendance");
@@ -66,7 +66,7 @@ export default function Attendance() {
     <section className="page narrow" aria-labelledby="attendance-title">
       <p>
         <Link to={`/staff/events/sessions/${session.id}`}>
-          {localized(program.title, locale)} · {formatDateTime(session.startsAt, locale)}
+          <Localized of={program.title} /> · {formatDateTime(session.startsAt, locale)}
         </Link>
       </p>
       <h1 id="attendance-title">{t("staff.attendance.title")}</h1>

@@ -1,7 +1,7 @@
 // locales/glossary.json: one agreed translation per labor-law and portal term. A message whose
-// Korean text uses a term must use the agreed term in every other site language (English without
-// regard to case, or one of the entry's `enVariants`; the entry's `about` says what the other
-// fields mean).
+// Korean text uses a term must use the agreed term in every other site language, without regard
+// to case (English may also use one of the entry's `enVariants`; the glossary's `about` says what
+// the other fields mean).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,10 +15,10 @@ type Term = {
   note?: string;
   /** other English wordings the site uses for the term */
   enVariants?: string[];
-  /** a generic word English leaves implicit where the context says it: English is not checked */
-  englishMayOmit?: boolean;
-  /** messages ("namespace:key") whose English says it another way on purpose */
-  enExceptions?: string[];
+  /** languages that leave a generic word implicit where the context says it: not checked */
+  mayOmitIn?: string[];
+  /** per language, messages ("namespace:key") that say it another way on purpose */
+  exceptions?: Partial<Record<string, string[]>>;
 };
 const LOCALES = path.resolve(import.meta.dirname, "../../locales");
 const glossary = JSON.parse(fs.readFileSync(path.join(LOCALES, "glossary.json"), "utf8")) as {
@@ -54,18 +54,15 @@ function glossaryMisses(term: Term): string[] {
     for (const [key, text] of korean) {
       if (!text.includes(term.ko)) continue;
       for (const language of translations) {
-        if (
-          language === "en" &&
-          (term.englishMayOmit || term.enExceptions?.includes(`${namespace}:${key}`))
-        )
-          continue;
+        if (term.mayOmitIn?.includes(language)) continue;
+        if (term.exceptions?.[language]?.includes(`${namespace}:${key}`)) continue;
         const translated = others[language]!.get(key) ?? "";
-        const accepted =
-          language === "en"
-            ? [term.en, ...(term.enVariants ?? [])].some((wording) =>
-                translated.toLowerCase().includes(wording.toLowerCase()),
-              )
-            : translated.includes(term[language]);
+        // without regard to case: a term may begin a sentence ("Lương theo giờ")
+        const wordings =
+          language === "en" ? [term.en, ...(term.enVariants ?? [])] : [term[language]];
+        const accepted = wordings.some((wording) =>
+          translated.toLocaleLowerCase(language).includes(wording.toLocaleLowerCase(language)),
+        );
         if (!accepted) misses.push(`${namespace}:${key} (${language})`);
       }
     }
@@ -78,7 +75,7 @@ describe("glossary", () => {
     // every Korean message with 최저임금 says "minimum wage" in English; a made-up agreed term
     // that no English message uses must be reported for each of them
     const invented = { ...glossary.terms.find((t) => t.ko === "최저임금")!, en: "floor pay" };
-    expect(glossaryMisses({ ...invented, enVariants: [], enExceptions: [] })).toContain(
+    expect(glossaryMisses({ ...invented, enVariants: [], exceptions: {} })).toContain(
       "labor:calc.minimum.title (en)",
     );
   });
