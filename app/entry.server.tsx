@@ -153,7 +153,7 @@ export function localesVersion(): string {
  */
 export function errorReferenceText(requestId: string): string {
   const i18n = getBaseI18n();
-  return SUPPORTED_LANGUAGES
-    .map((lng) => `${i18n.getFixedT(lng, "errors")("reference")}: ${requestId}`)
-    .join("\n");
+  return SUPPORTED_LANGUAGES.map(
+    (lng) => `${i18n.getFixedT(lng, "errors")("reference")}: ${requestId}`,
+  ).join("\n");
 }

@@ -156,7 +156,9 @@ export default function SlotPage() {
     loggedIn && !blockedByRules && (slot.state === "open" || context?.heldOfferUntil != null);
   return (
     <section className="page narrow booking" aria-labelledby="slot-title">
-      <p className="eyebrow"><Localized of={service} field="name" /></p>
+      <p className="eyebrow">
+        <Localized of={service} field="name" />
+      </p>
       <h1 id="slot-title">{t("slot.title")}</h1>
       {loaded.joined && context?.waitlistEntryId ? (
         <Confirmation>{t("slot.joined")}</Confirmation>
@@ -164,7 +166,9 @@ export default function SlotPage() {
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       <dl className="facts">
         <dt>{t("slot.service")}</dt>
-        <dd><Localized of={service} field="name" /></dd>
+        <dd>
+          <Localized of={service} field="name" />
+        </dd>
         <dt>{t("slot.where")}</dt>
         <dd>
           <Localized of={place} field="name" />

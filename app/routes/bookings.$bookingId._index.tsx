@@ -41,7 +41,9 @@ export default function BookingPage() {
   return (
     <section className="page narrow booking" aria-labelledby="booking-title">
       <p className="eyebrow">{t("detail.title")}</p>
-      <h1 id="booking-title"><Localized of={service} field="name" /></h1>
+      <h1 id="booking-title">
+        <Localized of={service} field="name" />
+      </h1>
       {notice ? <Confirmation>{t(`detail.${notice}`)}</Confirmation> : null}
       <dl className="facts">
         <dt>{t("detail.reference")}</dt>
@@ -57,9 +59,13 @@ export default function BookingPage() {
           {range(booking.slot)}
         </dd>
         <dt>{t("slot.where")}</dt>
-        <dd><Localized of={place} field="name" /></dd>
+        <dd>
+          <Localized of={place} field="name" />
+        </dd>
         <dt>{t("detail.address")}</dt>
-        <dd><Localized of={place} field="address" /></dd>
+        <dd>
+          <Localized of={place} field="address" />
+        </dd>
         <ConsultationFacts
           channel={booking.channel}
           topic={booking.topic}

@@ -47,8 +47,10 @@ export default function CancelBooking() {
       <h1 id="cancel-title">{t("cancel.title")}</h1>
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       <p>
-        <strong><Localized of={service} field="name" /></strong> ·{" "}
-        <Localized of={service.place} field="name" />
+        <strong>
+          <Localized of={service} field="name" />
+        </strong>{" "}
+        · <Localized of={service.place} field="name" />
         <br />
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
         {range(booking.slot)}

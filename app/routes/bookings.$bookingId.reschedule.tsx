@@ -74,7 +74,9 @@ export default function Reschedule() {
   });
   return (
     <section className="page narrow booking" aria-labelledby="reschedule-title">
-      <p className="eyebrow"><Localized of={service} field="name" /></p>
+      <p className="eyebrow">
+        <Localized of={service} field="name" />
+      </p>
       <h1 id="reschedule-title">{t("reschedule.title")}</h1>
       {actionData?.refusal ? <RefusalAlert refusal={actionData.refusal} /> : null}
       {actionData?.result?.error ? (

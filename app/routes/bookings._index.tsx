@@ -41,7 +41,9 @@ function BookingRow({ booking }: { booking: Row }) {
   return (
     <li className="card booking-row">
       <h3>
-        <Link to={`/bookings/${booking.id}`}><Localized of={service} field="name" /></Link>
+        <Link to={`/bookings/${booking.id}`}>
+          <Localized of={service} field="name" />
+        </Link>
       </h3>
       <p>
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
@@ -91,7 +93,9 @@ export default function MyBookings() {
           <ul className="stack plain-list">
             {waiting.map((entry) => (
               <li key={entry.id} className="card booking-row">
-                <h3><Localized of={entry.slot.service} field="name" /></h3>
+                <h3>
+                  <Localized of={entry.slot.service} field="name" />
+                </h3>
                 <p>
                   {formatCalendarDate(seoulDate(new Date(entry.slot.startsAt)), locale, "full")}{" "}
                   {range(entry.slot)} · <Localized of={entry.slot.service.place} field="name" />

@@ -46,7 +46,11 @@ export default function Mailbox() {
               <dt>{t("mailbox.sentAt")}</dt>
               <dd>{formatDateTime(message.deliveredAt, locale)}</dd>
               <dt>{t("mailbox.language")}</dt>
-              <dd>{t(`language.name.${isSupportedLanguage(message.locale) ? message.locale : DEFAULT_LANGUAGE}`)}</dd>
+              <dd>
+                {t(
+                  `language.name.${isSupportedLanguage(message.locale) ? message.locale : DEFAULT_LANGUAGE}`,
+                )}
+              </dd>
             </dl>
             <pre className="message-body" lang={message.locale}>
               {message.body}

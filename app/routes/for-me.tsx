@@ -180,7 +180,9 @@ function NextSteps({ data }: { data: Data }) {
         <ul className="plain-list next-steps__list" aria-labelledby="for-me-bookings">
           {data.bookings.map((booking) => (
             <li key={booking.id}>
-              <Link to={`/bookings/${booking.id}`}><Localized of={booking.service} /></Link>
+              <Link to={`/bookings/${booking.id}`}>
+                <Localized of={booking.service} />
+              </Link>
               <br />
               <span>
                 {t("forMe.bookingWhen", {
@@ -190,7 +192,9 @@ function NextSteps({ data }: { data: Data }) {
                 })}
               </span>
               <br />
-              <span className="hint"><Localized of={booking.place} /></span>
+              <span className="hint">
+                <Localized of={booking.place} />
+              </span>
             </li>
           ))}
         </ul>
@@ -254,7 +258,9 @@ function ServiceGroupSection({
           };
           return (
             <li key={entry.first.serviceSlug}>
-              <Link to={`/book/${entry.first.serviceSlug}`}><Localized of={entry.name} /></Link>
+              <Link to={`/book/${entry.first.serviceSlug}`}>
+                <Localized of={entry.name} />
+              </Link>
               <br />
               <span className="hint">
                 {entry.placeCount === 1
@@ -296,7 +302,9 @@ function ItemHeading({ item }: { item: ItemView }) {
           : localized(item.organization, locale)}
       </p>
       <h3>
-        <Link to={item.href}><Localized of={item.title} /></Link>
+        <Link to={item.href}>
+          <Localized of={item.title} />
+        </Link>
       </h3>
       {item.closesAt ? (
         <p className="hint">{t("forMe.closes", { date: formatDateTime(item.closesAt, locale) })}</p>

@@ -347,7 +347,7 @@ export default function PostingPage() {
 
 /** What the resident can do now: apply, see their application, or why not. */
 function ApplyAction() {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   const data = useLoaderData<typeof loader>();
   const { posting, window } = data;
   if (posting.round) {

@@ -20,7 +20,6 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { publicPostingSearch } from "~/routes-support/jobs.server";
 import { sharedRead } from "~/utils/public-reads.server";
-import { useLocale } from "~/utils/use-locale";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "districts", "validation"] };
@@ -83,7 +82,6 @@ export default function JobsSearchPage() {
   const navigation = useNavigation();
   const location = useLocation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/jobs";
-  const locale = useLocale();
   // After a refused search, the form shows what was typed; otherwise the query it ran.
   const value = (key: keyof SearchQuery): string => {
     const raw = typed ? (typed as Record<string, unknown>)[key] : query[key];
@@ -226,7 +224,9 @@ export default function JobsSearchPage() {
             {rounds.map((round) => (
               <li key={round.slug} className="card">
                 <h3>
-                  <Link to={`/rounds/${round.slug}`}><Localized of={round.name} /></Link>
+                  <Link to={`/rounds/${round.slug}`}>
+                    <Localized of={round.name} />
+                  </Link>
                 </h3>
                 <p>
                   <WindowText words={round.window} /> ·{" "}

@@ -118,18 +118,24 @@ export default function RoundPage() {
       <p className="eyebrow">
         {t("kind.public_work")} · <Localized of={round.organization} />
       </p>
-      <h1 id="round-title"><Localized of={round.name} /></h1>
+      <h1 id="round-title">
+        <Localized of={round.name} />
+      </h1>
       {round.status === "draft" ? <p className="notice">{t("posting.draftPreview")}</p> : null}
       <p className="apply-box__window">
         <WindowText words={window.words} />
       </p>
-      <p className="prose"><Localized of={round.description} /></p>
+      <p className="prose">
+        <Localized of={round.description} />
+      </p>
 
       <section aria-labelledby="round-facts-title">
         <h2 id="round-facts-title">{t("round.facts")}</h2>
         <dl className="facts">
           <dt>{t("round.organization")}</dt>
-          <dd><Localized of={round.organization} /></dd>
+          <dd>
+            <Localized of={round.organization} />
+          </dd>
           <dt>{t("round.workPeriod")}</dt>
           <dd>
             {t("posting.period", {
@@ -163,7 +169,9 @@ export default function RoundPage() {
           {round.sites.map((site) => (
             <li key={site.id} className="card">
               <h3>
-                <Link to={`/jobs/${site.slug}`}><Localized of={site} field="title" /></Link>
+                <Link to={`/jobs/${site.slug}`}>
+                  <Localized of={site} field="title" />
+                </Link>
               </h3>
               <p>
                 {t("round.siteTerms", {

@@ -58,7 +58,9 @@ export default function StaffBooking() {
   return (
     <section className="page narrow booking" aria-labelledby="staff-booking-title">
       <p className="eyebrow">{t("staff.bookingTitle")}</p>
-      <h1 id="staff-booking-title"><Localized of={service} field="name" /></h1>
+      <h1 id="staff-booking-title">
+        <Localized of={service} field="name" />
+      </h1>
       {changed ? (
         <Confirmation>
           {t(changed === "cancelled" ? "staff.cancelledFor" : "staff.movedFor", { name })}
@@ -79,7 +81,9 @@ export default function StaffBooking() {
           {range(booking.slot)}
         </dd>
         <dt>{t("slot.where")}</dt>
-        <dd><Localized of={service.place} field="name" /></dd>
+        <dd>
+          <Localized of={service.place} field="name" />
+        </dd>
         <dt>{t("detail.status")}</dt>
         <dd>{t(`status.${booking.status as BookingStatus}`)}</dd>
         <ConsultationFacts

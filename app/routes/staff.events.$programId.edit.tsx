@@ -15,7 +15,6 @@ import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/use-locale";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "jobs", "districts", "account", "validation"] };
@@ -53,7 +52,6 @@ export default function EditProgram() {
   const { t } = useTranslation("events");
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const locale = useLocale();
   return (
     <section className="page narrow" aria-labelledby="edit-program-title">
       <p>

@@ -14,7 +14,6 @@ import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/use-locale";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "jobs", "validation"] };
@@ -44,7 +43,6 @@ export default function NewSession() {
   const { t } = useTranslation("events");
   const { program } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const locale = useLocale();
   return (
     <section className="page narrow" aria-labelledby="new-session-title">
       <p>

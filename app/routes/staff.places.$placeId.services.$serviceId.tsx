@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffPlaceService() {
-  const { t, i18n } = useTranslation("places");
+  const { t } = useTranslation("places");
   const { service } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result ?? undefined;
   const { placeId } = useParams();
@@ -49,7 +49,9 @@ export default function StaffPlaceService() {
       <p>
         <Link to={`/staff/places/${placeId}/services`}>{t("serviceForm.back")}</Link>
       </p>
-      <h2><Localized of={service} field="name" /></h2>
+      <h2>
+        <Localized of={service} field="name" />
+      </h2>
       <p className="hint">{t("serviceForm.keepsBookings")}</p>
       {service.bookable ? (
         <p>

@@ -12,7 +12,6 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { Confirmation } from "~/components/ui/form";
 import { Localized } from "~/components/localized";
@@ -47,7 +46,6 @@ export default function StaffPlaceServices() {
   const { services } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result ?? undefined;
   const [searchParams] = useSearchParams();
-  const locale = useLocale();
   const notice = searchParams.has("added") ? "added" : searchParams.has("saved") ? "saved" : null;
   return (
     <>
@@ -61,7 +59,9 @@ export default function StaffPlaceServices() {
           {services.map((service) => (
             <li key={service.id} className="card">
               <h3>
-                <Link to={service.id}><Localized of={service} field="name" /></Link>
+                <Link to={service.id}>
+                  <Localized of={service} field="name" />
+                </Link>
               </h3>
               <p>
                 {t(`services.${service.kind as ServiceKind}`)}

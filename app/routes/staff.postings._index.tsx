@@ -12,7 +12,6 @@ import { currentWindow } from "~/domain/jobs/window";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { badRequest } from "~/utils/http.server";
-import { useLocale } from "~/utils/use-locale";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs"] };
@@ -60,7 +59,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffPostings() {
   const { t } = useTranslation("jobs");
   const { isAdmin, filter, total, pageCount, postings } = useLoaderData<typeof loader>();
-  const locale = useLocale();
   const href = (page: number) => {
     const params = new URLSearchParams();
     if (filter.status) params.set("status", filter.status);
@@ -112,7 +110,9 @@ export default function StaffPostings() {
               {t(`publication.${posting.status}`)} · <Localized of={posting.organization} />
             </p>
             <h3>
-              <Link to={`/staff/postings/${posting.id}`}><Localized of={posting.title} /></Link>
+              <Link to={`/staff/postings/${posting.id}`}>
+                <Localized of={posting.title} />
+              </Link>
             </h3>
             <p>
               <WindowText words={posting.window} />

@@ -22,7 +22,6 @@ import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
-import { useLocale } from "~/utils/use-locale";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { Confirmation } from "~/components/ui/form";
 import { Localized } from "~/components/localized";
@@ -110,7 +109,6 @@ export default function StaffRound() {
   const publicationRefused = Boolean(actionData?.refusal) && !actionData?.result;
   const [searchParams] = useSearchParams();
   const { round } = loaderData;
-  const locale = useLocale();
   const notice = ["created", "saved", "published", "closed", "siteAdded"].find((key) =>
     searchParams.get(key),
   );
@@ -119,7 +117,9 @@ export default function StaffRound() {
       <p>
         <Link to="/staff/rounds">{t("staff.form.cancel")}</Link>
       </p>
-      <h1 id="staff-round-title"><Localized of={round.name} /></h1>
+      <h1 id="staff-round-title">
+        <Localized of={round.name} />
+      </h1>
       {notice ? (
         <Confirmation>
           {notice === "created"
@@ -170,7 +170,9 @@ export default function StaffRound() {
           {round.sites.map((site) => (
             <li key={site.id} className="card">
               <h3>
-                <Link to={`/staff/postings/${site.id}`}><Localized of={site} field="title" /></Link>
+                <Link to={`/staff/postings/${site.id}`}>
+                  <Localized of={site} field="title" />
+                </Link>
               </h3>
               <p>
                 {site.district ? t(`districts:${site.district as "mapo"}`) : null}{" "}

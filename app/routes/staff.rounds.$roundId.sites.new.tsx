@@ -57,13 +57,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewSite() {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   const { round, wageFloors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   return (
     <section className="page narrow" aria-labelledby="new-site-title">
       <p>
-        <Link to={`/staff/rounds/${round.id}`}><Localized of={round.name} /></Link>
+        <Link to={`/staff/rounds/${round.id}`}>
+          <Localized of={round.name} />
+        </Link>
       </p>
       <h1 id="new-site-title">{t("staff.form.newSiteTitle")}</h1>
       <p className="hint">{t("staff.round.siteHint")}</p>

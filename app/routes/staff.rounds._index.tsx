@@ -11,7 +11,6 @@ import type { PublicationStatus } from "~/domain/jobs/types";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
-import { useLocale } from "~/utils/use-locale";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs"] };
@@ -38,7 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffRounds() {
   const { t } = useTranslation("jobs");
   const { page, pageCount, rounds } = useLoaderData<typeof loader>();
-  const locale = useLocale();
   return (
     <section className="page" aria-labelledby="staff-rounds-title">
       <p>
@@ -59,7 +57,9 @@ export default function StaffRounds() {
           <li key={round.id} className="card">
             <p className="eyebrow">{t(`publication.${round.status}`)}</p>
             <h2>
-              <Link to={`/staff/rounds/${round.id}`}><Localized of={round.name} /></Link>
+              <Link to={`/staff/rounds/${round.id}`}>
+                <Localized of={round.name} />
+              </Link>
             </h2>
             <p>
               <WindowText words={round.window} />

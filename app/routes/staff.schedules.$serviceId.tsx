@@ -118,8 +118,12 @@ export default function ScheduleEditor() {
     t("picker.range", { start: tpl.startTime, end: tpl.endTime });
   return (
     <section className="page narrow booking" aria-labelledby="schedule-title">
-      <p className="eyebrow"><Localized of={service.place} field="name" /></p>
-      <h1 id="schedule-title"><Localized of={service} field="name" /></h1>
+      <p className="eyebrow">
+        <Localized of={service.place} field="name" />
+      </p>
+      <h1 id="schedule-title">
+        <Localized of={service} field="name" />
+      </h1>
       {created !== null ? (
         <div role="status" className="notice success">
           <p>{t("schedule.synced", { created, removed: searchParams.get("removed") ?? "0" })}</p>

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireBookingStaff } from "~/routes-support/booking.server";
 import { listManagedServices } from "~/domain/booking/staff.server";
-import { useRootData } from "~/utils/root-data";
 import { pageTitle } from "~/utils/meta";
 import { Localized } from "~/components/localized";
 
@@ -19,7 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Schedules() {
   const { t } = useTranslation("booking");
   const { services } = useLoaderData<typeof loader>();
-  const locale = useRootData()?.locale ?? "ko";
   const places = [...new Map(services.map((s) => [s.place.id, s.place])).values()];
   return (
     <section className="page narrow booking" aria-labelledby="schedules-title">
@@ -27,7 +25,9 @@ export default function Schedules() {
       <p>{t("schedule.intro")}</p>
       {places.map((place) => (
         <section key={place.id} aria-labelledby={`place-${place.id}`}>
-          <h2 id={`place-${place.id}`}><Localized of={place} field="name" /></h2>
+          <h2 id={`place-${place.id}`}>
+            <Localized of={place} field="name" />
+          </h2>
           <ul>
             {services
               .filter((s) => s.place.id === place.id)

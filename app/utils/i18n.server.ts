@@ -70,7 +70,7 @@ export function getRemixI18n(): RemixI18Next {
  * matching tries exact regions first across the whole list, and would pick en there); Korean when
  * none is. negotiator (jshttp, as used by Express) parses the header.
  */
-export function negotiateLanguage(acceptLanguage: string | null): SupportedLanguage {
+function negotiateLanguage(acceptLanguage: string | null): SupportedLanguage {
   if (!acceptLanguage) return DEFAULT_LANGUAGE;
   const asked = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages();
   for (const tag of asked) {

@@ -41,14 +41,18 @@ export function StaffBookingSummary({ booking }: { booking: SummaryBooking }) {
       <dt>{t("staff.phone")}</dt>
       <dd>{booking.resident.phone ?? t("staff.none")}</dd>
       <dt>{t("slot.service")}</dt>
-      <dd><Localized of={service} field="name" /></dd>
+      <dd>
+        <Localized of={service} field="name" />
+      </dd>
       <dt>{t("slot.when")}</dt>
       <dd>
         {formatCalendarDate(seoulDate(new Date(booking.slot.startsAt)), locale, "full")}{" "}
         {range(booking.slot)}
       </dd>
       <dt>{t("slot.where")}</dt>
-      <dd><Localized of={service.place} field="name" /></dd>
+      <dd>
+        <Localized of={service.place} field="name" />
+      </dd>
     </dl>
   );
 }

@@ -74,7 +74,8 @@ export function StaffDayPage() {
             <option value="">{t("staff.allServices", { count: services.length })}</option>
             {services.map((service) => (
               <option key={service.id} value={service.id}>
-                <Localized of={service.place} field="name" /> · <Localized of={service} field="name" />
+                <Localized of={service.place} field="name" /> ·{" "}
+                <Localized of={service} field="name" />
               </option>
             ))}
           </select>
@@ -201,14 +202,16 @@ function ByTime({
 
 /** One desk after another: one section per service, its times inside. */
 function ByService({ slots, week }: { slots: SlotRow[]; week: boolean }) {
-  const locale = useRootData()?.locale ?? "ko";
   return (
     <div className="stack">
       {runs(slots, (slot) => slot.service.id).map(({ key, rows }) => (
         <section key={key} aria-labelledby={`service-${key}`} className="stack">
           <h3 id={`service-${key}`}>
             <Localized of={rows[0]!.service} field="name" />
-            <span className="hint"> · <Localized of={rows[0]!.service.place} field="name" /></span>
+            <span className="hint">
+              {" "}
+              · <Localized of={rows[0]!.service.place} field="name" />
+            </span>
           </h3>
           <ul className="stack plain-list">
             {rows.map((slot) => (
@@ -248,7 +251,10 @@ function StaffSlot({
           : null}
         {range(slot)}
         {showPlace ? (
-          <span className="hint"> · <Localized of={slot.service.place} field="name" /></span>
+          <span className="hint">
+            {" "}
+            · <Localized of={slot.service.place} field="name" />
+          </span>
         ) : null}
       </h4>
       <p>

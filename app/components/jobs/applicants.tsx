@@ -45,7 +45,7 @@ function filterHref(filter: ApplicantFilter, page: number) {
 }
 
 export function ApplicantsPage({ backHref, csvHref }: { backHref: string; csvHref: string }) {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   const data = useLoaderData<LoaderData>();
   const actionData = useActionData<typeof applicantsAction>();
   const { pathname } = useLocation();
@@ -156,7 +156,7 @@ function ApplicantList({
   csvHref: string;
   allCount: number;
 }) {
-  const { t, i18n } = useTranslation("jobs");
+  const { t } = useTranslation("jobs");
   return (
     <>
       <p>

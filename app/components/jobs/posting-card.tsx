@@ -20,7 +20,9 @@ export function PostingCardItem({ posting }: { posting: PostingCardView }) {
         <Localized of={posting.organization} />
       </p>
       <h3>
-        <Link to={`/jobs/${posting.slug}`}><Localized of={posting.title} /></Link>
+        <Link to={`/jobs/${posting.slug}`}>
+          <Localized of={posting.title} />
+        </Link>
       </h3>
       <ul className="tags">
         <li>

@@ -252,7 +252,9 @@ export default function PlacesMap({
     >
       <Popup>
         <p className="map-popup__name">
-          <a href={`/places/${place.slug}`}><Localized of={place} field="name" /></a>
+          <a href={`/places/${place.slug}`}>
+            <Localized of={place} field="name" />
+          </a>
         </p>
         <p className="map-popup__meta">
           {t(`kinds.${place.kind as PlaceKind}`)}
