@@ -27,6 +27,7 @@ import { intlLocale } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { siteUrl } from "~/utils/site-url.server";
 import { pageTitle } from "~/utils/meta";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "districts"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "events");
@@ -354,7 +355,7 @@ function SessionItem({
       </p>
       <Heading>
         <Link to={`/events/${program.slug}#session-${session.id}`}>
-          {localized(program, lang, "title")}
+          <Localized of={program} field="title" />
         </Link>
       </Heading>
       <p>
@@ -454,7 +455,7 @@ function MonthView({
                                     <time dateTime={session.startsAt}>
                                       {formatTime(session.startsAt, lang)}
                                     </time>{" "}
-                                    {localized(session.program, lang, "title")}
+                                    <Localized of={session.program} field="title" />
                                   </Link>
                                 </li>
                               ))}

@@ -12,7 +12,6 @@ import { ErrorSummary, TextField } from "~/components/ui/form";
 import { displayCode, parseCaseCode } from "~/domain/labor/ask";
 import { PassphraseSchema } from "~/domain/labor/ask-schema";
 import { readQuestionAsAsker, type AskerView } from "~/domain/labor/questions.server";
-import { localized } from "~/domain/shared/localized";
 import { messageWithValues } from "~/domain/shared/message-values";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
@@ -22,6 +21,7 @@ import { invalid, invariantResponse, notFound, refused } from "~/utils/http.serv
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { useRootData } from "~/utils/root-data";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["labor", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "laborAskCase");
@@ -132,7 +132,9 @@ function QuestionView({ question }: { question: AskerView }) {
         <dt>{t("ask.read.status")}</dt>
         <dd data-testid="question-status">{t(`ask.read.statuses.${question.status}`)}</dd>
         <dt>{t("ask.read.center")}</dt>
-        <dd>{localized(question.center, locale, "name")}</dd>
+        <dd>
+          <Localized of={question.center} field="name" />
+        </dd>
         <dt>{t("ask.read.topic")}</dt>
         <dd>{t(`ask.topics.${question.topic}`)}</dd>
         <dt>{t("ask.read.asked")}</dt>

@@ -29,7 +29,6 @@ import {
   formStamp,
   listAskCenters,
 } from "~/domain/labor/questions.server";
-import { localized } from "~/domain/shared/localized";
 import { messageWithValues } from "~/domain/shared/message-values";
 import { now } from "~/utils/clock.server";
 import { useFormConstraint } from "~/utils/form-constraint";
@@ -39,7 +38,7 @@ import { getLocale } from "~/utils/i18n.server";
 import { isSupportedLanguage } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useRootData } from "~/utils/root-data";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["labor", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "laborAsk");
@@ -133,7 +132,6 @@ function AskForm() {
   const { t } = useTranslation(["labor", "validation"]);
   const { centers, prefill, stamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const locale = useRootData()?.locale ?? "ko";
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm<z.input<typeof AskSchema>>({
     id: "ask",
@@ -212,7 +210,7 @@ function AskForm() {
                     key={`${fields.center.key ?? ""}-${center.slug}`}
                   />
                   <label htmlFor={`${fields.center.id}-${center.slug}`}>
-                    {localized(center, locale, "name")}
+                    <Localized of={center} field="name" />
                   </label>
                 </div>
               ))}

@@ -23,7 +23,6 @@ import {
   canAnswerQuestions,
   openStaffQuestion,
 } from "~/domain/labor/questions.server";
-import { localized } from "~/domain/shared/localized";
 import { requireRecordId } from "~/routes-support/booking.server";
 import { requireRole } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -34,6 +33,7 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { useLocale } from "~/utils/use-locale";
 import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["labor", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffLaborQuestion");
@@ -94,7 +94,9 @@ export default function StaffLaborQuestion() {
         <dt>{t("ask.read.status")}</dt>
         <dd>{t(`ask.read.statuses.${question.status === "answered" ? "answered" : "open"}`)}</dd>
         <dt>{t("ask.staff.center")}</dt>
-        <dd>{localized(question.place, locale, "name")}</dd>
+        <dd>
+          <Localized of={question.place} field="name" />
+        </dd>
         <dt>{t("ask.staff.topic")}</dt>
         <dd>{t(`ask.topics.${question.topic as "other"}`)}</dd>
         <dt>{t("ask.staff.asked")}</dt>

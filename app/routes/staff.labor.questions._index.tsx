@@ -10,13 +10,13 @@ import {
   countOpenQuestions,
   listStaffQuestions,
 } from "~/domain/labor/questions.server";
-import { localized } from "~/domain/shared/localized";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { forbidden, invariantResponse } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["labor"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffLaborQuestions");
@@ -91,7 +91,11 @@ export default function StaffLaborQuestions() {
                     </Link>
                   </th>
                   <td>{t(`ask.topics.${row.topic as "other"}`)}</td>
-                  {admin ? <td>{localized(row.place, locale, "name")}</td> : null}
+                  {admin ? (
+                    <td>
+                      <Localized of={row.place} field="name" />
+                    </td>
+                  ) : null}
                   <td>{t(`ask.staff.languages.${languageOf(row.language)}`)}</td>
                   <td>
                     {formatDateTime(
