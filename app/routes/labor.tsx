@@ -11,13 +11,17 @@ import {
   listLaborCenters,
 } from "~/domain/booking/reads.server";
 import { CHANNELS, LABOR_TOPICS } from "~/domain/booking/types";
+import { LaborContactNow } from "~/components/places/contact-now";
+import { laborCentersNow } from "~/domain/places/directory.server";
 import { useRootData } from "~/utils/root-data";
+import { getLocale } from "~/utils/i18n.server";
+import { sharedRead } from "~/utils/public-reads.server";
 import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { Localized } from "~/components/localized";
 
-export const handle = { i18n: ["booking"] };
+export const handle = { i18n: ["booking", "labor", "places"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "labor");
 
 const CENTER_GROUPS = ["city", "emotional_labor", "ombudsman", "district"] as const;
@@ -30,20 +34,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const choice = LaborChoiceSchema.parse(
     Object.fromEntries(new URL(request.url).searchParams.entries()),
   );
-  const centers = await listLaborCenters();
+  const current = now();
+  const language = (await getLocale(request)) === "en" ? "en" : "ko";
+  const [centers, contact] = await Promise.all([
+    listLaborCenters(),
+    sharedRead(`labor-now:${language}:${current.toISOString().slice(0, 16)}`, () =>
+      laborCentersNow({ now: current, language }),
+    ),
+  ]);
   const center = centers.find((c) => c.slug === choice.center);
   const service =
     center && choice.topic && choice.channel ? await getBookableService(center.serviceSlug) : null;
   const availability =
     service && choice.channel
-      ? await getAvailability(service.id, now(), { date: choice.date, channel: choice.channel })
+      ? await getAvailability(service.id, current, { date: choice.date, channel: choice.channel })
       : null;
-  return { centers, choice, service, availability };
+  return { centers, choice, service, availability, contact };
 }
 
 export default function LaborConsultation() {
   const { t } = useTranslation("booking");
-  const { centers, choice, service, availability } = useLoaderData<typeof loader>();
+  const { centers, choice, service, availability, contact } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
   const params = (extra: Record<string, string>) =>
@@ -58,6 +69,7 @@ export default function LaborConsultation() {
       <h1 id="labor-title">{t("labor.title")}</h1>
       <p className="lead">{t("labor.lead")}</p>
       <p className="notice">{t("labor.confidential")}</p>
+      <LaborContactNow now={contact} />
       <p>
         <Link to="/labor/calculators">{t("labor.calculators")}</Link>
       </p>

@@ -10,9 +10,11 @@ import type { WeekDayView } from "~/domain/places/views";
 import { formatCalendarDate, formatDate, formatWeekday } from "~/utils/format";
 import { usePlaceLabels } from "./labels";
 import { FactNote } from "./fact-note";
+import { ContactNowBox } from "./contact-now";
+import { useDayHours } from "./day-hours";
 import { PlaceStatus } from "./status";
-import { localized, localizedText } from "~/domain/shared/localized";
-import { InLanguage, Localized, withFragments } from "~/components/localized";
+import { localized } from "~/domain/shared/localized";
+import { Localized, withFragments } from "~/components/localized";
 
 function WeekTable({
   week,
@@ -23,44 +25,7 @@ function WeekTable({
 }) {
   const { t, i18n } = useTranslation("places");
   const language = i18n.language;
-  // holiday names and closure reasons exist in Korean and English only: marked with their lang
-  const stored = (day: WeekDayView, field: "holiday" | "closure") => (
-    <InLanguage text={localizedText(day, language, field)} pageLanguage={language} />
-  );
-  const hours = (day: WeekDayView): ReactNode => {
-    const holiday = localized(day, language, "holiday");
-    if (day.closedFor === "holiday")
-      return withFragments((fragment) =>
-        t("week.closedHoliday", { name: fragment(stored(day, "holiday")) }),
-      );
-    if (day.closedFor === "closure") {
-      const reason = localized(day, language, "closure");
-      return reason
-        ? withFragments((fragment) =>
-            t("week.closedForReason", { reason: fragment(stored(day, "closure")) }),
-          )
-        : t("week.closedTemporarily");
-    }
-    if (day.intervals.length === 0) return t("week.closed");
-    const text = day.intervals
-      .map((interval) =>
-        t(interval.overnight ? "week.intervalOvernight" : "week.interval", {
-          opens: interval.opens,
-          closes: interval.closes,
-        }),
-      )
-      .join(", ");
-    return holiday ? (
-      <>
-        {text}{" "}
-        {withFragments((fragment) =>
-          t("week.openOnHoliday", { name: fragment(stored(day, "holiday")) }),
-        )}
-      </>
-    ) : (
-      text
-    );
-  };
+  const hours = useDayHours();
   return (
     <>
       <table className="week-table">
@@ -145,7 +110,11 @@ export function PlaceDetails({
       </p>
       <h1 id="place-title">{name}</h1>
       {intro ? <p className="lead">{intro}</p> : null}
-      <PlaceStatus status={place.status} as="div" />
+      {place.kind === "labor_center" ? (
+        <ContactNowBox place={place} />
+      ) : (
+        <PlaceStatus status={place.status} as="div" />
+      )}
       {place.isSampleData ? <p className="notice">{t("place.sampleData")}</p> : null}
       {bookable.length > 0 || place.kind === "labor_center" ? (
         <p className="actions">

@@ -26,7 +26,7 @@ function useWhen() {
  * status at a searched time (`searched`), the words are about that time: "open at that time,
  * until 06:00 the next day", not "open now … tomorrow".
  */
-function useStatusText(searched: boolean) {
+export function useStatusText(searched = false) {
   const { t } = useTranslation("places");
   const when = useWhen();
   const locale = useLocale();

@@ -7,12 +7,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { sortByDistance, type BBox } from "./distance";
 import type { PlaceFilters } from "./filters";
-import { statusAt, weekTable } from "./hours";
+import { contactNow } from "./contact-now";
+import { statusAt, weekTable, type PlaceStatus } from "./hours";
 import { lastVerified, provenanceOf } from "./provenance";
 import { PAGE_SIZE } from "./types";
 import {
   statusView,
   weekDayView,
+  type ContactNowView,
+  type ContactPlace,
   type PlaceFeature,
   type PlaceFeatureCollection,
   type NextOpening,
@@ -283,6 +286,35 @@ export async function nextOpenings(
       name: localizedText(row, options.language, "name"),
       opensAt: opensAt.toISOString(),
     }));
+}
+
+/**
+ * The labor-rights centers open at `now` (and until when), or the first to open next: for
+ * /labor's "contact now". Every center's hours are read (there are a few dozen).
+ */
+export async function laborCentersNow(options: {
+  now: Date;
+  language: Language;
+}): Promise<ContactNowView> {
+  const rows = await getDb().place.findMany({
+    where: { kind: "labor_center" },
+    orderBy: nameOrder(options.language),
+    select: listSelect(seoulParts(options.now).date),
+  });
+  const answer = contactNow(
+    rows.map((row) => ({
+      place: { slug: row.slug, nameKo: row.nameKo, nameEn: row.nameEn, phone: row.phone },
+      hours: hoursOf(row),
+    })),
+    options.now,
+  );
+  const view = (entry: { place: Omit<ContactPlace, "status">; status: PlaceStatus }) => ({
+    ...entry.place,
+    status: statusView(entry.status),
+  });
+  return answer.open
+    ? { open: true, places: answer.places.map(view) }
+    : { open: false, next: answer.next ? view(answer.next) : null };
 }
 
 // ───────────── the open-data API ─────────────

@@ -81,6 +81,17 @@ export type PlaceSearchResult = {
   openFirst: number | null;
 };
 
+/** A labor-rights center as "contact now" names it, with its status in words-ready form. */
+export type ContactPlace = {
+  slug: string;
+  nameKo: string;
+  nameEn: string;
+  phone: string | null;
+  status: StatusView;
+};
+export type ContactNowView =
+  { open: true; places: ContactPlace[] } | { open: false; next: ContactPlace | null };
+
 /** A place that will open soon, for an "open" search that found nothing. */
 export type NextOpening = { slug: string; name: LocalizedText; opensAt: string };
 
