@@ -54,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function LaborConsultation() {
   const { t } = useTranslation("booking");
+  const { t: tLabor } = useTranslation("labor");
   const { centers, choice, service, availability, contact } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
@@ -70,12 +71,17 @@ export default function LaborConsultation() {
       <p className="lead">{t("labor.lead")}</p>
       <p className="notice">{t("labor.confidential")}</p>
       <LaborContactNow now={contact} />
-      <p>
-        <Link to="/labor/calculators">{t("labor.calculators")}</Link>
-      </p>
-      <p>
-        <Link to="/labor/ask">{t("labor.askWithoutAccount")}</Link>
-      </p>
+      <ul className="link-list">
+        <li>
+          <Link to="/labor/calculators">{t("labor.calculators")}</Link>
+        </li>
+        <li>
+          <Link to="/labor/guides">{tLabor("guides.link")}</Link>
+        </li>
+        <li>
+          <Link to="/labor/ask">{t("labor.askWithoutAccount")}</Link>
+        </li>
+      </ul>
 
       <Form method="get" className="stack" aria-label={t("labor.steps")}>
         <fieldset className="field radio-group">
