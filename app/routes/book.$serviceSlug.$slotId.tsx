@@ -79,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     labor: isLaborConsultation(service),
     loggedIn: user !== null,
     context,
-    prefill: { topic: prefill.topic, channel: prefill.channel },
+    prefill: { topic: prefill.topic, channel: prefill.channel, note: prefill.note },
     // A new token for each rendered form: a resent form makes one booking.
     idempotencyKey: crypto.randomUUID(),
     rules: {
@@ -268,6 +268,7 @@ function LaborBookingForm() {
     lastResult: actionData?.result,
     defaultValue: {
       topic: prefill.topic,
+      description: prefill.note,
       channel:
         prefill.channel && channels.includes(prefill.channel)
           ? prefill.channel

@@ -63,6 +63,7 @@ export default function LaborConsultation() {
       ...(choice.center ? { center: choice.center } : {}),
       ...(choice.topic ? { topic: choice.topic } : {}),
       ...(choice.channel ? { channel: choice.channel } : {}),
+      ...(choice.note ? { note: choice.note } : {}),
       ...extra,
     }).toString();
   return (
@@ -84,6 +85,13 @@ export default function LaborConsultation() {
       </ul>
 
       <Form method="get" className="stack" aria-label={t("labor.steps")}>
+        {choice.note ? (
+          <>
+            {/* a calculator's result, carried on to the booking form's description */}
+            <input type="hidden" name="note" value={choice.note} />
+            <p className="notice">{tLabor("calc.noteCarried")}</p>
+          </>
+        ) : null}
         <fieldset className="field radio-group">
           <legend>{t("labor.centerStep")}</legend>
           {CENTER_GROUPS.map((group) => {

@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { asTextField, CheckboxField, ErrorSummary, TextField } from "~/components/ui/form";
@@ -86,16 +86,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const calc = params.get("calc");
   const thisYear = Number(seoulDate(now()).slice(0, 4));
-  if (!isCalculator(calc)) return { calc: null, reply: null, answer: null, thisYear };
+  const today = seoulDate(now());
+  if (!isCalculator(calc))
+    return { calc: null, reply: null, answer: null, thisYear, today, inputs: [] };
   const { reply, answer } = await calculate(calc, params);
   const body = {
     calc,
     reply: reply as SubmissionResult<string[]>,
     answer: answer ?? null,
     thisYear,
+    today,
+    // what was entered, printed with the result (a printed answer says what it answers)
+    inputs: answer
+      ? CALCULATOR_INPUTS[calc].map((name) => ({ name, value: params.get(name) ?? "" }))
+      : [],
   };
   return answer ? body : data(body, { status: 400 });
 }
+
+/** The inputs of each calculator, in the order of its form. */
+const CALCULATOR_INPUTS = {
+  "weekly-rest": ["hourlyWage", "weeklyHours", "workedEveryDay"],
+  unpaid: ["hourlyWage", "weeklyHours", "weeks", "paid"],
+  severance: ["firstDay", "lastDay", "lastThreeMonthsPay", "weeklyHours"],
+  minimum: ["hourlyWage", "year"],
+} as const satisfies Record<CalculatorName, readonly InputName[]>;
+type InputName = CalcFieldName | "workedEveryDay";
 
 type Answer = NonNullable<Awaited<ReturnType<typeof calculate>>["answer"]>;
 
@@ -174,7 +190,17 @@ function CalculatorSection({
 
 /** The result with its formula in words; takes focus when it arrives (like a confirmation). */
 function Result({ name, lines }: { name: CalculatorName; lines: string[] }) {
-  const { t } = useTranslation("labor");
+  const { t, i18n } = useTranslation("labor");
+  const { today, inputs } = useLoaderData<typeof loader>();
+  const date = formatCalendarDate(today, i18n.language);
+  const value = (input: { name: InputName; value: string }) =>
+    input.name === "workedEveryDay"
+      ? t(input.value === "on" || input.value === "true" ? "calc.yes" : "calc.no")
+      : input.name === "firstDay" || input.name === "lastDay"
+        ? formatCalendarDate(input.value, i18n.language)
+        : input.value;
+  // the result, in words, as the start of a consultation's description (bounded by the form)
+  const note = [t("calc.noteIntro", { title: t(`calc.${name}.title`), date }), ...lines].join("\n");
   return (
     <div
       className="calculator__result"
@@ -186,12 +212,24 @@ function Result({ name, lines }: { name: CalculatorName; lines: string[] }) {
       autoFocus
     >
       <h3 id={`calc-${name}-result`}>{t("calc.result")}</h3>
+      <p className="hint">{t("calc.calculatedOn", { date })}</p>
+      <dl className="calculator__inputs">
+        {inputs.map((input) => (
+          <div key={input.name}>
+            <dt>{t(`calc.fields.${input.name}`)}</dt>
+            <dd>{value(input)}</dd>
+          </div>
+        ))}
+      </dl>
       {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
       <p className="hint no-print">{t("calc.printHint")}</p>
+      <PrintButton />
       <p className="no-print">
-        <Link to="/labor">{t("calc.nextStep")}</Link>
+        <Link to={`/labor?${new URLSearchParams({ topic: "unpaid_wages", note })}`}>
+          {t("calc.bookAboutResult")}
+        </Link>
       </p>
       <p className="no-print">
         <Link
@@ -207,6 +245,34 @@ function Result({ name, lines }: { name: CalculatorName; lines: string[] }) {
   );
 }
 
+/**
+ * "Print or save as PDF": a real button, shown once the page's JavaScript runs (without it the
+ * hint above says to use the browser's own print, and nothing on the page is dead).
+ */
+function PrintButton() {
+  const { t } = useTranslation("labor");
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (!hydrated) return null;
+  return (
+    <p className="no-print">
+      <button type="button" className="button" onClick={() => window.print()}>
+        {t("calc.print")}
+      </button>
+    </p>
+  );
+}
+
+type CalcFieldName =
+  | "hourlyWage"
+  | "weeklyHours"
+  | "weeks"
+  | "paid"
+  | "firstDay"
+  | "lastDay"
+  | "lastThreeMonthsPay"
+  | "year";
+
 /** The fields whose label has a hint below it (`calc.fields.<name>Hint`). */
 const HINTED = new Set(["weeklyHours", "paid", "lastThreeMonthsPay"]);
 
@@ -217,15 +283,7 @@ function CalcField({
   kind,
 }: {
   field: Parameters<typeof asTextField>[0];
-  name:
-    | "hourlyWage"
-    | "weeklyHours"
-    | "weeks"
-    | "paid"
-    | "firstDay"
-    | "lastDay"
-    | "lastThreeMonthsPay"
-    | "year";
+  name: CalcFieldName;
   kind: "numeric" | "decimal" | "date";
 }) {
   const { t } = useTranslation("labor");

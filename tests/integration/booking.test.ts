@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { bookSlot } from "~/domain/booking/book.server";
 import { syncSlots } from "~/domain/booking/schedule.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
-import { action as bookAction } from "~/routes/book.$serviceSlug.$slotId";
+import { action as bookAction, loader as slotLoader } from "~/routes/book.$serviceSlug.$slotId";
+import { LABOR_NOTE_MAX } from "~/domain/booking/types";
 import {
   action as cancelAction,
   loader as cancelLoader,
@@ -316,6 +317,31 @@ describe("booking", () => {
 });
 
 describe("labor consultations", () => {
+  it("starts the description with a note carried in the link (a calculator's result), bounded", async () => {
+    const place = await makePlace({ kind: "labor_center" });
+    const service = await makeService(place.id, { kind: "labor_consultation" });
+    const slot = await makeSlot(service.id, "2026-11-27", "19:00", { channels: "phone" });
+    const worker = await resident({ phone: "010-2345-6789" });
+    const open = (note: string) =>
+      call(
+        slotLoader,
+        getRequest(
+          `/book/${service.slug}/${slot.id}?${new URLSearchParams({ topic: "unpaid_wages", note })}`,
+          { cookie: worker.cookie },
+        ),
+        { serviceSlug: service.slug, slotId: slot.id },
+      );
+    const carried = (await open("미지급 임금: 490,720원")).data as {
+      prefill: { topic?: string; note?: string };
+    };
+    expect(carried.prefill).toMatchObject({
+      topic: "unpaid_wages",
+      note: "미지급 임금: 490,720원",
+    });
+    const long = (await open("가".repeat(10_000))).data as { prefill: { note?: string } };
+    expect(long.prefill.note).toHaveLength(LABOR_NOTE_MAX);
+  });
+
   it("needs a topic, an offered channel, a description of at most 2,000 characters and consent", async () => {
     const place = await makePlace({ kind: "labor_center" });
     const service = await makeService(place.id, { kind: "labor_consultation" });

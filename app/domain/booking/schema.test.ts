@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BlockSchema, LaborBookSchema, LaborChoiceSchema, TemplateSchema } from "./schema";
+import { LABOR_NOTE_MAX } from "./types";
 
 const key = "d13c03a3-a8ef-4b3a-8388-076aac05ffdc";
 const errors = (result: {
@@ -60,7 +61,16 @@ describe("labor finder", () => {
       topic: undefined,
       channel: "phone",
       date: undefined,
+      note: undefined,
     });
+  });
+
+  it("carries a note (a calculator's result) to the description, cut at LABOR_NOTE_MAX", () => {
+    expect(LaborChoiceSchema.parse({ note: "  주휴수당: 41,280원\n  " }).note).toBe(
+      "주휴수당: 41,280원",
+    );
+    expect(LaborChoiceSchema.parse({ note: "가".repeat(5000) }).note).toHaveLength(LABOR_NOTE_MAX);
+    expect(LaborChoiceSchema.parse({ note: "   " }).note).toBeUndefined();
   });
 });
 

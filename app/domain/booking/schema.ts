@@ -9,7 +9,13 @@ import {
   phoneNumber,
 } from "~/domain/shared/validation";
 import { minutesOfClock } from "~/domain/shared/seoul-time";
-import { CHANNELS, DESCRIPTION_MAX, LABOR_TOPICS, STAFF_CANCEL_REASONS } from "./types";
+import {
+  CHANNELS,
+  DESCRIPTION_MAX,
+  LABOR_NOTE_MAX,
+  LABOR_TOPICS,
+  STAFF_CANCEL_REASONS,
+} from "./types";
 
 /** Record ids as they appear in URLs and forms; anything else is simply "not found". */
 export const recordId = z
@@ -53,6 +59,13 @@ export const LaborChoiceSchema = z.object({
   topic: z.enum(LABOR_TOPICS).optional().catch(undefined),
   channel: z.enum(CHANNELS).optional().catch(undefined),
   date: isoDate.optional().catch(undefined),
+  /** the start of the description, carried from another page (a calculator's result), bounded */
+  note: z
+    .string()
+    // (a form sends line breaks as CRLF: one kind of line break, so the note stays the same)
+    .transform((text) => text.replace(/\r\n?/g, "\n").trim().slice(0, LABOR_NOTE_MAX) || undefined)
+    .optional()
+    .catch(undefined),
 });
 
 // ───────────── staff ─────────────

@@ -35,6 +35,12 @@ export const STAFF_CANCEL_REASONS = [
 ] as const;
 export type StaffCancelReason = (typeof STAFF_CANCEL_REASONS)[number];
 
+/**
+ * Longest text another page may hand to the consultation form as the start of its description
+ * (?note=, e.g. a calculator's result): longer is cut, so a link cannot fill the form.
+ */
+export const LABOR_NOTE_MAX = 600;
+
 /** Longest consultation description a resident may write. */
 export const DESCRIPTION_MAX = 2000;
 

@@ -142,3 +142,60 @@ describe("minimum wage check", () => {
     expect(checkMinimumWage(9_000, 2010, null)).toEqual({ known: false, year: 2010 });
   });
 });
+
+// Worked examples from official figures. Sources:
+// - 고용노동부 고시 「2026년 적용 최저임금」 (Ministry of Employment and Labor notice, 2025-08, on
+//   the Minimum Wage Commission's decision of 2025-07): 시간급 10,320원; 월 환산액 2,156,880원
+//   "주 소정근로 40시간 근무 시, 월 환산 기준시간 수 209시간 (주당 유급주휴 8시간 포함)". The
+//   2025 notice: 10,030원, 2,096,270원; the 2024 notice: 9,860원, 2,060,740원, on the same 209 h.
+// - 근로기준법 시행령 별표 2 (Enforcement Decree of the Labor Standards Act, annex 2): a
+//   part-timer's paid holiday is in proportion to a full-timer's contracted hours.
+// - 근로자퇴직급여 보장법 제8조 and 근로기준법 제2조 ① 6 (severance: 30 days of average wage a
+//   year; average wage = the three calendar months' wages ÷ their days). We found no official
+//   worked severance example in the searched material, so the severance case below applies the
+//   statutory formula to the notice's monthly minimum wage, and says so.
+describe("official worked examples", () => {
+  /** the notice's monthly hours: (40 h + the paid holiday) a week × the average weeks of a month */
+  const monthlyHours = (paidHolidayHours: number) =>
+    Math.round(((40 + paidHolidayHours) * 365) / 7 / 12);
+
+  for (const [year, hourly, monthly] of [
+    [2026, 10_320, 2_156_880],
+    [2025, 10_030, 2_096_270],
+    [2024, 9_860, 2_060_740],
+  ] as const) {
+    it(`${year}: a 40-hour week's paid holiday is 8 hours, the month 209 hours = ₩${monthly.toLocaleString("en")}`, () => {
+      const week = weeklyRestAllowance({
+        hourlyWage: hourly,
+        weeklyHours: 40,
+        workedEveryContractedDay: true,
+      });
+      expect(week).toMatchObject({ eligible: true, paidHours: 8, amount: 8 * hourly });
+      if (!week.eligible) return;
+      expect(monthlyHours(week.paidHours)).toBe(209);
+      expect(monthlyHours(week.paidHours) * hourly).toBe(monthly);
+    });
+  }
+
+  it("unpaid wages: four full-time weeks at the 2026 minimum wage, nothing paid", () => {
+    // 160 h × ₩10,320 = ₩1,651,200; 4 paid holidays × 8 h × ₩10,320 = ₩330,240
+    expect(unpaidWages({ hourlyWage: 10_320, weeklyHours: 40, weeks: 4, paid: 0 })).toMatchObject({
+      earned: 1_651_200,
+      weeklyRest: 330_240,
+      unpaid: 1_981_440,
+    });
+  });
+
+  it("severance: a year of full-time work at the 2026 monthly minimum wage (statutory formula)", () => {
+    // 1 Jan – 31 Dec 2026: 365 days; three months 1 Oct – 31 Dec = 92 days, 3 × ₩2,156,880 =
+    // ₩6,470,640 → ₩70,333.04 a day × 30 × 365 / 365 = ₩2,109,991.3 → ₩2,109,991
+    expect(
+      severancePay({
+        firstDay: "2026-01-01",
+        lastDay: "2026-12-31",
+        lastThreeMonthsPay: 3 * 2_156_880,
+        weeklyHours: 40,
+      }),
+    ).toMatchObject({ eligible: true, serviceDays: 365, periodDays: 92, amount: 2_109_991 });
+  });
+});
