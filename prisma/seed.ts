@@ -156,6 +156,7 @@ export async function seedDirectory(db: PrismaClient) {
         descriptionEn: service.descriptionEn ?? "",
         durationMinutes: service.durationMinutes ?? null,
         eligibilityId: service.eligibilityId ?? null,
+        yearlyLimitPerResident: service.yearlyLimitPerResident ?? null,
       };
       await db.service.upsert({
         where: { slug: service.slug },

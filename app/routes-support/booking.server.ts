@@ -67,6 +67,11 @@ export function refusedBooking(
   return refused(failure, {
     submission,
     reply,
-    params: { max: rules.maxPerKind, hours: rules.cutoffMinutes / 60, phone: failure.phone ?? "" },
+    params: {
+      max: rules.maxPerKind,
+      hours: rules.cutoffMinutes / 60,
+      phone: failure.phone ?? "",
+      limit: failure.limit ?? "",
+    },
   });
 }

@@ -42,6 +42,7 @@ const STATUS: Record<Code, number> = {
   alreadyWaiting: 409,
   overlap: 409,
   limit: 409,
+  yearlyLimit: 409,
   tooLate: 409,
   notLive: 409,
   sameSlot: 409,

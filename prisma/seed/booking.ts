@@ -116,6 +116,14 @@ function clock(minutes: number) {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
+/**
+ * Job Wings fittings (sample times: the report names the operators, not their branches' hours):
+ * 30-minute fittings, two at once, inside the branches' 10:00–19:00 weekday hours.
+ */
+const JOB_WINGS_FITTINGS: SeedTemplate[] = [
+  { days: WEEKDAYS, start: "10:00", end: "18:00", minutes: 30, capacity: 2, horizonDays: 28 },
+];
+
 /** Job cafés (sample data): sessions and rooms inside each café's own opening hours. */
 function cafeTemplates(
   kind: string,
@@ -177,7 +185,9 @@ export async function seedBooking(db: PrismaClient, now: Date) {
         ? laborTemplates(service.place.slug, service.place.subKind)
         : service.place.kind === "job_cafe"
           ? cafeTemplates(service.kind, service.place.openingHours)
-          : []);
+          : service.kind === "suit_rental"
+            ? JOB_WINGS_FITTINGS
+            : []);
     const rows = templates
       .flatMap((template) => template.days.map((weekday) => ({ template, weekday })))
       .map(({ template, weekday }, i) => ({

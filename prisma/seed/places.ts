@@ -17,6 +17,8 @@ type SeedService = {
   bookable: boolean;
   durationMinutes?: number;
   eligibilityId?: string;
+  /** bookings a resident may make of it per calendar year (decision 0026) */
+  yearlyLimitPerResident?: number;
 };
 export type SeedPlace = {
   slug: string;
@@ -866,10 +868,12 @@ export const PLACES: SeedPlace[] = [
         kind: "suit_rental",
         nameKo: "취업날개 면접 정장 무료 대여",
         nameEn: "Job Wings: free interview-suit rental",
-        descriptionKo: `서울시에 사는 청년 구직자(고등학교 졸업 예정자~만 34세). 신청과 예약은 ${ko}에 합니다.`,
-        descriptionEn: `For young job seekers living in Seoul, from the year they finish high school to age 34. Apply and book with ${en}.`,
-        bookable: false,
+        descriptionKo: `서울시에 사는 청년 구직자(고등학교 졸업 예정자~만 34세). 정장 맞춤(피팅)을 이 사이트에서 예약합니다 (1년에 10번까지, 예시 일정). 대여 조건은 ${ko}에 확인하세요.`,
+        descriptionEn: `For young job seekers living in Seoul, from the year they finish high school to age 34. Book a fitting here (up to 10 a year; sample times); ask ${en} about the rental terms.`,
+        bookable: true,
+        durationMinutes: 30,
         eligibilityId: ELIGIBILITY.jobWings.id,
+        yearlyLimitPerResident: 10,
       },
     ],
   })),

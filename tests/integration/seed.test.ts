@@ -272,6 +272,9 @@ describe("seed", () => {
         minAge: null,
         seoulResidentRequired: true,
       });
+      // fittings are booked through the portal, at most 10 a year per resident (decision 0026)
+      expect(service).toMatchObject({ bookable: true, yearlyLimitPerResident: 10 });
+      expect(await db.slot.count({ where: { serviceId: service.id } })).toBeGreaterThan(0);
     }
     const youthCenter = await db.service.count({
       where: { place: { slug: "youth-job-center" }, kind: "suit_rental" },

@@ -21,6 +21,7 @@ import {
   takePlace,
   targetSelect,
   TX_OPTIONS,
+  yearlyLimitFor,
 } from "./capacity.server";
 import { notify, reminderKey, scheduleReminder } from "./messages.server";
 import { isLaborConsultation } from "./reads.server";
@@ -106,6 +107,8 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
       // (a parallel request with the same form may have committed while this one waited)
       if (rule && "replayOf" in rule) return { ok: true, bookingId: rule.replayOf, replay: true };
       if (rule) return { ok: false, code: rule.code };
+      const yearly = await yearlyLimitFor(tx, residentId, slot);
+      if (yearly) return { ok: false, code: "yearlyLimit", limit: yearly.limit };
 
       // A place held for this resident by a waitlist offer is theirs to take; otherwise take a
       // free one (and a waiting entry has done its job). Anyone on this slot's waitlist tries the
@@ -381,6 +384,8 @@ export async function moveBookingBy(
       const rule = await rulesFor(tx, residentId, target, request.idempotencyKey, now, old.id);
       if (rule && "replayOf" in rule) return replayedMove(rule.replayOf);
       if (rule) return { ok: false, code: rule.code };
+      const yearly = await yearlyLimitFor(tx, residentId, target, old.id);
+      if (yearly) return { ok: false, code: "yearlyLimit", limit: yearly.limit };
       // From here a refusal must undo what was written: it is thrown (the transaction rolls back).
       const moved = await tx.booking.updateMany({
         where: { id: old.id, status: "confirmed" },

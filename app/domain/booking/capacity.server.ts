@@ -21,7 +21,15 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { messageFacts, messageSlotSelect, notify } from "./messages.server";
-import { type HeldBooking, liveKey, offerExpiry, residentRules, slotState } from "./rules";
+import {
+  type HeldBooking,
+  liveKey,
+  offerExpiry,
+  residentRules,
+  seoulYearRange,
+  slotState,
+  yearlyLimitReached,
+} from "./rules";
 import type { BookingFailure } from "./types";
 
 export type Tx = Prisma.TransactionClient;
@@ -103,6 +111,7 @@ export const targetSelect = {
       active: true,
       nameKo: true,
       nameEn: true,
+      yearlyLimitPerResident: true,
       place: { select: placeSelect },
       eligibility: { select: criteriaSelect },
     },
@@ -219,6 +228,33 @@ export async function rulesFor(
     now,
     moving,
   );
+}
+
+/**
+ * The service's yearly limit per resident (Service.yearlyLimitPerResident, decision 0026): the
+ * resident's bookings of this service whose slot starts in the Seoul calendar year of `target`'s —
+ * confirmed, attended or missed; cancelled ones (and `moving`, the booking a reschedule gives up)
+ * do not count. Run after lockResident, like the other per-resident rules: the lock serialises
+ * one resident's bookings, so two parallel requests cannot both take the last place of the year.
+ */
+export async function yearlyLimitFor(
+  tx: Tx,
+  residentId: string,
+  target: BookingTarget,
+  moving: string | null = null,
+): Promise<{ limit: number } | null> {
+  const limit = target.service.yearlyLimitPerResident;
+  if (limit === null) return null;
+  const { from, to } = seoulYearRange(target.startsAt);
+  const used = await tx.booking.count({
+    where: {
+      residentId,
+      status: { not: "cancelled" },
+      slot: { serviceId: target.service.id, startsAt: { gte: from, lt: to } },
+      ...(moving ? { id: { not: moving } } : {}),
+    },
+  });
+  return yearlyLimitReached(used, limit) ? { limit } : null;
 }
 
 // ───────────── holding and releasing places ─────────────

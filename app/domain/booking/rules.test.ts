@@ -11,8 +11,11 @@ import {
   overlaps,
   reminderAt,
   remaining,
+  seoulYearRange,
   slotState,
+  yearlyLimitReached,
 } from "./rules";
+import { seoulInstant } from "~/domain/shared/seoul-time";
 
 const at = (iso: string) => new Date(iso);
 const slot = (overrides: Partial<Parameters<typeof slotState>[0]> = {}) => ({
@@ -207,5 +210,23 @@ describe("a resident's bookings", () => {
 describe("booking reference", () => {
   it("is the first booking id's last eight characters, in capitals, in two groups", () => {
     expect(bookingReference("cmx2s0wid056lfk7d8jl1grl0")).toBe("8JL1-GRL0");
+  });
+});
+
+describe("yearly limit", () => {
+  it("is Seoul's calendar year of the slot", () => {
+    // 31 December 23:30 in Seoul is 14:30 UTC: 2026; 1 January 00:00 in Seoul is 2027
+    expect(seoulYearRange(seoulInstant("2026-12-31", "23:30"))).toEqual({
+      year: 2026,
+      from: seoulInstant("2026-01-01"),
+      to: seoulInstant("2027-01-01"),
+    });
+    expect(seoulYearRange(seoulInstant("2027-01-01", "00:00")).year).toBe(2027);
+  });
+
+  it("is reached at the limit, never without one", () => {
+    expect(yearlyLimitReached(9, 10)).toBe(false);
+    expect(yearlyLimitReached(10, 10)).toBe(true);
+    expect(yearlyLimitReached(1_000, null)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // transactions (capacity and uniqueness in the database itself); pages use them to say in advance
 // what will be possible.
 import type { Code } from "~/domain/shared/outcome";
+import { seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { TimeChoice } from "./types";
 
 export type SlotFacts = {
@@ -147,6 +148,20 @@ export function residentRules(
   if (summary.overlapping) return { code: "overlap" };
   if (ignore === null && summary.sameKindUpcoming >= maxPerKind) return { code: "limit" };
   return null;
+}
+
+/**
+ * The Seoul calendar year an instant falls in, as the half-open range [from, to) of instants: a
+ * service's yearly limit counts the bookings whose slot starts in the year of the wanted slot.
+ */
+export function seoulYearRange(instant: Date): { year: number; from: Date; to: Date } {
+  const year = Number(seoulDate(instant).slice(0, 4));
+  return { year, from: seoulInstant(`${year}-01-01`), to: seoulInstant(`${year + 1}-01-01`) };
+}
+
+/** A service's yearly limit is reached when the resident already has `limit` (null: no limit). */
+export function yearlyLimitReached(used: number, limit: number | null): boolean {
+  return limit !== null && used >= limit;
 }
 
 /**

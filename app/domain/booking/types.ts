@@ -61,6 +61,7 @@ export type BookingCode =
   | "alreadyWaiting"
   | "overlap"
   | "limit"
+  | "yearlyLimit"
   | "ineligible"
   | "phoneRequired"
   | "channelNotOffered"
@@ -79,6 +80,8 @@ export type BookingFailure = Failure<
     reasons?: Reason[];
     /** whom to call, for "tooLate" */
     phone?: string | null;
+    /** the service's yearly limit, for "yearlyLimit" */
+    limit?: number;
   }
 >;
 

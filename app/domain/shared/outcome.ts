@@ -42,6 +42,7 @@ export const CODES = [
   "alreadyWaiting",
   "overlap",
   "limit",
+  "yearlyLimit",
   "tooLate",
   "notLive",
   "sameSlot",
