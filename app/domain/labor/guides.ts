@@ -18,14 +18,13 @@ export type GuideSlug = (typeof GUIDE_SLUGS)[number];
 export const GUIDE_LANGUAGES = ["ko", "en", "zh", "vi"] as const;
 export type GuideLanguage = (typeof GUIDE_LANGUAGES)[number];
 /** What a reader gets when their language has no file for a guide. */
-export const GUIDE_FALLBACK: GuideLanguage = "en";
+const GUIDE_FALLBACK: GuideLanguage = "en";
 
 /**
  * Where a fact comes from: a law's article (law), the Ministry of Employment and Labor (ministry),
  * the Minimum Wage Commission (commission), the city's 2018 jobs and labor policy report (report).
  */
-export const GUIDE_SOURCES = ["law", "ministry", "commission", "report"] as const;
-export type GuideSource = (typeof GUIDE_SOURCES)[number];
+const GUIDE_SOURCES = ["law", "ministry", "commission", "report"] as const;
 
 /** "2026-11-30", "2025-08" or "2018" (YAML reads a bare year as a number) */
 const isoDate = z.preprocess(
@@ -62,7 +61,7 @@ export function isGuideSlug(value: string | undefined): value is GuideSlug {
   return (GUIDE_SLUGS as readonly (string | undefined)[]).includes(value);
 }
 
-export function isGuideLanguage(value: string | null | undefined): value is GuideLanguage {
+function isGuideLanguage(value: string | null | undefined): value is GuideLanguage {
   return (GUIDE_LANGUAGES as readonly (string | null | undefined)[]).includes(value);
 }
 
