@@ -113,7 +113,7 @@ function fill(
 
 /**
  * `slug` means a posting under /jobs, a place under /places, a round under /rounds, a program
- * under /events.
+ * under /events, a rights guide under /labor/guides.
  */
 function realValue(name: string, before: string[]): string {
   const key = name === "slug" ? `${before.at(-1)}:slug` : name;
@@ -545,6 +545,7 @@ async function prepareData() {
     placeId: place.id,
     "places:slug": place.slug,
     "events:slug": program.slug,
+    "guides:slug": "unpaid-wages",
     programId: program.id,
     sessionId: program.sessions[0]!.id,
     // a question asked without an account to the staff's center (its code and its record)
