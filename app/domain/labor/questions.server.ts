@@ -39,8 +39,7 @@ const CENTER_ORDER = ["city", "emotional_labor", "ombudsman", "district"];
 export const DEFAULT_CENTER = "seoul-labor-rights-center";
 
 const seal = (text: string) => sealText(text, getEnv().sealingKey);
-const open = (text: string | null) =>
-  text === null ? null : openText(text, getEnv().sealingKey);
+const open = (text: string | null) => (text === null ? null : openText(text, getEnv().sealingKey));
 
 // ───────────── codes and the form's stamp ─────────────
 
