@@ -114,6 +114,13 @@ const EnvSchema = z.object({
   WAITLIST_OFFER_HOLD_MINUTES: z.coerce.number().int().positive().default(120),
   /// …but never later than this many minutes before the start.
   WAITLIST_OFFER_LEAD_MINUTES: z.coerce.number().int().min(0).default(60),
+  /// Events: most lottery applications, waitlist places and registrations one resident may hold
+  /// per program kind for sessions in one calendar month (Seoul).
+  EVENTS_MONTHLY_CAP_PER_KIND: z.coerce.number().int().positive().default(4),
+  /// Events: a no-show recorded in this many months before a draw puts the resident in the later tier.
+  EVENTS_NO_SHOW_MONTHS: z.coerce.number().int().min(0).default(6),
+  /// Events: how long a seat offered from a waitlist is held (never past the session's start).
+  EVENTS_OFFER_HOLD_HOURS: z.coerce.number().int().positive().default(24),
   /// Key (32 bytes, base64) that encrypts confidential text at rest (AES-256-GCM): labor-consultation
   /// descriptions and questions asked without an account. Unset: a random key kept in
   /// data/.sealing-key (one machine). Several machines must share one key. Never change it

@@ -11,13 +11,24 @@ import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { Refused, type Failure, type Outcome } from "~/domain/shared/outcome";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
+import { lockResident, releaseSeat, withinMonthlyCap } from "./allocation.server";
 import { eventReminderKey } from "./reminders.server";
 import { registrationKey, registrationState } from "./rules";
 
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
 
 type RegisterFailure =
-  | Failure<"notFound" | "cancelled" | "past" | "notOpenYet" | "closed" | "full" | "alreadyBooked">
+  | Failure<
+      | "notFound"
+      | "cancelled"
+      | "past"
+      | "notOpenYet"
+      | "closed"
+      | "full"
+      | "alreadyBooked"
+      | "notAllowed"
+      | "limit"
+    >
   | Failure<"ineligible", { reasons: Reason[] }>;
 
 export type RegisterOutcome = Outcome<{ registrationId: string }, RegisterFailure>;
@@ -44,10 +55,15 @@ export async function registerForSession(
       registrationOpensAt: true,
       registrationClosesAt: true,
       status: true,
-      program: { select: { id: true, slug: true, eligibility: { select: criteriaSelect } } },
+      allocation: true,
+      program: {
+        select: { id: true, slug: true, kind: true, eligibility: { select: criteriaSelect } },
+      },
     },
   });
   if (!session) return { ok: false, code: "notFound" };
+  // a lottery's seats are drawn (decision 0027): one applies instead
+  if (session.allocation !== "first_come") return { ok: false, code: "notAllowed" };
   const state = registrationState(session, now);
   // "full" is decided by the conditional update below, never by this read
   if (state !== "open" && state !== "full") return { ok: false, code: state };
@@ -67,6 +83,8 @@ export async function registerForSession(
         select: { id: true },
       });
       if (existing) return { ok: false, code: "alreadyBooked" };
+      if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };
+      if (!(await withinMonthlyCap(tx, residentId, session))) return { ok: false, code: "limit" };
       const taken = await tx.programSession.updateMany({
         where: {
           id: session.id,
@@ -144,11 +162,8 @@ export async function cancelRegistration(
         data: { status: "cancelled", liveKey: null, cancelledAt: now },
       });
       if (cancelled.count !== 1) return { ok: false, code: "notFound" };
-      const released = await tx.programSession.updateMany({
-        where: { id: sessionId, registeredCount: { gt: 0 } },
-        data: { registeredCount: { decrement: 1 } },
-      });
-      if (released.count !== 1) throw new Refused("notFound");
+      // the seat goes to the first one waiting, or back to everyone
+      await releaseSeat(tx, sessionId, now);
       // a reminder queued but not yet sent (a text held back, a retry) is pointless now
       await cancelPendingNotifications([eventReminderKey(registration.id)], tx);
       await recordAudit(

@@ -6,6 +6,7 @@
 import os from "node:os";
 import { expireWaitlistOffers } from "~/domain/booking/waitlist.server";
 import { syncAllSlots } from "~/domain/booking/schedule.server";
+import { runAllocationTasks } from "~/domain/events/allocation.server";
 import { sendEventReminders } from "~/domain/events/reminders.server";
 import { sendFollowNotices } from "~/domain/jobs/follows.server";
 import { pruneLaborQuestions } from "~/domain/labor/questions.server";
@@ -24,6 +25,7 @@ export type PeriodicTask = {
 /** In order: what makes messages (offers, follow notices) runs before the outbox is sent. */
 export const PERIODIC_TASKS: readonly PeriodicTask[] = [
   { name: "booking.waitlist-offers", every: "tick", run: expireWaitlistOffers },
+  { name: "events.allocation", every: "tick", run: runAllocationTasks },
   { name: "jobs.follow-notices", every: 300, run: sendFollowNotices },
   { name: "events.reminders", every: 300, run: sendEventReminders },
   { name: "notifications.dispatch", every: "tick", run: (now) => dispatchDueNotifications(now) },
