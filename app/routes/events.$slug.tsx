@@ -6,9 +6,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AllocationAction, FairnessRules, LotteryNotice } from "~/components/events/allocation";
 import { EligibilityPanel, ReasonList } from "~/components/jobs/eligibility";
 import { Confirmation } from "~/components/ui/form";
 import { requirements } from "~/domain/eligibility/judge";
+import {
+  allocationRules,
+  applyForSession,
+  confirmSeat,
+  standingsOf,
+  withdrawApplication,
+} from "~/domain/events/allocation.server";
 import { eventJsonLd } from "~/domain/events/json-ld";
 import { getProgram, registeredSessionIds, residentVerdict } from "~/domain/events/reads.server";
 import { cancelRegistration, registerForSession } from "~/domain/events/register.server";
@@ -41,12 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(program, notFound);
   const current = now();
   const sessionIds = program.sessions.map((session) => session.id);
-  const [verdict, registered] = user
+  const [verdict, registered, standings] = user
     ? await Promise.all([
         residentVerdict(user.id, program.criteria, current),
         registeredSessionIds(user.id, sessionIds),
+        standingsOf(user.id, sessionIds),
       ])
-    : [null, [] as string[]];
+    : [null, [] as string[], {} as Awaited<ReturnType<typeof standingsOf>>];
   const t = await getServerT(request);
   const sessions = program.sessions.map((session) => ({
     id: session.id,
@@ -58,6 +67,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seatsLeft: seatsLeft(session),
     state: registrationState(session, current),
     registered: registered.includes(session.id),
+    // fair allocation (decision 0027)
+    allocation: session.allocation,
+    drawAt: session.drawAt?.toISOString() ?? null,
+    confirmHours: session.confirmHours,
+    drawn: session.drawAt !== null && session.drawAt <= current,
+    standing: standings[session.id] ?? null,
   }));
   const venue = program.place
     ? {
@@ -123,6 +138,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     profileHref: user ? `/residents/${user.id}` : null,
     verdict,
     jsonLd,
+    allocationRules: allocationRules(),
   };
 }
 
@@ -138,6 +154,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return refused({ ok: false, code: "notFound" }, { submission });
   const actor = { residentId: user.id, now: now(), ip: clientIp(context) };
   const back = `/events/${program.slug}`;
+  if (intent === "apply" || intent === "confirm" || intent === "withdraw") {
+    const outcome =
+      intent === "apply"
+        ? await applyForSession(sessionId, actor)
+        : intent === "confirm"
+          ? await confirmSeat(sessionId, actor)
+          : await withdrawApplication(sessionId, actor);
+    if (outcome.ok) return redirect(`${back}?${intent}=${encodeURIComponent(sessionId)}`);
+    return refused(outcome, { submission });
+  }
   if (intent === "cancel") {
     const outcome = await cancelRegistration(sessionId, actor);
     if (outcome.ok) return redirect(`${back}?cancelled=${encodeURIComponent(sessionId)}`);
@@ -190,9 +216,31 @@ export default function EventPage() {
       {searchParams.has("cancelled") && !actionData ? (
         <Confirmation>{t("confirmation.cancelled")}</Confirmation>
       ) : null}
+      {(["apply", "confirm", "withdraw"] as const).map((done) =>
+        searchParams.has(done) && !actionData ? (
+          <Confirmation key={done}>
+            {t(
+              done === "apply"
+                ? data.sessions.find((s) => s.id === searchParams.get(done))?.allocation ===
+                  "lottery"
+                  ? "allocationConfirmation.applied"
+                  : "allocationConfirmation.waitlisted"
+                : done === "confirm"
+                  ? "allocationConfirmation.confirmed"
+                  : "allocationConfirmation.withdrawn",
+            )}
+          </Confirmation>
+        ) : null,
+      )}
       {refusal ? (
         <div role="alert" className="form-errors" tabIndex={-1} data-arrival-focus="">
-          <p>{t(`refusal.${refusal.code as "full"}`, { defaultValue: t("refusal.title") })}</p>
+          <p>
+            {t(`refusal.${refusal.code as "full"}`, {
+              defaultValue: t(`refusalMore.${refusal.code as "limit"}`, {
+                defaultValue: t("refusal.title"),
+              }),
+            })}
+          </p>
           {refusal.code === "ineligible" && refusal.reasons?.length ? (
             <ReasonList reasons={refusal.reasons} />
           ) : null}
@@ -226,11 +274,17 @@ export default function EventPage() {
                   end: formatDateTime(session.registrationClosesAt, lang),
                 })}
               </p>
+              <LotteryNotice session={session} />
               <SessionAction session={session} />
             </li>
           ))}
         </ol>
       </section>
+
+      <FairnessRules
+        rules={data.allocationRules}
+        hasLottery={data.sessions.some((session) => session.allocation === "lottery")}
+      />
 
       <EligibilityPanel
         requirements={program.requirements}
@@ -329,6 +383,11 @@ function SessionAction({ session }: { session: SessionView }) {
       </>
     );
   }
+  const lotteryOrFull = session.allocation === "lottery" || session.state === "full";
+  if (session.standing || (data.loggedIn && data.verdict?.eligible !== false && lotteryOrFull))
+    return (
+      <AllocationAction session={session} offerHoldHours={data.allocationRules.offerHoldHours} />
+    );
   if (session.state !== "open") return null;
   if (!data.loggedIn) {
     return (

@@ -676,3 +676,69 @@ export async function standingsOf(
   }
   return standings;
 }
+
+// ───────────── the staff's view of a draw ─────────────
+
+/** A lottery session's draw for the staff page: the record, and every applicant in drawn order. */
+export async function drawForStaff(sessionId: string) {
+  const db = getDb();
+  const session = await db.programSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      startsAt: true,
+      status: true,
+      allocation: true,
+      drawAt: true,
+      capacity: true,
+      program: {
+        select: { slug: true, titleKo: true, titleEn: true, organizationId: true },
+      },
+      draw: {
+        select: {
+          seed: true,
+          seats: true,
+          applicants: true,
+          drawnOrder: true,
+          drawnAt: true,
+          drawnById: true,
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const applications = await db.programApplication.findMany({
+    where: { sessionId },
+    select: {
+      id: true,
+      status: true,
+      tier: true,
+      drawPosition: true,
+      resident: { select: { name: true } },
+    },
+  });
+  const byId = new Map(applications.map((a) => [a.id, a]));
+  const order: string[] = session.draw ? (JSON.parse(session.draw.drawnOrder) as string[]) : [];
+  const drawnBy = session.draw?.drawnById
+    ? await db.resident.findUnique({
+        where: { id: session.draw.drawnById },
+        select: { name: true },
+      })
+    : null;
+  return {
+    session,
+    drawnByName: drawnBy?.name ?? null,
+    drawn: order.map((id, index) => {
+      const application = byId.get(id);
+      return {
+        position: index + 1,
+        id,
+        name: application?.resident.name ?? "",
+        tier: application?.tier ?? 0,
+        won: session.draw ? index < session.draw.seats : false,
+        status: application?.status ?? "",
+      };
+    }),
+    pending: applications.filter((a) => a.status === "applied").length,
+  };
+}

@@ -38,6 +38,9 @@ const sessionSelect = {
   registrationOpensAt: true,
   registrationClosesAt: true,
   status: true,
+  allocation: true,
+  drawAt: true,
+  confirmHours: true,
 } as const;
 
 /**
