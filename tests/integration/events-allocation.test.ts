@@ -1,0 +1,561 @@
+// Fair allocation of event seats on a real database (SQLite, and PostgreSQL in its lane),
+// decision 0027: a lottery draws exactly the seats and can be re-run from its record; a recent
+// no-show is drawn after everyone else; the monthly cap per kind; refusals write nothing; a held
+// seat cannot be confirmed after its deadline; unconfirmed seats pass to the waitlist in drawn
+// order; and seats are never exceeded whatever runs at once (with a negative control).
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  applyForSession,
+  confirmSeat,
+  drawSession,
+  runAllocationTasks,
+  withdrawApplication,
+} from "~/domain/events/allocation.server";
+import { runDrawFromSeed, type DrawApplicant } from "~/domain/events/draw";
+import { cancelRegistration, registerForSession } from "~/domain/events/register.server";
+import { seoulInstant } from "~/domain/shared/seoul-time";
+import { action as eventAction, loader as eventLoader } from "~/routes/events.$slug";
+import {
+  action as drawAction,
+  loader as drawLoader,
+} from "~/routes/staff.events.sessions.$sessionId.draw";
+import { setTestNow } from "~/utils/clock.server";
+import { getDb } from "~/utils/db.server";
+import { call, formRequest, getRequest } from "#tests/factories/http";
+import { makeOrganization, makeStaff } from "#tests/factories/jobs";
+import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
+
+const db = getDb();
+const overlapping = inject("databaseEngine") === "postgresql";
+const NOW = seoulInstant("2026-11-25", "02:00");
+const DRAW_AT = seoulInstant("2026-11-30", "10:00");
+const RACE_TX = { maxWait: 20_000, timeout: 20_000 };
+const HOUR = 3_600_000;
+
+beforeAll(() => setTestNow(NOW));
+
+type Reply = { refusal: { code: string } | null };
+
+let made = 0;
+async function makeProgram(kind = "mentoring", organizationId?: string) {
+  made += 1;
+  const org = organizationId ? { id: organizationId } : await makeOrganization();
+  const slug = `fair-${crypto.randomUUID().slice(0, 8)}-${made}`;
+  return db.program.create({
+    data: {
+      slug,
+      kind,
+      titleKo: `공정 배정 ${made}`,
+      titleEn: `Fair allocation ${made}`,
+      organizationId: org.id,
+      district: "mapo",
+      searchText: slug,
+    },
+    select: { id: true, slug: true, organizationId: true },
+  });
+}
+
+async function makeSession(
+  programId: string,
+  overrides: Partial<{
+    day: string;
+    capacity: number;
+    lottery: boolean;
+    status: string;
+    opensAt: Date;
+    closesAt: Date;
+    confirmHours: number;
+  }> = {},
+) {
+  const day = overrides.day ?? "2026-12-10";
+  const lottery = overrides.lottery ?? true;
+  return db.programSession.create({
+    data: {
+      programId,
+      startsAt: seoulInstant(day, "19:00"),
+      endsAt: seoulInstant(day, "21:00"),
+      capacity: overrides.capacity ?? 30,
+      registrationOpensAt: overrides.opensAt ?? seoulInstant("2026-11-20", "09:00"),
+      registrationClosesAt: overrides.closesAt ?? seoulInstant("2026-11-29", "18:00"),
+      status: overrides.status ?? "scheduled",
+      allocation: lottery ? "lottery" : "first_come",
+      drawAt: lottery ? DRAW_AT : null,
+      confirmHours: overrides.confirmHours ?? 48,
+    },
+    select: { id: true },
+  });
+}
+
+const actor = (residentId: string, now = NOW) => ({ residentId, now, ip: null });
+
+async function applyAll(sessionId: string, ids: string[], now = NOW) {
+  return Promise.all(ids.map((id) => applyForSession(sessionId, actor(id, now))));
+}
+
+async function counts(sessionId: string) {
+  const [session, registrations, held, audits] = await Promise.all([
+    db.programSession.findUniqueOrThrow({ where: { id: sessionId } }),
+    db.programRegistration.count({ where: { sessionId, status: "registered" } }),
+    db.programApplication.count({ where: { sessionId, status: { in: ["won", "offered"] } } }),
+    db.auditEvent.count({ where: { metadata: { contains: sessionId } } }),
+  ]);
+  return { counter: session.registeredCount, registrations, held, audits };
+}
+
+describe("a lottery of 30 seats with 200 applicants", () => {
+  it("draws exactly 30 winners, once, recorded so that re-running it gives the same winners", async () => {
+    const program = await makeProgram();
+    const session = await makeSession(program.id, { capacity: 30 });
+    const people = await makeResidents(200, { birthDate: "2000-01-01" });
+    // everyone applies at once: 200 applications, no seat taken before the draw
+    const applied = await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    expect(applied.filter((o) => o.ok)).toHaveLength(200);
+    expect((await counts(session.id)).counter).toBe(0);
+
+    // before its time the draw refuses, writing nothing
+    const early = await drawSession(session.id, { now: NOW, staffId: null, ip: null });
+    expect(early).toMatchObject({ ok: false, code: "notStarted" });
+    expect(await db.programDraw.count({ where: { sessionId: session.id } })).toBe(0);
+
+    // the task and staff at once: one draw
+    const at = new Date(DRAW_AT.getTime() + 1000);
+    const [task, staff] = await Promise.all([
+      runAllocationTasks(at),
+      drawSession(session.id, { now: at, staffId: null, ip: null }),
+    ]);
+    expect(task.drawn + (staff.ok ? 1 : 0)).toBe(1);
+    expect(await db.programDraw.count({ where: { sessionId: session.id } })).toBe(1);
+
+    const winners = await db.programApplication.findMany({
+      where: { sessionId: session.id, status: "won" },
+      select: { id: true, offerExpiresAt: true },
+    });
+    expect(winners).toHaveLength(30);
+    expect(winners.every((w) => w.offerExpiresAt!.getTime() === at.getTime() + 48 * HOUR)).toBe(
+      true,
+    );
+    expect(
+      await db.programApplication.count({ where: { sessionId: session.id, status: "waiting" } }),
+    ).toBe(170);
+    expect((await counts(session.id)).counter).toBe(30);
+
+    // re-run from the record: same order, same winners
+    const record = await db.programDraw.findUniqueOrThrow({ where: { sessionId: session.id } });
+    expect(record.seed).toMatch(/^[0-9a-f]{32}$/);
+    const input = JSON.parse(record.applicants) as DrawApplicant[];
+    expect(input).toHaveLength(200);
+    const rerun = runDrawFromSeed(record.seed, input, record.seats);
+    expect(rerun.order).toEqual(JSON.parse(record.drawnOrder));
+    expect(new Set(rerun.winners)).toEqual(new Set(winners.map((w) => w.id)));
+    // the draw is audited; winners and the waitlisted are told
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "event.draw", subjectId: record.id },
+    });
+    expect(JSON.parse(audit.metadata)).toMatchObject({ seed: record.seed, winners: 30 });
+    const messages = await db.notification.groupBy({
+      by: ["template"],
+      where: { subjectRef: { in: input.map((a) => `event-application:${a.id}`) } },
+      _count: true,
+    });
+    expect(Object.fromEntries(messages.map((m) => [m.template, m._count]))).toEqual({
+      event_lottery_won: 30,
+      event_lottery_waitlisted: 170,
+    });
+  }, 120_000);
+});
+
+describe("no-show priority", () => {
+  it("draws a resident with a recent no-show after everyone without one", async () => {
+    const program = await makeProgram("lecture");
+    const past = await makeSession(program.id, { day: "2026-10-15", lottery: false });
+    const session = await makeSession(program.id, { capacity: 5 });
+    const people = await makeResidents(20, { birthDate: "2000-01-01" });
+    const [absent, oldAbsent] = people;
+    await db.programRegistration.create({
+      data: { sessionId: past.id, residentId: absent!.id, attendance: "no_show" },
+    });
+    // a no-show eight months ago no longer counts (EVENTS_NO_SHOW_MONTHS = 6)
+    const old = await makeSession(program.id, { day: "2026-03-10", lottery: false });
+    await db.programRegistration.create({
+      data: { sessionId: old.id, residentId: oldAbsent!.id, attendance: "no_show" },
+    });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    // several seeds: the no-show is always last
+    const outcome = await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null });
+    expect(outcome.ok).toBe(true);
+    const mine = await db.programApplication.findFirstOrThrow({
+      where: { sessionId: session.id, residentId: absent!.id },
+    });
+    expect(mine).toMatchObject({ tier: 1, drawPosition: 20, status: "waiting" });
+    const others = await db.programApplication.findMany({
+      where: { sessionId: session.id, residentId: { not: absent!.id } },
+    });
+    expect(others.every((o) => o.tier === 0 && o.drawPosition! < 20)).toBe(true);
+  });
+});
+
+describe("the monthly cap per kind", () => {
+  it("refuses the fifth place of one kind in one Seoul month, writing nothing; another kind or month is fine", async () => {
+    const program = await makeProgram("company_visit");
+    const someone = await makeResident({ birthDate: "2000-01-01" });
+    const days = ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05"];
+    const sessions = [];
+    for (const [i, day] of days.entries())
+      sessions.push(await makeSession(program.id, { day, lottery: i % 2 === 0 }));
+    for (const [i, session] of sessions.slice(0, 4).entries()) {
+      const outcome =
+        i % 2 === 0
+          ? await applyForSession(session.id, actor(someone.id))
+          : await registerForSession(session.id, actor(someone.id));
+      expect(outcome.ok).toBe(true);
+    }
+    const fifth = await applyForSession(sessions[4]!.id, actor(someone.id));
+    expect(fifth).toMatchObject({ ok: false, code: "limit" });
+    expect(await counts(sessions[4]!.id)).toEqual({
+      counter: 0,
+      registrations: 0,
+      held: 0,
+      audits: 0,
+    });
+    expect(await db.programApplication.count({ where: { sessionId: sessions[4]!.id } })).toBe(0);
+    // a first-come registration counts against the same cap
+    const sixth = await makeSession(program.id, { day: "2026-12-06", lottery: false });
+    expect(await registerForSession(sixth.id, actor(someone.id))).toMatchObject({
+      code: "limit",
+    });
+    // another kind, or January, is not affected
+    const lecture = await makeProgram("lecture");
+    const other = await makeSession(lecture.id, { day: "2026-12-05", lottery: false });
+    expect((await registerForSession(other.id, actor(someone.id))).ok).toBe(true);
+    const january = await makeSession(program.id, { day: "2027-01-04", lottery: false });
+    expect((await registerForSession(january.id, actor(someone.id))).ok).toBe(true);
+    // withdrawing one makes room again
+    expect((await withdrawApplication(sessions[0]!.id, actor(someone.id))).ok).toBe(true);
+    expect((await applyForSession(sessions[4]!.id, actor(someone.id))).ok).toBe(true);
+  });
+});
+
+describe("applying on the event page", () => {
+  async function resident() {
+    const made = await makeResident({ birthDate: "2000-01-01" });
+    return { ...made, cookie: await sessionCookieFor(made.id) };
+  }
+  const post = (who: { cookie: string }, slug: string, fields: Record<string, string>) =>
+    call(eventAction, formRequest(`/events/${slug}`, fields, { cookie: who.cookie }), { slug });
+
+  it("applies once; twice, outside the window, to a cancelled session or by registering: a message and nothing written", async () => {
+    const program = await makeProgram();
+    const session = await makeSession(program.id);
+    const someone = await resident();
+    const first = await post(someone, program.slug, { intent: "apply", sessionId: session.id });
+    expect(first.status).toBe(302);
+    expect(first.location).toBe(`/events/${program.slug}?apply=${session.id}`);
+    const twice = await post(someone, program.slug, { intent: "apply", sessionId: session.id });
+    expect((twice.data as Reply).refusal?.code).toBe("alreadyApplied");
+    const direct = await post(someone, program.slug, { intent: "register", sessionId: session.id });
+    expect((direct.data as Reply).refusal?.code).toBe("notAllowed");
+    expect(await db.programApplication.count({ where: { sessionId: session.id } })).toBe(1);
+    expect(await counts(session.id)).toMatchObject({ counter: 0, registrations: 0, audits: 1 });
+
+    const notYet = await makeSession(program.id, {
+      day: "2026-12-20",
+      opensAt: seoulInstant("2026-12-01", "09:00"),
+      closesAt: seoulInstant("2026-12-10", "18:00"),
+    });
+    const closed = await makeSession(program.id, {
+      day: "2026-12-21",
+      closesAt: seoulInstant("2026-11-24", "18:00"),
+    });
+    const cancelled = await makeSession(program.id, { day: "2026-12-22", status: "cancelled" });
+    for (const [target, code] of [
+      [notYet, "notOpenYet"],
+      [closed, "closed"],
+      [cancelled, "cancelled"],
+    ] as const) {
+      const reply = await post(someone, program.slug, { intent: "apply", sessionId: target.id });
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+      expect((reply.data as Reply).refusal?.code).toBe(code);
+      expect(await db.programApplication.count({ where: { sessionId: target.id } })).toBe(0);
+    }
+
+    // the page shows the application; withdrawing removes it
+    const page = await call(
+      eventLoader,
+      getRequest(`/events/${program.slug}`, { cookie: someone.cookie }),
+      { slug: program.slug },
+    );
+    const loaded = page.data as { sessions: { id: string; standing: { kind: string } | null }[] };
+    expect(loaded.sessions.find((s) => s.id === session.id)?.standing).toEqual({ kind: "applied" });
+    const withdrawn = await post(someone, program.slug, {
+      intent: "withdraw",
+      sessionId: session.id,
+    });
+    expect(withdrawn.status).toBe(302);
+    expect(
+      await db.programApplication.count({
+        where: { sessionId: session.id, liveKey: { not: null } },
+      }),
+    ).toBe(0);
+  });
+
+  it("confirms a won seat before its deadline, refuses after it", async () => {
+    const program = await makeProgram();
+    const session = await makeSession(program.id, { capacity: 2, confirmHours: 24 });
+    const people = await makeResidents(2, { birthDate: "2000-01-01" });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null });
+    const [early, late] = people;
+    const inTime = await confirmSeat(
+      session.id,
+      actor(early!.id, new Date(DRAW_AT.getTime() + HOUR)),
+    );
+    expect(inTime.ok).toBe(true);
+    const deadline = new Date(DRAW_AT.getTime() + 24 * HOUR);
+    const tooLate = await confirmSeat(session.id, actor(late!.id, deadline));
+    expect(tooLate).toMatchObject({ ok: false, code: "offerGone" });
+    expect(await counts(session.id)).toMatchObject({ counter: 2, registrations: 1, held: 1 });
+    // confirming twice is refused too
+    expect(
+      await confirmSeat(session.id, actor(early!.id, new Date(DRAW_AT.getTime() + HOUR))),
+    ).toMatchObject({ ok: false, code: "notFound" });
+  });
+});
+
+describe("waitlists", () => {
+  it("passes unconfirmed lottery seats to the waitlist in drawn order, each offer held for a fixed time", async () => {
+    const program = await makeProgram();
+    const session = await makeSession(program.id, { capacity: 2, confirmHours: 24 });
+    const people = await makeResidents(6, { birthDate: "2000-01-01" });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null });
+    const order = async () =>
+      db.programApplication.findMany({
+        where: { sessionId: session.id },
+        orderBy: { drawPosition: "asc" },
+        select: { id: true, residentId: true, status: true, offerExpiresAt: true },
+      });
+    const drawn = await order();
+    expect(drawn.map((a) => a.status)).toEqual([
+      "won",
+      "won",
+      "waiting",
+      "waiting",
+      "waiting",
+      "waiting",
+    ]);
+    // the first winner confirms; the second lets the deadline pass
+    await confirmSeat(session.id, actor(drawn[0]!.residentId, new Date(DRAW_AT.getTime() + HOUR)));
+    const after = new Date(DRAW_AT.getTime() + 25 * HOUR);
+    // (the task works on every session of the database: its counts include other tests')
+    expect(await runAllocationTasks(after)).toMatchObject({
+      expired: expect.any(Number),
+      passedOn: expect.any(Number),
+    });
+    let now = await order();
+    expect(now.map((a) => a.status)).toEqual([
+      "confirmed",
+      "expired",
+      "offered",
+      "waiting",
+      "waiting",
+      "waiting",
+    ]);
+    expect(now[2]!.offerExpiresAt).toEqual(new Date(after.getTime() + 24 * HOUR));
+    // the third declines: the fourth gets the offer; the fourth's offer expires: the fifth
+    await withdrawApplication(session.id, actor(now[2]!.residentId, after));
+    now = await order();
+    expect(now[3]!.status).toBe("offered");
+    await runAllocationTasks(new Date(after.getTime() + 25 * HOUR));
+    now = await order();
+    expect(now.map((a) => a.status)).toEqual([
+      "confirmed",
+      "expired",
+      "withdrawn",
+      "expired",
+      "offered",
+      "waiting",
+    ]);
+    expect(await counts(session.id)).toMatchObject({ counter: 2, registrations: 1, held: 1 });
+    const templates = await db.notification.findMany({
+      where: { residentId: now[4]!.residentId },
+      orderBy: { createdAt: "asc" },
+      select: { template: true },
+    });
+    expect(templates.map((t) => t.template)).toEqual([
+      "event_lottery_waitlisted",
+      "event_seat_offered",
+    ]);
+  });
+
+  it("offers a cancelled first-come seat to the first waiting, in the resident's language", async () => {
+    const program = await makeProgram("study_group_mentoring");
+    const session = await makeSession(program.id, { capacity: 1, lottery: false });
+    const holder = await makeResident({ birthDate: "2000-01-01" });
+    const english = await makeResident({ birthDate: "2000-01-01", preferredLanguage: "en" });
+    const second = await makeResident({ birthDate: "2000-01-01" });
+    // not full: join is refused; register instead
+    expect(await applyForSession(session.id, actor(english.id))).toMatchObject({ code: "notFull" });
+    expect((await registerForSession(session.id, actor(holder.id))).ok).toBe(true);
+    expect((await applyForSession(session.id, actor(english.id))).ok).toBe(true);
+    expect((await applyForSession(session.id, actor(second.id))).ok).toBe(true);
+    expect(await applyForSession(session.id, actor(second.id))).toMatchObject({
+      code: "alreadyWaiting",
+    });
+    expect((await cancelRegistration(session.id, actor(holder.id))).ok).toBe(true);
+    const offered = await db.programApplication.findFirstOrThrow({
+      where: { sessionId: session.id, residentId: english.id },
+    });
+    expect(offered.status).toBe("offered");
+    expect(offered.offerExpiresAt).toEqual(new Date(NOW.getTime() + 24 * HOUR));
+    const message = await db.notification.findFirstOrThrow({
+      where: { residentId: english.id, template: "event_seat_offered" },
+    });
+    expect(message.locale).toBe("en");
+    expect(message.subject).toContain("A seat for you");
+    expect(await counts(session.id)).toMatchObject({ counter: 1, registrations: 0, held: 1 });
+    // nobody registers into the held seat
+    expect(await registerForSession(session.id, actor(second.id))).toMatchObject({ code: "full" });
+  });
+});
+
+describe("never beyond the seats, whatever runs at once", () => {
+  it("cancellations, confirmations and registrations of 60 residents in parallel", async () => {
+    const program = await makeProgram("forum");
+    const session = await makeSession(program.id, { capacity: 10, lottery: false });
+    const holders = await makeResidents(10, { birthDate: "2000-01-01" });
+    const waiting = await makeResidents(20, { birthDate: "2000-01-01" });
+    const newcomers = await makeResidents(30, { birthDate: "2000-01-01" });
+    for (const h of holders)
+      expect((await registerForSession(session.id, actor(h.id))).ok).toBe(true);
+    for (const w of waiting) expect((await applyForSession(session.id, actor(w.id))).ok).toBe(true);
+    // half the holders cancel while newcomers try to register and those offered confirm
+    await Promise.all([
+      ...holders.slice(0, 5).map((h) => cancelRegistration(session.id, actor(h.id))),
+      ...newcomers.map((n) => registerForSession(session.id, actor(n.id))),
+      ...waiting.map((w) => confirmSeat(session.id, actor(w.id))),
+    ]);
+    await Promise.all(waiting.map((w) => confirmSeat(session.id, actor(w.id))));
+    const after = await counts(session.id);
+    expect(after.registrations + after.held).toBe(after.counter);
+    expect(after.counter).toBeLessThanOrEqual(10);
+    expect(after.registrations).toBe(10);
+    // the freed seats went to the first five waiting, not to newcomers
+    const newcomerSeats = await db.programRegistration.count({
+      where: { sessionId: session.id, residentId: { in: newcomers.map((n) => n.id) } },
+    });
+    expect(newcomerSeats).toBe(0);
+  }, 60_000);
+
+  it("a lottery's 100 winners confirming at once while staff re-run the draw: 100 registrations", async () => {
+    const program = await makeProgram("hackathon");
+    const session = await makeSession(program.id, { capacity: 100 });
+    const people = await makeResidents(100, { birthDate: "2000-01-01" });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null });
+    const later = new Date(DRAW_AT.getTime() + HOUR);
+    const [confirmations, again] = await Promise.all([
+      Promise.all(people.map((p) => confirmSeat(session.id, actor(p.id, later)))),
+      Promise.all(
+        [1, 2, 3].map(() => drawSession(session.id, { now: later, staffId: null, ip: null })),
+      ),
+    ]);
+    expect(confirmations.filter((c) => c.ok)).toHaveLength(100);
+    expect(again.every((d) => !d.ok)).toBe(true);
+    expect(await counts(session.id)).toMatchObject({ counter: 100, registrations: 100, held: 0 });
+  }, 60_000);
+
+  it.runIf(overlapping)(
+    "negative control: confirming by reading the free seats instead of holding one overbooks",
+    async () => {
+      const program = await makeProgram();
+      const session = await makeSession(program.id, { capacity: 10, lottery: false });
+      const people = await makeResidents(100, { birthDate: "2000-01-01" });
+      const confirmReadThenWrite = (residentId: string) =>
+        db.$transaction(async (tx) => {
+          const [s, taken] = await Promise.all([
+            tx.programSession.findUniqueOrThrow({ where: { id: session.id } }),
+            tx.programRegistration.count({ where: { sessionId: session.id } }),
+          ]);
+          if (taken >= s.capacity) return false;
+          await tx.programRegistration.create({
+            data: { sessionId: session.id, residentId, liveKey: `${session.id}:${residentId}` },
+          });
+          return true;
+        }, RACE_TX);
+      await Promise.all(people.map((p) => confirmReadThenWrite(p.id)));
+      expect(
+        await db.programRegistration.count({ where: { sessionId: session.id } }),
+      ).toBeGreaterThan(10);
+    },
+  );
+});
+
+describe("the staff draw page", () => {
+  it("shows the draw to the host organisation's staff and admins, runs it after drawAt, and is not found to others", async () => {
+    const org = await makeOrganization();
+    const program = await makeProgram("mentoring", org.id);
+    const session = await makeSession(program.id, { capacity: 3 });
+    const people = await makeResidents(8, { birthDate: "2000-01-01" });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    const own = await makeStaff(org.id);
+    const other = await makeStaff((await makeOrganization()).id);
+    const admin = await makeStaff(null, "admin");
+    const resident = await makeResident();
+    const path = `/staff/events/sessions/${session.id}/draw`;
+    const as = async (id: string) => ({ cookie: await sessionCookieFor(id) });
+    const params = { sessionId: session.id };
+
+    expect((await call(drawLoader, getRequest(path, await as(other.id)), params)).status).toBe(404);
+    expect((await call(drawLoader, getRequest(path, await as(resident.id)), params)).status).toBe(
+      403,
+    );
+    expect((await call(drawLoader, getRequest(path, await as(admin.id)), params)).status).toBe(200);
+    // before drawAt: refused, nothing written
+    const early = await call(drawAction, formRequest(path, {}, await as(own.id)), params);
+    expect((early.data as Reply).refusal?.code).toBe("notStarted");
+    expect(await db.programDraw.count({ where: { sessionId: session.id } })).toBe(0);
+    // another organisation's staff cannot run it
+    setTestNow(new Date(DRAW_AT.getTime() + 60_000));
+    try {
+      expect(
+        (await call(drawAction, formRequest(path, {}, await as(other.id)), params)).status,
+      ).toBe(404);
+      const ran = await call(drawAction, formRequest(path, {}, await as(own.id)), params);
+      expect(ran.status).toBe(302);
+      const page = await call(drawLoader, getRequest(path, await as(own.id)), params);
+      const data = page.data as {
+        draw: { seed: string; seats: number; drawnByName: string };
+        drawn: { won: boolean; position: number }[];
+      };
+      expect(data.draw.seats).toBe(3);
+      expect(data.drawn).toHaveLength(8);
+      expect(data.drawn.filter((d) => d.won)).toHaveLength(3);
+      expect(data.draw.drawnByName).toBeTruthy();
+      const audit = await db.auditEvent.findFirstOrThrow({
+        where: { action: "event.draw", actorId: own.id },
+      });
+      expect(audit.organizationId).toBe(org.id);
+    } finally {
+      setTestNow(NOW);
+    }
+  });
+});
