@@ -23,6 +23,11 @@ type SeedSession = {
   /** registration closes this many days before the session (0: when it begins) */
   closesDaysBefore?: number;
   cancelled?: boolean;
+  /**
+   * seats drawn by lottery (decision 0027): the draw is at 10:00 three days before the session,
+   * winners confirm within 24 hours; registration closes the day before the draw
+   */
+  lottery?: boolean;
 };
 
 type SeedProgram = {
@@ -98,7 +103,8 @@ const PROGRAMS: SeedProgram[] = [
     accessibilityNotesEn: ACCESS_EN,
     sessions: [
       { inDays: 3, starts: "19:00", ends: "21:00", capacity: 10 },
-      { inDays: 10, starts: "19:00", ends: "21:00", capacity: 10 },
+      // small groups the report's job seekers ask for most: seats are drawn
+      { inDays: 10, starts: "19:00", ends: "21:00", capacity: 10, lottery: true },
     ],
   },
   {
@@ -190,7 +196,7 @@ const PROGRAMS: SeedProgram[] = [
     eligibilityId: ELIGIBILITY.youth15to39.id,
     sessions: [
       { inDays: 8, starts: "14:00", ends: "17:00", capacity: 15 },
-      { inDays: 15, starts: "14:00", ends: "17:00", capacity: 15 },
+      { inDays: 15, starts: "14:00", ends: "17:00", capacity: 15, lottery: true },
     ],
   },
   {
@@ -309,7 +315,7 @@ export async function seedEvents(
     for (const session of program.sessions) {
       const day = addDays(today, session.inDays);
       const startsAt = seoulInstant(day, session.starts);
-      const closesBefore = session.closesDaysBefore ?? 1;
+      const closesBefore = session.lottery ? 4 : (session.closesDaysBefore ?? 1);
       const times = {
         endsAt: seoulInstant(day, session.ends),
         capacity: session.capacity,
@@ -317,6 +323,9 @@ export async function seedEvents(
         registrationClosesAt:
           closesBefore === 0 ? startsAt : seoulInstant(addDays(day, -closesBefore), "18:00"),
         status: session.cancelled ? "cancelled" : "scheduled",
+        allocation: session.lottery ? "lottery" : "first_come",
+        drawAt: session.lottery ? seoulInstant(addDays(day, -3), "10:00") : null,
+        confirmHours: session.lottery ? 24 : 48,
       };
       // the counter of registrations is the site's, never the seed's
       await db.programSession.upsert({

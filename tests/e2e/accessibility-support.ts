@@ -72,6 +72,7 @@ const ids = {
   program: "",
   eventSession: "",
   laborQuestion: "",
+  lotterySession: "",
 };
 
 /** The people, bookings and applications the signed-in pages show. */
@@ -101,6 +102,13 @@ async function signedInFixtures() {
     include: { sites: { select: { id: true }, take: 1 } },
   });
   ids.round = round.id;
+  // a seeded lottery session (its draw page: the host's staff and admins)
+  const lottery = await db.programSession.findFirstOrThrow({
+    where: { allocation: "lottery" },
+    orderBy: { startsAt: "asc" },
+    select: { id: true },
+  });
+  ids.lotterySession = lottery.id;
   await postForm(
     `/residents/${resident.id}`,
     {
@@ -328,6 +336,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/staff/events/{program}/sessions/new",
       "/staff/events/sessions/{eventSession}",
       "/staff/events/sessions/{eventSession}/attendance",
+      "/staff/events/sessions/{lotterySession}/draw",
       "/dev/mailbox",
     ],
   },
