@@ -148,7 +148,7 @@ export default function StaffEventDraw() {
           </section>
           <section aria-labelledby="order-title">
             <h2 id="order-title">{t("draw.order")}</h2>
-            <div className="table-scroll" role="region" aria-labelledby="order-title" tabIndex={0}>
+            <div className="table-scroll">
               <table>
                 <thead>
                   <tr>

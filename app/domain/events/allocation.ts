@@ -2,8 +2,6 @@
 // lottery or waitlist, the month a monthly cap counts in, the no-show look-back, offer holds.
 import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 
-export const ALLOCATIONS = ["first_come", "lottery"] as const;
-
 /** Statuses of a ProgramApplication that hold a place in a lottery or a queue. */
 export const LIVE_APPLICATION_STATUSES = ["applied", "waiting", "won", "offered"] as const;
 /** Statuses that hold a seat (counted in registeredCount) until confirmed, withdrawn or expired. */
