@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       registeredCount: session.registeredCount,
       cancelled: session.status === "cancelled",
       begun: session.startsAt <= current,
+      lottery: session.allocation === "lottery",
       version: session.updatedAt.toISOString(),
     },
     program: {
@@ -136,6 +137,9 @@ export default function StaffSession() {
           <Link to={`/staff/events/sessions/${session.id}/attendance`}>
             {t("staff.sessions.attendance")}
           </Link>
+        ) : null}
+        {session.lottery ? (
+          <Link to={`/staff/events/sessions/${session.id}/draw`}>{t("draw.title")}</Link>
         ) : null}
         <a href={`/staff/events/sessions/${session.id}/registrants.csv`} download>
           {t("staff.sessions.csv")}

@@ -138,6 +138,7 @@ const managedSessionSelect = {
   registrationOpensAt: true,
   registrationClosesAt: true,
   status: true,
+  allocation: true,
   updatedAt: true,
   program: {
     select: { id: true, slug: true, titleKo: true, titleEn: true, organizationId: true },
