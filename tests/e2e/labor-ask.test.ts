@@ -2,7 +2,9 @@
 // without JavaScript on a 320-pixel phone (decision 0025): a worker (in English) finds the form
 // from /labor, sends it empty and is told what is missing, asks, gets a case code and passphrase;
 // the center's staff (in Korean) see that the question was asked in English and answer it; the
-// worker reads the answer with the passphrase, after a wrong one is refused.
+// worker reads the answer with the passphrase, after a wrong one is refused. A second journey is the
+// issue's own: a worker asks in Vietnamese, leaves no contact, and later reads the staff answer.
+import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSession } from "./booking-support";
@@ -118,5 +120,63 @@ describe("asking a labor-rights center without an account (JavaScript off, 320 p
     );
     await fitsThePhone(page);
     await asker.context.close();
+  });
+
+  it("in Vietnamese: asks without leaving a contact, gets a code, and later reads the staff answer", async () => {
+    const vi = JSON.parse(fs.readFileSync("locales/vi/labor.json", "utf8")).ask;
+    const ko = JSON.parse(fs.readFileSync("locales/ko/labor.json", "utf8")).ask;
+    const question =
+      "Chủ quán không trả lương cho tôi hai tháng nay. Tôi làm ca đêm ở cửa hàng tiện lợi.";
+    const answer = "임금체불 진정을 도와드릴 수 있습니다. Chúng tôi có thể giúp bạn nộp đơn.";
+
+    // the browser asks for Vietnamese: the form speaks it
+    const asker = await newPage(browser, { ...PHONE, locale: "vi-VN" });
+    const page = asker.page;
+    await page.goto("/labor/ask");
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(vi.title);
+    await page.getByLabel(vi.topics.unpaid_wages, { exact: true }).check();
+    await page.getByLabel(vi.question, { exact: true }).fill(question);
+    await page.getByLabel(vi.contactKinds.none, { exact: true }).check();
+    await page.getByLabel(vi.consent, { exact: true }).check();
+    await page.waitForTimeout(3_200);
+    await page.getByRole("button", { name: vi.send }).click();
+    await page.waitForLoadState("load");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(vi.received.title);
+    const code = (await page.getByTestId("case-code").textContent())!.trim();
+    const passphrase = (await page.getByTestId("passphrase").textContent())!.trim();
+    await fitsThePhone(page);
+    await asker.context.close();
+
+    // staff see that it was asked in Vietnamese, and answer
+    const staff = await newPage(browser, PHONE);
+    await useSession(
+      staff.context,
+      await logInOverHttp("staff.labor@seoul-portal.test", "staff-labor-2026"),
+    );
+    await staff.page.goto("/staff/labor/questions");
+    await staff.page.getByRole("link", { name: `${code} 열기` }).click();
+    await staff.page.waitForURL(/\/staff\/labor\/questions\/\w+$/);
+    expect(await staff.page.locator(".message-body").textContent()).toBe(question);
+    expect(await staff.page.getByTestId("language-hint").textContent()).toContain(
+      ko.staff.languages.vi,
+    );
+    await staff.page.getByLabel("답변 내용").fill(answer);
+    await staff.page.getByRole("button", { name: "답변 올리기" }).click();
+    await staff.page.waitForURL(/posted=1/);
+    await staff.context.close();
+
+    // later, on another visit, the worker reads the answer with the code and passphrase
+    const later = await newPage(browser, { ...PHONE, locale: "vi-VN" });
+    await later.page.goto(`/labor/ask/${code}`);
+    await later.page.getByLabel(vi.read.passphrase, { exact: true }).fill(passphrase);
+    await later.page.getByRole("button", { name: vi.read.submit }).click();
+    await later.page.waitForLoadState("load");
+    expect(await later.page.getByTestId("question-status").textContent()).toBe(
+      vi.read.statuses.answered,
+    );
+    expect(await later.page.getByTestId("answer").textContent()).toBe(answer);
+    await fitsThePhone(later.page);
+    await later.context.close();
   });
 });
