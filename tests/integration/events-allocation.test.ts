@@ -13,6 +13,7 @@ import {
   withdrawApplication,
 } from "~/domain/events/allocation.server";
 import { runDrawFromSeed, type DrawApplicant } from "~/domain/events/draw";
+import { cancelSession } from "~/domain/events/manage.server";
 import { cancelRegistration, registerForSession } from "~/domain/events/register.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as eventAction, loader as eventLoader } from "~/routes/events.$slug";
@@ -336,6 +337,51 @@ describe("applying on the event page", () => {
     expect(
       await confirmSeat(session.id, actor(early!.id, new Date(DRAW_AT.getTime() + HOUR))),
     ).toMatchObject({ ok: false, code: "notFound" });
+  });
+});
+
+describe("a cancelled lottery session", () => {
+  it("tells every entrant once — winners, confirmed or not, and those waiting — and closes their entries", async () => {
+    const program = await makeProgram();
+    const session = await makeSession(program.id, { capacity: 2 });
+    const people = await makeResidents(4, { birthDate: "2000-01-01" });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null });
+    const won = await db.programApplication.findMany({
+      where: { sessionId: session.id, status: "won" },
+      select: { residentId: true },
+    });
+    const later = new Date(DRAW_AT.getTime() + HOUR);
+    expect((await confirmSeat(session.id, actor(won[0]!.residentId, later))).ok).toBe(true);
+
+    const staff = await makeStaff(program.organizationId);
+    const meta = { now: later, ip: null };
+    expect(await cancelSession(staff.user, session.id, meta)).toMatchObject({ ok: true, told: 4 });
+    // nobody holds a place any more, so nothing counts against the monthly cap
+    expect(
+      await db.programApplication.count({
+        where: { sessionId: session.id, status: { in: ["applied", "waiting", "won", "offered"] } },
+      }),
+    ).toBe(0);
+    const told = await db.notification.findMany({
+      where: { template: "event_cancelled", residentId: { in: people.map((p) => p.id) } },
+      select: { residentId: true, channel: true },
+    });
+    expect(new Set(told.filter((n) => n.channel === "email").map((n) => n.residentId)).size).toBe(
+      4,
+    );
+    // the task later sends no "your offer expired" for a called-off session
+    await runAllocationTasks(new Date(DRAW_AT.getTime() + 72 * HOUR));
+    expect(
+      await db.notification.count({
+        where: { template: "event_offer_expired", residentId: { in: people.map((p) => p.id) } },
+      }),
+    ).toBe(0);
+    // a second cancel tells nobody
+    expect(await cancelSession(staff.user, session.id, meta)).toMatchObject({ told: 0 });
   });
 });
 

@@ -384,6 +384,8 @@ export async function drawSession(
   if (session.draw) return { ok: false, code: "changed" };
   if (session.status === "cancelled") return { ok: false, code: "cancelled" };
   if (!session.drawAt || session.drawAt > now) return { ok: false, code: "notStarted" };
+  // winners of a draw after the start could never confirm in time
+  if (session.startsAt <= now) return { ok: false, code: "notAllowed" };
   const { noShowMonths } = allocationRules();
   try {
     return await db.$transaction(async (tx): Promise<DrawOutcome> => {
@@ -511,7 +513,16 @@ export async function drawSession(
 export async function runAllocationTasks(now: Date) {
   const db = getDb();
   const due = await db.programSession.findMany({
-    where: { allocation: "lottery", status: "scheduled", drawAt: { lte: now }, draw: null },
+    // only what drawSession will draw: a draft program or a session already begun would be
+    // refused on every tick and, twenty of them, block the others
+    where: {
+      allocation: "lottery",
+      status: "scheduled",
+      drawAt: { lte: now },
+      startsAt: { gt: now },
+      draw: null,
+      program: { status: "published" },
+    },
     orderBy: { drawAt: "asc" },
     take: 20,
     select: { id: true },

@@ -12,7 +12,10 @@ import {
   TX_OPTIONS,
 } from "~/domain/jobs/common.server";
 import { messageT } from "~/domain/notifications/render.server";
-import { enqueueNotification } from "~/domain/notifications/service.server";
+import {
+  cancelPendingNotifications,
+  enqueueNotification,
+} from "~/domain/notifications/service.server";
 import type { SessionUser } from "~/domain/residents/types";
 import { findDistrict } from "~/domain/residents/districts";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
@@ -27,6 +30,8 @@ import { formatDateTime } from "~/utils/format";
 import { siteUrl } from "~/utils/site-url.server";
 import { sessionInstants, type ProgramInput, type SessionInput } from "./staff-schema";
 import { EVENTS_PAGE_SIZE, type AttendanceMark } from "./types";
+import { LIVE_APPLICATION_STATUSES } from "./allocation";
+import { eventReminderKey } from "./reminders.server";
 
 type Tx = Prisma.TransactionClient;
 type Meta = { now: Date; ip: string | null };
@@ -416,13 +421,31 @@ async function cancelOne(tx: Tx, actor: SessionUser, sessionId: string, meta: Me
     where: { sessionId, status: "registered" },
     select: { id: true, residentId: true, resident: { select: { preferredLanguage: true } } },
   });
+  // Lottery entrants, people waiting and held seats are told too, and leave the session (their
+  // entry would otherwise hold a place in the monthly cap and later read as "offer expired").
+  const applications = await tx.programApplication.findMany({
+    where: { sessionId, status: { in: [...LIVE_APPLICATION_STATUSES] } },
+    select: { id: true, residentId: true, resident: { select: { preferredLanguage: true } } },
+  });
+  const entries = [
+    ...registrations.map((r) => ({ ...r, kind: "registration" as const })),
+    ...applications.map((a) => ({ ...a, kind: "application" as const })),
+  ];
   let told = 0;
-  for (const registration of registrations) {
-    const done = await tx.programRegistration.updateMany({
-      where: { id: registration.id, status: "registered" },
-      data: { status: "cancelled", liveKey: null, cancelledAt: meta.now },
-    });
+  for (const registration of entries) {
+    const done =
+      registration.kind === "registration"
+        ? await tx.programRegistration.updateMany({
+            where: { id: registration.id, status: "registered" },
+            data: { status: "cancelled", liveKey: null, cancelledAt: meta.now },
+          })
+        : await tx.programApplication.updateMany({
+            where: { id: registration.id, status: { in: [...LIVE_APPLICATION_STATUSES] } },
+            data: { status: "not_selected", liveKey: null, offerExpiresAt: null },
+          });
     if (done.count !== 1) continue;
+    if (registration.kind === "registration")
+      await cancelPendingNotifications([eventReminderKey(registration.id)], tx);
     const language = registration.resident.preferredLanguage;
     const t = (await messageT(language)) as unknown as (key: string) => string;
     const written = await enqueueNotification(
@@ -439,9 +462,12 @@ async function cancelOne(tx: Tx, actor: SessionUser, sessionId: string, meta: Me
         sendAfter: meta.now,
         // called off by its organiser: always told, whatever the resident muted
         topic: "required",
-        dedupeKey: cancellationKey(registration.id),
+        dedupeKey:
+          registration.kind === "registration"
+            ? cancellationKey(registration.id)
+            : `event-cancelled-application:${registration.id}`,
         about: {
-          ref: `event-registration:${registration.id}`,
+          ref: `event-${registration.kind}:${registration.id}`,
           organizationId: session.program.organizationId,
         },
       },

@@ -142,5 +142,7 @@ export const CancelProgramSchema = z.object({
 export const AttendanceSchema = z.object({
   mark: z
     .record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), z.enum([...ATTENDANCE_MARKS, "unknown"]))
+    // bounded: one sheet is one session's registrants, never thousands of rows in one transaction
+    .refine((marks) => Object.keys(marks).length <= 2000, "validation:tooLong")
     .default({}),
 });
