@@ -349,12 +349,33 @@ describe("the staff queue", () => {
     expect(notices[0]!.body).toContain(code);
     expect(notices[0]!.body).not.toContain("complaint");
 
+    // correcting the answer does not tell the asker a second time
+    const corrected = await call(
+      answerAction,
+      formRequest(
+        path,
+        { intent: "answer", answer: `${answer} Bring your pay slips.`, invite: "on" },
+        { cookie: staff.cookie },
+      ),
+      { questionId: row.id },
+    );
+    expect(corrected.status).toBe(302);
+    expect(await db.notification.count({ where: { subjectRef: `labor_question:${row.id}` } })).toBe(
+      1,
+    );
+
     const again = await read(code, passphrase);
     expect(again.reply.question).toMatchObject({
       status: "answered",
-      answer,
+      answer: `${answer} Bring your pay slips.`,
       booking: { center: place.slug, topic: "unpaid_wages" },
     });
+    // the asker's reads are audited without the address they came from
+    const askerReads = await db.auditEvent.findMany({
+      where: { subjectId: row.id, action: "labor_question.read", actorId: null },
+    });
+    expect(askerReads.length).toBeGreaterThan(0);
+    expect(askerReads.every((a) => a.ip === null)).toBe(true);
   });
 
   it("lists open questions oldest first, and an admin sees every center's", async () => {
@@ -401,6 +422,23 @@ describe("retention", () => {
     const answeredRecent = await make("answered", 29);
     const openOld = await make("open", 91);
     const openMiddle = await make("open", 45);
+    // an "answer is waiting" notice holds the asker's address: it goes with its question
+    const notice = (questionId: string) =>
+      db.notification.create({
+        data: {
+          channel: "email",
+          toAddress: `asker-${questionId}@example.test`,
+          template: "labor_answer_ready",
+          locale: "ko",
+          subject: "s",
+          body: "b",
+          status: "sent",
+          sendAfter: NOW,
+          subjectRef: `labor_question:${questionId}`,
+        },
+      });
+    await notice(answeredOld.id);
+    await notice(answeredRecent.id);
     expect(PERIODIC_TASKS.map((t) => t.name)).toContain("labor.questions-retention");
     const result = await pruneLaborQuestions(NOW);
     expect(result.deleted).toBeGreaterThanOrEqual(2);
@@ -410,5 +448,12 @@ describe("retention", () => {
     });
     expect(left.map((r) => r.id).sort()).toEqual([answeredRecent.id, openMiddle.id].sort());
     expect([answeredOld.id, openOld.id].some((id) => left.some((r) => r.id === id))).toBe(false);
+    const notices = await db.notification.findMany({
+      where: {
+        subjectRef: { in: [answeredOld.id, answeredRecent.id].map((id) => `labor_question:${id}`) },
+      },
+      select: { subjectRef: true },
+    });
+    expect(notices).toEqual([{ subjectRef: `labor_question:${answeredRecent.id}` }]);
   });
 });

@@ -5,8 +5,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LABOR_HOTLINE } from "~/domain/labor/hotline";
 import type { ContactNowView, StatusView, WeekDayView } from "~/domain/places/views";
-import { localized } from "~/domain/shared/localized";
-import { useLocale } from "~/utils/use-locale";
+import { Localized } from "~/components/localized";
 import { useDayHours } from "./day-hours";
 import { FactNote } from "./fact-note";
 import { PlaceStatus, useStatusText } from "./status";
@@ -46,7 +45,6 @@ export function ContactNowBox({
 /** On /labor: the hotline, then the centers open now, or the first to open. */
 export function LaborContactNow({ now }: { now: ContactNowView }) {
   const { t } = useTranslation("labor");
-  const locale = useLocale();
   const statusText = useStatusText();
   return (
     <section className="contact-now" aria-labelledby="labor-now-title">
@@ -72,7 +70,7 @@ export function LaborContactNow({ now }: { now: ContactNowView }) {
             {now.places.map((place) => (
               <li key={place.slug}>
                 <Link to={`/places/${encodeURIComponent(place.slug)}`}>
-                  {localized(place, locale, "name")}
+                  <Localized of={place} field="name" />
                 </Link>{" "}
                 <span>{statusText(place.status).detail}</span>
                 {" · "}
@@ -90,7 +88,7 @@ export function LaborContactNow({ now }: { now: ContactNowView }) {
             <p data-next-opening>
               {t("contactNow.nextOpens")}{" "}
               <Link to={`/places/${encodeURIComponent(now.next.slug)}`}>
-                {localized(now.next, locale, "name")}
+                <Localized of={now.next} field="name" />
               </Link>
               {", "}
               {statusText(now.next.status).detail}

@@ -11,6 +11,7 @@ import { normalizeMobile } from "~/domain/notifications/phone";
 import { getDummyHash, hashPassword, verifyPassword } from "~/domain/residents/password.server";
 import type { SessionUser } from "~/domain/residents/types";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
+import { localized } from "~/domain/shared/localized";
 import type { Failure, Outcome } from "~/domain/shared/outcome";
 import { pageCount, paginate } from "~/domain/shared/pagination";
 import { returnAttempt, takeAttempt } from "~/domain/system/rate-limits.server";
@@ -233,7 +234,8 @@ export async function readQuestionAsAsker(request: {
         subjectId: found.id,
         placeId: found.place.id,
         metadata: { by: "asker" },
-        ip: request.ip,
+        // the audit row outlives the question (retention): no address ties a person to asking
+        ip: null,
       },
       tx,
     );
@@ -390,6 +392,7 @@ export async function answerQuestion(request: {
         contactKind: true,
         contact: true,
         language: true,
+        status: true,
         bookingInvitedAt: true,
         place: { select: { nameKo: true, nameEn: true } },
       },
@@ -426,7 +429,8 @@ export async function answerQuestion(request: {
         : found.contactKind === "phone" && contact && normalizeMobile(contact)
           ? { channel: "sms" as const, address: normalizeMobile(contact)! }
           : null;
-    if (target) {
+    // told once, when the answer first arrives: correcting a typo does not text the asker again
+    if (target && found.status === "open") {
       const code = displayCode(found.code);
       await enqueueToAddress(
         {
@@ -435,7 +439,7 @@ export async function answerQuestion(request: {
           template: "labor_answer_ready",
           params: {
             code,
-            center: found.language === "en" ? found.place.nameEn : found.place.nameKo,
+            center: localized(found.place, found.language, "name"),
             link: siteUrl(`/labor/ask/${code}`),
           },
           sendAfter: now,
@@ -456,13 +460,22 @@ export async function answerQuestion(request: {
  */
 export async function pruneLaborQuestions(now: Date) {
   const cutoffs = retentionCutoffs(now);
-  const { count } = await getDb().laborQuestion.deleteMany({
-    where: {
-      OR: [
-        { status: "answered", lastActivityAt: { lt: cutoffs.answered } },
-        { status: "open", lastActivityAt: { lt: cutoffs.open } },
-      ],
-    },
+  const where = {
+    OR: [
+      { status: "answered", lastActivityAt: { lt: cutoffs.answered } },
+      { status: "open", lastActivityAt: { lt: cutoffs.open } },
+    ],
+  };
+  return getDb().$transaction(async (tx) => {
+    const expired = await tx.laborQuestion.findMany({ where, select: { id: true } });
+    if (expired.length === 0) return { deleted: 0 };
+    // the "answer is waiting" notices hold the asker's address in the clear: they go too
+    await tx.notification.deleteMany({
+      where: { subjectRef: { in: expired.map((q) => `labor_question:${q.id}`) } },
+    });
+    const { count } = await tx.laborQuestion.deleteMany({
+      where: { id: { in: expired.map((q) => q.id) } },
+    });
+    return { deleted: count };
   });
-  return { deleted: count };
 }
