@@ -221,19 +221,25 @@ function localSessionSecret(appEnv: string): string {
 function localSealingKey(appEnv: string): string {
   if (appEnv === "test") return Buffer.alloc(32, "test-sealing-key").toString("base64");
   const file = path.resolve("data/.sealing-key");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    const key = crypto.randomBytes(32).toString("base64");
+  if (!fs.existsSync(file)) {
+    // written whole under another name, then linked into place: a process starting at the same
+    // moment either finds no file or the complete key, and the first link wins
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    // "wx": when several server processes start at once, the first one's key wins
+    const draft = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString("base64"), { mode: 0o600 });
     try {
-      fs.writeFileSync(file, key, { mode: 0o600, flag: "wx" });
-      return key;
-    } catch {
-      return fs.readFileSync(file, "utf8").trim();
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      fs.unlinkSync(draft);
     }
   }
+  const key = fs.readFileSync(file, "utf8").trim();
+  // a damaged key must stop the server, not seal with nothing or fail on every booking
+  if (Buffer.from(key, "base64").length !== 32)
+    throw new Error(`${file} does not hold a 32-byte base64 key: restore it from the backups`);
+  return key;
 }
 
 /** For tests that change process.env between cases. */

@@ -6,8 +6,8 @@ const key = crypto.randomBytes(32).toString("base64");
 const text = "사장님이 석 달째 임금을 주지 않습니다. Overtime unpaid since August.";
 
 describe("description sealing", () => {
-  it("stores text as typed without a key", () => {
-    expect(sealText(text, undefined)).toBe(text);
+  it("refuses to seal without a key, and still opens text stored as typed by older versions", () => {
+    expect(() => sealText(text, "")).toThrow();
     expect(openText(text, undefined)).toBe(text);
   });
 

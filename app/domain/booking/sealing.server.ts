@@ -6,8 +6,9 @@ import crypto from "node:crypto";
 
 const PREFIX = "enc:v1:";
 
-export function sealText(text: string, keyBase64: string | undefined): string {
-  if (!keyBase64) return text;
+export function sealText(text: string, keyBase64: string): string {
+  // never stored as typed by mistake: a missing key is a fault, not a setting
+  if (!keyBase64) throw new Error("sealText: no key");
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", Buffer.from(keyBase64, "base64"), iv);
   const encrypted = Buffer.concat([cipher.update(text, "utf8"), cipher.final()]);
