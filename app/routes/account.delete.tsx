@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/ui/form";
+import { CheckboxField, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import { DeleteAccountSchema } from "~/domain/residents/schema";
 import { deleteAccount } from "~/domain/residents/service.server";
 import { requireUser } from "~/utils/auth.server";
@@ -13,7 +13,6 @@ import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { getCookieSession, getSessionStorage } from "~/utils/session.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

@@ -11,6 +11,7 @@ import {
   Confirmation,
   ErrorSummary,
   RadioGroup,
+  useFormConstraint,
 } from "~/components/ui/form";
 import { OPTIONAL_TOPICS } from "~/domain/notifications/catalog";
 import { maskMobile } from "~/domain/notifications/phone";
@@ -20,7 +21,6 @@ import {
 } from "~/domain/notifications/preferences.server";
 import { MessagePreferencesSchema } from "~/domain/notifications/schema";
 import { requireUser } from "~/utils/auth.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

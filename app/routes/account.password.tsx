@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
-import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
+import { Confirmation, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import { ChangePasswordSchema } from "~/domain/residents/schema";
 import { changePassword } from "~/domain/residents/service.server";
 import { commitSessionRedirect, requireUser } from "~/utils/auth.server";
@@ -12,7 +12,6 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
+import { Confirmation, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import {
   confirmPhoneCode,
   pendingPhoneCode,
@@ -23,7 +23,6 @@ import { now } from "~/utils/clock.server";
 import { badRequest, invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

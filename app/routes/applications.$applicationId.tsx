@@ -16,7 +16,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge, StatusTimeline } from "~/components/jobs/application-status";
 import { NextStepPanel } from "~/components/jobs/next-step";
 import { Deliveries } from "~/components/ui/deliveries";
-import { CheckboxField, Confirmation, ErrorSummary } from "~/components/ui/form";
+import { CheckboxField, Confirmation, ErrorSummary, useFormConstraint } from "~/components/ui/form";
 import { deliveriesAbout } from "~/domain/notifications/delivery.server";
 import { WithdrawSchema } from "~/domain/jobs/schema";
 import { getMyApplication, withdrawApplication } from "~/domain/jobs/apply.server";
@@ -28,11 +28,11 @@ import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
-import { useLocale } from "~/utils/use-locale";
-import { useFormConstraint } from "~/utils/form-constraint";
+import { useLocale } from "~/utils/i18n";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
-import { Localized, withFragments } from "~/components/localized";
+import { Localized } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 
 export const handle = { i18n: ["jobs", "validation"] };
 

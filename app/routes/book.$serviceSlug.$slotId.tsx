@@ -16,6 +16,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  useFormConstraint,
 } from "~/components/ui/form";
 import {
   BookSchema,
@@ -43,7 +44,6 @@ import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { seoulDate } from "~/domain/shared/seoul-time";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 import { Localized } from "~/components/localized";

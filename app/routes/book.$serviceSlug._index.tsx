@@ -18,7 +18,8 @@ import { formatCalendarDate } from "~/utils/format";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { withSiteName } from "~/utils/meta";
 import { localized } from "~/domain/shared/localized";
-import { Localized, withFragments } from "~/components/localized";
+import { Localized } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 
 export const handle = { i18n: ["booking", "eligibility", "districts", "account"] };
 

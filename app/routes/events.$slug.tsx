@@ -33,7 +33,8 @@ import { withSiteName } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { siteOrigin } from "~/utils/site-url.server";
-import { Localized, withFragments } from "~/components/localized";
+import { Localized } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 
 export const handle = { i18n: ["events", "jobs", "eligibility", "districts", "account"] };
 

@@ -24,7 +24,7 @@ import { now } from "~/utils/clock.server";
 import { formatDate, formatDateTime, formatTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { sharedRead } from "~/utils/public-reads.server";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };

@@ -4,13 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
+import { Confirmation, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import { requestPasswordReset } from "~/domain/residents/recovery.server";
 import { PASSWORD_RESET_MINUTES } from "~/domain/residents/types";
 import { ForgotPasswordSchema } from "~/domain/residents/schema";
 import { messageWithValues } from "~/domain/shared/message-values";
 import { now } from "~/utils/clock.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

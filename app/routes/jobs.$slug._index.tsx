@@ -31,7 +31,8 @@ import { localized } from "~/domain/shared/localized";
 import { requirements } from "~/domain/eligibility/judge";
 import { OwnApplicationNotice } from "~/components/jobs/own-application";
 import { Confirmation } from "~/components/ui/form";
-import { Localized, withFragments } from "~/components/localized";
+import { Localized } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 
 export const handle = { i18n: ["jobs", "eligibility", "districts", "account"] };
 

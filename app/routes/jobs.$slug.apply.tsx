@@ -13,7 +13,7 @@ import {
 } from "~/components/jobs/application-form";
 import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { WindowText } from "~/components/jobs/window-text";
-import { ErrorSummary } from "~/components/ui/form";
+import { ErrorSummary, useFormConstraint } from "~/components/ui/form";
 import { ApplySchema } from "~/domain/jobs/schema";
 import { applyToPosting } from "~/domain/jobs/apply.server";
 import { findOwnApplication, getPostingBySlug, verdictFor } from "~/domain/jobs/postings.server";
@@ -28,7 +28,6 @@ import { getLocale, getServerT } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 import { requirements } from "~/domain/eligibility/judge";

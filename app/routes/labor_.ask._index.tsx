@@ -14,6 +14,7 @@ import {
   RadioGroup,
   TextAreaField,
   TextField,
+  useFormConstraint,
 } from "~/components/ui/form";
 import {
   ANSWERED_KEEP_DAYS,
@@ -31,7 +32,6 @@ import {
 } from "~/domain/labor/questions.server";
 import { messageWithValues } from "~/domain/shared/message-values";
 import { now } from "~/utils/clock.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid, refused } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";

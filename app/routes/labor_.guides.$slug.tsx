@@ -10,7 +10,7 @@ import { formatCalendarDate } from "~/utils/format";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 
 export const handle = { i18n: ["labor"] };
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { guideIndex } from "~/domain/labor/guides.server";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 
 export const handle = { i18n: ["labor"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "laborGuides");

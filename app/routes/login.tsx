@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/ui/form";
+import { ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import { LoginSchema } from "~/domain/residents/schema";
 import { messageWithValues } from "~/domain/shared/message-values";
 import { authenticate } from "~/domain/residents/service.server";
@@ -13,7 +13,6 @@ import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { languageCookieHeader } from "~/utils/session.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

@@ -6,13 +6,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
 import type { z } from "zod";
-import { ErrorSummary } from "~/components/ui/form";
+import { ErrorSummary, useFormConstraint } from "~/components/ui/form";
 import { isPasswordResetTokenUsable, resetPassword } from "~/domain/residents/recovery.server";
 import { ResetPasswordSchema } from "~/domain/residents/schema";
 import { PASSWORD_RESET_MINUTES } from "~/domain/residents/types";
 import { commitSessionRedirect } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

@@ -17,6 +17,7 @@ import {
   RadioGroup,
   SelectField,
   TextField,
+  useFormConstraint,
 } from "~/components/ui/form";
 import { EmailStatus, RecoveryNews } from "~/components/account/email-status";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
@@ -29,7 +30,6 @@ import { forbidden, invalid, invariantResponse, notFound } from "~/utils/http.se
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { languageCookieHeader } from "~/utils/session.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

@@ -13,7 +13,7 @@ import {
 import { EligibilityPanel } from "~/components/jobs/eligibility";
 import { SafetyRules } from "~/components/jobs/safety-rules";
 import { WindowText } from "~/components/jobs/window-text";
-import { ErrorSummary, SelectField } from "~/components/ui/form";
+import { ErrorSummary, SelectField, useFormConstraint } from "~/components/ui/form";
 import { rankedSites, RoundApplySchema } from "~/domain/jobs/schema";
 import { applyToRound } from "~/domain/jobs/apply.server";
 import { canManage } from "~/domain/jobs/common.server";
@@ -29,7 +29,6 @@ import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 import { requirements } from "~/domain/eligibility/judge";

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/ui/form";
+import { CheckboxField, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import { SignupSchema } from "~/domain/residents/schema";
 import { createResident } from "~/domain/residents/service.server";
 import { useRootData } from "~/utils/root-data";
@@ -14,7 +14,6 @@ import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

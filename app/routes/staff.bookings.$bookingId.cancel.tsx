@@ -8,14 +8,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { RefusalAlert } from "~/components/booking/refusal";
 import { StaffBookingSummary, staffDayHref } from "~/components/booking/staff-booking-summary";
-import { ErrorSummary, RadioGroup } from "~/components/ui/form";
+import { ErrorSummary, RadioGroup, useFormConstraint } from "~/components/ui/form";
 import { cancelBookingBy } from "~/domain/booking/book.server";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { StaffCancelSchema } from "~/domain/booking/schema";
 import { STAFF_CANCEL_REASONS } from "~/domain/booking/types";
 import { refusedBooking, requireStaffBooking } from "~/routes-support/booking.server";
 import { now } from "~/utils/clock.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

@@ -18,7 +18,7 @@ import { invalid, refusalResponse } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { withSiteName } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events", "validation"] };

@@ -9,7 +9,7 @@ import { requireEventsStaff } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events"] };

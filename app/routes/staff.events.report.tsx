@@ -16,7 +16,7 @@ import { now } from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { pageTitle } from "~/utils/meta";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 
 export const handle = { i18n: ["events"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffEventsReport");

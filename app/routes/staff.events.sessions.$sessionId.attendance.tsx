@@ -15,7 +15,7 @@ import { formatDateTime } from "~/utils/format";
 import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events"] };

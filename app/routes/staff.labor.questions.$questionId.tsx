@@ -15,7 +15,13 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { CheckboxField, Confirmation, ErrorSummary, TextAreaField } from "~/components/ui/form";
+import {
+  CheckboxField,
+  Confirmation,
+  ErrorSummary,
+  TextAreaField,
+  useFormConstraint,
+} from "~/components/ui/form";
 import { ANSWER_MAX, languageOf } from "~/domain/labor/ask";
 import { StaffAnswerSchema } from "~/domain/labor/ask-schema";
 import {
@@ -30,8 +36,7 @@ import { formatDateTime } from "~/utils/format";
 import { forbidden, invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/use-locale";
-import { useFormConstraint } from "~/utils/form-constraint";
+import { useLocale } from "~/utils/i18n";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { Localized } from "~/components/localized";
 

@@ -15,7 +15,7 @@ import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { forbidden, invariantResponse } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["labor"] };

@@ -18,7 +18,7 @@ import { formatDateTime } from "~/utils/format";
 import { forbidden, invalid, invariantResponse, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 
 export const handle = { i18n: ["account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffMessages");

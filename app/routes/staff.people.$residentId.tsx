@@ -11,7 +11,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Confirmation, ErrorSummary, RadioGroup, SelectField } from "~/components/ui/form";
+import {
+  Confirmation,
+  ErrorSummary,
+  RadioGroup,
+  SelectField,
+  useFormConstraint,
+} from "~/components/ui/form";
 import { RoleAssignmentSchema } from "~/domain/residents/schema";
 import { assignRole, getAccountForRoles } from "~/domain/residents/service.server";
 import { ROLES } from "~/domain/residents/types";
@@ -21,7 +27,6 @@ import { pageTitle } from "~/utils/meta";
 import { invalid, notFound, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

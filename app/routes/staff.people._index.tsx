@@ -8,7 +8,7 @@ import { requireRole } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { pageFromUrl } from "~/domain/shared/page-parameter";
 import { localized } from "~/domain/shared/localized";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 
 export const handle = { i18n: ["account"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPeople");

@@ -12,10 +12,9 @@ import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import type { z } from "zod";
 import { formConstraint } from "~/utils/form-constraint.server";
-import { Confirmation } from "~/components/ui/form";
+import { Confirmation, useFormConstraint } from "~/components/ui/form";
 
 export const handle = { i18n: ["places", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceEdit");

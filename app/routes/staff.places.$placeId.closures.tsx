@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Confirmation, ErrorSummary, TextField } from "~/components/ui/form";
+import { Confirmation, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ClosureSchema } from "~/domain/places/schema";
 import { addClosure, deleteClosure, getPlaceForEdit } from "~/domain/places/manage.server";
@@ -13,7 +13,6 @@ import { pageTitle } from "~/utils/meta";
 import { badRequest, invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
 import { localized } from "~/domain/shared/localized";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

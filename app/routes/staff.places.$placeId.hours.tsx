@@ -9,7 +9,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, Confirmation, ErrorSummary, FieldErrors } from "~/components/ui/form";
+import {
+  CheckboxField,
+  Confirmation,
+  ErrorSummary,
+  FieldErrors,
+  useFormConstraint,
+} from "~/components/ui/form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { HoursSchema } from "~/domain/places/schema";
 import { SLOTS_PER_DAY } from "~/domain/places/types";
@@ -19,7 +25,6 @@ import { formatWeekday } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

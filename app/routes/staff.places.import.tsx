@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePlaceLabels } from "~/components/places/labels";
-import { FieldErrors, ErrorSummary, SelectField } from "~/components/ui/form";
+import { FieldErrors, ErrorSummary, SelectField, useFormConstraint } from "~/components/ui/form";
 import { requirePlacesAdmin } from "~/routes-support/places.server";
 import { decodeCsv, MAX_IMPORT_ROWS, readPlacesCsv, type Reason } from "~/domain/places/csv-import";
 import { ImportSchema } from "~/domain/places/schema";
@@ -16,7 +16,6 @@ import type { ActionReply } from "~/utils/action-data";
 import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 

@@ -11,7 +11,13 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, ErrorSummary, SelectField, TextField } from "~/components/ui/form";
+import {
+  FieldErrors,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useFormConstraint,
+} from "~/components/ui/form";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { recordId, TemplateSchema } from "~/domain/booking/schema";
 import {
@@ -31,7 +37,6 @@ import { formatCalendarDate, formatWeekday } from "~/utils/format";
 import { invalid, invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData, singleField } from "~/utils/request.server";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import type { z } from "zod";
 import { Localized } from "~/components/localized";

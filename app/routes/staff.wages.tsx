@@ -14,13 +14,13 @@ import {
   ErrorSummary,
   SelectField,
   TextField,
+  useFormConstraint,
 } from "~/components/ui/form";
 import { WageFloorSchema } from "~/domain/jobs/schema";
 import { WAGE_FLOOR_KINDS, type WageFloorKind } from "~/domain/jobs/wage-floors";
 import { listWageFloorsForAdmin, saveWageFloor } from "~/domain/jobs/wage-floors.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime, formatWon } from "~/utils/format";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 // i18next settings shared by the server and the browser. Korean is the default language; English,
 // Simplified Chinese and Vietnamese are complete site languages (decision 0024).
 export const SUPPORTED_LANGUAGES = ["ko", "en", "zh", "vi"] as const;
@@ -44,4 +45,14 @@ const INTL_LOCALES: Record<SupportedLanguage, string> = {
 /** The Intl locale of a language, for dates, times and money (always in Asia/Seoul). */
 export function intlLocale(language: string): string {
   return isSupportedLanguage(language) ? INTL_LOCALES[language] : INTL_LOCALES[DEFAULT_LANGUAGE];
+}
+
+/**
+ * The language the page is shown in (for `localized()`, Intl and links). Here rather than in a
+ * module of its own: this module is part of every page already, a separate one cost most pages a
+ * chunk of their JavaScript budget.
+ */
+export function useLocale(): SupportedLanguage {
+  const { i18n } = useTranslation();
+  return isSupportedLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }

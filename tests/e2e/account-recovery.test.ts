@@ -36,7 +36,12 @@ async function mailTo(to: string, template: string): Promise<Mail> {
   while (Date.now() < deadline) {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
     for (const file of files) {
-      const mail = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Mail;
+      let mail: Mail;
+      try {
+        mail = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Mail;
+      } catch {
+        continue; // another test's message, still being written: read again next round
+      }
       if (mail.to === to && mail.template === template) return mail;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));

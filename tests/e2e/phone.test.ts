@@ -25,11 +25,13 @@ const PHONE = { width: 360, height: 740 };
 
 for (const javaScriptEnabled of [true, false]) {
   describe(`the header on a phone (JavaScript ${javaScriptEnabled ? "on" : "off"})`, () => {
-    it("is one line, and its menu button shows every link", async () => {
+    it("is at most two short rows (name and menu, then the other languages), and its menu button shows every link", async () => {
       const { context, page } = await newPage(browser, { javaScriptEnabled, viewport: PHONE });
       await page.goto("/");
       const bar = await page.locator(".site-header").boundingBox();
-      expect(bar!.height).toBeLessThanOrEqual(72);
+      // four site languages: the three others may take a second row rather than hide in the menu,
+      // so that a worker who reads no Korean finds their language at once
+      expect(bar!.height).toBeLessThanOrEqual(104);
       // the links are not shown until asked for
       const header = page.locator(".site-header");
       expect(await header.getByRole("link", { name: "노동자 쉼터" }).count()).toBe(0);

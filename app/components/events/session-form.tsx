@@ -4,9 +4,8 @@ import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from 
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { asTextField, ErrorSummary, TextField } from "~/components/ui/form";
+import { asTextField, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
 import type { SessionSchema } from "~/domain/events/staff-schema";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { SaveButton } from "./save-button";
 
 type SessionShape = z.input<typeof SessionSchema>;

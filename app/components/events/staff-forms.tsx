@@ -13,6 +13,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  useFormConstraint,
 } from "~/components/ui/form";
 import type { ProgramSchema } from "~/domain/events/staff-schema";
 import {
@@ -23,7 +24,6 @@ import {
 } from "~/domain/events/types";
 import { SEOUL_DISTRICTS } from "~/domain/residents/districts";
 import { localized } from "~/domain/shared/localized";
-import { useFormConstraint } from "~/utils/form-constraint";
 import { SaveButton } from "./save-button";
 
 type Named = { id: string; nameKo: string; nameEn: string };

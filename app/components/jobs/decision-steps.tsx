@@ -1,7 +1,8 @@
 // The two steps around a settling decision on the staff applicant list: "Select Kim for …?"
 // (what it will do, said plainly, with Confirm / Cancel) and, once made, the way back while the
 // applicant has not been told yet. Plain forms and links: both work without JavaScript.
-import { Localized, withFragments } from "~/components/localized";
+import { Localized } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { PostingCardView } from "~/domain/jobs/present";
 import { formatWon } from "~/utils/format";
 import { WindowText } from "./window-text";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 import { Localized } from "~/components/localized";
 
 /** One posting in a list: what it is, where, what it pays and when applications close. */

@@ -25,9 +25,9 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  useFormConstraint,
 } from "~/components/ui/form";
 import { localized } from "~/domain/shared/localized";
-import { useFormConstraint } from "~/utils/form-constraint";
 
 export type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 

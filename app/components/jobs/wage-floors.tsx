@@ -1,7 +1,7 @@
 // The wage floors a posting must meet over its work period, named with their year and source:
 // the minimum wage always, the Seoul living wage for New Deal (or that it is not recorded).
 import { useTranslation } from "react-i18next";
-import { QuotedText, withFragments } from "~/components/localized";
+import { QuotedText, withFragments } from "~/components/localized-fragments";
 import type { FloorSummary } from "~/domain/jobs/wage-floors";
 import { formatWon } from "~/utils/format";
 

@@ -19,7 +19,7 @@ import MarkerClusterGroup from "react-leaflet-cluster";
 import type { PlaceKind } from "~/domain/places/types";
 import { useRootData } from "~/utils/root-data";
 import { localized } from "~/domain/shared/localized";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 import { Localized } from "~/components/localized";
 
 export type MapPlace = {

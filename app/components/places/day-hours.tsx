@@ -1,7 +1,8 @@
 // A day of a place's week in words, shared by the week table and "contact now".
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { InLanguage, withFragments } from "~/components/localized";
+import { InLanguage } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 import type { WeekDayView } from "~/domain/places/views";
 import { localized, localizedText } from "~/domain/shared/localized";
 

@@ -13,7 +13,8 @@ import { Pagination } from "~/components/ui/pagination";
 import { PlaceCard } from "./place-card";
 import { useHydrated } from "~/utils/use-hydrated";
 import { formatDateTime } from "~/utils/format";
-import { InLanguage, withFragments } from "~/components/localized";
+import { InLanguage } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 
 const DIRECTORIES = [
   { to: "/cafes", key: "cafes" },

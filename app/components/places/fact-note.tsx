@@ -2,7 +2,7 @@
 // when staff confirmed it, the source when the report or a public source gives it, and "not
 // confirmed — call before you go" when it is assumed or sample data.
 import { useTranslation } from "react-i18next";
-import { QuotedText, withFragments } from "~/components/localized";
+import { QuotedText, withFragments } from "~/components/localized-fragments";
 import { factNote, type FactProvenance, type PlaceFactKind } from "~/domain/places/provenance";
 
 export function FactNote({

@@ -14,7 +14,8 @@ import { ContactNowBox } from "./contact-now";
 import { useDayHours } from "./day-hours";
 import { PlaceStatus } from "./status";
 import { localized } from "~/domain/shared/localized";
-import { Localized, withFragments } from "~/components/localized";
+import { Localized } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 
 function WeekTable({
   week,

@@ -10,11 +10,11 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  useFormConstraint,
 } from "~/components/ui/form";
 import type { ServiceSchema } from "~/domain/places/schema";
 import { SERVICE_KINDS } from "~/domain/places/types";
 import type { z } from "zod";
-import { useFormConstraint } from "~/utils/form-constraint";
 
 type ServiceFormValues = z.input<typeof ServiceSchema>;
 

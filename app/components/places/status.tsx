@@ -6,9 +6,10 @@ import { seoulParts } from "~/domain/shared/seoul-time";
 import { formatDate, formatWeekday } from "~/utils/format";
 import { seoulClock } from "./labels";
 import type { ReactNode } from "react";
-import { InLanguage, withFragments } from "~/components/localized";
+import { InLanguage } from "~/components/localized";
+import { withFragments } from "~/components/localized-fragments";
 import { localized, localizedText } from "~/domain/shared/localized";
-import { useLocale } from "~/utils/use-locale";
+import { useLocale } from "~/utils/i18n";
 
 /** How to say when: formatted only as far as the sentence needs (Intl formatters are costly). */
 function useWhen() {

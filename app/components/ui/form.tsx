@@ -2,6 +2,8 @@
 // aria-describedby and shown in the person's language, and what was typed is kept.
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import type { getZodConstraint } from "@conform-to/zod";
+import { useLoaderData } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { splitMessage } from "~/domain/shared/message-values";
@@ -351,4 +353,15 @@ export function Confirmation({ children }: { children: ReactNode }) {
       {children}
     </p>
   );
+}
+
+type Constraints = ReturnType<typeof getZodConstraint>;
+
+/**
+ * (Here rather than in a module of its own: every form page loads this one anyway.)
+ * The HTML constraints of the page's form, which its loader worked out on the server with
+ * `formConstraint(schema)` (see form-constraint.server.ts): zod stays out of the browser.
+ */
+export function useFormConstraint(): Constraints | undefined {
+  return (useLoaderData() as { constraint?: Constraints } | null)?.constraint;
 }

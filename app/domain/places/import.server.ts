@@ -95,8 +95,10 @@ export async function importPlaces(
       continue;
     }
     const slug = match?.slug ?? importSlug(options.kind, row.district, row.nameKo);
-    const nameEn = row.nameEn ?? match?.nameEn ?? row.nameKo;
-    const addressEn = row.addressEn ?? (match ? match.addressEn : row.addressKo);
+    // no English given: left empty, so pages show the Korean marked lang="ko" (decision 0024)
+    // rather than Korean stored, and marked, as English
+    const nameEn = row.nameEn ?? match?.nameEn ?? "";
+    const addressEn = row.addressEn ?? (match ? match.addressEn : "");
     writes.push({ slug, create: !match, row: { ...row, nameEn, addressEn } });
     if (!match) byKey.set(key, { slug, kind: options.kind, nameEn, addressEn });
     report.push({
