@@ -496,7 +496,9 @@ describe("the back office", () => {
     await expect
       .poll(() => page.getByRole("status").first().textContent())
       .toBe("서비스를 추가했습니다.");
-    expect(await page.getByRole("link", { name }).count()).toBe(1);
+    // the status comes before the list in the page: wait for the whole page, not just the news
+    await page.waitForLoadState("load");
+    await expect.poll(() => page.getByRole("link", { name }).count()).toBe(1);
     expect(await db.service.count({ where: { nameKo: name, durationMinutes: 20 } })).toBe(1);
 
     // edit it, then come back to the list from its page
