@@ -5,15 +5,21 @@ import { InLanguage } from "~/components/localized";
 import { withFragments } from "~/components/localized-fragments";
 import type { WeekDayView } from "~/domain/places/views";
 import { localized, localizedText } from "~/domain/shared/localized";
+import { useHolidayName } from "./holiday-name";
 
 /** A day's hours in words: "09:00–18:00", "Closed for a holiday (Chuseok)", "Closed". */
 export function useDayHours() {
   const { t, i18n } = useTranslation("places");
   const language = i18n.language;
-  // holiday names and closure reasons exist in Korean and English only: marked with their lang
-  const stored = (day: WeekDayView, field: "holiday" | "closure") => (
-    <InLanguage text={localizedText(day, language, field)} pageLanguage={language} />
-  );
+  const holidayName = useHolidayName();
+  // closure reasons exist in Korean and English only: marked with their lang; holiday names
+  // exist in every site language
+  const stored = (day: WeekDayView, field: "holiday" | "closure") =>
+    field === "holiday" ? (
+      holidayName(day)
+    ) : (
+      <InLanguage text={localizedText(day, language, field)} pageLanguage={language} />
+    );
   return function dayHours(day: WeekDayView): ReactNode {
     const holiday = localized(day, language, "holiday");
     if (day.closedFor === "holiday")

@@ -10,6 +10,7 @@ import { InLanguage } from "~/components/localized";
 import { withFragments } from "~/components/localized-fragments";
 import { localized, localizedText } from "~/domain/shared/localized";
 import { useLocale } from "~/utils/i18n";
+import { useHolidayName } from "./holiday-name";
 
 /** How to say when: formatted only as far as the sentence needs (Intl formatters are costly). */
 function useWhen() {
@@ -31,6 +32,7 @@ export function useStatusText(searched = false) {
   const { t } = useTranslation("places");
   const when = useWhen();
   const locale = useLocale();
+  const holidayName = useHolidayName();
   const key = searched ? "statusThen" : "status";
   return (status: StatusView): { headline: ReactNode; detail: string } => {
     if (status.open) {
@@ -45,9 +47,15 @@ export function useStatusText(searched = false) {
             : t("status.until.later", { time: w.time, day: w.weekday() });
       return { headline, detail };
     }
-    // holiday names and closure reasons exist in Korean and English only (decision 0024)
+    // closure reasons exist in Korean and English only (decision 0024); holiday names in all four
     const named = (field: "holiday" | "closure") => (fragment: (node: ReactNode) => string) =>
-      fragment(<InLanguage text={localizedText(status, locale, field)} pageLanguage={locale} />);
+      fragment(
+        field === "holiday" ? (
+          holidayName(status)
+        ) : (
+          <InLanguage text={localizedText(status, locale, field)} pageLanguage={locale} />
+        ),
+      );
     const headline =
       status.reason === "holiday"
         ? withFragments((fragment) => t("status.holiday", { name: named("holiday")(fragment) }))

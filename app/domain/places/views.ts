@@ -1,5 +1,6 @@
 // What the places pages receive from their loaders: plain, serialisable data (instants as ISO
 // strings), built from the pure rules by the service.
+import type { HolidayId } from "~/domain/shared/holidays";
 import type { LocalizedText } from "~/domain/shared/localized";
 import type { DaySchedule, PlaceStatus } from "./hours";
 import type { Provenance } from "./provenance";
@@ -9,6 +10,9 @@ export type StatusView =
   | {
       open: false;
       reason: "holiday" | "closure" | null;
+      /** the key of the holiday's name in every site language; Ko/En stay for plain text */
+      holidayId: HolidayId | null;
+      holidaySubstitute: boolean;
       holidayKo: string | null;
       holidayEn: string | null;
       closureKo: string | null;
@@ -28,6 +32,8 @@ export function statusView(status: PlaceStatus): StatusView {
   return {
     open: false,
     reason: status.reason,
+    holidayId: status.holiday?.id ?? null,
+    holidaySubstitute: status.holiday?.substitute ?? false,
     holidayKo: status.holiday?.nameKo ?? null,
     holidayEn: status.holiday?.nameEn ?? null,
     closureKo: status.closure?.reasonKo || null,
@@ -96,6 +102,8 @@ export type ContactNowView =
 export type NextOpening = { slug: string; name: LocalizedText; opensAt: string };
 
 export type WeekDayView = Omit<DaySchedule, "holiday" | "closure"> & {
+  holidayId: HolidayId | null;
+  holidaySubstitute: boolean;
   holidayKo: string | null;
   holidayEn: string | null;
   closureKo: string | null;
@@ -106,6 +114,8 @@ export function weekDayView(day: DaySchedule): WeekDayView {
   const { holiday, closure, ...rest } = day;
   return {
     ...rest,
+    holidayId: holiday?.id ?? null,
+    holidaySubstitute: holiday?.substitute ?? false,
     holidayKo: holiday?.nameKo ?? null,
     holidayEn: holiday?.nameEn ?? null,
     closureKo: closure?.reasonKo || null,

@@ -1,5 +1,14 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isPublicHoliday, publicHoliday, publicHolidays } from "./holidays";
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from "~/utils/i18n";
+import {
+  HOLIDAY_IDS,
+  isPublicHoliday,
+  publicHoliday,
+  publicHolidays,
+  type HolidayId,
+} from "./holidays";
 
 // Seollal and Chuseok spans published by the Korea Astronomy and Space Science Institute (KASI).
 const KASI = {
@@ -55,5 +64,55 @@ describe("Korean public holidays", () => {
     const dates = publicHolidays(2026).map((h) => h.date);
     expect(dates).toEqual([...dates].sort());
     expect(dates[0]).toBe("2026-01-01");
+  });
+});
+
+describe("holiday names in every site language", () => {
+  type HolidayTable = { names: Record<string, string>; substitute: string };
+  const tables = Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((language) => [
+      language,
+      (
+        JSON.parse(
+          fs.readFileSync(
+            path.resolve(import.meta.dirname, `../../../locales/${language}/common.json`),
+            "utf8",
+          ),
+        ) as { holidays: HolidayTable }
+      ).holidays,
+    ]),
+  ) as Record<SupportedLanguage, HolidayTable>;
+  const yielded = [2025, 2026, 2027].flatMap((year) => publicHolidays(year));
+
+  it("knows every holiday the library yields for 2025–2027", () => {
+    expect(yielded.length).toBeGreaterThan(40);
+    expect(yielded.filter((h) => h.id === null)).toEqual([]);
+  });
+
+  it("names each of them in every site language, and the substitute day too", () => {
+    for (const language of SUPPORTED_LANGUAGES) {
+      const table = tables[language];
+      expect(Object.keys(table.names).sort(), language).toEqual([...HOLIDAY_IDS].sort());
+      expect(table.substitute, language).toContain("{{name}}");
+      for (const holiday of yielded)
+        expect(table.names[holiday.id!]?.trim(), `${language} ${holiday.date}`).toBeTruthy();
+    }
+  });
+
+  it("names them in Korean and English exactly as the library does", () => {
+    const named = (language: "ko" | "en", id: HolidayId, substitute: boolean) => {
+      const name = tables[language].names[id]!;
+      return substitute ? tables[language].substitute.replace("{{name}}", name) : name;
+    };
+    for (const holiday of yielded) {
+      expect(named("ko", holiday.id!, holiday.substitute), holiday.date).toBe(holiday.nameKo);
+      expect(named("en", holiday.id!, holiday.substitute), holiday.date).toBe(holiday.nameEn);
+    }
+  });
+
+  it("gives Seollal and its substitute day their id (2027: Sunday 7 Feb → Tuesday 9 Feb)", () => {
+    expect(publicHoliday("2027-02-07")).toMatchObject({ id: "seollal", substitute: false });
+    expect(publicHoliday("2027-02-09")).toMatchObject({ id: "seollal", substitute: true });
+    expect(publicHoliday("2026-09-25")?.id).toBe("chuseok");
   });
 });

@@ -7,7 +7,60 @@
 import Holidays from "date-holidays";
 import { addDays, isoWeekday } from "./seoul-time";
 
-export type PublicHoliday = { date: string; nameKo: string; nameEn: string; substitute: boolean };
+/**
+ * Stable ids of the Korean public holidays: the key of their names in every site language
+ * (`locales/<lng>/common.json` `holidays.names`). The library names them in Korean and English
+ * only; Chinese and Vietnamese pages show the translated name instead of the English one.
+ */
+export const HOLIDAY_IDS = [
+  "newYear",
+  "seollal",
+  "independenceMovement",
+  "childrens",
+  "buddhasBirthday",
+  "memorial",
+  "constitution",
+  "liberation",
+  "chuseok",
+  "nationalFoundation",
+  "hangul",
+  "christmas",
+] as const;
+export type HolidayId = (typeof HOLIDAY_IDS)[number];
+
+export type PublicHoliday = {
+  date: string;
+  /** null only for a holiday the library names that this table does not know yet */
+  id: HolidayId | null;
+  nameKo: string;
+  nameEn: string;
+  substitute: boolean;
+};
+
+// The library's Korean names are the official ones (관공서의 공휴일에 관한 규정).
+const ID_BY_KOREAN_NAME: Record<string, HolidayId> = {
+  신정: "newYear",
+  설날: "seollal",
+  "3·1절": "independenceMovement",
+  어린이날: "childrens",
+  석가탄신일: "buddhasBirthday",
+  부처님오신날: "buddhasBirthday",
+  현충일: "memorial",
+  제헌절: "constitution",
+  광복절: "liberation",
+  추석: "chuseok",
+  개천절: "nationalFoundation",
+  한글날: "hangul",
+  기독탄신일: "christmas",
+};
+const SUBSTITUTE_SUFFIX = " (대체공휴일)";
+
+function holidayId(nameKo: string): HolidayId | null {
+  const base = nameKo.endsWith(SUBSTITUTE_SUFFIX)
+    ? nameKo.slice(0, -SUBSTITUTE_SUFFIX.length)
+    : nameKo;
+  return ID_BY_KOREAN_NAME[base] ?? null;
+}
 
 const korea = new Holidays("KR", { types: ["public"] });
 const cache = new Map<number, Map<string, PublicHoliday>>();
@@ -47,6 +100,7 @@ function build(year: number): Map<string, PublicHoliday> {
       if (!date.startsWith(String(year))) continue;
       holidays.set(date, {
         date,
+        id: holidayId(holiday.name),
         nameKo: holiday.name,
         nameEn: englishByRule.get(holiday.rule) ?? holiday.name,
         substitute: Boolean(holiday.substitute),
@@ -61,15 +115,23 @@ function build(year: number): Map<string, PublicHoliday> {
     const span = [addDays(day, -1), day, addDays(day, 1)];
     const overlaps = span.some((date) => isoWeekday(date) === 7 || holidays.has(date));
     for (const date of span)
-      holidays.set(date, { date, nameKo: names.ko, nameEn: names.en, substitute: false });
+      holidays.set(date, {
+        date,
+        id: "seollal",
+        nameKo: names.ko,
+        nameEn: names.en,
+        substitute: false,
+      });
     if (overlaps) {
       let substitute = addDays(span[2]!, 1);
       while (isoWeekday(substitute) >= 6 || holidays.has(substitute))
         substitute = addDays(substitute, 1);
       holidays.set(substitute, {
         date: substitute,
-        nameKo: `${names.ko} (대체공휴일)`,
-        nameEn: `${names.en} (substitute holiday)`,
+        id: "seollal",
+        nameKo: `${names.ko}${SUBSTITUTE_SUFFIX}`,
+        // the library's wording for every other substitute day
+        nameEn: `${names.en} (substitute day)`,
         substitute: true,
       });
     }
