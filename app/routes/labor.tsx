@@ -35,11 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     Object.fromEntries(new URL(request.url).searchParams.entries()),
   );
   const current = now();
-  const language = (await getLocale(request)) === "en" ? "en" : "ko";
+  const locale = await getLocale(request);
   const [centers, contact] = await Promise.all([
-    listLaborCenters(),
-    sharedRead(`labor-now:${language}:${current.toISOString().slice(0, 16)}`, () =>
-      laborCentersNow({ now: current, language }),
+    listLaborCenters(locale),
+    sharedRead(`labor-now:${locale}:${current.toISOString().slice(0, 16)}`, () =>
+      laborCentersNow({ now: current, locale }),
     ),
   ]);
   const center = centers.find((c) => c.slug === choice.center);

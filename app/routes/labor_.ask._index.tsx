@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const prefill = AskPrefillSchema.parse(
     Object.fromEntries(new URL(request.url).searchParams.entries()),
   );
-  const centers = await listAskCenters();
+  const centers = await listAskCenters(await getLocale(request));
   return {
     constraint: formConstraint(AskSchema),
     centers,

@@ -34,7 +34,7 @@ import {
   type TimeChoice,
 } from "./types";
 import { pageCount, paginate } from "~/domain/shared/pagination";
-import { localized } from "~/domain/shared/localized";
+import { byDisplayedName, localized } from "~/domain/shared/localized";
 
 export async function getBookableService(slug: string) {
   return getDb().service.findFirst({
@@ -47,19 +47,21 @@ export function isLaborConsultation(service: { kind: string }): boolean {
   return service.kind === LABOR_CONSULTATION;
 }
 
-/** The labor-rights centers that take consultation bookings, city-wide ones first. */
-export async function listLaborCenters() {
+/**
+ * The labor-rights centers that take consultation bookings, city-wide ones first, then by the
+ * name the page shows in the page language's order.
+ */
+export async function listLaborCenters(locale: string) {
   const services = await getDb().service.findMany({
     where: { kind: LABOR_CONSULTATION, bookable: true, active: true },
     select: { slug: true, place: { select: placeSelect } },
   });
   const order = ["city", "emotional_labor", "ombudsman", "district"];
+  const byName = byDisplayedName(locale);
   return services
     .map((s) => ({ serviceSlug: s.slug, ...s.place }))
     .sort(
-      (a, b) =>
-        order.indexOf(a.subKind ?? "") - order.indexOf(b.subKind ?? "") ||
-        a.nameKo.localeCompare(b.nameKo, "ko"),
+      (a, b) => order.indexOf(a.subKind ?? "") - order.indexOf(b.subKind ?? "") || byName(a, b),
     );
 }
 

@@ -11,7 +11,7 @@ import { normalizeMobile } from "~/domain/notifications/phone";
 import { getDummyHash, hashPassword, verifyPassword } from "~/domain/residents/password.server";
 import type { SessionUser } from "~/domain/residents/types";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
-import { localized } from "~/domain/shared/localized";
+import { byDisplayedName, localized } from "~/domain/shared/localized";
 import type { Failure, Outcome } from "~/domain/shared/outcome";
 import { pageCount, paginate } from "~/domain/shared/pagination";
 import { returnAttempt, takeAttempt } from "~/domain/system/rate-limits.server";
@@ -81,16 +81,19 @@ function checkFormStamp(stamp: string | undefined, nowMs = Date.now()) {
 
 // ───────────── asking ─────────────
 
-/** The labor centers of the directory, the city's first, as the form lists them. */
-export async function listAskCenters() {
+/**
+ * The labor centers of the directory, the city's first, as the form lists them: by group, then by
+ * the name the page shows, in the page language's order.
+ */
+export async function listAskCenters(locale: string) {
   const places = await getDb().place.findMany({
     where: { kind: LABOR_CENTER },
     select: { id: true, slug: true, subKind: true, nameKo: true, nameEn: true },
   });
+  const byName = byDisplayedName(locale);
   return places.sort(
     (a, b) =>
-      CENTER_ORDER.indexOf(a.subKind ?? "") - CENTER_ORDER.indexOf(b.subKind ?? "") ||
-      a.nameKo.localeCompare(b.nameKo, "ko"),
+      CENTER_ORDER.indexOf(a.subKind ?? "") - CENTER_ORDER.indexOf(b.subKind ?? "") || byName(a, b),
   );
 }
 

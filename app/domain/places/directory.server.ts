@@ -31,7 +31,7 @@ import {
   WEEK_ORDERED_HOURS,
 } from "./common.server";
 import { pageCount, paginate } from "~/domain/shared/pagination";
-import { localizedText } from "~/domain/shared/localized";
+import { byDisplayedName, localizedText } from "~/domain/shared/localized";
 
 // ───────────── the directory ─────────────
 
@@ -294,13 +294,15 @@ export async function nextOpenings(
  */
 export async function laborCentersNow(options: {
   now: Date;
-  language: Language;
+  /** the page language: centers that open or close together are named in its order */
+  locale: string;
 }): Promise<ContactNowView> {
   const rows = await getDb().place.findMany({
     where: { kind: "labor_center" },
-    orderBy: nameOrder(options.language),
+    orderBy: { id: "asc" },
     select: listSelect(seoulParts(options.now).date),
   });
+  rows.sort(byDisplayedName(options.locale));
   const answer = contactNow(
     rows.map((row) => ({
       place: { slug: row.slug, nameKo: row.nameKo, nameEn: row.nameEn, phone: row.phone },

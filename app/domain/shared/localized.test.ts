@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localized, localizedText } from "./localized";
+import { byDisplayedName, localized, localizedText } from "./localized";
 
 describe("localized", () => {
   it("picks a { ko, en } pair's text in the page's language", () => {
@@ -49,5 +49,29 @@ describe("localized", () => {
       "Inspection",
     );
     expect(localized({ reasonKo: null, reasonEn: undefined }, "en", "reason")).toBe("");
+  });
+});
+
+describe("byDisplayedName", () => {
+  const centers = [
+    { nameKo: "가산 노동센터", nameEn: "Seoul Gasan Labor Center" },
+    { nameKo: "하늘 노동센터", nameEn: "eastern Labor Center" },
+    { nameKo: "나무 노동센터", nameEn: "Arbor Labor Center" },
+  ];
+  const order = (locale: string) =>
+    [...centers].sort(byDisplayedName(locale)).map((c) => localized(c, locale, "name"));
+
+  it("orders a Korean page by the Korean names", () => {
+    expect(order("ko")).toEqual(["가산 노동센터", "나무 노동센터", "하늘 노동센터"]);
+  });
+
+  it("orders Chinese, Vietnamese and English pages by the English names they show, not the Korean", () => {
+    // with the language's collation: "eastern" before "Seoul" (code points would put it last)
+    for (const locale of ["zh", "vi", "en"])
+      expect(order(locale), locale).toEqual([
+        "Arbor Labor Center",
+        "eastern Labor Center",
+        "Seoul Gasan Labor Center",
+      ]);
   });
 });

@@ -6,7 +6,7 @@
 // switches voice. Korean pages show Korean; English, Chinese and Vietnamese pages show English,
 // the language of the stored translation most of those readers share (decision 0024). Either
 // falls back to the other when it is empty, rather than showing nothing.
-import { isSupportedLanguage } from "~/utils/i18n";
+import { intlLocale, isSupportedLanguage } from "~/utils/i18n";
 
 /** Text in both stored languages. */
 export type Bilingual = { ko: string; en: string };
@@ -56,4 +56,15 @@ export function localized(
     locale,
     field,
   ).text;
+}
+
+/**
+ * Orders items by the name a page in `locale` shows (Korean on Korean pages, else English), with
+ * the page language's collation: a Chinese or Vietnamese page lists English names, and sorting
+ * them by their Korean names would look random to its reader.
+ */
+export function byDisplayedName(locale: string) {
+  const collator = new Intl.Collator(intlLocale(locale));
+  return (a: Fields<"name">, b: Fields<"name">) =>
+    collator.compare(localized(a, locale, "name"), localized(b, locale, "name"));
 }
