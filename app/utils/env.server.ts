@@ -65,6 +65,7 @@ const EnvSchema = z.object({
   LOGIN_SLOWDOWN_AFTER_FAILURES: z.coerce.number().int().positive().default(10),
   /// Accounts that may be created from one address per hour.
   SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  LABOR_ASK_MAX_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(5),
   /// "Forgot password" requests per hour from one address, and for one e-mail address.
   PASSWORD_RESET_MAX_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
   PASSWORD_RESET_MAX_PER_EMAIL_PER_HOUR: z.coerce.number().int().positive().default(3),

@@ -286,3 +286,74 @@ describe("keyboard only, JavaScript on", () => {
     await context.close();
   });
 });
+
+/** The focused element shows where it is: the site's focus ring (an outline of 2 px or more). */
+async function expectVisibleFocus(page: Page) {
+  const ring = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(ring.style).not.toBe("none");
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+}
+
+/** Tab to the element, and check that focus on it is visible. */
+async function tabToVisibly(page: Page, name: RegExp, tag?: string) {
+  const reached = await tabTo(page, name, tag);
+  await expectVisibleFocus(page);
+  return reached;
+}
+
+describe("keyboard only (Tab, Enter and Space; typing into fields), focus always visible", () => {
+  it("registers for an event session on its page", async () => {
+    const resident = await signUpOverHttp(uniqueEmail("keyboard-event"), "키보드 참가자");
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await useSession(context, resident.cookie);
+    // an online lecture open to everyone (no eligibility rule): the first session's button
+    await page.goto("/events/new-deal-online-job-lectures");
+    await hydrated(page);
+    await tabToVisibly(page, /^신청하기$/, "button");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/registered=/);
+    // the confirmation takes focus, and the session now offers its cancellation
+    await expect.poll(async () => (await focused(page)).name).toMatch(/^신청했습니다\./);
+    await tabToVisibly(page, /^신청 취소$/, "button");
+    await context.close();
+  });
+
+  it("asks a labor-rights center a question without an account, from /labor", async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto("/labor");
+    await hydrated(page);
+    await tabToVisibly(page, /^계정이 없나요\? 노동권익센터에 질문하기$/, "a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/labor\/ask$/);
+    await expectHeadingFocused(page, /^노동권익센터에 질문하기$/);
+
+    // Tab into a group with nothing chosen focuses its first choice; Space chooses it
+    await tabToVisibly(page, /^임금체불$/, "input");
+    await page.keyboard.press("Space");
+    await tabToVisibly(page, /^어떤 일이 있었나요\?/, "textarea");
+    await page.keyboard.type("편의점에서 두 달 동안 일했는데 월급을 받지 못했습니다.");
+    await tabToVisibly(page, /^전화나 문자로 연락$/, "input");
+    await page.keyboard.press("Space");
+    await tabToVisibly(page, /전화번호|휴대전화/, "input");
+    await page.keyboard.type("010-3456-7890");
+    // the city's center is chosen already: Tab passes its group on to the consent
+    await tabToVisibly(page, /제 질문과 연락처를 보는 것에 동의합니다/, "input");
+    await page.keyboard.press("Space");
+    expect(await page.getByLabel(/제 질문과 연락처를 보는 것에 동의합니다/).isChecked()).toBe(true);
+    // a person takes a few seconds; a form sent back at once is a script's
+    await page.waitForTimeout(3_200);
+    await tabToVisibly(page, /^질문 보내기$/, "button");
+    await page.keyboard.press("Enter");
+    await page.waitForLoadState("load");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("질문을 보냈습니다");
+    // the code and passphrase take focus: what to write down now
+    await expect.poll(async () => (await focused(page)).name).toMatch(/사건 코드/);
+    await tabToVisibly(page, /^\/labor\/ask\/[2-9A-Z]{4}-[2-9A-Z]{4}$/, "a");
+    await context.close();
+  });
+});

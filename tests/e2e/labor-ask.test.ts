@@ -2,8 +2,9 @@
 // without JavaScript on a 320-pixel phone (decision 0025): a worker (in English) finds the form
 // from /labor, sends it empty and is told what is missing, asks, gets a case code and passphrase;
 // the center's staff (in Korean) see that the question was asked in English and answer it; the
-// worker reads the answer with the passphrase, after a wrong one is refused. A second journey is the
-// issue's own: a worker asks in Vietnamese, leaves no contact, and later reads the staff answer.
+// worker reads the answer with the passphrase, after a wrong one is refused. The issue's own
+// journey follows in Vietnamese, Chinese and Korean: a worker asks, leaves no contact, and later
+// reads the staff answer.
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,61 +123,92 @@ describe("asking a labor-rights center without an account (JavaScript off, 320 p
     await asker.context.close();
   });
 
-  it("in Vietnamese: asks without leaving a contact, gets a code, and later reads the staff answer", async () => {
-    const vi = JSON.parse(fs.readFileSync("locales/vi/labor.json", "utf8")).ask;
-    const ko = JSON.parse(fs.readFileSync("locales/ko/labor.json", "utf8")).ask;
-    const question =
-      "Chủ quán không trả lương cho tôi hai tháng nay. Tôi làm ca đêm ở cửa hàng tiện lợi.";
-    const answer = "임금체불 진정을 도와드릴 수 있습니다. Chúng tôi có thể giúp bạn nộp đơn.";
+  // The issue's own journey, in each language but English (above): the page speaks the
+  // browser's language, staff see which language it was asked in.
+  const JOURNEYS = [
+    {
+      language: "vi",
+      browserLocale: "vi-VN",
+      question:
+        "Chủ quán không trả lương cho tôi hai tháng nay. Tôi làm ca đêm ở cửa hàng tiện lợi.",
+      answer: "임금체불 진정을 도와드릴 수 있습니다. Chúng tôi có thể giúp bạn nộp đơn.",
+    },
+    {
+      language: "zh",
+      browserLocale: "zh-CN",
+      question: "老板已经两个月没有给我发工资了。我在便利店上夜班。",
+      answer: "임금체불 진정을 도와드릴 수 있습니다. 我们可以帮您提出申诉。",
+    },
+    {
+      language: "ko",
+      browserLocale: "ko-KR",
+      question: "편의점 사장님이 두 달째 월급을 주지 않습니다. 야간에 일하고 있습니다.",
+      answer: "임금체불 진정을 도와드릴 수 있습니다. 근로계약서를 준비해 주세요.",
+    },
+  ] as const;
 
-    // the browser asks for Vietnamese: the form speaks it
-    const asker = await newPage(browser, { ...PHONE, locale: "vi-VN" });
-    const page = asker.page;
-    await page.goto("/labor/ask");
-    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(vi.title);
-    await page.getByLabel(vi.topics.unpaid_wages, { exact: true }).check();
-    await page.getByLabel(vi.question, { exact: true }).fill(question);
-    await page.getByLabel(vi.contactKinds.none, { exact: true }).check();
-    await page.getByLabel(vi.consent, { exact: true }).check();
-    await page.waitForTimeout(3_200);
-    await page.getByRole("button", { name: vi.send }).click();
-    await page.waitForLoadState("load");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(vi.received.title);
-    const code = (await page.getByTestId("case-code").textContent())!.trim();
-    const passphrase = (await page.getByTestId("passphrase").textContent())!.trim();
-    await fitsThePhone(page);
-    await asker.context.close();
+  for (const { language, browserLocale, question, answer } of JOURNEYS) {
+    it(`in ${language}: asks without leaving a contact, gets a code, and later reads the staff answer`, async () => {
+      const texts = JSON.parse(fs.readFileSync(`locales/${language}/labor.json`, "utf8")).ask;
+      const ko = JSON.parse(fs.readFileSync("locales/ko/labor.json", "utf8")).ask;
 
-    // staff see that it was asked in Vietnamese, and answer
-    const staff = await newPage(browser, PHONE);
-    await useSession(
-      staff.context,
-      await logInOverHttp("staff.labor@seoul-portal.test", "staff-labor-2026"),
-    );
-    await staff.page.goto("/staff/labor/questions");
-    await staff.page.getByRole("link", { name: `${code} 열기` }).click();
-    await staff.page.waitForURL(/\/staff\/labor\/questions\/\w+$/);
-    expect(await staff.page.locator(".message-body").textContent()).toBe(question);
-    expect(await staff.page.getByTestId("language-hint").textContent()).toContain(
-      ko.staff.languages.vi,
-    );
-    await staff.page.getByLabel("답변 내용").fill(answer);
-    await staff.page.getByRole("button", { name: "답변 올리기" }).click();
-    await staff.page.waitForURL(/posted=1/);
-    await staff.context.close();
+      // the browser asks for the language: the form speaks it
+      const asker = await newPage(browser, { ...PHONE, locale: browserLocale });
+      const page = asker.page;
+      await page.goto("/labor/ask");
+      expect(await page.locator("html").getAttribute("lang")).toBe(language);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(texts.title);
+      // each group of centers in the order of the names this page shows, in its language
+      const collator = new Intl.Collator(browserLocale);
+      for (const group of await page.locator(".radio-subgroup").all()) {
+        const names = (await group.locator("label").allTextContents()).map((n) => n.trim());
+        expect(names).toEqual([...names].sort(collator.compare));
+      }
+      await page.getByLabel(texts.topics.unpaid_wages, { exact: true }).check();
+      await page.getByLabel(texts.question, { exact: true }).fill(question);
+      await page.getByLabel(texts.contactKinds.none, { exact: true }).check();
+      await page.getByLabel(texts.consent, { exact: true }).check();
+      await page.waitForTimeout(3_200);
+      await page.getByRole("button", { name: texts.send }).click();
+      await page.waitForLoadState("load");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+        texts.received.title,
+      );
+      const code = (await page.getByTestId("case-code").textContent())!.trim();
+      const passphrase = (await page.getByTestId("passphrase").textContent())!.trim();
+      await fitsThePhone(page);
+      await asker.context.close();
 
-    // later, on another visit, the worker reads the answer with the code and passphrase
-    const later = await newPage(browser, { ...PHONE, locale: "vi-VN" });
-    await later.page.goto(`/labor/ask/${code}`);
-    await later.page.getByLabel(vi.read.passphrase, { exact: true }).fill(passphrase);
-    await later.page.getByRole("button", { name: vi.read.submit }).click();
-    await later.page.waitForLoadState("load");
-    expect(await later.page.getByTestId("question-status").textContent()).toBe(
-      vi.read.statuses.answered,
-    );
-    expect(await later.page.getByTestId("answer").textContent()).toBe(answer);
-    await fitsThePhone(later.page);
-    await later.context.close();
-  });
+      // staff see which language it was asked in, and answer
+      const staff = await newPage(browser, PHONE);
+      await useSession(
+        staff.context,
+        await logInOverHttp("staff.labor@seoul-portal.test", "staff-labor-2026"),
+      );
+      await staff.page.goto("/staff/labor/questions");
+      await staff.page.getByRole("link", { name: `${code} 열기` }).click();
+      await staff.page.waitForURL(/\/staff\/labor\/questions\/\w+$/);
+      expect(await staff.page.locator(".message-body").textContent()).toBe(question);
+      expect(await staff.page.getByTestId("language-hint").textContent()).toContain(
+        ko.staff.languages[language],
+      );
+      await staff.page.getByLabel("답변 내용").fill(answer);
+      await staff.page.getByRole("button", { name: "답변 올리기" }).click();
+      await staff.page.waitForURL(/posted=1/);
+      await staff.context.close();
+
+      // later, on another visit, the worker reads the answer with the code and passphrase
+      const later = await newPage(browser, { ...PHONE, locale: browserLocale });
+      await later.page.goto(`/labor/ask/${code}`);
+      await later.page.getByLabel(texts.read.passphrase, { exact: true }).fill(passphrase);
+      await later.page.getByRole("button", { name: texts.read.submit }).click();
+      await later.page.waitForLoadState("load");
+      expect(await later.page.getByTestId("question-status").textContent()).toBe(
+        texts.read.statuses.answered,
+      );
+      expect(await later.page.getByTestId("answer").textContent()).toBe(answer);
+      await fitsThePhone(later.page);
+      await later.context.close();
+    });
+  }
 });

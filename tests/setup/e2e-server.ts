@@ -82,6 +82,8 @@ export default async function setup(project: TestProject) {
     LOGIN_MAX_FAILURES_PER_IP: "500",
     // every browser of these tests signs up from 127.0.0.1 (the limit is tested in integration)
     SIGNUP_MAX_PER_IP_PER_HOUR: "100000",
+    // and asks questions without an account from it, in several languages and journeys
+    LABOR_ASK_MAX_PER_IP_PER_HOUR: "100",
   };
 
   let server: ChildProcess | undefined;

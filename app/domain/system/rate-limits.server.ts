@@ -40,7 +40,7 @@ function rules() {
     /** GET /api/events per client per minute: the same open-data budget as the places API */
     "events-api": { points: env.PLACES_API_RATE_LIMIT, seconds: 60 },
     /** questions asked without an account (/labor/ask) from one address per hour */
-    "ask-address": { points: 5, seconds: 3600 },
+    "ask-address": { points: env.LABOR_ASK_MAX_PER_IP_PER_HOUR, seconds: 3600 },
     /** passphrase guesses for one case code, from everywhere, per 15 minutes */
     "ask-read-code": { points: 10, seconds: 15 * 60 },
     /** passphrase guesses from one address, whatever the code, per 15 minutes */
