@@ -340,6 +340,22 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/dev/mailbox",
     ],
   },
+  {
+    // the staff's event pages in the two newer site languages too, on a phone (where long
+    // Vietnamese words and Chinese line breaks would show a page that does not reflow)
+    role: "admin",
+    combinations: [
+      { locale: "zh", width: 360 },
+      { locale: "vi", width: 360 },
+    ],
+    paths: [
+      "/staff/events",
+      "/staff/events/{program}",
+      "/staff/events/sessions/{eventSession}",
+      "/staff/events/sessions/{eventSession}/attendance",
+      "/staff/events/sessions/{lotterySession}/draw",
+    ],
+  },
 ];
 
 type Violation = { id: string; impact: string | null; help: string; nodes: string[] };
