@@ -12,7 +12,7 @@ import {
   runAllocationTasks,
   withdrawApplication,
 } from "~/domain/events/allocation.server";
-import { runDrawFromSeed, type DrawApplicant } from "~/domain/events/draw";
+import { runDrawFromSeed, type DrawApplicant } from "~/domain/shared/draw";
 import { cancelSession } from "~/domain/events/manage.server";
 import { cancelRegistration, registerForSession } from "~/domain/events/register.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";

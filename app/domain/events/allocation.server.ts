@@ -26,7 +26,7 @@ import {
   seoulMonth,
   type Standing,
 } from "./allocation";
-import { canonicalApplicants, newSeed, runDrawFromSeed } from "./draw";
+import { canonicalApplicants, newSeed, runDrawFromSeed } from "~/domain/shared/draw";
 import { registrationKey, registrationState } from "./rules";
 
 type Tx = Prisma.TransactionClient;

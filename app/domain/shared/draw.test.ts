@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { seoulInstant } from "~/domain/shared/seoul-time";
-import { drawTier, holdUntil, monthsBefore, seoulMonth } from "./allocation";
+import { drawTier, holdUntil, monthsBefore, seoulMonth } from "~/domain/events/allocation";
 import { canonicalApplicants, drawKey, newSeed, runDrawFromSeed } from "./draw";
 
 const applicants = Array.from({ length: 50 }, (_, i) => ({ id: `app-${i}`, tier: 0 }));

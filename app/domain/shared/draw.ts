@@ -1,8 +1,8 @@
-// The lottery draw of a session (decision 0027): a pure function of a seed, the applicants with
-// their priority tiers, and the seats. Anyone holding a draw's record (ProgramDraw) can re-run
-// it and get the same order: sort by tier (0 before 1), then by the hex SHA-256 of
-// `${seed}:${applicationId}` (then by id, should two hashes ever be equal); the first `seats` win,
-// the rest are the waitlist in that order.
+// The lottery draw of program sessions (decision 0027) and of bookable services' slots (0031): a
+// pure function of a seed, the applicants with their priority tiers, and the seats. Anyone holding
+// a draw's record (ProgramDraw, SlotDraw) can re-run it and get the same order: sort by tier (0
+// before 1), then by the hex SHA-256 of `${seed}:${applicationId}` (then by id, should two hashes
+// ever be equal); the first `seats` win, the rest are the waitlist in that order.
 import { createHash, randomBytes } from "node:crypto";
 
 export type DrawApplicant = { id: string; tier: number };
