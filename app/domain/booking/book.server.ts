@@ -7,6 +7,7 @@ import { Refused } from "~/domain/shared/outcome";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
+  awaitsDraw,
   bookingRules,
   type BookingTarget,
   checkTarget,
@@ -84,6 +85,7 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   const checked = checkTarget(slot, request.serviceSlug, now);
   if (!checked.ok) return checked;
   if (!slot || !resident) return { ok: false, code: "notFound" };
+  if (awaitsDraw(slot)) return { ok: false, code: "notAllowed" };
   const labor = isLaborConsultation(slot.service);
   if (labor && (!request.labor || !parseChannels(slot.channels).includes(request.labor.channel)))
     return { ok: false, code: "channelNotOffered" };
@@ -371,6 +373,7 @@ export async function moveBookingBy(
   if (!target || !resident) return { ok: false, code: "notFound" };
   if (target.serviceId !== old.slot.serviceId) return { ok: false, code: "wrongService" };
   if (target.id === old.slot.id) return { ok: false, code: "sameSlot" };
+  if (awaitsDraw(target)) return { ok: false, code: "notAllowed" };
   const state = slotState(target, now);
   if (state !== "open") return { ok: false, code: state };
   if (old.channel && !parseChannels(target.channels).includes(old.channel as Channel))

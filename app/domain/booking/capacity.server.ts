@@ -112,10 +112,13 @@ export const targetSelect = {
       nameKo: true,
       nameEn: true,
       yearlyLimitPerResident: true,
+      allocation: true,
+      drawLeadHours: true,
       place: { select: placeSelect },
       eligibility: { select: criteriaSelect },
     },
   },
+  draw: { select: { drawnAt: true } },
 } as const;
 export type BookingTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
 
@@ -136,6 +139,13 @@ export function checkTarget(
   if (state === "past" || state === "blocked") return { ok: false, code: state };
   return { ok: true, state };
 }
+
+/**
+ * A slot of a lottery service is not booked directly until it has been drawn (decision 0031);
+ * afterwards its remaining places, if any, are first-come like any other.
+ */
+export const awaitsDraw = (target: BookingTarget) =>
+  target.service.allocation === "lottery" && target.draw === null;
 
 /**
  * The resident's eligibility facts, language, contact details and waitlist entry for one slot;
@@ -202,6 +212,31 @@ export async function heldBookings(
 }
 
 /**
+ * The resident's lottery applications not yet drawn (decision 0031), as the rules see them: each
+ * holds its slot like a booking (same slot, overlap, per-kind limit), so that a resident cannot
+ * win more than they could have booked.
+ */
+async function heldApplications(tx: Tx, residentId: string, now: Date): Promise<HeldBooking[]> {
+  const rows = await tx.slotApplication.findMany({
+    where: { residentId, status: "applied", slot: { endsAt: { gt: now } } },
+    select: {
+      id: true,
+      slotId: true,
+      slot: { select: { startsAt: true, endsAt: true, service: { select: { kind: true } } } },
+    },
+  });
+  return rows.map(({ slot, ...application }) => ({
+    ...application,
+    residentId,
+    idempotencyKey: null,
+    status: "confirmed",
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    kind: slot.service.kind,
+  }));
+}
+
+/**
  * The per-resident rules (resent form, same slot, overlap, per-kind limit) for taking `target`,
  * judged on what the resident holds inside the transaction. `moving` is the booking a reschedule
  * gives up, which neither overlaps nor counts toward the limit.
@@ -214,8 +249,12 @@ export async function rulesFor(
   now: Date,
   moving: string | null = null,
 ) {
+  const [bookings, applications] = await Promise.all([
+    heldBookings(tx, residentId, idempotencyKey, now),
+    heldApplications(tx, residentId, now),
+  ]);
   return residentRules(
-    await heldBookings(tx, residentId, idempotencyKey, now),
+    [...bookings, ...applications],
     {
       residentId,
       idempotencyKey,
@@ -246,15 +285,20 @@ export async function yearlyLimitFor(
   const limit = target.service.yearlyLimitPerResident;
   if (limit === null) return null;
   const { from, to } = seoulYearRange(target.startsAt);
-  const used = await tx.booking.count({
-    where: {
-      residentId,
-      status: { not: "cancelled" },
-      slot: { serviceId: target.service.id, startsAt: { gte: from, lt: to } },
-      ...(moving ? { id: { not: moving } } : {}),
-    },
-  });
-  return yearlyLimitReached(used, limit) ? { limit } : null;
+  const inYear = { serviceId: target.service.id, startsAt: { gte: from, lt: to } };
+  const [booked, applied] = await Promise.all([
+    tx.booking.count({
+      where: {
+        residentId,
+        status: { not: "cancelled" },
+        slot: inYear,
+        ...(moving ? { id: { not: moving } } : {}),
+      },
+    }),
+    // an application not yet drawn may become a booking (decision 0031)
+    tx.slotApplication.count({ where: { residentId, status: "applied", slot: inYear } }),
+  ]);
+  return yearlyLimitReached(booked + applied, limit) ? { limit } : null;
 }
 
 // ───────────── holding and releasing places ─────────────

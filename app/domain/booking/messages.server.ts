@@ -33,6 +33,8 @@ export async function notify(
     previous?: Date;
     until?: Date;
     reason?: string | null;
+    /** a lottery's waitlist place (booking_lottery_waitlisted) */
+    position?: number;
   },
   options: { sendAfter: Date; dedupeKey?: string; topic?: Topic },
 ) {
@@ -55,6 +57,7 @@ export async function notify(
   };
   if (extra.previous) params.previous = formatDateTime(extra.previous, language);
   if (extra.until) params.until = formatDateTime(extra.until, language);
+  if (extra.position !== undefined) params.position = String(extra.position);
   if (template === "slot_blocked") params.reason = extra.reason || t("booking:staff.defaultReason");
   await enqueueNotification(
     {

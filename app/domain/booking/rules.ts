@@ -26,6 +26,14 @@ export function slotState(slot: SlotFacts, now: Date): SlotState {
   return remaining(slot) > 0 ? "open" : "full";
 }
 
+/**
+ * When a lottery service's slot is drawn (decision 0031): `drawLeadHours` before it starts.
+ * Applications are taken until then.
+ */
+export function slotDrawAt(startsAt: Date, drawLeadHours: number): Date {
+  return new Date(startsAt.getTime() - drawLeadHours * 3_600_000);
+}
+
 /** Last moment a booking can be cancelled or moved online. */
 export function changeDeadline(startsAt: Date, cutoffMinutes: number): Date {
   return new Date(startsAt.getTime() - cutoffMinutes * 60_000);

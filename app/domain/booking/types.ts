@@ -70,7 +70,10 @@ export type BookingCode =
   | "sameSlot"
   | "offerGone"
   | "notStarted"
-  | "formExpired";
+  | "formExpired"
+  | "notAllowed"
+  | "alreadyApplied"
+  | "closed";
 
 /** Why booking refused, with what its message needs: the reasons, whom to call. */
 export type BookingFailure = Failure<

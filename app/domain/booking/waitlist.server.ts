@@ -159,6 +159,10 @@ export async function releaseBookingsOfDeletedResident(tx: Tx, residentId: strin
     where: { residentId, status: "waiting" },
     data: { status: "cancelled", liveKey: null },
   });
+  await tx.slotApplication.updateMany({
+    where: { residentId, status: "applied" },
+    data: { status: "withdrawn", liveKey: null },
+  });
   await cancelPendingNotifications(
     live.map((b) => reminderKey(b.id)),
     tx,

@@ -25,6 +25,8 @@ const TEMPLATE_TOPICS: Record<string, Topic> = {
   slot_blocked: "required",
   waitlist_offer: "waitlist",
   waitlist_offer_expired: "waitlist",
+  booking_lottery_won: "required",
+  booking_lottery_waitlisted: "required",
   event_lottery_won: "required",
   event_lottery_waitlisted: "required",
   event_seat_offered: "waitlist",

@@ -4,6 +4,7 @@
 // (TaskLease) taken by one conditional update. Tests and `npm run jobs` call runPeriodicTasks,
 // which runs them all now. Every task is also safe to run twice at once (each claims its rows).
 import os from "node:os";
+import { runSlotDraws } from "~/domain/booking/lottery.server";
 import { expireWaitlistOffers } from "~/domain/booking/waitlist.server";
 import { syncAllSlots } from "~/domain/booking/schedule.server";
 import { runAllocationTasks } from "~/domain/events/allocation.server";
@@ -25,6 +26,7 @@ export type PeriodicTask = {
 /** In order: what makes messages (offers, follow notices) runs before the outbox is sent. */
 export const PERIODIC_TASKS: readonly PeriodicTask[] = [
   { name: "booking.waitlist-offers", every: "tick", run: expireWaitlistOffers },
+  { name: "booking.draws", every: "tick", run: runSlotDraws },
   { name: "events.allocation", every: "tick", run: runAllocationTasks },
   { name: "jobs.follow-notices", every: 300, run: sendFollowNotices },
   { name: "events.reminders", every: 300, run: sendEventReminders },

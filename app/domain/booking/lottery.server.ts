@@ -1,0 +1,425 @@
+// Booking by lottery (decision 0031): for a service whose staff chose `allocation = lottery`,
+// residents apply for a slot until it is drawn (`drawLeadHours` before its start); the periodic
+// task draws each due slot in one transaction with the shared pure draw (decision 0027), books the
+// winners directly and puts the others on the slot's waitlist in drawn order, where freed places
+// are offered as for any full slot (held offers, waitlist.server.ts / capacity.server.ts).
+import { recordAudit } from "~/domain/audit/service.server";
+import { drawTier } from "~/domain/events/allocation";
+import { isUniqueViolation } from "~/domain/shared/db-errors";
+import { canonicalApplicants, newSeed, runDrawFromSeed } from "~/domain/shared/draw";
+import { Refused } from "~/domain/shared/outcome";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import {
+  checkTarget,
+  eligibilityOn,
+  loadTarget,
+  lockResident,
+  type Outcome,
+  residentAt,
+  rulesFor,
+  takePlace,
+  targetSelect,
+  type Tx,
+  TX_OPTIONS,
+  yearlyLimitFor,
+} from "./capacity.server";
+import { notify, scheduleReminder } from "./messages.server";
+import { liveKey, slotDrawAt } from "./rules";
+
+/** A draw writes a booking or a waitlist entry, and a message, per applicant: give it room. */
+const DRAW_TX_OPTIONS = { maxWait: 60_000, timeout: 120_000 } as const;
+
+// ───────────── applying and withdrawing ─────────────
+
+/**
+ * Applies for a slot of a lottery service before its draw. The same checks as booking (the slot
+ * is live, the resident eligible on its day, the per-resident rules and the yearly limit, an
+ * application counting as a booking), one live application per resident and slot. Writes
+ * nothing but the resident's row lock when refused.
+ */
+export async function applyForSlot(request: {
+  residentId: string;
+  serviceSlug: string;
+  slotId: string;
+  now: Date;
+  ip: string | null;
+}): Promise<Outcome<{ applicationId: string }>> {
+  const db = getDb();
+  const { residentId, now } = request;
+  const [slot, resident] = await Promise.all([
+    loadTarget(request.slotId),
+    residentAt(db, residentId, request.slotId),
+  ]);
+  const checked = checkTarget(slot, request.serviceSlug, now);
+  if (!checked.ok) return checked;
+  if (!slot || !resident) return { ok: false, code: "notFound" };
+  if (slot.service.allocation !== "lottery") return { ok: false, code: "notAllowed" };
+  if (slot.draw || slotDrawAt(slot.startsAt, slot.service.drawLeadHours) <= now)
+    return { ok: false, code: "closed" };
+  const verdict = eligibilityOn(slot, resident.facts);
+  if (!verdict.eligible) return { ok: false, code: "ineligible", reasons: verdict.reasons };
+  const key = liveKey(slot.id, residentId);
+  try {
+    return await db.$transaction(async (tx): Promise<Outcome<{ applicationId: string }>> => {
+      if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };
+      const already = await tx.slotApplication.findUnique({
+        where: { liveKey: key },
+        select: { id: true },
+      });
+      if (already) return { ok: false, code: "alreadyApplied" };
+      // (a form key no booking has: the resent-form rule does not apply to an application)
+      const rule = await rulesFor(tx, residentId, slot, `apply:${crypto.randomUUID()}`, now);
+      if (rule) return { ok: false, code: "replayOf" in rule ? "alreadyBooked" : rule.code };
+      const yearly = await yearlyLimitFor(tx, residentId, slot);
+      if (yearly) return { ok: false, code: "yearlyLimit", limit: yearly.limit };
+      const application = await tx.slotApplication.create({
+        data: { slotId: slot.id, residentId, status: "applied", liveKey: key, createdAt: now },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actorId: residentId,
+          action: "booking.apply",
+          subjectType: "SlotApplication",
+          subjectId: application.id,
+          subjectResidentId: residentId,
+          placeId: slot.service.place.id,
+          metadata: { slotId: slot.id },
+          ip: request.ip,
+        },
+        tx,
+      );
+      return { ok: true, applicationId: application.id };
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, code: "alreadyApplied" };
+    throw error;
+  }
+}
+
+/** Withdraws one's own application before the draw. */
+export async function withdrawSlotApplication(
+  residentId: string,
+  applicationId: string,
+  now: Date,
+  ip: string | null,
+): Promise<Outcome> {
+  return getDb().$transaction(async (tx): Promise<Outcome> => {
+    const withdrawn = await tx.slotApplication.updateMany({
+      where: { id: applicationId, residentId, status: "applied" },
+      data: { status: "withdrawn", liveKey: null, updatedAt: now },
+    });
+    if (withdrawn.count !== 1) return { ok: false, code: "notLive" };
+    await recordAudit(
+      {
+        actorId: residentId,
+        action: "booking.withdraw_application",
+        subjectType: "SlotApplication",
+        subjectId: applicationId,
+        subjectResidentId: residentId,
+        ip,
+      },
+      tx,
+    );
+    return { ok: true };
+  }, TX_OPTIONS);
+}
+
+// ───────────── the draw ─────────────
+
+export type SlotDrawOutcome = Outcome<{ drawId: string; winners: number; applicants: number }>;
+
+/**
+ * Draws a lottery slot whose draw time has come: exactly min(free places, applicants) winners,
+ * each booked; the others join the slot's waitlist in drawn order. The seed, the input and the
+ * order are recorded (SlotDraw) and audited; the record's unique slot id makes a second draw (two
+ * task runners at once) write nothing.
+ */
+export async function drawSlot(slotId: string, now: Date): Promise<SlotDrawOutcome> {
+  try {
+    return await getDb().$transaction(async (tx): Promise<SlotDrawOutcome> => {
+      const slot = await tx.slot.findUnique({ where: { id: slotId }, select: targetSelect });
+      if (!slot || slot.service.allocation !== "lottery") return { ok: false, code: "notFound" };
+      if (slot.draw) return { ok: false, code: "closed" };
+      if (slot.startsAt <= now) return { ok: false, code: "past" };
+      if (slot.blocked) return { ok: false, code: "blocked" };
+      if (slotDrawAt(slot.startsAt, slot.service.drawLeadHours) > now)
+        return { ok: false, code: "notStarted" };
+      const applications = await tx.slotApplication.findMany({
+        where: { slotId, status: "applied" },
+        select: { id: true, residentId: true },
+      });
+      const tiers = await noShowTiers(
+        tx,
+        applications.map((a) => a.residentId),
+        slot.service.kind,
+        now,
+      );
+      const applicants = canonicalApplicants(
+        applications.map((a) => ({ id: a.id, tier: tiers.get(a.residentId) ?? 0 })),
+      );
+      const seats = Math.max(0, slot.capacity - slot.bookedCount);
+      const seed = newSeed();
+      const result = runDrawFromSeed(seed, applicants, seats);
+      const draw = await tx.slotDraw.create({
+        data: {
+          slotId,
+          seed,
+          seats,
+          applicants: JSON.stringify(applicants),
+          drawnOrder: JSON.stringify(result.order),
+          drawnAt: now,
+        },
+        select: { id: true },
+      });
+      const residentOf = new Map(applications.map((a) => [a.id, a.residentId]));
+      const tierOf = new Map(applicants.map((a) => [a.id, a.tier]));
+      const facts = { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
+      for (const [index, id] of result.winners.entries()) {
+        const residentId = residentOf.get(id)!;
+        // the free places were read in this transaction: a place that cannot be taken is a bug
+        if (!(await takePlace(tx, slotId, now))) throw new Refused("changed");
+        const booking = await tx.booking.create({
+          data: {
+            residentId,
+            slotId,
+            status: "confirmed",
+            liveKey: liveKey(slotId, residentId),
+            createdAt: now,
+          },
+          select: { id: true },
+        });
+        await tx.slotApplication.update({
+          where: { id },
+          data: {
+            status: "won",
+            liveKey: null,
+            bookingId: booking.id,
+            tier: tierOf.get(id) ?? 0,
+            drawPosition: index + 1,
+          },
+          select: { id: true },
+        });
+        const recipient = { id: residentId };
+        await notify(
+          tx,
+          recipient,
+          "booking_lottery_won",
+          facts,
+          { path: `/bookings/${booking.id}`, ref: `booking:${booking.id}` },
+          { sendAfter: now },
+        );
+        await scheduleReminder(tx, recipient, booking.id, facts, now);
+      }
+      for (const [index, id] of result.waitlist.entries()) {
+        const residentId = residentOf.get(id)!;
+        // The waitlist is served by time of joining: the drawn order is kept by joining times a
+        // millisecond apart, before anyone could join by hand.
+        const entry = await tx.waitlistEntry.create({
+          data: {
+            slotId,
+            residentId,
+            status: "waiting",
+            liveKey: liveKey(slotId, residentId),
+            createdAt: new Date(now.getTime() + index),
+          },
+          select: { id: true },
+        });
+        await tx.slotApplication.update({
+          where: { id },
+          data: {
+            status: "waitlisted",
+            liveKey: null,
+            tier: tierOf.get(id) ?? 0,
+            drawPosition: result.winners.length + index + 1,
+          },
+          select: { id: true },
+        });
+        await notify(
+          tx,
+          { id: residentId },
+          "booking_lottery_waitlisted",
+          facts,
+          {
+            path: `/book/${slot.service.slug}/${slotId}`,
+            ref: `waitlist:${entry.id}`,
+            position: index + 1,
+          },
+          { sendAfter: now },
+        );
+      }
+      await recordAudit(
+        {
+          actorId: null,
+          action: "booking.draw",
+          subjectType: "SlotDraw",
+          subjectId: draw.id,
+          placeId: slot.service.place.id,
+          metadata: {
+            slotId,
+            seed,
+            seats,
+            applicants: applicants.length,
+            winners: result.winners.length,
+          },
+        },
+        tx,
+      );
+      return {
+        ok: true,
+        drawId: draw.id,
+        winners: result.winners.length,
+        applicants: applicants.length,
+      };
+    }, DRAW_TX_OPTIONS);
+  } catch (error) {
+    if (error instanceof Refused || isUniqueViolation(error)) return { ok: false, code: "closed" };
+    throw error;
+  }
+}
+
+/**
+ * Tier 1 (drawn after everyone else) for a resident with a booking of the same kind of service
+ * marked `no_show` by staff, whose slot started within EVENTS_NO_SHOW_MONTHS before the draw —
+ * the programs' rule (decision 0027), on bookings.
+ */
+async function noShowTiers(tx: Tx, residentIds: string[], kind: string, now: Date) {
+  const tiers = new Map<string, number>();
+  if (residentIds.length === 0) return tiers;
+  const missed = await tx.booking.findMany({
+    where: {
+      residentId: { in: residentIds },
+      status: "no_show",
+      slot: { startsAt: { lt: now }, service: { kind } },
+    },
+    select: { residentId: true, slot: { select: { startsAt: true } } },
+  });
+  const months = getEnv().EVENTS_NO_SHOW_MONTHS;
+  for (const residentId of residentIds) {
+    const starts = missed.filter((m) => m.residentId === residentId).map((m) => m.slot.startsAt);
+    tiers.set(residentId, drawTier(starts, now, months));
+  }
+  return tiers;
+}
+
+// ───────────── the periodic task ─────────────
+
+/** The longest draw lead time staff may choose (a week): bounds the periodic task's look-ahead. */
+export const MAX_DRAW_LEAD_HOURS = 168;
+
+/**
+ * Periodic (`booking.draws`): draws the lottery slots whose draw time has come, and closes the
+ * applications of slots that began (or stayed blocked) without a draw.
+ */
+export async function runSlotDraws(now: Date) {
+  const db = getDb();
+  const candidates = await db.slot.findMany({
+    where: {
+      service: { allocation: "lottery" },
+      draw: null,
+      blocked: false,
+      startsAt: { gt: now, lte: new Date(now.getTime() + MAX_DRAW_LEAD_HOURS * 3_600_000) },
+    },
+    orderBy: { startsAt: "asc" },
+    take: 200,
+    select: { id: true, startsAt: true, service: { select: { drawLeadHours: true } } },
+  });
+  const due = candidates
+    .filter((slot) => slotDrawAt(slot.startsAt, slot.service.drawLeadHours) <= now)
+    .slice(0, 20);
+  let drawn = 0;
+  for (const slot of due) if ((await drawSlot(slot.id, now)).ok) drawn += 1;
+  const closed = await db.$transaction(
+    (tx) =>
+      tx.slotApplication.updateMany({
+        where: { status: "applied", slot: { startsAt: { lte: now } } },
+        data: { status: "not_selected", liveKey: null },
+      }),
+    TX_OPTIONS,
+  );
+  return { drawn, closed: closed.count };
+}
+
+// ───────────── what residents and staff see ─────────────
+
+const applicationSelect = {
+  id: true,
+  status: true,
+  drawPosition: true,
+  createdAt: true,
+  slot: {
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      draw: { select: { seats: true } },
+      service: {
+        select: { slug: true, nameKo: true, nameEn: true, drawLeadHours: true },
+      },
+    },
+  },
+} as const;
+
+/** The resident's applications for slots that have not begun, soonest first. */
+export async function myApplications(residentId: string, now: Date) {
+  const rows = await getDb().slotApplication.findMany({
+    where: {
+      residentId,
+      status: { in: ["applied", "won", "waitlisted"] },
+      slot: { startsAt: { gt: now } },
+    },
+    orderBy: { slot: { startsAt: "asc" } },
+    take: 50,
+    select: applicationSelect,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    status: row.status,
+    /** place on the waitlist as drawn (1 = first after the winners) */
+    waitlistPosition:
+      row.status === "waitlisted" && row.drawPosition !== null && row.slot.draw
+        ? row.drawPosition - row.slot.draw.seats
+        : null,
+    slotId: row.slot.id,
+    startsAt: row.slot.startsAt.toISOString(),
+    endsAt: row.slot.endsAt.toISOString(),
+    drawAt: slotDrawAt(row.slot.startsAt, row.slot.service.drawLeadHours).toISOString(),
+    service: row.slot.service,
+  }));
+}
+
+/** The resident's application for one slot (the latest), for the slot page. */
+export async function applicationFor(residentId: string, slotId: string) {
+  return getDb().slotApplication.findFirst({
+    where: { residentId, slotId, status: { not: "withdrawn" } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true },
+  });
+}
+
+/** A slot's draw for the staff: the record, and every applicant in drawn order. */
+export async function slotDrawForStaff(slotId: string) {
+  const db = getDb();
+  const draw = await db.slotDraw.findUnique({
+    where: { slotId },
+    select: { seed: true, seats: true, applicants: true, drawnOrder: true, drawnAt: true },
+  });
+  const applications = await db.slotApplication.findMany({
+    where: { slotId },
+    select: { id: true, status: true, tier: true, resident: { select: { name: true } } },
+  });
+  const byId = new Map(applications.map((a) => [a.id, a]));
+  const order = draw ? (JSON.parse(draw.drawnOrder) as string[]) : [];
+  return {
+    draw: draw && { ...draw, drawnAt: draw.drawnAt.toISOString() },
+    drawn: order.map((id, index) => ({
+      position: index + 1,
+      id,
+      name: byId.get(id)?.resident.name ?? "",
+      tier: byId.get(id)?.tier ?? 0,
+      won: draw ? index < draw.seats : false,
+    })),
+    pending: applications.filter((a) => a.status === "applied").length,
+  };
+}
