@@ -34,6 +34,13 @@ import {
   toTimeChoice,
 } from "~/domain/booking/reads.server";
 import { joinWaitlist } from "~/domain/booking/waitlist.server";
+import {
+  applicationFor,
+  applyForSlot,
+  withdrawSlotApplication,
+} from "~/domain/booking/lottery.server";
+import { slotDrawAt } from "~/domain/booking/rules";
+import { getEnv } from "~/utils/env.server";
 import { DESCRIPTION_MAX, LABOR_TOPICS, type Channel } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
 import { refusedBooking } from "~/routes-support/booking.server";
@@ -70,7 +77,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prefill = LaborChoiceSchema.parse(Object.fromEntries(url.searchParams.entries()));
   const rules = bookingRules();
   const { eligibility: _criteria, ...service } = target.service;
+  const drawAt = slotDrawAt(target.startsAt, service.drawLeadHours);
+  const lottery =
+    service.allocation === "lottery"
+      ? {
+          drawAt: drawAt.toISOString(),
+          closed: drawAt <= current,
+          drawn: target.draw !== null,
+          application: user ? await applicationFor(user.id, target.id) : null,
+          noShowMonths: getEnv().EVENTS_NO_SHOW_MONTHS,
+        }
+      : null;
   return {
+    lottery,
     constraint: formConstraint(LaborBookSchema),
     service,
     slot: toTimeChoice(target, current),
@@ -88,6 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       leadMinutes: rules.leadMinutes,
     },
     joined: url.searchParams.has("joined"),
+    withdrawn: url.searchParams.has("withdrawn"),
     back: `${url.pathname}${url.search}`,
   };
 }
@@ -98,7 +118,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { service } = target;
   const formData = await readFormData(request);
   const current = now();
-  if (singleField(formData, "intent") === "waitlist") {
+  const intent = singleField(formData, "intent");
+  if (intent === "apply") {
+    const outcome = await applyForSlot({
+      residentId: user.id,
+      serviceSlug: service.slug,
+      slotId: target.id,
+      now: current,
+      ip: clientIp(context),
+    });
+    if (outcome.ok) return redirect(`/book/${service.slug}/${target.id}`);
+    return refusedBooking(outcome);
+  }
+  if (intent === "withdraw") {
+    const id = recordId.safeParse(singleField(formData, "applicationId"));
+    const outcome = id.success
+      ? await withdrawSlotApplication(user.id, id.data, current, clientIp(context))
+      : ({ ok: false, code: "notLive" } as const);
+    if (outcome.ok) return redirect(`/book/${service.slug}/${target.id}?withdrawn=1`);
+    return refusedBooking(outcome);
+  }
+  if (intent === "waitlist") {
     const outcome = await joinWaitlist({
       residentId: user.id,
       serviceSlug: service.slug,
@@ -152,8 +192,13 @@ export default function SlotPage() {
       context.bookingId !== null ||
       context.overlappingBookingId !== null ||
       context.limitReached);
+  const lottery = loaded.lottery;
+  const awaitsDraw = lottery !== null && !lottery.drawn;
   const canBook =
-    loggedIn && !blockedByRules && (slot.state === "open" || context?.heldOfferUntil != null);
+    loggedIn &&
+    !blockedByRules &&
+    !awaitsDraw &&
+    (slot.state === "open" || context?.heldOfferUntil != null);
   return (
     <section className="page narrow booking" aria-labelledby="slot-title">
       <p className="eyebrow">
@@ -224,6 +269,15 @@ export default function SlotPage() {
         </p>
       ) : null}
 
+      {awaitsDraw && (slot.state === "open" || slot.state === "full") ? (
+        <LotteryPanel canApply={loggedIn && !blockedByRules} />
+      ) : null}
+      {lottery?.application?.status === "won" ? (
+        <p className="notice success">{t("lottery.won")}</p>
+      ) : null}
+      {lottery?.application?.status === "waitlisted" ? (
+        <p className="notice">{t("lottery.waitlisted")}</p>
+      ) : null}
       {canBook ? (
         labor ? (
           <LaborBookingForm />
@@ -237,6 +291,48 @@ export default function SlotPage() {
       <p>
         <Link to={`/book/${service.slug}`}>{t("slot.otherTimes")}</Link>
       </p>
+    </section>
+  );
+}
+
+/** A slot of a lottery service before its draw: apply, or see and withdraw one's application. */
+function LotteryPanel({ canApply }: { canApply: boolean }) {
+  const { t } = useTranslation("booking");
+  const { lottery, withdrawn } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "ko";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  if (!lottery) return null;
+  const drawAt = formatDateTime(lottery.drawAt, locale);
+  const application = lottery.application;
+  return (
+    <section className="stack" aria-labelledby="lottery-title">
+      <h2 id="lottery-title">{t("lottery.badge")}</h2>
+      {withdrawn && !application ? <Confirmation>{t("lottery.withdrawn")}</Confirmation> : null}
+      <p>{t("lottery.slotNotice", { drawAt })}</p>
+      {application?.status === "applied" ? (
+        <>
+          <p className="notice success" data-arrival-focus tabIndex={-1}>
+            {t("lottery.applied", { drawAt })}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="withdraw" />
+            <input type="hidden" name="applicationId" value={application.id} />
+            <button type="submit" className="button" disabled={busy}>
+              {t("lottery.withdraw")}
+            </button>
+          </Form>
+        </>
+      ) : lottery.closed ? (
+        <p className="notice">{t("lottery.drawPending")}</p>
+      ) : canApply ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="apply" />
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t("lottery.applying") : t("lottery.apply")}
+          </button>
+        </Form>
+      ) : null}
     </section>
   );
 }

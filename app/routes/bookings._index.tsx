@@ -5,6 +5,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { useTimeRange } from "~/components/booking/time-text";
 import { withIsoDates } from "~/domain/booking/iso-dates";
 import { listMyBookings } from "~/domain/booking/reads.server";
+import { myApplications } from "~/domain/booking/lottery.server";
 import { type BookingStatus, type Channel } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
 import { requireUser } from "~/utils/auth.server";
@@ -24,8 +25,12 @@ export const meta: MetaFunction = (args) => pageTitle(args, "myBookings");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = pageFromUrl(request.url);
-  const mine = await listMyBookings(user.id, now(), page);
-  return withIsoDates({ ...mine, page });
+  const current = now();
+  const [mine, applications] = await Promise.all([
+    listMyBookings(user.id, current, page),
+    myApplications(user.id, current),
+  ]);
+  return { ...withIsoDates({ ...mine, page }), applications };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
@@ -61,7 +66,7 @@ function BookingRow({ booking }: { booking: Row }) {
 export default function MyBookings() {
   useServiceWorker(); // this page is kept for offline use (public/sw.js)
   const { t } = useTranslation("booking");
-  const { upcoming, waiting, past, page, pastPages } = useLoaderData<typeof loader>();
+  const { upcoming, waiting, past, page, pastPages, applications } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
@@ -121,6 +126,35 @@ export default function MyBookings() {
                     </button>
                   </Form>
                 </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {applications.length > 0 ? (
+        <>
+          <h2 id="lottery">{t("lottery.mineTitle")}</h2>
+          <ul className="stack plain-list">
+            {applications.map((application) => (
+              <li key={application.id} className="card booking-row">
+                <h3>
+                  <Link to={`/book/${application.service.slug}/${application.slotId}`}>
+                    <Localized of={application.service} field="name" />
+                  </Link>
+                </h3>
+                <p>
+                  {formatCalendarDate(seoulDate(new Date(application.startsAt)), locale, "full")}{" "}
+                  {range(application)}
+                </p>
+                <p className={`status status--${application.status}`}>
+                  {application.status === "waitlisted"
+                    ? t("lottery.status.waitlisted", { position: application.waitlistPosition })
+                    : t(`lottery.status.${application.status as "applied" | "won"}`)}
+                  {application.status === "applied"
+                    ? ` · ${t("lottery.drawAt", { drawAt: formatDateTime(application.drawAt, locale) })}`
+                    : null}
+                </p>
               </li>
             ))}
           </ul>
