@@ -14,7 +14,7 @@ import { clientIp, readFormData } from "~/utils/request.server";
 import { formConstraint } from "~/utils/form-constraint.server";
 import { Localized } from "~/components/localized";
 
-export const handle = { i18n: ["places", "districts", "validation"] };
+export const handle = { i18n: ["places", "booking", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,6 +70,8 @@ export default function StaffPlaceService() {
           durationMinutes: service.durationMinutes ? String(service.durationMinutes) : "",
           bookable: service.bookable ? "on" : "",
           active: service.active ? "on" : "",
+          allocation: service.allocation,
+          drawLeadHours: String(service.drawLeadHours),
         }}
         submitLabel={t("serviceForm.save")}
       />

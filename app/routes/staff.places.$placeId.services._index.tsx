@@ -16,7 +16,7 @@ import { formConstraint } from "~/utils/form-constraint.server";
 import { Confirmation } from "~/components/ui/form";
 import { Localized } from "~/components/localized";
 
-export const handle = { i18n: ["places", "districts", "validation"] };
+export const handle = { i18n: ["places", "booking", "districts", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffPlaceServices");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -80,7 +80,7 @@ export default function StaffPlaceServices() {
       <ServiceForm
         id="new-service"
         lastResult={lastResult}
-        defaultValue={{ active: "on" }}
+        defaultValue={{ active: "on", allocation: "first_come", drawLeadHours: "24" }}
         submitLabel={t("serviceForm.addSubmit")}
       />
     </>

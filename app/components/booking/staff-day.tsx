@@ -260,6 +260,12 @@ function StaffSlot({
       <p>
         {t("staff.booked", { booked: slot.bookedCount, capacity: slot.capacity })}
         {slot.waiting > 0 ? ` · ${t("staff.waiting", { count: slot.waiting })}` : null}
+        {slot.service.allocation === "lottery" ? (
+          <>
+            {" · "}
+            <Link to={`/staff/bookings/slots/${slot.id}/draw`}>{t("lottery.staff.drawLink")}</Link>
+          </>
+        ) : null}
       </p>
       {slot.blocked ? (
         <p className="notice">

@@ -7,6 +7,7 @@ import {
   asTextField,
   CheckboxField,
   ErrorSummary,
+  RadioGroup,
   SelectField,
   TextAreaField,
   TextField,
@@ -34,7 +35,7 @@ export function ServiceForm({
   /** sent as `intent`, for pages with more than one form */
   intent?: string;
 }) {
-  const { t, i18n } = useTranslation("places");
+  const { t, i18n } = useTranslation(["places", "booking"]);
   const navigation = useNavigation();
   const [form, fields] = useForm<ServiceFormValues, z.output<typeof ServiceSchema>>({
     id,
@@ -82,6 +83,21 @@ export function ServiceForm({
       />
       <CheckboxField field={asTextField(fields.bookable)} label={t("serviceForm.bookable")} />
       <CheckboxField field={asTextField(fields.active)} label={t("serviceForm.active")} />
+      <RadioGroup
+        field={fields.allocation}
+        legend={t("booking:lottery.staff.allocation")}
+        options={[
+          { value: "first_come", label: t("booking:lottery.staff.firstCome") },
+          { value: "lottery", label: t("booking:lottery.staff.lottery") },
+        ]}
+      />
+      <TextField
+        field={asTextField(fields.drawLeadHours)}
+        label={t("booking:lottery.staff.leadHours")}
+        hint={t("booking:lottery.staff.leadHoursHint")}
+        type="number"
+        inputMode="numeric"
+      />
       <button type="submit" className="button primary" disabled={navigation.state === "submitting"}>
         {submitLabel}
       </button>

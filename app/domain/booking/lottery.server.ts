@@ -398,9 +398,25 @@ export async function applicationFor(residentId: string, slotId: string) {
   });
 }
 
-/** A slot's draw for the staff: the record, and every applicant in drawn order. */
-export async function slotDrawForStaff(slotId: string) {
+/**
+ * A slot's draw for staff of its place (an admin: any place): the record, and every applicant in
+ * drawn order; null when the slot is not theirs or not of a lottery service.
+ */
+export async function slotDrawForStaff(placeScope: { placeId?: string }, slotId: string) {
   const db = getDb();
+  const slot = await db.slot.findFirst({
+    where: { id: slotId, service: { ...placeScope, allocation: "lottery" } },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      capacity: true,
+      service: {
+        select: { nameKo: true, nameEn: true, drawLeadHours: true },
+      },
+    },
+  });
+  if (!slot) return null;
   const draw = await db.slotDraw.findUnique({
     where: { slotId },
     select: { seed: true, seats: true, applicants: true, drawnOrder: true, drawnAt: true },
@@ -412,6 +428,12 @@ export async function slotDrawForStaff(slotId: string) {
   const byId = new Map(applications.map((a) => [a.id, a]));
   const order = draw ? (JSON.parse(draw.drawnOrder) as string[]) : [];
   return {
+    slot: {
+      ...slot,
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: slot.endsAt.toISOString(),
+      drawAt: slotDrawAt(slot.startsAt, slot.service.drawLeadHours).toISOString(),
+    },
     draw: draw && { ...draw, drawnAt: draw.drawnAt.toISOString() },
     drawn: order.map((id, index) => ({
       position: index + 1,

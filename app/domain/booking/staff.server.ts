@@ -138,6 +138,7 @@ export async function staffAgenda(user: SessionUser, query: StaffAgendaQuery) {
             id: true,
             nameKo: true,
             nameEn: true,
+            allocation: true,
             place: { select: { id: true, nameKo: true, nameEn: true } },
           },
         },

@@ -336,6 +336,8 @@ const serviceFields = {
   durationMinutes: true,
   bookable: true,
   active: true,
+  allocation: true,
+  drawLeadHours: true,
 } satisfies Prisma.ServiceSelect;
 
 /** Every service of a place, the ones no longer offered last. */
@@ -361,6 +363,8 @@ function serviceData(input: ServiceInput) {
     durationMinutes: input.durationMinutes ?? null,
     bookable: input.bookable,
     active: input.active,
+    allocation: input.allocation,
+    drawLeadHours: input.drawLeadHours,
   };
 }
 
@@ -403,6 +407,12 @@ export async function updateService(
       data: serviceData(input),
     });
     if (count === 0) return false;
+    // Back to first come: applications not yet drawn end (its slots are bookable again at once).
+    if (input.allocation === "first_come")
+      await tx.slotApplication.updateMany({
+        where: { status: "applied", slot: { serviceId } },
+        data: { status: "not_selected", liveKey: null },
+      });
     await recordAudit(
       {
         actorId: actor.actorId,
@@ -411,7 +421,13 @@ export async function updateService(
         subjectId: serviceId,
         placeId,
         ip: actor.ip,
-        metadata: { kind: input.kind, bookable: input.bookable, active: input.active },
+        metadata: {
+          kind: input.kind,
+          bookable: input.bookable,
+          active: input.active,
+          allocation: input.allocation,
+          drawLeadHours: input.drawLeadHours,
+        },
       },
       tx,
     );

@@ -131,6 +131,14 @@ export const ServiceSchema = z
       .optional(),
     bookable: checkbox,
     active: checkbox,
+    /** decision 0031: first come, or a lottery drawn `drawLeadHours` before each slot */
+    allocation: z.enum(["first_come", "lottery"]).default("first_come"),
+    drawLeadHours: z
+      .number({ invalid_type_error: "booking:lottery.staff.leadHoursRange" })
+      .int("booking:lottery.staff.leadHoursRange")
+      .min(1, "booking:lottery.staff.leadHoursRange")
+      .max(168, "booking:lottery.staff.leadHoursRange")
+      .default(24),
   })
   .refine((input) => !input.bookable || input.durationMinutes !== undefined, {
     path: ["durationMinutes"],
