@@ -14,7 +14,8 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import { getUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-import { formatCalendarDate } from "~/utils/format";
+import { formatCalendarDate, formatDateTime } from "~/utils/format";
+import { getEnv } from "~/utils/env.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { withSiteName } from "~/utils/meta";
 import { localized } from "~/domain/shared/localized";
@@ -51,12 +52,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verdict: facts ? judge(criteria, facts, seoulDate(current)) : null,
     availability,
     rules: { hours: rules.cutoffMinutes / 60, max: rules.maxPerKind },
+    // decision 0031: a lottery service's times are applied for until their draw
+    lottery:
+      service.allocation === "lottery"
+        ? { hours: service.drawLeadHours, months: getEnv().EVENTS_NO_SHOW_MONTHS, now: current }
+        : null,
   };
 }
 
 export default function ServicePage() {
   const { t } = useTranslation("booking");
-  const { service, criteria, verdict, availability, rules } = useLoaderData<typeof loader>();
+  const { service, criteria, verdict, availability, rules, lottery } =
+    useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
   const base = `/book/${service.slug}`;
@@ -82,6 +89,7 @@ export default function ServicePage() {
       <p className="hint">
         {t("service.rules", rules)} {t("service.sample")}
       </p>
+      {lottery ? <p className="notice">{t("lottery.serviceNotice", lottery)}</p> : null}
 
       <h2>{t("service.chooseDay")}</h2>
       {availability.days.length === 0 ? (
@@ -103,8 +111,23 @@ export default function ServicePage() {
           <LiveTimeList
             source={`${base}/availability?date=${availability.date}`}
             times={availability.times}
-            action={(time) =>
-              time.state === "open" ? (
+            action={(time) => {
+              const drawAt = lottery
+                ? new Date(Date.parse(time.startsAt) - lottery.hours * 3_600_000)
+                : null;
+              return drawAt && drawAt > new Date(lottery!.now) && time.state !== "blocked" ? (
+                <Link
+                  to={`${base}/${time.id}`}
+                  aria-label={t("lottery.applyLabel", {
+                    time: range(time),
+                    drawAt: formatDateTime(drawAt.toISOString(), locale),
+                  })}
+                >
+                  {t("lottery.applyShort", {
+                    drawAt: formatDateTime(drawAt.toISOString(), locale),
+                  })}
+                </Link>
+              ) : time.state === "open" ? (
                 <Link
                   to={`${base}/${time.id}`}
                   aria-label={t("picker.chooseLabel", { time: range(time) })}
@@ -118,8 +141,8 @@ export default function ServicePage() {
                 >
                   {t("picker.waitlist")}
                 </Link>
-              ) : null
-            }
+              ) : null;
+            }}
           />
         </>
       ) : null}

@@ -14,10 +14,12 @@ import { runDrawFromSeed, type DrawApplicant } from "~/domain/shared/draw";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as slotAction, loader as slotLoader } from "~/routes/book.$serviceSlug.$slotId";
 import { loader as bookingsLoader } from "~/routes/bookings._index";
+import { loader as drawLoader } from "~/routes/staff.bookings.slots.$slotId.draw";
+import { action as editServiceAction } from "~/routes/staff.places.$placeId.services.$serviceId";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { call, formRequest, getRequest } from "#tests/factories/http";
-import { KEY, makePlace, makeService, makeSlot } from "#tests/factories/booking";
+import { KEY, makePlace, makeService, makeSlot, makeStaffOf } from "#tests/factories/booking";
 import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
 
 const db = getDb();
@@ -334,5 +336,84 @@ describe("the slot page and my bookings", () => {
     expect(await db.slotApplication.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
       status: "applied",
     });
+  });
+});
+
+describe("staff", () => {
+  it("choose a lottery per service (bad lead time: a message, nothing saved) and see a slot's draw", async () => {
+    const place = await makePlace();
+    const service = await makeService(place.id, { kind: "study_room" });
+    const staff = await makeResident({ birthDate: "1990-01-01" });
+    await makeStaffOf(staff.id, place.id);
+    const cookie = await sessionCookieFor(staff.id);
+    const path = `/staff/places/${place.id}/services/${service.id}`;
+    const fields = {
+      kind: "study_room",
+      nameKo: "스터디룸",
+      nameEn: "Study room",
+      durationMinutes: "60",
+      bookable: "on",
+      active: "on",
+      allocation: "lottery",
+    };
+    const params = { placeId: place.id, serviceId: service.id };
+    const bad = await call(
+      editServiceAction,
+      formRequest(path, { ...fields, drawLeadHours: "0" }, { cookie }),
+      params,
+    );
+    expect(bad.data).toMatchObject({
+      result: { error: { drawLeadHours: ["booking:lottery.staff.leadHoursRange"] } },
+    });
+    expect(await db.service.findUniqueOrThrow({ where: { id: service.id } })).toMatchObject({
+      allocation: "first_come",
+    });
+    const saved = await call(
+      editServiceAction,
+      formRequest(path, { ...fields, drawLeadHours: "48" }, { cookie }),
+      params,
+    );
+    expect(saved.status).toBe(302);
+    expect(await db.service.findUniqueOrThrow({ where: { id: service.id } })).toMatchObject({
+      allocation: "lottery",
+      drawLeadHours: 48,
+    });
+
+    const slot = await makeSlot(service.id, "2026-12-06", "10:00", { capacity: 1 });
+    const people = await makeResidents(3, { birthDate: "2000-01-01" });
+    await applyAll(
+      service,
+      slot.id,
+      people.map((p) => p.id),
+    );
+    const drawPath = `/staff/bookings/slots/${slot.id}/draw`;
+    const before = await call(drawLoader, getRequest(drawPath, { cookie }), { slotId: slot.id });
+    expect(before.data).toMatchObject({ draw: null, pending: 3 });
+    await drawSlot(slot.id, new Date(slot.startsAt.getTime() - 48 * HOUR));
+    const after = await call(drawLoader, getRequest(drawPath, { cookie }), { slotId: slot.id });
+    const record = await db.slotDraw.findUniqueOrThrow({ where: { slotId: slot.id } });
+    expect(after.data).toMatchObject({ draw: { seed: record.seed, seats: 1 }, pending: 0 });
+    expect((after.data as { drawn: { won: boolean }[] }).drawn.map((d) => d.won)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+
+    // staff of another place learn nothing; a resident is refused
+    const otherPlace = await makePlace();
+    const stranger = await makeResident({ birthDate: "1990-01-01" });
+    await makeStaffOf(stranger.id, otherPlace.id);
+    const theirs = await call(
+      drawLoader,
+      getRequest(drawPath, { cookie: await sessionCookieFor(stranger.id) }),
+      { slotId: slot.id },
+    );
+    expect(theirs.status).toBe(404);
+    const resident = await call(
+      drawLoader,
+      getRequest(drawPath, { cookie: await sessionCookieFor(people[0]!.id) }),
+      { slotId: slot.id },
+    );
+    expect(resident.status).toBe(403);
   });
 });

@@ -82,6 +82,8 @@ export const serviceSelect = {
   descriptionEn: true,
   durationMinutes: true,
   eligibilityId: true,
+  allocation: true,
+  drawLeadHours: true,
   place: { select: placeSelect },
 } as const;
 
