@@ -212,5 +212,11 @@ export async function seedBooking(db: PrismaClient, now: Date) {
     if (missing.length > 0) await db.slotTemplate.createMany({ data: missing });
     if (templates.length > 0) slots += (await syncSlots(db, service.id, now)).created;
   }
+  // Sample setting (decision 0031): the report does not say how the center shares its study
+  // rooms; they are given by lottery here, drawn 24 hours ahead, to show the option.
+  await db.service.updateMany({
+    where: { slug: "youth-center-study-room" },
+    data: { allocation: "lottery", drawLeadHours: 24 },
+  });
   return { slots };
 }

@@ -73,6 +73,7 @@ const ids = {
   eventSession: "",
   laborQuestion: "",
   lotterySession: "",
+  lotterySlot: "",
 };
 
 /** The people, bookings and applications the signed-in pages show. */
@@ -109,6 +110,13 @@ async function signedInFixtures() {
     select: { id: true },
   });
   ids.lotterySession = lottery.id;
+  // a slot of the seeded lottery study room (its draw page: the center's staff)
+  const room = await db.slot.findFirstOrThrow({
+    where: { service: { slug: "youth-center-study-room" } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true },
+  });
+  ids.lotterySlot = room.id;
   await postForm(
     `/residents/${resident.id}`,
     {
@@ -232,6 +240,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/events/good-jobs-city-forum",
       "/rounds/public-work-upcoming",
       "/book/youth-center-counseling",
+      "/book/youth-center-study-room",
       "/for-me",
       "/login",
       "/forgot-password",
@@ -276,6 +285,7 @@ const PAGES: { role: Role; combinations: Combination[]; paths: string[] }[] = [
       "/staff/bookings/{booking}",
       "/staff/bookings/{booking}/move",
       "/staff/bookings/{booking}/cancel",
+      "/staff/bookings/slots/{lotterySlot}/draw",
       "/staff/messages",
       "/staff/schedules",
       "/staff/schedules/{youthService}",
