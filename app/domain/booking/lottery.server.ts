@@ -305,8 +305,8 @@ async function noShowTiers(tx: Tx, residentIds: string[], kind: string, now: Dat
 
 // ───────────── the periodic task ─────────────
 
-/** The longest draw lead time staff may choose (a week): bounds the periodic task's look-ahead. */
-export const MAX_DRAW_LEAD_HOURS = 168;
+/** The longest draw lead time staff may choose (a week, ServiceSchema): the task looks that far. */
+const MAX_DRAW_LEAD_HOURS = 168;
 
 /**
  * Periodic (`booking.draws`): draws the lottery slots whose draw time has come, and closes the
