@@ -95,6 +95,9 @@ describe("a lottery of 4 places with 50 applicants", () => {
     const [first, second] = await Promise.all([runSlotDraws(drawAt), runSlotDraws(drawAt)]);
     expect(first.drawn + second.drawn).toBe(1);
     expect(await drawSlot(slot.id, drawAt)).toEqual({ ok: false, code: "closed" });
+    // drawn: applying is over, even with a clock that runs behind
+    const late = await makeResident({ birthDate: "2000-01-01" });
+    expect(await apply(late.id, service, slot.id, NOW)).toEqual({ ok: false, code: "closed" });
 
     const bookings = await db.booking.findMany({
       where: { slotId: slot.id, status: "confirmed" },

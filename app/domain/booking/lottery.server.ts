@@ -63,10 +63,12 @@ export async function applyForSlot(request: {
   try {
     return await db.$transaction(async (tx): Promise<Outcome<{ applicationId: string }>> => {
       if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };
-      const already = await tx.slotApplication.findUnique({
-        where: { liveKey: key },
-        select: { id: true },
-      });
+      const [already, drawn] = await Promise.all([
+        tx.slotApplication.findUnique({ where: { liveKey: key }, select: { id: true } }),
+        // drawn while this request was on its way (a task runner's clock ran ahead)
+        tx.slotDraw.findUnique({ where: { slotId: slot.id }, select: { id: true } }),
+      ]);
+      if (drawn) return { ok: false, code: "closed" };
       if (already) return { ok: false, code: "alreadyApplied" };
       // (a form key no booking has: the resent-form rule does not apply to an application)
       const rule = await rulesFor(tx, residentId, slot, `apply:${crypto.randomUUID()}`, now);
