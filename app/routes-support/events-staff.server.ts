@@ -49,6 +49,7 @@ export function programRefusal(failure: Failure, submission: Submission<unknown>
 const SESSION_FIELD: Record<string, string> = {
   overlap: "startDate",
   seatsBelowRegistered: "capacity",
+  allocationLocked: "allocation",
 };
 
 export function sessionRefusal(failure: Failure, submission: Submission<unknown>) {

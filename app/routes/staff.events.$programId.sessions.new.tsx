@@ -59,6 +59,9 @@ export default function NewSession() {
           endTime: "21:00",
           opensTime: "09:00",
           closesTime: "18:00",
+          allocation: "first_come",
+          drawTime: "10:00",
+          confirmHours: "48",
         }}
       />
     </section>

@@ -63,6 +63,7 @@ const STATUS: Record<Code, number> = {
   cancelled: 409,
   // fewer seats than the people already registered
   seatsBelowRegistered: 409,
+  allocationLocked: 409,
 };
 
 export function statusFor(code: Code): number {

@@ -1,11 +1,20 @@
-// The back office's session form: when (Seoul time), seats, registration window. Kept apart from
-// the program form so that the session page does not ship the eligibility fieldset.
+// The back office's session form: when (Seoul time), seats, registration window, and how the seats
+// are given (first come, or a lottery with its draw time and confirmation hours). Plain fields
+// checked on the server, so it works without JavaScript. Kept apart from the program form so that
+// the session page does not ship the eligibility fieldset.
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { asTextField, ErrorSummary, TextField, useFormConstraint } from "~/components/ui/form";
+import {
+  asTextField,
+  ErrorSummary,
+  RadioGroup,
+  TextField,
+  useFormConstraint,
+} from "~/components/ui/form";
 import type { SessionSchema } from "~/domain/events/staff-schema";
+import { SESSION_ALLOCATIONS } from "~/domain/events/types";
 import { SaveButton } from "./save-button";
 
 type SessionShape = z.input<typeof SessionSchema>;
@@ -22,7 +31,10 @@ export function SessionForm(props: {
     defaultValue: props.defaultValue,
     constraint: useFormConstraint(),
   });
-  const pair = (date: "startDate" | "endDate" | "opensDate" | "closesDate", time: string) => (
+  const pair = (
+    date: "startDate" | "endDate" | "opensDate" | "closesDate" | "drawDate",
+    time: string,
+  ) => (
     <div className="field-row">
       <TextField field={asTextField(fields[date])} label={t(`staff.session.${date}`)} type="date" />
       <TextField
@@ -50,6 +62,27 @@ export function SessionForm(props: {
         <p className="hint">{t("staff.session.windowHint")}</p>
         {pair("opensDate", "opensTime")}
         {pair("closesDate", "closesTime")}
+      </fieldset>
+      <RadioGroup
+        field={asTextField(fields.allocation)}
+        legend={t("staff.session.allocation")}
+        options={SESSION_ALLOCATIONS.map((a) => ({
+          value: a,
+          label: t(`staff.session.allocation_${a}`),
+        }))}
+      />
+      <p className="hint">{t("staff.session.allocationHint")}</p>
+      <fieldset className="stack">
+        <legend>{t("staff.session.lotteryTitle")}</legend>
+        <p className="hint">{t("staff.session.lotteryHint")}</p>
+        {pair("drawDate", "drawTime")}
+        <TextField
+          field={asTextField(fields.confirmHours)}
+          label={t("staff.session.confirmHours")}
+          hint={t("staff.session.confirmHoursHint")}
+          type="number"
+          inputMode="numeric"
+        />
       </fieldset>
       <SaveButton />
     </Form>

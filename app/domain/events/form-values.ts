@@ -54,6 +54,9 @@ export function sessionFormValues(session: {
   capacity: number;
   registrationOpensAt: Date;
   registrationClosesAt: Date;
+  allocation: string;
+  drawAt: Date | null;
+  confirmHours: number;
 }) {
   const start = dateAndTime(session.startsAt);
   const end = dateAndTime(session.endsAt);
@@ -69,5 +72,10 @@ export function sessionFormValues(session: {
     opensTime: opens.time,
     closesDate: closes.date,
     closesTime: closes.time,
+    allocation: session.allocation,
+    ...(session.drawAt
+      ? { drawDate: dateAndTime(session.drawAt).date, drawTime: dateAndTime(session.drawAt).time }
+      : {}),
+    confirmHours: String(session.confirmHours),
   };
 }

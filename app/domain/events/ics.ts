@@ -18,6 +18,8 @@ export type CalendarSession = {
   location: string;
   url: string;
   cancelled: boolean;
+  /** the session's revision: raised each time it is moved (times, place or link) */
+  sequence: number;
 };
 
 function clip(text: string, limit: number) {
@@ -36,9 +38,9 @@ export function eventsCalendar(
 ): string {
   const events: EventAttributes[] = sessions.slice(0, FEED_SESSION_LIMIT).map((session) => ({
     uid: session.uid,
-    // A cancellation is the one change a session goes through here; it must win over the
-    // scheduled version a calendar already holds (RFC 5545 SEQUENCE).
-    sequence: session.cancelled ? 1 : 0,
+    // Each move raises the session's revision, and a cancellation comes after the last of them:
+    // the newer version wins over the one a calendar already holds (RFC 5545 SEQUENCE).
+    sequence: session.sequence + (session.cancelled ? 1 : 0),
     timestamp: options.stamp.getTime(),
     start: session.startsAt.getTime(),
     startInputType: "utc",

@@ -28,10 +28,16 @@ import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { siteUrl } from "~/utils/site-url.server";
-import { sessionInstants, type ProgramInput, type SessionInput } from "./staff-schema";
+import {
+  sessionAllocation,
+  sessionInstants,
+  type ProgramInput,
+  type SessionInput,
+} from "./staff-schema";
 import { EVENTS_PAGE_SIZE, type AttendanceMark } from "./types";
 import { LIVE_APPLICATION_STATUSES } from "./allocation";
 import { eventReminderKey } from "./reminders.server";
+import { announceMove, isMove, offerAddedSeats } from "./reschedule.server";
 
 type Tx = Prisma.TransactionClient;
 type Meta = { now: Date; ip: string | null };
@@ -144,6 +150,8 @@ const managedSessionSelect = {
   registrationClosesAt: true,
   status: true,
   allocation: true,
+  drawAt: true,
+  confirmHours: true,
   updatedAt: true,
   program: {
     select: { id: true, slug: true, titleKo: true, titleEn: true, organizationId: true },
@@ -264,7 +272,8 @@ export async function updateProgram(
 ): Promise<ProgramSaveOutcome> {
   const found = await getManagedProgram(actor, programId);
   if (!found.ok) return found;
-  return getDb().$transaction(async (tx): Promise<ProgramSaveOutcome> => {
+  const before = found.value;
+  const saved = await getDb().$transaction(async (tx): Promise<ProgramSaveOutcome> => {
     const fields = await programFields(tx, input);
     if (!fields) return { ok: false, code: "unknownPlace" };
     await tx.program.update({ where: { id: programId }, data: fields, select: { id: true } });
@@ -274,7 +283,7 @@ export async function updateProgram(
         action: "event.program_update",
         subjectType: "Program",
         subjectId: programId,
-        organizationId: found.value.organizationId,
+        organizationId: before.organizationId,
         metadata: { status: input.status },
         ip: meta.ip,
       },
@@ -282,13 +291,41 @@ export async function updateProgram(
     );
     return { ok: true, id: programId };
   }, TX_OPTIONS);
+  if (!saved.ok) return saved;
+  // A new place or link moves every session to come: one transaction per session (as cancelling
+  // a program does), each told to its people and its revision raised.
+  const after = await getDb().program.findUniqueOrThrow({
+    where: { id: programId },
+    select: { placeId: true, venueKo: true, venueEn: true, format: true, onlineUrl: true },
+  });
+  const times = { startsAt: meta.now, endsAt: meta.now };
+  if (!isMove({ ...before, ...times }, { ...after, ...times })) return saved;
+  for (const session of before.sessions) {
+    if (session.status !== "scheduled" || session.startsAt <= meta.now) continue;
+    await getDb().$transaction(async (tx) => {
+      const moved = await announceMove(tx, session.id, session.startsAt, meta.now);
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "event.session_move",
+          subjectType: "ProgramSession",
+          subjectId: session.id,
+          organizationId: before.organizationId,
+          metadata: { programId, why: "place", ...moved },
+          ip: meta.ip,
+        },
+        tx,
+      );
+    }, TX_OPTIONS);
+  }
+  return saved;
 }
 
 // ───────────── sessions ─────────────
 
 type SessionSaveOutcome = Outcome<
   { id: string },
-  Failure<"notFound" | "cancelled" | "overlap" | "seatsBelowRegistered">
+  Failure<"notFound" | "cancelled" | "overlap" | "seatsBelowRegistered" | "allocationLocked">
 >;
 
 export async function createSession(
@@ -306,6 +343,7 @@ export async function createSession(
           programId,
           capacity: input.capacity,
           ...sessionInstants(input),
+          ...sessionAllocation(input),
           createdAt: meta.now,
         },
         select: { id: true },
@@ -317,7 +355,7 @@ export async function createSession(
           subjectType: "ProgramSession",
           subjectId: session.id,
           organizationId: found.value.organizationId,
-          metadata: { programId, capacity: input.capacity },
+          metadata: { programId, capacity: input.capacity, allocation: input.allocation },
           ip: meta.ip,
         },
         tx,
@@ -332,9 +370,11 @@ export async function createSession(
 }
 
 /**
- * Changes a session's times, seats and window. The seats never go below the live registrations:
- * the update is conditional on `registeredCount <= capacity`, so a registration that lands at the
- * same moment cannot slip past it.
+ * Changes a session's times, seats, window and allocation. The seats never go below the live
+ * registrations: the update is conditional on `registeredCount <= capacity`, so a registration that
+ * lands at the same moment cannot slip past it. The allocation (and a lottery's draw settings)
+ * changes only while nobody has registered or applied and no draw ran, in the same statement.
+ * Added seats go to the people waiting; a move (new times) is announced (reschedule.server.ts).
  */
 export async function updateSession(
   actor: SessionUser,
@@ -345,22 +385,79 @@ export async function updateSession(
   const found = await getManagedSession(actor, sessionId);
   if (!found.ok) return found;
   if (found.value.status === "cancelled") return { ok: false, code: "cancelled" };
+  const instants = sessionInstants(input);
+  const allocation = sessionAllocation(input);
   try {
     return await getDb().$transaction(async (tx): Promise<SessionSaveOutcome> => {
+      const before = await tx.programSession.findUniqueOrThrow({
+        where: { id: sessionId },
+        select: {
+          startsAt: true,
+          endsAt: true,
+          capacity: true,
+          allocation: true,
+          drawAt: true,
+          confirmHours: true,
+          draw: { select: { id: true } },
+          program: {
+            select: { placeId: true, venueKo: true, venueEn: true, format: true, onlineUrl: true },
+          },
+        },
+      });
+      const lotteryChanged =
+        before.allocation !== allocation.allocation ||
+        (allocation.allocation === "lottery" &&
+          (before.drawAt?.getTime() !== allocation.drawAt?.getTime() ||
+            before.confirmHours !== allocation.confirmHours));
+      // switching needs an empty session; a lottery's settings hold once its draw ran
+      const untouched = {
+        registeredCount: 0,
+        draw: null,
+        registrations: { none: { status: "registered" } },
+        applications: { none: { status: { in: [...LIVE_APPLICATION_STATUSES] } } },
+      } satisfies Prisma.ProgramSessionWhereInput;
+      const locked =
+        before.allocation !== allocation.allocation
+          ? untouched
+          : lotteryChanged
+            ? { draw: null }
+            : {};
       const updated = await tx.programSession.updateMany({
-        where: { id: sessionId, status: "scheduled", registeredCount: { lte: input.capacity } },
-        data: { capacity: input.capacity, ...sessionInstants(input) },
+        where: {
+          id: sessionId,
+          status: "scheduled",
+          registeredCount: { lte: input.capacity },
+          ...locked,
+        },
+        data: {
+          capacity: input.capacity,
+          ...instants,
+          ...(lotteryChanged ? allocation : {}),
+        },
       });
       if (updated.count !== 1) {
         const current = await tx.programSession.findUniqueOrThrow({
           where: { id: sessionId },
-          select: { status: true },
+          select: { status: true, registeredCount: true },
         });
         return {
           ok: false,
-          code: current.status === "cancelled" ? "cancelled" : "seatsBelowRegistered",
+          code:
+            current.status === "cancelled"
+              ? "cancelled"
+              : current.registeredCount > input.capacity
+                ? "seatsBelowRegistered"
+                : "allocationLocked",
         };
       }
+      const offered =
+        input.capacity > before.capacity ? await offerAddedSeats(tx, sessionId, meta.now) : 0;
+      const moved = isMove(
+        { ...before, ...before.program },
+        { ...instants, ...before.program },
+      )
+        ? await announceMove(tx, sessionId, before.startsAt, meta.now)
+        : null;
       await recordAudit(
         {
           actorId: actor.id,
@@ -368,7 +465,12 @@ export async function updateSession(
           subjectType: "ProgramSession",
           subjectId: sessionId,
           organizationId: found.value.program.organizationId,
-          metadata: { capacity: input.capacity },
+          metadata: {
+            capacity: input.capacity,
+            allocation: allocation.allocation,
+            offered,
+            ...(moved ? { moved: true, told: moved.told, sequence: moved.sequence } : {}),
+          },
           ip: meta.ip,
         },
         tx,

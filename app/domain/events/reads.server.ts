@@ -219,6 +219,7 @@ type CalendarRow = {
   startsAt: Date;
   endsAt: Date;
   status: string;
+  sequence: number;
   program: Prisma.ProgramGetPayload<{ select: typeof calendarProgramSelect }>;
 };
 
@@ -253,6 +254,7 @@ function calendarSession(
     location: [program.format !== "online" ? place : "", online ?? ""].filter(Boolean).join(" · "),
     url,
     cancelled: extra.cancelled ?? row.status === "cancelled",
+    sequence: row.sequence,
   };
 }
 
@@ -271,6 +273,7 @@ export async function feedSessions(filters: EventFilters, now: Date, language: s
       startsAt: true,
       endsAt: true,
       status: true,
+      sequence: true,
       program: { select: calendarProgramSelect },
     },
   });
@@ -299,6 +302,7 @@ export async function myRegistrationEvent(
           startsAt: true,
           endsAt: true,
           status: true,
+          sequence: true,
           program: { select: calendarProgramSelect },
         },
       },

@@ -8,10 +8,13 @@ import { seoulInstant } from "~/domain/shared/seoul-time";
 import { CLOCK_TIME, isoDate, optionalText, requiredText } from "~/domain/shared/validation";
 import {
   ATTENDANCE_MARKS,
+  CONFIRM_HOURS_MAX,
+  CONFIRM_HOURS_MIN,
   PROGRAM_FORMATS,
   PROGRAM_KINDS,
   PROGRAM_LANGUAGES,
   PROGRAM_STATUSES,
+  SESSION_ALLOCATIONS,
 } from "./types";
 
 const MAX_SEATS = 10_000;
@@ -82,6 +85,16 @@ export const SessionSchema = z
     opensTime: clockTime,
     closesDate: isoDate,
     closesTime: clockTime,
+    allocation: z.enum(SESSION_ALLOCATIONS).default("first_come"),
+    // a lottery's draw and how long its winners have to confirm; ignored for first come
+    drawDate: isoDate.optional(),
+    drawTime: clockTime.optional(),
+    confirmHours: z
+      .number({ invalid_type_error: "events:staff.errors.confirmHours" })
+      .int("events:staff.errors.confirmHours")
+      .min(CONFIRM_HOURS_MIN, "events:staff.errors.confirmHours")
+      .max(CONFIRM_HOURS_MAX, "events:staff.errors.confirmHours")
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const startsAt = seoulInstant(value.startDate, value.startTime);
@@ -105,8 +118,59 @@ export const SessionSchema = z
         path: ["closesDate"],
         message: "events:staff.errors.windowBeforeStart",
       });
+    if (value.allocation === "lottery") checkLottery(value, ctx, { startsAt, closesAt });
   });
 export type SessionInput = z.infer<typeof SessionSchema>;
+
+/**
+ * A lottery needs its draw time, after registration closes and before the session starts, and a
+ * confirmation time that ends before the start (winners who could not confirm in time would hold
+ * seats nobody uses).
+ */
+function checkLottery(
+  value: { drawDate?: string; drawTime?: string; confirmHours?: number },
+  ctx: z.RefinementCtx,
+  { startsAt, closesAt }: { startsAt: Date; closesAt: Date },
+) {
+  if (value.confirmHours === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["confirmHours"],
+      message: "events:staff.errors.confirmHours",
+    });
+  if (!value.drawDate || !value.drawTime) {
+    ctx.addIssue({
+      code: "custom",
+      path: [value.drawDate ? "drawTime" : "drawDate"],
+      message: "events:staff.errors.drawRequired",
+    });
+    return;
+  }
+  const drawAt = seoulInstant(value.drawDate, value.drawTime);
+  if (drawAt < closesAt)
+    ctx.addIssue({
+      code: "custom",
+      path: ["drawDate"],
+      message: "events:staff.errors.drawAfterWindow",
+    });
+  else if (drawAt >= startsAt)
+    ctx.addIssue({
+      code: "custom",
+      path: ["drawDate"],
+      message: "events:staff.errors.drawBeforeStart",
+    });
+  else if (
+    value.confirmHours !== undefined &&
+    Number.isInteger(value.confirmHours) &&
+    value.confirmHours <= CONFIRM_HOURS_MAX &&
+    drawAt.getTime() + value.confirmHours * 3_600_000 > startsAt.getTime()
+  )
+    ctx.addIssue({
+      code: "custom",
+      path: ["confirmHours"],
+      message: "events:staff.errors.confirmBeforeStart",
+    });
+}
 
 /** The session's instants from the form's Seoul dates and times. */
 export function sessionInstants(input: SessionInput) {
@@ -116,6 +180,17 @@ export function sessionInstants(input: SessionInput) {
     registrationOpensAt: seoulInstant(input.opensDate, input.opensTime),
     registrationClosesAt: seoulInstant(input.closesDate, input.closesTime),
   };
+}
+
+/** How the session's seats are given: a lottery's draw time and confirmation hours, or none. */
+export function sessionAllocation(input: SessionInput) {
+  return input.allocation === "lottery" && input.drawDate && input.drawTime
+    ? {
+        allocation: "lottery" as const,
+        drawAt: seoulInstant(input.drawDate, input.drawTime),
+        confirmHours: input.confirmHours ?? 48,
+      }
+    : { allocation: "first_come" as const, drawAt: null, confirmHours: 48 };
 }
 
 const confirmed = z

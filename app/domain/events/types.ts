@@ -28,6 +28,11 @@ export const PROGRAM_FORMATS = ["in_person", "online", "hybrid"] as const;
 export const PROGRAM_STATUSES = ["draft", "published"] as const;
 export const PROGRAM_LANGUAGES = ["ko", "en"] as const;
 
+/** How a session's seats are given (decision 0027), and the bounds of a lottery's confirmation time. */
+export const SESSION_ALLOCATIONS = ["first_come", "lottery"] as const;
+export const CONFIRM_HOURS_MIN = 1;
+export const CONFIRM_HOURS_MAX = 168;
+
 /** What staff record of a registrant once the session has begun. */
 export const ATTENDANCE_MARKS = ["attended", "no_show"] as const;
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];

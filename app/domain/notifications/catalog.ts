@@ -41,6 +41,7 @@ const TEMPLATE_TOPICS: Record<string, Topic> = {
   posting_opened: "follows",
   posting_closing: "follows",
   event_cancelled: "required",
+  event_rescheduled: "required",
 };
 
 /** The topic of a template; unknown templates are required (never silently dropped). */

@@ -61,6 +61,7 @@ export const CODES = [
   "slugTaken",
   "cancelled",
   "seatsBelowRegistered",
+  "allocationLocked",
 ] as const;
 export type Code = (typeof CODES)[number];
 
