@@ -3,20 +3,18 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SessionHeading } from "~/components/events/session-heading";
 import { Confirmation } from "~/components/ui/form";
 import { listRegistrants, recordAttendance } from "~/domain/events/manage.server";
 import { AttendanceSchema } from "~/domain/events/staff-schema";
 import { ATTENDANCE_MARKS } from "~/domain/events/types";
 import { requireManagedSession } from "~/routes-support/events-staff.server";
 import { now } from "~/utils/clock.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp, readFormData } from "~/utils/request.server";
-import { useLocale } from "~/utils/i18n";
-import { Localized } from "~/components/localized";
 
 export const handle = { i18n: ["events"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffEventAttendance");
@@ -59,17 +57,13 @@ export default function Attendance() {
   const { session, program, registrants } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const locale = useLocale();
   const saved = searchParams.get("saved");
   const open = session.begun && !session.cancelled;
   return (
     <section className="page narrow" aria-labelledby="attendance-title">
-      <p>
-        <Link to={`/staff/events/sessions/${session.id}`}>
-          <Localized of={program.title} /> · {formatDateTime(session.startsAt, locale)}
-        </Link>
-      </p>
-      <h1 id="attendance-title">{t("staff.attendance.title")}</h1>
+      <SessionHeading session={session} programTitle={program.title} titleId="attendance-title">
+        {t("staff.attendance.title")}
+      </SessionHeading>
       {saved !== null && !actionData ? (
         <Confirmation>{t("staff.attendance.saved", { count: Number(saved) || 0 })}</Confirmation>
       ) : null}

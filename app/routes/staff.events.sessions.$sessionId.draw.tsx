@@ -5,10 +5,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SessionHeading } from "~/components/events/session-heading";
 import { Confirmation } from "~/components/ui/form";
 import { drawForStaff, drawSession } from "~/domain/events/allocation.server";
 import { canManage } from "~/domain/jobs/common.server";
-import { localized } from "~/domain/shared/localized";
 import { requireRole } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
@@ -87,13 +87,16 @@ export default function StaffEventDraw() {
   const refusal = actionData?.refusal ?? null;
   return (
     <article className="page" aria-labelledby="draw-title">
-      <h1 id="draw-title">{t("draw.title")}</h1>
+      <SessionHeading
+        session={session}
+        programTitle={{ ko: session.program.titleKo, en: session.program.titleEn }}
+        titleId="draw-title"
+      >
+        {t("draw.title")}
+      </SessionHeading>
       <p>
         <Link to={`/events/${session.program.slug}#session-${session.id}`}>
-          {t("draw.session", {
-            program: localized(session.program, lang, "title"),
-            when: formatDateTime(session.startsAt, lang),
-          })}
+          {t("staff.form.view")}
         </Link>
       </p>
       {searchParams.has("ran") && !actionData ? <Confirmation>{t("draw.ran")}</Confirmation> : null}

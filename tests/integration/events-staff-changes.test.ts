@@ -138,8 +138,16 @@ describe("the allocation in the session form", () => {
     const before = { sessions: await db.programSession.count(), audits: await auditCount() };
     const cases: [Record<string, string>, string, string][] = [
       [{ drawDate: "" }, "drawDate", "events:staff.errors.drawRequired"],
-      [{ drawDate: "2026-12-02", drawTime: "17:00" }, "drawDate", "events:staff.errors.drawAfterWindow"],
-      [{ drawDate: "2026-12-03", drawTime: "19:00" }, "drawDate", "events:staff.errors.drawBeforeStart"],
+      [
+        { drawDate: "2026-12-02", drawTime: "17:00" },
+        "drawDate",
+        "events:staff.errors.drawAfterWindow",
+      ],
+      [
+        { drawDate: "2026-12-03", drawTime: "19:00" },
+        "drawDate",
+        "events:staff.errors.drawBeforeStart",
+      ],
       [{ confirmHours: "0" }, "confirmHours", "events:staff.errors.confirmHours"],
       [{ confirmHours: "169" }, "confirmHours", "events:staff.errors.confirmHours"],
       [{ confirmHours: "1.5" }, "confirmHours", "events:staff.errors.confirmHours"],
@@ -253,7 +261,11 @@ describe("adding seats", () => {
     const sessionId = await sessionOf(cookie, programId, sessionFields({ capacity: "2" }));
     await registered(sessionId);
     await registered(sessionId);
-    const waiting = [await joined(sessionId, "en"), await joined(sessionId), await joined(sessionId)];
+    const waiting = [
+      await joined(sessionId, "en"),
+      await joined(sessionId),
+      await joined(sessionId),
+    ];
     await db.notification.deleteMany({ where: { template: "event_seat_offered" } });
 
     const raised = await saveSession(cookie, sessionId, sessionFields({ capacity: "4" }));
@@ -374,9 +386,7 @@ describe("moving a session", () => {
       where: { template: "event_rescheduled" },
       select: { residentId: true, channel: true, subject: true, body: true, topic: true },
     });
-    const ours = notices.filter((n) =>
-      [korean.id, english.id, waiting.id].includes(n.residentId!),
-    );
+    const ours = notices.filter((n) => [korean.id, english.id, waiting.id].includes(n.residentId!));
     expect(ours.map((n) => `${n.residentId}:${n.channel}`).sort()).toEqual(
       [
         `${korean.id}:email`,
@@ -446,7 +456,10 @@ describe("moving a session", () => {
     expect(linkNotices[1]!.body).toContain("https://meet.example/other");
     expect((await calendarOf()).sequence).toBe(2);
     const audits = await db.auditEvent.findMany({
-      where: { subjectId: sessionId, action: { in: ["event.session_update", "event.session_move"] } },
+      where: {
+        subjectId: sessionId,
+        action: { in: ["event.session_update", "event.session_move"] },
+      },
       select: { action: true, metadata: true },
     });
     expect(audits.some((a) => a.action === "event.session_move")).toBe(true);

@@ -1,19 +1,16 @@
 // The back office's program form. One zod schema per form checks on the server
 // (and its HTML constraints in the browser); the eligibility fieldset is the postings' and rounds'.
-import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import type { DefaultValue, SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { CriteriaFieldset, OrganizationField, type Field } from "~/components/jobs/staff-forms";
+import { CriteriaFieldset, StaffFormShell, useStaffForm } from "~/components/jobs/staff-forms";
 import {
   asTextField,
   CheckboxGroup,
-  ErrorSummary,
   RadioGroup,
   SelectField,
   TextAreaField,
   TextField,
-  useFormConstraint,
 } from "~/components/ui/form";
 import type { ProgramSchema } from "~/domain/events/staff-schema";
 import {
@@ -39,19 +36,9 @@ export function ProgramForm(props: {
   organizations?: Named[] | null;
 }) {
   const { t, i18n } = useTranslation(["events", "districts"]);
-  const [form, fields] = useForm<ProgramShape>({
-    id: props.id,
-    lastResult: props.lastResult,
-    defaultValue: props.defaultValue,
-    constraint: useFormConstraint(),
-  });
-  const all = fields as unknown as Record<string, Field>;
+  const { form, fields, all } = useStaffForm<ProgramShape>(props);
   return (
-    <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <ErrorSummary form={form} />
-      {props.organizations ? (
-        <OrganizationField field={all.organizationId!} organizations={props.organizations} />
-      ) : null}
+    <StaffFormShell form={form} all={all} organizations={props.organizations}>
       <fieldset className="stack">
         <legend>{t("staff.form.texts")}</legend>
         <SelectField
@@ -129,6 +116,6 @@ export function ProgramForm(props: {
         options={PROGRAM_STATUSES.map((s) => ({ value: s, label: t(`staff.status.${s}`) }))}
       />
       <SaveButton />
-    </Form>
+    </StaffFormShell>
   );
 }

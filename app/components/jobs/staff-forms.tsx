@@ -5,6 +5,7 @@ import {
   useForm,
   type DefaultValue,
   type FieldMetadata,
+  type FormMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
@@ -268,6 +269,42 @@ function SaveButton() {
   );
 }
 
+/**
+ * The wiring every back-office form shares (postings, sites, rounds, programs): Conform with the
+ * server's constraints, what the server answered, what is saved.
+ */
+export function useStaffForm<Shape extends Record<string, unknown>>(props: {
+  id: string;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue?: DefaultValue<Shape>;
+}) {
+  const [form, fields] = useForm<Shape>({
+    id: props.id,
+    lastResult: props.lastResult,
+    defaultValue: props.defaultValue,
+    constraint: useFormConstraint(),
+  });
+  return { form, fields, all: fields as unknown as Record<string, Field> };
+}
+
+/** A back-office form: a plain POST, its error summary, and for admins the host organisation. */
+export function StaffFormShell<Shape extends Record<string, unknown>>(props: {
+  form: FormMetadata<Shape, string[]>;
+  all: Record<string, Field>;
+  organizations?: Organization[] | null;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(props.form)} className="stack staff-form">
+      <ErrorSummary form={props.form} />
+      {props.organizations ? (
+        <OrganizationField field={props.all.organizationId!} organizations={props.organizations} />
+      ) : null}
+      {props.children}
+    </Form>
+  );
+}
+
 type PostingShape = z.input<ReturnType<typeof postingSchema>>;
 type SiteShape = z.input<ReturnType<typeof siteSchema>>;
 type RoundShape = z.input<typeof RoundSchema>;
@@ -285,19 +322,9 @@ export function PostingForm({
   ...props
 }: FormProps<PostingShape> & { wageFloors: WageHint }) {
   const { t } = useTranslation("jobs");
-  const [form, fields] = useForm<PostingShape>({
-    id: props.id,
-    lastResult: props.lastResult,
-    defaultValue: props.defaultValue,
-    constraint: useFormConstraint(),
-  });
-  const all = fields as unknown as Record<string, Field>;
+  const { form, fields, all } = useStaffForm<PostingShape>(props);
   return (
-    <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <ErrorSummary form={form} />
-      {props.organizations ? (
-        <OrganizationField field={all.organizationId!} organizations={props.organizations} />
-      ) : null}
+    <StaffFormShell form={form} all={all} organizations={props.organizations}>
       <TextsFieldset fields={all} names="title" />
       <TermsFieldset fields={all} wageFloors={wageFloors}>
         <SelectField
@@ -322,7 +349,7 @@ export function PostingForm({
       <WindowFieldset fields={all} start="startDate" />
       <CriteriaFieldset fields={all} />
       <SaveButton />
-    </Form>
+    </StaffFormShell>
   );
 }
 
@@ -330,38 +357,21 @@ export function SiteForm({
   wageFloors,
   ...props
 }: FormProps<SiteShape> & { wageFloors: WageHint }) {
-  const [form, fields] = useForm<SiteShape>({
-    id: props.id,
-    lastResult: props.lastResult,
-    defaultValue: props.defaultValue,
-    constraint: useFormConstraint(),
-  });
-  const all = fields as unknown as Record<string, Field>;
+  const { form, all } = useStaffForm<SiteShape>(props);
   return (
-    <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <ErrorSummary form={form} />
+    <StaffFormShell form={form} all={all}>
       <TextsFieldset fields={all} names="title" />
       <TermsFieldset fields={all} wageFloors={wageFloors} />
       <SaveButton />
-    </Form>
+    </StaffFormShell>
   );
 }
 
 export function RoundForm(props: FormProps<RoundShape>) {
   const { t } = useTranslation("jobs");
-  const [form, fields] = useForm<RoundShape>({
-    id: props.id,
-    lastResult: props.lastResult,
-    defaultValue: props.defaultValue,
-    constraint: useFormConstraint(),
-  });
-  const all = fields as unknown as Record<string, Field>;
+  const { form, fields, all } = useStaffForm<RoundShape>(props);
   return (
-    <Form method="post" {...getFormProps(form)} className="stack staff-form">
-      <ErrorSummary form={form} />
-      {props.organizations ? (
-        <OrganizationField field={all.organizationId!} organizations={props.organizations} />
-      ) : null}
+    <StaffFormShell form={form} all={all} organizations={props.organizations}>
       <TextsFieldset fields={all} names="name" />
       <fieldset className="stack">
         <legend>{t("staff.form.roundFields")}</legend>
@@ -383,6 +393,6 @@ export function RoundForm(props: FormProps<RoundShape>) {
       <WindowFieldset fields={all} start="workStartDate" />
       <CriteriaFieldset fields={all} />
       <SaveButton />
-    </Form>
+    </StaffFormShell>
   );
 }

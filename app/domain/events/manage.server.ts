@@ -452,10 +452,7 @@ export async function updateSession(
       }
       const offered =
         input.capacity > before.capacity ? await offerAddedSeats(tx, sessionId, meta.now) : 0;
-      const moved = isMove(
-        { ...before, ...before.program },
-        { ...instants, ...before.program },
-      )
+      const moved = isMove({ ...before, ...before.program }, { ...instants, ...before.program })
         ? await announceMove(tx, sessionId, before.startsAt, meta.now)
         : null;
       await recordAudit(

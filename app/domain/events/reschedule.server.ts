@@ -98,7 +98,11 @@ export async function announceMove(
     },
   });
   await tx.programApplication.updateMany({
-    where: { sessionId, status: { in: [...HELD_STATUSES] }, offerExpiresAt: { gt: session.startsAt } },
+    where: {
+      sessionId,
+      status: { in: [...HELD_STATUSES] },
+      offerExpiresAt: { gt: session.startsAt },
+    },
     data: { offerExpiresAt: session.startsAt },
   });
   const [registrations, applications] = await Promise.all([
