@@ -69,7 +69,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission);
   const outcome = await updateSession(user, session.id, submission.value, meta);
   if (!outcome.ok) return sessionRefusal(outcome, submission);
-  return redirect(`/staff/events/sessions/${session.id}?saved=1`);
+  const moved = outcome.told === undefined ? "" : `&moved=${outcome.told}`;
+  return redirect(`/staff/events/sessions/${session.id}?saved=1${moved}`);
 }
 
 function CancelSessionForm() {
@@ -122,6 +123,9 @@ export default function StaffSession() {
         <Confirmation>{t("staff.session.created")}</Confirmation>
       ) : null}
       {searchParams.get("saved") ? <Confirmation>{t("staff.session.saved")}</Confirmation> : null}
+      {searchParams.get("moved") !== null ? (
+        <p>{t("staff.session.moved", { count: Number(searchParams.get("moved")) || 0 })}</p>
+      ) : null}
       {told !== null ? (
         <Confirmation>{t("staff.cancel.sessionDone", { count: Number(told) || 0 })}</Confirmation>
       ) : null}

@@ -378,7 +378,8 @@ describe("moving a session", () => {
       startDate: "2026-12-10",
       endDate: "2026-12-10",
     });
-    expect((await saveSession(cookie, sessionId, moved)).status).toBe(302);
+    const movedReply = await saveSession(cookie, sessionId, moved);
+    expect(movedReply.location).toBe(`/staff/events/sessions/${sessionId}?saved=1&moved=3`);
     const newStart = seoulInstant("2026-12-10", "19:00");
     expect((await sessionRow(sessionId)).sequence).toBe(1);
 

@@ -324,7 +324,7 @@ export async function updateProgram(
 // ───────────── sessions ─────────────
 
 type SessionSaveOutcome = Outcome<
-  { id: string },
+  { id: string; told?: number },
   Failure<"notFound" | "cancelled" | "overlap" | "seatsBelowRegistered" | "allocationLocked">
 >;
 
@@ -472,7 +472,7 @@ export async function updateSession(
         },
         tx,
       );
-      return { ok: true, id: sessionId };
+      return { ok: true, id: sessionId, told: moved?.told };
     }, TX_OPTIONS);
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, code: "overlap" };
