@@ -237,7 +237,7 @@ export function CriteriaFieldset({ fields }: { fields: Record<string, Field> }) 
   );
 }
 
-export function OrganizationField({
+function OrganizationField({
   field,
   organizations,
 }: {
