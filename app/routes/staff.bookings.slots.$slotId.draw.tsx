@@ -1,33 +1,62 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useTimeRange } from "~/components/booking/time-text";
 import { Localized } from "~/components/localized";
-import { slotDrawForStaff } from "~/domain/booking/lottery.server";
+import { Confirmation } from "~/components/ui/form";
+import { drawSlot, slotDrawForStaff } from "~/domain/booking/lottery.server";
 import { staffPlaceFilter } from "~/domain/booking/staff.server";
 import { seoulDate } from "~/domain/shared/seoul-time";
 import { requireBookingStaff, requireRecordId } from "~/routes-support/booking.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
-import { invariantResponse, notFound } from "~/utils/http.server";
+import { now } from "~/utils/clock.server";
+import { invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { clientIp } from "~/utils/request.server";
 import { useRootData } from "~/utils/root-data";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSlotDraw");
 
-/** A lottery slot's draw (decision 0031), for staff of its place: the record and the order. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+/** The slot's draw if this user is staff of its place (or an admin); else "not found". */
+async function load(request: Request, slotIdParam: string | undefined) {
   const user = await requireBookingStaff(request);
-  const slotId = requireRecordId(params.slotId);
+  const slotId = requireRecordId(slotIdParam);
   const scope = staffPlaceFilter(user);
   const found = scope ? await slotDrawForStaff(scope, slotId) : null;
   invariantResponse(found, notFound);
-  return found;
+  return { user, found };
+}
+
+/** A lottery slot's draw (decision 0031), for staff of its place: the record and the order. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { found } = await load(request, params.slotId);
+  const current = now();
+  return {
+    ...found,
+    // the draw time has come but the task has not run yet: staff may draw it now
+    mayDrawNow:
+      !found.draw &&
+      new Date(found.slot.drawAt) <= current &&
+      new Date(found.slot.startsAt) > current,
+  };
+}
+
+/** "Draw now" (addendum to 0031): the same draw as the task, audited with the staff member. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, found } = await load(request, params.slotId);
+  const outcome = await drawSlot(found.slot.id, now(), { staffId: user.id, ip: clientIp(context) });
+  if (outcome.ok) return redirect(`/staff/bookings/slots/${found.slot.id}/draw?drawn=1`);
+  return refused(outcome);
 }
 
 export default function StaffSlotDraw() {
   const { t } = useTranslation("booking");
-  const { slot, draw, drawn, pending } = useLoaderData<typeof loader>();
+  const { slot, draw, drawn, pending, mayDrawNow } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refusal = actionData?.refusal ?? null;
+  const [searchParams] = useSearchParams();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
   return (
@@ -42,6 +71,19 @@ export default function StaffSlotDraw() {
       <p>
         {formatCalendarDate(seoulDate(new Date(slot.startsAt)), locale, "full")} {range(slot)}
       </p>
+      {searchParams.has("drawn") && !actionData ? (
+        <Confirmation>{t("lottery.staff.drawnNow")}</Confirmation>
+      ) : null}
+      {refusal ? (
+        <div role="alert" className="form-errors" tabIndex={-1} data-arrival-focus="">
+          <p>
+            {t(`lottery.staff.drawRefusal.${refusal.code as "closed"}`, {
+              defaultValue: t("lottery.staff.drawRefusal.other"),
+              drawAt: formatDateTime(slot.drawAt, locale),
+            })}
+          </p>
+        </div>
+      ) : null}
       {draw ? (
         <>
           <dl className="facts">
@@ -95,6 +137,13 @@ export default function StaffSlotDraw() {
           })}
         </p>
       )}
+      {mayDrawNow ? (
+        <Form method="post">
+          <button type="submit" className="button primary">
+            {t("lottery.staff.drawNow")}
+          </button>
+        </Form>
+      ) : null}
     </section>
   );
 }

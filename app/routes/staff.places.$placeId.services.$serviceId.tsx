@@ -7,6 +7,7 @@ import { ServiceForm } from "~/components/places/service-form";
 import { requirePlaceEditor } from "~/routes-support/places.server";
 import { ServiceSchema } from "~/domain/places/schema";
 import { getServiceForEdit, updateService } from "~/domain/places/manage.server";
+import { pendingApplicationCount } from "~/domain/booking/lottery.server";
 import { now } from "~/utils/clock.server";
 import { pageTitle } from "~/utils/meta";
 import { invalid, invariantResponse, notFound } from "~/utils/http.server";
@@ -21,7 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlaceEditor(request, params.placeId);
   const service = await getServiceForEdit(params.placeId!, params.serviceId ?? "");
   invariantResponse(service, notFound);
-  return { service, constraint: formConstraint(ServiceSchema) };
+  // saving it as first come ends these (decision 0031): said before saving
+  const pendingApplications =
+    service.allocation === "lottery" ? await pendingApplicationCount(service.id) : 0;
+  return { service, pendingApplications, constraint: formConstraint(ServiceSchema) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -41,7 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function StaffPlaceService() {
   const { t } = useTranslation("places");
-  const { service } = useLoaderData<typeof loader>();
+  const { t: tBooking } = useTranslation("booking");
+  const { service, pendingApplications } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result ?? undefined;
   const { placeId } = useParams();
   return (
@@ -56,6 +61,11 @@ export default function StaffPlaceService() {
       {service.bookable ? (
         <p>
           <Link to={`/book/${service.slug}`}>{t("serviceForm.bookingPage")}</Link>
+        </p>
+      ) : null}
+      {pendingApplications > 0 ? (
+        <p className="notice" id="pending-applications">
+          {tBooking("lottery.staff.pendingEnd", { count: pendingApplications })}
         </p>
       ) : null}
       <ServiceForm

@@ -24,7 +24,7 @@ import {
   TX_OPTIONS,
   yearlyLimitFor,
 } from "./capacity.server";
-import { notify, scheduleReminder } from "./messages.server";
+import { messageFacts, messageSlotSelect, notify, scheduleReminder } from "./messages.server";
 import { liveKey, slotDrawAt } from "./rules";
 
 /** A draw writes a booking or a waitlist entry, and a message, per applicant: give it room. */
@@ -63,18 +63,24 @@ export async function applyForSlot(request: {
   try {
     return await db.$transaction(async (tx): Promise<Outcome<{ applicationId: string }>> => {
       if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };
-      const [already, drawn] = await Promise.all([
-        tx.slotApplication.findUnique({ where: { liveKey: key }, select: { id: true } }),
-        // drawn while this request was on its way (a task runner's clock ran ahead)
-        tx.slotDraw.findUnique({ where: { slotId: slot.id }, select: { id: true } }),
-      ]);
-      if (drawn) return { ok: false, code: "closed" };
+      const already = await tx.slotApplication.findUnique({
+        where: { liveKey: key },
+        select: { id: true },
+      });
       if (already) return { ok: false, code: "alreadyApplied" };
       // (a form key no booking has: the resent-form rule does not apply to an application)
       const rule = await rulesFor(tx, residentId, slot, `apply:${crypto.randomUUID()}`, now);
       if (rule) return { ok: false, code: "replayOf" in rule ? "alreadyBooked" : rule.code };
       const yearly = await yearlyLimitFor(tx, residentId, slot);
       if (yearly) return { ok: false, code: "yearlyLimit", limit: yearly.limit };
+      // Serialise with the draw on the slot's row: the draw claims it (`drawnAt`) before reading
+      // the applications, so this write either comes first (and the draw, waiting on the row
+      // lock, then sees this application) or waits for the draw and finds the slot drawn.
+      const open = await tx.slot.updateMany({
+        where: { id: slot.id, drawnAt: null },
+        data: { updatedAt: now },
+      });
+      if (open.count !== 1) return { ok: false, code: "closed" };
       const application = await tx.slotApplication.create({
         data: { slotId: slot.id, residentId, status: "applied", liveKey: key, createdAt: now },
         select: { id: true },
@@ -138,7 +144,12 @@ export type SlotDrawOutcome = Outcome<{ drawId: string; winners: number; applica
  * order are recorded (SlotDraw) and audited; the record's unique slot id makes a second draw (two
  * task runners at once) write nothing.
  */
-export async function drawSlot(slotId: string, now: Date): Promise<SlotDrawOutcome> {
+export async function drawSlot(
+  slotId: string,
+  now: Date,
+  /** staff who pressed "draw now" (null: the periodic task) */
+  by: { staffId: string | null; ip: string | null } = { staffId: null, ip: null },
+): Promise<SlotDrawOutcome> {
   try {
     return await getDb().$transaction(async (tx): Promise<SlotDrawOutcome> => {
       const slot = await tx.slot.findUnique({ where: { id: slotId }, select: targetSelect });
@@ -148,6 +159,14 @@ export async function drawSlot(slotId: string, now: Date): Promise<SlotDrawOutco
       if (slot.blocked) return { ok: false, code: "blocked" };
       if (slotDrawAt(slot.startsAt, slot.service.drawLeadHours) > now)
         return { ok: false, code: "notStarted" };
+      // Claim the slot first: an application whose transaction touched the row commits before
+      // this returns (READ COMMITTED waits on the row lock), later ones find it drawn. The
+      // applications are read after the claim, so none committed before it is left undrawn.
+      const claimed = await tx.slot.updateMany({
+        where: { id: slotId, drawnAt: null },
+        data: { drawnAt: now },
+      });
+      if (claimed.count !== 1) return { ok: false, code: "closed" };
       const applications = await tx.slotApplication.findMany({
         where: { slotId, status: "applied" },
         select: { id: true, residentId: true },
@@ -253,13 +272,15 @@ export async function drawSlot(slotId: string, now: Date): Promise<SlotDrawOutco
       }
       await recordAudit(
         {
-          actorId: null,
+          actorId: by.staffId,
           action: "booking.draw",
           subjectType: "SlotDraw",
           subjectId: draw.id,
           placeId: slot.service.place.id,
+          ip: by.ip,
           metadata: {
             slotId,
+            by: by.staffId ? "staff" : "task",
             seed,
             seats,
             applicants: applicants.length,
@@ -303,6 +324,43 @@ async function noShowTiers(tx: Tx, residentIds: string[], kind: string, now: Dat
     tiers.set(residentId, drawTier(starts, now, months));
   }
   return tiers;
+}
+
+// ───────────── switching back to first come ─────────────
+
+/** Applications of this service still waiting for a draw (the staff form warns before ending them). */
+export async function pendingApplicationCount(serviceId: string) {
+  return getDb().slotApplication.count({ where: { status: "applied", slot: { serviceId } } });
+}
+
+/**
+ * The service went back to first come: its undrawn applications end (`not_selected`) and each
+ * resident is told, in their language, that the time can now be booked directly. Runs in the
+ * transaction that saves the service.
+ */
+export async function endUndrawnApplications(tx: Tx, serviceId: string, now: Date) {
+  const pending = await tx.slotApplication.findMany({
+    where: { status: "applied", slot: { serviceId } },
+    select: { id: true, residentId: true, slot: { select: messageSlotSelect } },
+  });
+  if (pending.length === 0) return 0;
+  const { count } = await tx.slotApplication.updateMany({
+    where: { id: { in: pending.map((a) => a.id) }, status: "applied" },
+    data: { status: "not_selected", liveKey: null, updatedAt: now },
+  });
+  for (const application of pending)
+    await notify(
+      tx,
+      { id: application.residentId },
+      "booking_lottery_ended",
+      messageFacts(application.slot),
+      {
+        path: `/book/${application.slot.service.slug}/${application.slot.id}`,
+        ref: `slot-application:${application.id}`,
+      },
+      { sendAfter: now },
+    );
+  return count;
 }
 
 // ───────────── the periodic task ─────────────

@@ -27,6 +27,7 @@ const TEMPLATE_TOPICS: Record<string, Topic> = {
   waitlist_offer_expired: "waitlist",
   booking_lottery_won: "required",
   booking_lottery_waitlisted: "required",
+  booking_lottery_ended: "required",
   event_lottery_won: "required",
   event_lottery_waitlisted: "required",
   event_seat_offered: "waitlist",

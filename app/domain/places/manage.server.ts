@@ -1,6 +1,7 @@
 // Places & maps, back office: staff and admins edit a place's details, hours, closures and
 // services. Every change is audited.
 import { recordAudit } from "~/domain/audit/service.server";
+import { endUndrawnApplications } from "~/domain/booking/lottery.server";
 import type { SessionUser } from "~/domain/residents/types";
 import { searchTerms } from "~/domain/shared/korean-search";
 import type { Failure, Outcome } from "~/domain/shared/outcome";
@@ -407,12 +408,10 @@ export async function updateService(
       data: serviceData(input),
     });
     if (count === 0) return false;
-    // Back to first come: applications not yet drawn end (its slots are bookable again at once).
-    if (input.allocation === "first_come")
-      await tx.slotApplication.updateMany({
-        where: { status: "applied", slot: { serviceId } },
-        data: { status: "not_selected", liveKey: null },
-      });
+    // Back to first come: applications not yet drawn end, their residents are told (its slots
+    // are bookable again at once).
+    const ended =
+      input.allocation === "first_come" ? await endUndrawnApplications(tx, serviceId, actor.now) : 0;
     await recordAudit(
       {
         actorId: actor.actorId,
@@ -427,6 +426,7 @@ export async function updateService(
           active: input.active,
           allocation: input.allocation,
           drawLeadHours: input.drawLeadHours,
+          ...(ended > 0 ? { endedApplications: ended } : {}),
         },
       },
       tx,
