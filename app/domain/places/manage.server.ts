@@ -411,7 +411,9 @@ export async function updateService(
     // Back to first come: applications not yet drawn end, their residents are told (its slots
     // are bookable again at once).
     const ended =
-      input.allocation === "first_come" ? await endUndrawnApplications(tx, serviceId, actor.now) : 0;
+      input.allocation === "first_come"
+        ? await endUndrawnApplications(tx, serviceId, actor.now)
+        : 0;
     await recordAudit(
       {
         actorId: actor.actorId,
