@@ -279,10 +279,11 @@ describe("switching a lottery service back to first come", () => {
     });
     const expected = { ko: "추첨", en: "Lottery", zh: "抽签", vi: "bốc thăm" };
     for (const [index, person] of people.entries()) {
+      const language = languages[index]!;
       const mine = messages.filter((m) => m.residentId === person.id && m.channel === "email");
       expect(mine).toHaveLength(1);
-      expect(mine[0]!.locale).toBe(languages[index]);
-      expect(mine[0]!.subject).toContain(expected[languages[index]]);
+      expect(mine[0]!.locale).toBe(language);
+      expect(mine[0]!.subject).toContain(expected[language]);
     }
     const after = await call(editServiceLoader, getRequest(path, { cookie }), params);
     expect(after.data).toMatchObject({ pendingApplications: 0 });
