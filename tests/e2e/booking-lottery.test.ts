@@ -1,7 +1,7 @@
 // A study-room lottery in Chromium against the production build, at 320 px without JavaScript
 // (decision 0031): a resident applies for a time on the seeded study rooms' page, sees the
 // application on My bookings, and withdraws it.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { residentWithBirthDate, useSession } from "./booking-support";
 import { launchBrowser, newPage, serverDatabase } from "./support";
@@ -16,8 +16,8 @@ afterAll(async () => {
 
 const STUDY_ROOM = "youth-center-study-room";
 
-const noOverflow = (page: import("playwright-core").Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth);
+/** The document's width: at most the viewport's 320 px (reflow). */
+const documentWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe("study-room lottery (JavaScript off, 320 px)", () => {
   it("applies for a time, sees it on My bookings, withdraws it", async () => {
@@ -36,7 +36,7 @@ describe("study-room lottery (JavaScript off, 320 px)", () => {
     await page.getByRole("link", { name: /^19:00–21:00 신청\(추첨, / }).click();
     await page.waitForURL(new RegExp(`/book/${STUDY_ROOM}/\\w+$`));
     const slotPath = new URL(page.url()).pathname;
-    expect(await noOverflow(page)).toBeLessThanOrEqual(320);
+    expect(await documentWidth(page)).toBeLessThanOrEqual(320);
     await page.getByRole("button", { name: "추첨 신청하기" }).click();
     await page.waitForURL((url) => url.pathname === slotPath);
     expect(await page.getByText("신청하셨습니다.").count()).toBe(1);
@@ -56,7 +56,7 @@ describe("study-room lottery (JavaScript off, 320 px)", () => {
     await page.getByRole("heading", { level: 2, name: "내 추첨 신청" }).waitFor();
     const row = page.locator("li", { has: page.locator(`a[href="${slotPath}"]`) });
     expect(await row.textContent()).toMatch(/신청함 · .*추첨/);
-    expect(await noOverflow(page)).toBeLessThanOrEqual(320);
+    expect(await documentWidth(page)).toBeLessThanOrEqual(320);
 
     // withdraw from the slot page
     await row.getByRole("link").click();
