@@ -3,7 +3,6 @@
 // no-show is drawn after everyone else; the monthly cap per kind; refusals write nothing; a held
 // seat cannot be confirmed after its deadline; unconfirmed seats pass to the waitlist in drawn
 // order; and seats are never exceeded whatever runs at once (with a negative control).
-import crypto from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   applyForSession,
@@ -23,6 +22,11 @@ import {
 } from "~/routes/staff.events.sessions.$sessionId.draw";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
+import {
+  makeProgram as makeEventProgram,
+  makeSession as makeEventSession,
+  type SessionOverrides,
+} from "#tests/factories/events";
 import { call, formRequest, getRequest } from "#tests/factories/http";
 import { makeOrganization, makeStaff } from "#tests/factories/jobs";
 import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
@@ -38,55 +42,20 @@ beforeAll(() => setTestNow(NOW));
 
 type Reply = { refusal: { code: string } | null };
 
-let made = 0;
-async function makeProgram(kind = "mentoring", organizationId?: string) {
-  made += 1;
-  const org = organizationId ? { id: organizationId } : await makeOrganization();
-  const slug = `fair-${crypto.randomUUID().slice(0, 8)}-${made}`;
-  return db.program.create({
-    data: {
-      slug,
-      kind,
-      titleKo: `공정 배정 ${made}`,
-      titleEn: `Fair allocation ${made}`,
-      organizationId: org.id,
-      district: "mapo",
-      searchText: slug,
-    },
-    select: { id: true, slug: true, organizationId: true },
-  });
-}
+/** A program of `kind` (of a new organisation unless given). */
+const makeProgram = (kind = "mentoring", organizationId?: string) =>
+  makeEventProgram({ kind, organizationId, slugPrefix: "fair" });
 
-async function makeSession(
-  programId: string,
-  overrides: Partial<{
-    day: string;
-    capacity: number;
-    lottery: boolean;
-    status: string;
-    opensAt: Date;
-    closesAt: Date;
-    confirmHours: number;
-  }> = {},
-) {
-  const day = overrides.day ?? "2026-12-10";
-  const lottery = overrides.lottery ?? true;
-  return db.programSession.create({
-    data: {
-      programId,
-      startsAt: seoulInstant(day, "19:00"),
-      endsAt: seoulInstant(day, "21:00"),
-      capacity: overrides.capacity ?? 30,
-      registrationOpensAt: overrides.opensAt ?? seoulInstant("2026-11-20", "09:00"),
-      registrationClosesAt: overrides.closesAt ?? seoulInstant("2026-11-29", "18:00"),
-      status: overrides.status ?? "scheduled",
-      allocation: lottery ? "lottery" : "first_come",
-      drawAt: lottery ? DRAW_AT : null,
-      confirmHours: overrides.confirmHours ?? 48,
-    },
-    select: { id: true },
+/** A lottery of 30 seats on 10 December drawn at DRAW_AT, applications until 29 November. */
+const makeSession = (programId: string, overrides: SessionOverrides = {}) =>
+  makeEventSession(programId, {
+    day: "2026-12-10",
+    capacity: 30,
+    lottery: true,
+    closesAt: seoulInstant("2026-11-29", "18:00"),
+    drawAt: DRAW_AT,
+    ...overrides,
   });
-}
 
 const actor = (residentId: string, now = NOW) => ({ residentId, now, ip: null });
 

@@ -27,7 +27,7 @@ import {
   type Standing,
 } from "./allocation";
 import { canonicalApplicants, newSeed, runDrawFromSeed } from "~/domain/shared/draw";
-import { registrationKey, registrationState } from "./rules";
+import { registrationKey, registrationState, sessionSeatSelect } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
@@ -48,13 +48,7 @@ export function allocationRules() {
 
 const sessionSelect = {
   id: true,
-  startsAt: true,
-  capacity: true,
-  registeredCount: true,
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  status: true,
-  allocation: true,
+  ...sessionSeatSelect,
   drawAt: true,
   confirmHours: true,
   draw: { select: { id: true } },

@@ -13,7 +13,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
 import { lockResident, releaseSeat, withinMonthlyCap } from "./allocation.server";
 import { eventReminderKey } from "./reminders.server";
-import { registrationKey, registrationState } from "./rules";
+import { registrationKey, registrationState, sessionSeatSelect } from "./rules";
 
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
 
@@ -49,13 +49,7 @@ export async function registerForSession(
     where: { id: sessionId, program: { status: "published" } },
     select: {
       id: true,
-      startsAt: true,
-      capacity: true,
-      registeredCount: true,
-      registrationOpensAt: true,
-      registrationClosesAt: true,
-      status: true,
-      allocation: true,
+      ...sessionSeatSelect,
       program: {
         select: { id: true, slug: true, kind: true, eligibility: { select: criteriaSelect } },
       },
@@ -100,14 +94,7 @@ export async function registerForSession(
         // nothing was written: say why from the session as it is now
         const current = await tx.programSession.findUniqueOrThrow({
           where: { id: session.id },
-          select: {
-            startsAt: true,
-            capacity: true,
-            registeredCount: true,
-            registrationOpensAt: true,
-            registrationClosesAt: true,
-            status: true,
-          },
+          select: sessionSeatSelect,
         });
         const state = registrationState(current, now);
         return { ok: false, code: state === "open" ? "full" : state };
