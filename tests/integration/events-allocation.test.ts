@@ -354,6 +354,104 @@ describe("a cancelled lottery session", () => {
   });
 });
 
+describe("confirming while staff cancel the session", () => {
+  /** Winners of a drawn lottery of `seats`, one hour after the draw. */
+  async function drawnLottery(seats: number) {
+    const program = await makeProgram("lecture");
+    const session = await makeSession(program.id, { capacity: seats });
+    const people = await makeResidents(seats, { birthDate: "2000-01-01" });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null });
+    const staff = await makeStaff(program.organizationId);
+    return { session, people, staff, later: new Date(DRAW_AT.getTime() + HOUR) };
+  }
+
+  /** Registrations still live on the cancelled session, and those nobody told. */
+  async function leftBehind(sessionId: string) {
+    const registrations = await db.programRegistration.findMany({
+      where: { sessionId },
+      select: { id: true, status: true },
+    });
+    const told = new Set(
+      (
+        await db.notification.findMany({
+          where: { dedupeKey: { in: registrations.map((r) => `event-cancelled:${r.id}`) } },
+          select: { dedupeKey: true },
+        })
+      ).map((n) => n.dedupeKey),
+    );
+    return {
+      registrations: registrations.length,
+      live: registrations.filter((r) => r.status === "registered").length,
+      untold: registrations.filter((r) => !told.has(`event-cancelled:${r.id}`)).length,
+    };
+  }
+
+  it("every confirmation is either refused as cancelled or cancelled and told, in 3 rounds of 20", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { session, people, staff, later } = await drawnLottery(20);
+      const [cancelled, ...confirmations] = await Promise.all([
+        cancelSession(staff.user, session.id, { now: later, ip: null }),
+        ...people.map((p) => confirmSeat(session.id, actor(p.id, later))),
+      ]);
+      expect(cancelled.ok).toBe(true);
+      for (const outcome of confirmations)
+        if (!outcome.ok) expect(["cancelled", "offerGone"]).toContain(outcome.code);
+      const after = await leftBehind(session.id);
+      expect(after.registrations).toBe(confirmations.filter((c) => c.ok).length);
+      expect(after).toMatchObject({ live: 0, untold: 0 });
+      const row = await db.programSession.findUniqueOrThrow({ where: { id: session.id } });
+      expect(row).toMatchObject({ status: "cancelled", registeredCount: 0 });
+      expect(
+        await db.programApplication.count({
+          where: {
+            sessionId: session.id,
+            status: { in: ["applied", "waiting", "won", "offered"] },
+          },
+        }),
+      ).toBe(0);
+    }
+  }, 120_000);
+
+  it.runIf(overlapping)(
+    "negative control: a confirmation that does not take its turn on the session is left registered, untold",
+    async () => {
+      // confirmSeat without the conditional write on the session's row
+      const confirmUnguarded = (sessionId: string, residentId: string, now: Date) =>
+        db
+          .$transaction(async (tx) => {
+            const key = `${sessionId}:${residentId}`;
+            const application = await tx.programApplication.findUniqueOrThrow({
+              where: { liveKey: key },
+            });
+            const registration = await tx.programRegistration.create({
+              data: { sessionId, residentId, liveKey: key, createdAt: now },
+            });
+            const done = await tx.programApplication.updateMany({
+              where: { id: application.id, status: "won" },
+              data: { status: "confirmed", liveKey: null, registrationId: registration.id },
+            });
+            if (done.count !== 1) throw new Error("offer gone");
+          }, RACE_TX)
+          .catch(() => undefined);
+      let stranded = 0;
+      for (let round = 0; round < 3 && stranded === 0; round += 1) {
+        const { session, people, staff, later } = await drawnLottery(20);
+        await Promise.all([
+          cancelSession(staff.user, session.id, { now: later, ip: null }),
+          ...people.map((p) => confirmUnguarded(session.id, p.id, later)),
+        ]);
+        stranded += (await leftBehind(session.id)).live;
+      }
+      expect(stranded).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+});
+
 describe("waitlists", () => {
   it("passes unconfirmed lottery seats to the waitlist in drawn order, each offer held for a fixed time", async () => {
     const program = await makeProgram();
