@@ -14,6 +14,8 @@ import {
 import { runDrawFromSeed, type DrawApplicant } from "~/domain/shared/draw";
 import { cancelSession } from "~/domain/events/manage.server";
 import { cancelRegistration, registerForSession } from "~/domain/events/register.server";
+import { sendEventReminders } from "~/domain/events/reminders.server";
+import { deleteAccount } from "~/domain/residents/service.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as eventAction, loader as eventLoader } from "~/routes/events.$slug";
 import {
@@ -29,7 +31,12 @@ import {
 } from "#tests/factories/events";
 import { call, formRequest, getRequest } from "#tests/factories/http";
 import { makeOrganization, makeStaff } from "#tests/factories/jobs";
-import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
+import {
+  makeResident,
+  makeResidents,
+  sessionCookieFor,
+  TEST_PASSWORD,
+} from "#tests/factories/residents";
 
 const db = getDb();
 const overlapping = inject("databaseEngine") === "postgresql";
@@ -550,6 +557,114 @@ describe("waitlists", () => {
     // nobody registers into the held seat
     expect(await registerForSession(session.id, actor(second.id))).toMatchObject({ code: "full" });
   });
+});
+
+describe("deleting an account", () => {
+  const remindersAt = seoulInstant("2026-11-25", "10:05");
+  const deletedAt = seoulInstant("2026-11-25", "10:30");
+
+  it("gives its seat to the one waiting, withdraws its entries and reminders, keeps past attendance anonymous", async () => {
+    const program = await makeProgram("mentoring");
+    // tomorrow evening: its reminder is queued at 10:00 today
+    const full = await makeSession(program.id, {
+      day: "2026-11-26",
+      capacity: 2,
+      lottery: false,
+      closesAt: seoulInstant("2026-11-26", "12:00"),
+    });
+    const leaving = await makeResident({ birthDate: "2000-01-01" });
+    const staying = await makeResident({ birthDate: "2000-01-01" });
+    const waiter = await makeResident({ birthDate: "2000-01-01" });
+    for (const who of [leaving, staying])
+      expect((await registerForSession(full.id, actor(who.id))).ok).toBe(true);
+    expect(await applyForSession(full.id, actor(waiter.id))).toMatchObject({ ok: true });
+    // a lottery it applied to, and a session it attended last week
+    const lottery = await makeSession((await makeProgram("lecture")).id, { capacity: 5 });
+    expect((await applyForSession(lottery.id, actor(leaving.id))).ok).toBe(true);
+    const past = await makeSession(program.id, {
+      day: "2026-11-18",
+      lottery: false,
+      opensAt: seoulInstant("2026-11-10", "09:00"),
+      closesAt: seoulInstant("2026-11-17", "18:00"),
+    });
+    const attended = await db.programRegistration.create({
+      data: {
+        sessionId: past.id,
+        residentId: leaving.id,
+        liveKey: `${past.id}:${leaving.id}`,
+        attendance: "attended",
+      },
+    });
+    await sendEventReminders(remindersAt);
+    const reminder = await db.notification.findFirstOrThrow({
+      where: { residentId: leaving.id, template: "event_reminder", channel: "email" },
+    });
+    expect(reminder.status).toBe("pending");
+
+    expect(await deleteAccount(leaving.id, TEST_PASSWORD, { ip: null, now: deletedAt })).toEqual({
+      ok: true,
+    });
+
+    // the one waiting holds the freed seat and is told; the counter still counts two seats
+    const offered = await db.programApplication.findFirstOrThrow({
+      where: { sessionId: full.id, residentId: waiter.id },
+    });
+    expect(offered.status).toBe("offered");
+    expect(
+      await db.notification.count({
+        where: { residentId: waiter.id, template: "event_seat_offered" },
+      }),
+    ).toBeGreaterThan(0);
+    expect(await counts(full.id)).toMatchObject({ counter: 2, registrations: 1, held: 1 });
+    expect(
+      await db.programRegistration.findFirstOrThrow({
+        where: { sessionId: full.id, residentId: leaving.id },
+      }),
+    ).toMatchObject({ status: "cancelled", liveKey: null });
+    expect(
+      await db.programApplication.findFirstOrThrow({
+        where: { sessionId: lottery.id, residentId: leaving.id },
+      }),
+    ).toMatchObject({ status: "withdrawn", liveKey: null });
+    expect((await db.notification.findUniqueOrThrow({ where: { id: reminder.id } })).status).toBe(
+      "cancelled",
+    );
+    // the past registration stays, with its attendance, tied only to the anonymised account
+    expect(
+      await db.programRegistration.findUniqueOrThrow({ where: { id: attended.id } }),
+    ).toMatchObject({ status: "registered", attendance: "attended" });
+    expect(await db.resident.findUniqueOrThrow({ where: { id: leaving.id } })).toMatchObject({
+      email: null,
+      name: "",
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "resident.delete", subjectId: leaving.id },
+    });
+    expect(JSON.parse(audit.metadata!)).toMatchObject({
+      cancelledEventRegistrations: 1,
+      withdrawnEventApplications: 1,
+    });
+  });
+
+  it("a deletion and a cancellation at once: both seats pass on, the counter stays exact", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const program = await makeProgram("forum");
+      const session = await makeSession(program.id, { capacity: 2, lottery: false });
+      const [leaving, cancelling, firstWaiter, secondWaiter] = await Promise.all(
+        [0, 1, 2, 3].map(() => makeResident({ birthDate: "2000-01-01" })),
+      );
+      for (const who of [leaving!, cancelling!])
+        expect((await registerForSession(session.id, actor(who.id))).ok).toBe(true);
+      for (const who of [firstWaiter!, secondWaiter!])
+        expect((await applyForSession(session.id, actor(who.id))).ok).toBe(true);
+      const [deleted, cancelled] = await Promise.all([
+        deleteAccount(leaving!.id, TEST_PASSWORD, { ip: null, now: NOW }),
+        cancelRegistration(session.id, actor(cancelling!.id)),
+      ]);
+      expect(deleted.ok && cancelled.ok).toBe(true);
+      expect(await counts(session.id)).toMatchObject({ counter: 2, registrations: 0, held: 2 });
+    }
+  }, 60_000);
 });
 
 describe("never beyond the seats, whatever runs at once", () => {
