@@ -338,6 +338,7 @@ const serviceFields = {
   active: true,
   allocation: true,
   drawLeadHours: true,
+  yearlyLimitPerResident: true,
 } satisfies Prisma.ServiceSelect;
 
 /** Every service of a place, the ones no longer offered last. */
@@ -365,6 +366,7 @@ function serviceData(input: ServiceInput) {
     active: input.active,
     allocation: input.allocation,
     drawLeadHours: input.drawLeadHours,
+    yearlyLimitPerResident: input.yearlyLimitPerResident ?? null,
   };
 }
 
@@ -383,7 +385,11 @@ export async function createService(placeId: string, input: ServiceInput, actor:
         subjectId: service.id,
         placeId,
         ip: actor.ip,
-        metadata: { kind: input.kind, bookable: input.bookable },
+        metadata: {
+          kind: input.kind,
+          bookable: input.bookable,
+          yearlyLimitPerResident: input.yearlyLimitPerResident ?? null,
+        },
       },
       tx,
     );
@@ -402,6 +408,11 @@ export async function updateService(
   actor: Actor,
 ) {
   return getDb().$transaction(async (tx) => {
+    const before = await tx.service.findFirst({
+      where: { id: serviceId, placeId },
+      select: { yearlyLimitPerResident: true },
+    });
+    if (!before) return false;
     const { count } = await tx.service.updateMany({
       where: { id: serviceId, placeId },
       data: serviceData(input),
@@ -427,6 +438,9 @@ export async function updateService(
           active: input.active,
           allocation: input.allocation,
           drawLeadHours: input.drawLeadHours,
+          // the limit residents are held to: what it was and what it is now
+          yearlyLimitBefore: before.yearlyLimitPerResident,
+          yearlyLimitPerResident: input.yearlyLimitPerResident ?? null,
         },
       },
       tx,
