@@ -376,6 +376,15 @@ describe("confirming while staff cancel the session", () => {
     return { session, people, staff, later: new Date(DRAW_AT.getTime() + HOUR) };
   }
 
+  /**
+   * The i-th confirmation starts i × 15 ms after the cancellation: spread over the time the
+   * cancellation's transaction takes, some land before it, some during, some after.
+   */
+  const staggered = <T>(i: number, run: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      setTimeout(() => run().then(resolve, reject), i * 15);
+    });
+
   /** Registrations still live on the cancelled session, and those nobody told. */
   async function leftBehind(sessionId: string) {
     const registrations = await db.programRegistration.findMany({
@@ -402,11 +411,11 @@ describe("confirming while staff cancel the session", () => {
       const { session, people, staff, later } = await drawnLottery(20);
       const [cancelled, ...confirmations] = await Promise.all([
         cancelSession(staff.user, session.id, { now: later, ip: null }),
-        ...people.map((p) => confirmSeat(session.id, actor(p.id, later))),
+        ...people.map((p, i) => staggered(i, () => confirmSeat(session.id, actor(p.id, later)))),
       ]);
       expect(cancelled.ok).toBe(true);
       for (const outcome of confirmations)
-        if (!outcome.ok) expect(["cancelled", "offerGone"]).toContain(outcome.code);
+        if (!outcome.ok) expect(["cancelled", "offerGone", "notFound"]).toContain(outcome.code);
       const after = await leftBehind(session.id);
       expect(after.registrations).toBe(confirmations.filter((c) => c.ok).length);
       expect(after).toMatchObject({ live: 0, untold: 0 });
@@ -422,6 +431,41 @@ describe("confirming while staff cancel the session", () => {
       ).toBe(0);
     }
   }, 120_000);
+
+  it("the same for waitlist offers: accepted and refused as cancelled, never left live", async () => {
+    const program = await makeProgram("forum");
+    const session = await makeSession(program.id, { capacity: 15, lottery: false });
+    const holders = await makeResidents(15, { birthDate: "2000-01-01" });
+    const waiting = await makeResidents(15, { birthDate: "2000-01-01" });
+    for (const h of holders)
+      expect((await registerForSession(session.id, actor(h.id))).ok).toBe(true);
+    for (const w of waiting) expect((await applyForSession(session.id, actor(w.id))).ok).toBe(true);
+    // every holder gives up: each seat is offered to one waiting
+    for (const h of holders)
+      expect((await cancelRegistration(session.id, actor(h.id))).ok).toBe(true);
+    expect(await counts(session.id)).toMatchObject({ counter: 15, registrations: 0, held: 15 });
+    const staff = await makeStaff(program.organizationId);
+    const [cancelled, ...confirmations] = await Promise.all([
+      cancelSession(staff.user, session.id, { now: NOW, ip: null }),
+      ...waiting.map((w, i) => staggered(i, () => confirmSeat(session.id, actor(w.id)))),
+    ]);
+    expect(cancelled.ok).toBe(true);
+    for (const outcome of confirmations)
+      if (!outcome.ok) expect(["cancelled", "offerGone", "notFound"]).toContain(outcome.code);
+    const after = await leftBehind(session.id);
+    // the holders' own cancelled registrations, and the accepted offers, all cancelled and told
+    expect(after.registrations).toBe(15 + confirmations.filter((c) => c.ok).length);
+    expect(after.live).toBe(0);
+    expect(
+      await db.notification.count({
+        where: {
+          template: "event_cancelled",
+          channel: "email",
+          residentId: { in: waiting.map((w) => w.id) },
+        },
+      }),
+    ).toBe(15);
+  }, 60_000);
 
   it.runIf(overlapping)(
     "negative control: a confirmation that does not take its turn on the session is left registered, untold",
@@ -445,11 +489,11 @@ describe("confirming while staff cancel the session", () => {
           }, RACE_TX)
           .catch(() => undefined);
       let stranded = 0;
-      for (let round = 0; round < 3 && stranded === 0; round += 1) {
+      for (let round = 0; round < 6 && stranded === 0; round += 1) {
         const { session, people, staff, later } = await drawnLottery(20);
         await Promise.all([
           cancelSession(staff.user, session.id, { now: later, ip: null }),
-          ...people.map((p) => confirmUnguarded(session.id, p.id, later)),
+          ...people.map((p, i) => staggered(i, () => confirmUnguarded(session.id, p.id, later))),
         ]);
         stranded += (await leftBehind(session.id)).live;
       }
