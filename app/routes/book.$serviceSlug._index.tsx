@@ -84,6 +84,9 @@ export default function ServicePage() {
       {service.durationMinutes ? (
         <p>{t("service.duration", { minutes: service.durationMinutes })}</p>
       ) : null}
+      {service.yearlyLimitPerResident ? (
+        <p>{t("service.yearlyLimit", { limit: service.yearlyLimitPerResident })}</p>
+      ) : null}
       <RequirementList criteria={criteria} />
       {verdict && !verdict.eligible ? <IneligibleNotice reasons={verdict.reasons} /> : null}
       <p className="hint">

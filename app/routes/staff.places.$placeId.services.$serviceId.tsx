@@ -78,6 +78,9 @@ export default function StaffPlaceService() {
           descriptionKo: service.descriptionKo,
           descriptionEn: service.descriptionEn,
           durationMinutes: service.durationMinutes ? String(service.durationMinutes) : "",
+          yearlyLimitPerResident: service.yearlyLimitPerResident
+            ? String(service.yearlyLimitPerResident)
+            : "",
           bookable: service.bookable ? "on" : "",
           active: service.active ? "on" : "",
           allocation: service.allocation,

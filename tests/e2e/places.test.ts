@@ -504,11 +504,24 @@ describe("the back office", () => {
     // edit it, then come back to the list from its page
     await page.getByRole("link", { name }).click();
     await page.getByLabel("1회 이용 시간(분)").fill("25");
+    // a yearly limit of 0 is refused in place, what was typed kept
+    await page.getByLabel("1인당 연간 예약 한도").fill("0");
+    await page.getByRole("button", { name: "서비스 저장" }).click();
+    await expect
+      .poll(() => page.locator(".field-errors").first().textContent())
+      .toBe("연간 예약 한도는 1~366 사이의 정수로 입력하거나, 한도가 없으면 비워 두세요.");
+    expect(await page.getByLabel("1인당 연간 예약 한도").inputValue()).toBe("0");
+    expect(await db.service.count({ where: { nameKo: name, durationMinutes: 25 } })).toBe(0);
+    await page.getByLabel("1인당 연간 예약 한도").fill("12");
     await page.getByRole("button", { name: "서비스 저장" }).click();
     await expect
       .poll(() => page.getByRole("status").first().textContent())
       .toBe("서비스를 저장했습니다.");
-    expect(await db.service.count({ where: { nameKo: name, durationMinutes: 25 } })).toBe(1);
+    expect(
+      await db.service.count({
+        where: { nameKo: name, durationMinutes: 25, yearlyLimitPerResident: 12 },
+      }),
+    ).toBe(1);
     await page.getByRole("link", { name }).click();
     await page.getByRole("link", { name: "이 시설의 모든 서비스" }).click();
     await page.waitForURL(/\/services$/);

@@ -4,7 +4,7 @@ import { postingSearchText } from "~/domain/jobs/common.server";
 import type { SessionUser } from "~/domain/residents/types";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
-import { makeResident } from "./residents";
+import { makeResident, sessionCookieFor } from "./residents";
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}-${(counter += 1)}`;
@@ -40,6 +40,15 @@ export async function makeStaff(organizationId: string | null, role: "staff" | "
     preferredLanguage: "ko",
   };
   return { ...resident, user };
+}
+
+/** A staff member of an organisation, logged in (a signed session cookie), for the staff pages. */
+export async function makeLoggedInStaff(
+  organizationId: string | null,
+  role: "staff" | "admin" = "staff",
+) {
+  const staff = await makeStaff(organizationId, role);
+  return { ...staff, cookie: await sessionCookieFor(staff.id) };
 }
 
 export async function makeCriteria(data: {

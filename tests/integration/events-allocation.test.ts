@@ -3,7 +3,6 @@
 // no-show is drawn after everyone else; the monthly cap per kind; refusals write nothing; a held
 // seat cannot be confirmed after its deadline; unconfirmed seats pass to the waitlist in drawn
 // order; and seats are never exceeded whatever runs at once (with a negative control).
-import crypto from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   applyForSession,
@@ -15,6 +14,8 @@ import {
 import { runDrawFromSeed, type DrawApplicant } from "~/domain/shared/draw";
 import { cancelSession } from "~/domain/events/manage.server";
 import { cancelRegistration, registerForSession } from "~/domain/events/register.server";
+import { sendEventReminders } from "~/domain/events/reminders.server";
+import { deleteAccount } from "~/domain/residents/service.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { action as eventAction, loader as eventLoader } from "~/routes/events.$slug";
 import {
@@ -23,9 +24,19 @@ import {
 } from "~/routes/staff.events.sessions.$sessionId.draw";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
+import {
+  makeProgram as makeEventProgram,
+  makeSession as makeEventSession,
+  type SessionOverrides,
+} from "#tests/factories/events";
 import { call, formRequest, getRequest } from "#tests/factories/http";
 import { makeOrganization, makeStaff } from "#tests/factories/jobs";
-import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
+import {
+  makeResident,
+  makeResidents,
+  sessionCookieFor,
+  TEST_PASSWORD,
+} from "#tests/factories/residents";
 
 const db = getDb();
 const overlapping = inject("databaseEngine") === "postgresql";
@@ -38,55 +49,20 @@ beforeAll(() => setTestNow(NOW));
 
 type Reply = { refusal: { code: string } | null };
 
-let made = 0;
-async function makeProgram(kind = "mentoring", organizationId?: string) {
-  made += 1;
-  const org = organizationId ? { id: organizationId } : await makeOrganization();
-  const slug = `fair-${crypto.randomUUID().slice(0, 8)}-${made}`;
-  return db.program.create({
-    data: {
-      slug,
-      kind,
-      titleKo: `공정 배정 ${made}`,
-      titleEn: `Fair allocation ${made}`,
-      organizationId: org.id,
-      district: "mapo",
-      searchText: slug,
-    },
-    select: { id: true, slug: true, organizationId: true },
-  });
-}
+/** A program of `kind` (of a new organisation unless given). */
+const makeProgram = (kind = "mentoring", organizationId?: string) =>
+  makeEventProgram({ kind, organizationId, slugPrefix: "fair" });
 
-async function makeSession(
-  programId: string,
-  overrides: Partial<{
-    day: string;
-    capacity: number;
-    lottery: boolean;
-    status: string;
-    opensAt: Date;
-    closesAt: Date;
-    confirmHours: number;
-  }> = {},
-) {
-  const day = overrides.day ?? "2026-12-10";
-  const lottery = overrides.lottery ?? true;
-  return db.programSession.create({
-    data: {
-      programId,
-      startsAt: seoulInstant(day, "19:00"),
-      endsAt: seoulInstant(day, "21:00"),
-      capacity: overrides.capacity ?? 30,
-      registrationOpensAt: overrides.opensAt ?? seoulInstant("2026-11-20", "09:00"),
-      registrationClosesAt: overrides.closesAt ?? seoulInstant("2026-11-29", "18:00"),
-      status: overrides.status ?? "scheduled",
-      allocation: lottery ? "lottery" : "first_come",
-      drawAt: lottery ? DRAW_AT : null,
-      confirmHours: overrides.confirmHours ?? 48,
-    },
-    select: { id: true },
+/** A lottery of 30 seats on 10 December drawn at DRAW_AT, applications until 29 November. */
+const makeSession = (programId: string, overrides: SessionOverrides = {}) =>
+  makeEventSession(programId, {
+    day: "2026-12-10",
+    capacity: 30,
+    lottery: true,
+    closesAt: seoulInstant("2026-11-29", "18:00"),
+    drawAt: DRAW_AT,
+    ...overrides,
   });
-}
 
 const actor = (residentId: string, now = NOW) => ({ residentId, now, ip: null });
 
@@ -385,6 +361,148 @@ describe("a cancelled lottery session", () => {
   });
 });
 
+describe("confirming while staff cancel the session", () => {
+  /** Winners of a drawn lottery of `seats`, one hour after the draw. */
+  async function drawnLottery(seats: number) {
+    const program = await makeProgram("lecture");
+    const session = await makeSession(program.id, { capacity: seats });
+    const people = await makeResidents(seats, { birthDate: "2000-01-01" });
+    await applyAll(
+      session.id,
+      people.map((p) => p.id),
+    );
+    await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null });
+    const staff = await makeStaff(program.organizationId);
+    return { session, people, staff, later: new Date(DRAW_AT.getTime() + HOUR) };
+  }
+
+  /**
+   * The i-th confirmation starts i × 15 ms after the cancellation: spread over the time the
+   * cancellation's transaction takes, some land before it, some during, some after.
+   */
+  const staggered = <T>(i: number, run: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      setTimeout(() => run().then(resolve, reject), i * 15);
+    });
+
+  /** Registrations still live on the cancelled session, and those nobody told. */
+  async function leftBehind(sessionId: string) {
+    const registrations = await db.programRegistration.findMany({
+      where: { sessionId },
+      select: { id: true, status: true },
+    });
+    const told = new Set(
+      (
+        await db.notification.findMany({
+          where: { dedupeKey: { in: registrations.map((r) => `event-cancelled:${r.id}`) } },
+          select: { dedupeKey: true },
+        })
+      ).map((n) => n.dedupeKey),
+    );
+    return {
+      registrations: registrations.length,
+      live: registrations.filter((r) => r.status === "registered").length,
+      untold: registrations.filter((r) => !told.has(`event-cancelled:${r.id}`)).length,
+    };
+  }
+
+  it("every confirmation is either refused as cancelled or cancelled and told, in 3 rounds of 20", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { session, people, staff, later } = await drawnLottery(20);
+      const [cancelled, ...confirmations] = await Promise.all([
+        cancelSession(staff.user, session.id, { now: later, ip: null }),
+        ...people.map((p, i) => staggered(i, () => confirmSeat(session.id, actor(p.id, later)))),
+      ]);
+      expect(cancelled.ok).toBe(true);
+      for (const outcome of confirmations)
+        if (!outcome.ok) expect(["cancelled", "offerGone", "notFound"]).toContain(outcome.code);
+      const after = await leftBehind(session.id);
+      expect(after.registrations).toBe(confirmations.filter((c) => c.ok).length);
+      expect(after).toMatchObject({ live: 0, untold: 0 });
+      const row = await db.programSession.findUniqueOrThrow({ where: { id: session.id } });
+      expect(row).toMatchObject({ status: "cancelled", registeredCount: 0 });
+      expect(
+        await db.programApplication.count({
+          where: {
+            sessionId: session.id,
+            status: { in: ["applied", "waiting", "won", "offered"] },
+          },
+        }),
+      ).toBe(0);
+    }
+  }, 120_000);
+
+  it("the same for waitlist offers: accepted and refused as cancelled, never left live", async () => {
+    const program = await makeProgram("forum");
+    const session = await makeSession(program.id, { capacity: 15, lottery: false });
+    const holders = await makeResidents(15, { birthDate: "2000-01-01" });
+    const waiting = await makeResidents(15, { birthDate: "2000-01-01" });
+    for (const h of holders)
+      expect((await registerForSession(session.id, actor(h.id))).ok).toBe(true);
+    for (const w of waiting) expect((await applyForSession(session.id, actor(w.id))).ok).toBe(true);
+    // every holder gives up: each seat is offered to one waiting
+    for (const h of holders)
+      expect((await cancelRegistration(session.id, actor(h.id))).ok).toBe(true);
+    expect(await counts(session.id)).toMatchObject({ counter: 15, registrations: 0, held: 15 });
+    const staff = await makeStaff(program.organizationId);
+    const [cancelled, ...confirmations] = await Promise.all([
+      cancelSession(staff.user, session.id, { now: NOW, ip: null }),
+      ...waiting.map((w, i) => staggered(i, () => confirmSeat(session.id, actor(w.id)))),
+    ]);
+    expect(cancelled.ok).toBe(true);
+    for (const outcome of confirmations)
+      if (!outcome.ok) expect(["cancelled", "offerGone", "notFound"]).toContain(outcome.code);
+    const after = await leftBehind(session.id);
+    // the holders' own cancelled registrations, and the accepted offers, all cancelled and told
+    expect(after.registrations).toBe(15 + confirmations.filter((c) => c.ok).length);
+    expect(after.live).toBe(0);
+    expect(
+      await db.notification.count({
+        where: {
+          template: "event_cancelled",
+          channel: "email",
+          residentId: { in: waiting.map((w) => w.id) },
+        },
+      }),
+    ).toBe(15);
+  }, 60_000);
+
+  it.runIf(overlapping)(
+    "negative control: a confirmation that does not take its turn on the session is left registered, untold",
+    async () => {
+      // confirmSeat without the conditional write on the session's row
+      const confirmUnguarded = (sessionId: string, residentId: string, now: Date) =>
+        db
+          .$transaction(async (tx) => {
+            const key = `${sessionId}:${residentId}`;
+            const application = await tx.programApplication.findUniqueOrThrow({
+              where: { liveKey: key },
+            });
+            const registration = await tx.programRegistration.create({
+              data: { sessionId, residentId, liveKey: key, createdAt: now },
+            });
+            const done = await tx.programApplication.updateMany({
+              where: { id: application.id, status: "won" },
+              data: { status: "confirmed", liveKey: null, registrationId: registration.id },
+            });
+            if (done.count !== 1) throw new Error("offer gone");
+          }, RACE_TX)
+          .catch(() => undefined);
+      let stranded = 0;
+      for (let round = 0; round < 6 && stranded === 0; round += 1) {
+        const { session, people, staff, later } = await drawnLottery(20);
+        await Promise.all([
+          cancelSession(staff.user, session.id, { now: later, ip: null }),
+          ...people.map((p, i) => staggered(i, () => confirmUnguarded(session.id, p.id, later))),
+        ]);
+        stranded += (await leftBehind(session.id)).live;
+      }
+      expect(stranded).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+});
+
 describe("waitlists", () => {
   it("passes unconfirmed lottery seats to the waitlist in drawn order, each offer held for a fixed time", async () => {
     const program = await makeProgram();
@@ -483,6 +601,114 @@ describe("waitlists", () => {
     // nobody registers into the held seat
     expect(await registerForSession(session.id, actor(second.id))).toMatchObject({ code: "full" });
   });
+});
+
+describe("deleting an account", () => {
+  const remindersAt = seoulInstant("2026-11-25", "10:05");
+  const deletedAt = seoulInstant("2026-11-25", "10:30");
+
+  it("gives its seat to the one waiting, withdraws its entries and reminders, keeps past attendance anonymous", async () => {
+    const program = await makeProgram("mentoring");
+    // tomorrow evening: its reminder is queued at 10:00 today
+    const full = await makeSession(program.id, {
+      day: "2026-11-26",
+      capacity: 2,
+      lottery: false,
+      closesAt: seoulInstant("2026-11-26", "12:00"),
+    });
+    const leaving = await makeResident({ birthDate: "2000-01-01" });
+    const staying = await makeResident({ birthDate: "2000-01-01" });
+    const waiter = await makeResident({ birthDate: "2000-01-01" });
+    for (const who of [leaving, staying])
+      expect((await registerForSession(full.id, actor(who.id))).ok).toBe(true);
+    expect(await applyForSession(full.id, actor(waiter.id))).toMatchObject({ ok: true });
+    // a lottery it applied to, and a session it attended last week
+    const lottery = await makeSession((await makeProgram("lecture")).id, { capacity: 5 });
+    expect((await applyForSession(lottery.id, actor(leaving.id))).ok).toBe(true);
+    const past = await makeSession(program.id, {
+      day: "2026-11-18",
+      lottery: false,
+      opensAt: seoulInstant("2026-11-10", "09:00"),
+      closesAt: seoulInstant("2026-11-17", "18:00"),
+    });
+    const attended = await db.programRegistration.create({
+      data: {
+        sessionId: past.id,
+        residentId: leaving.id,
+        liveKey: `${past.id}:${leaving.id}`,
+        attendance: "attended",
+      },
+    });
+    await sendEventReminders(remindersAt);
+    const reminder = await db.notification.findFirstOrThrow({
+      where: { residentId: leaving.id, template: "event_reminder", channel: "email" },
+    });
+    expect(reminder.status).toBe("pending");
+
+    expect(await deleteAccount(leaving.id, TEST_PASSWORD, { ip: null, now: deletedAt })).toEqual({
+      ok: true,
+    });
+
+    // the one waiting holds the freed seat and is told; the counter still counts two seats
+    const offered = await db.programApplication.findFirstOrThrow({
+      where: { sessionId: full.id, residentId: waiter.id },
+    });
+    expect(offered.status).toBe("offered");
+    expect(
+      await db.notification.count({
+        where: { residentId: waiter.id, template: "event_seat_offered" },
+      }),
+    ).toBeGreaterThan(0);
+    expect(await counts(full.id)).toMatchObject({ counter: 2, registrations: 1, held: 1 });
+    expect(
+      await db.programRegistration.findFirstOrThrow({
+        where: { sessionId: full.id, residentId: leaving.id },
+      }),
+    ).toMatchObject({ status: "cancelled", liveKey: null });
+    expect(
+      await db.programApplication.findFirstOrThrow({
+        where: { sessionId: lottery.id, residentId: leaving.id },
+      }),
+    ).toMatchObject({ status: "withdrawn", liveKey: null });
+    expect((await db.notification.findUniqueOrThrow({ where: { id: reminder.id } })).status).toBe(
+      "cancelled",
+    );
+    // the past registration stays, with its attendance, tied only to the anonymised account
+    expect(
+      await db.programRegistration.findUniqueOrThrow({ where: { id: attended.id } }),
+    ).toMatchObject({ status: "registered", attendance: "attended" });
+    expect(await db.resident.findUniqueOrThrow({ where: { id: leaving.id } })).toMatchObject({
+      email: null,
+      name: "",
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "resident.delete", subjectId: leaving.id },
+    });
+    expect(JSON.parse(audit.metadata!)).toMatchObject({
+      cancelledEventRegistrations: 1,
+      withdrawnEventApplications: 1,
+    });
+  });
+
+  it("a deletion and a cancellation at once: both seats pass on, the counter stays exact", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const program = await makeProgram("forum");
+      const session = await makeSession(program.id, { capacity: 2, lottery: false });
+      const [leaving, cancelling, firstWaiter, secondWaiter] = await Promise.all(
+        [0, 1, 2, 3].map(() => makeResident({ birthDate: "2000-01-01" })),
+      );
+      for (const who of [leaving!, cancelling!])
+        expect((await registerForSession(session.id, actor(who.id))).ok).toBe(true);
+      for (const who of [firstWaiter!, secondWaiter!])
+        expect((await applyForSession(session.id, actor(who.id))).ok).toBe(true);
+      const [deleted, cancelled] = await Promise.all([
+        deleteAccount(leaving!.id, TEST_PASSWORD, { ip: null, now: NOW }),
+        cancelRegistration(session.id, actor(cancelling!.id)),
+      ]);
+      expect(deleted.ok && cancelled.ok).toBe(true);
+      expect(await counts(session.id)).toMatchObject({ counter: 2, registrations: 0, held: 2 });
+    }
+  }, 60_000);
 });
 
 describe("never beyond the seats, whatever runs at once", () => {

@@ -19,7 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { call, getRequest } from "#tests/factories/http";
 import { makeCriteria, makeOrganization } from "#tests/factories/jobs";
-import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
 import { startTestSmtpServer, type TestSmtpServer } from "#tests/support/smtp-server";
 
 const db = getDb();
@@ -437,5 +437,46 @@ describe("reminders", () => {
       ip: null,
     });
     expect((await reminders(who.id)).map((row) => row.status)).toEqual(["cancelled"]);
+  });
+
+  it("reminds every registrant when there are more than one batch, ties in createdAt included", async () => {
+    const program = await makeProgram({ district: "mapo" });
+    const session = await makeSession(program.id, "2026-11-29");
+    const people = await makeResidents(8);
+    // five registered at the very same instant (the keyset's id breaks the tie), two later, one
+    // after 10:00 the day before (never reminded)
+    const times = [
+      ...Array<Date>(5).fill(seoulInstant("2026-11-25", "09:00")),
+      seoulInstant("2026-11-26", "12:00"),
+      seoulInstant("2026-11-27", "08:00"),
+      seoulInstant("2026-11-28", "11:00"),
+    ];
+    await db.programRegistration.createMany({
+      data: people.map((who, i) => ({
+        sessionId: session.id,
+        residentId: who.id,
+        liveKey: `${session.id}:${who.id}`,
+        createdAt: times[i]!,
+      })),
+    });
+    await db.programSession.update({
+      where: { id: session.id },
+      data: { registeredCount: people.length },
+    });
+    const at = seoulInstant("2026-11-28", "10:00");
+    const run = await sendEventReminders(at, { batchSize: 3 });
+    expect(run.considered).toBeGreaterThanOrEqual(8);
+    const reminded = await db.notification.findMany({
+      where: { residentId: { in: people.map((p) => p.id) }, template: "event_reminder" },
+      select: { residentId: true },
+    });
+    expect(reminded.map((row) => row.residentId).sort()).toEqual(
+      people
+        .slice(0, 7)
+        .map((p) => p.id)
+        .sort(),
+    );
+    // a second run in batches queues nothing more
+    expect((await sendEventReminders(at, { batchSize: 3 })).queued).toBe(0);
   });
 });

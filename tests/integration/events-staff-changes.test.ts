@@ -21,7 +21,7 @@ import { action as sessionAction } from "~/routes/staff.events.sessions.$session
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { call, formRequest, getRequest } from "#tests/factories/http";
-import { makeOrganization, makeStaff } from "#tests/factories/jobs";
+import { makeLoggedInStaff, makeOrganization } from "#tests/factories/jobs";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
 
 const db = getDb();
@@ -81,8 +81,8 @@ const lotteryFields = (overrides: Record<string, string> = {}) =>
 
 async function host() {
   const org = await makeOrganization();
-  const staff = await makeStaff(org.id, "staff");
-  const cookie = await sessionCookieFor(staff.id);
+  const staff = await makeLoggedInStaff(org.id);
+  const { cookie } = staff;
   const reply = await call(
     newProgramAction,
     formRequest("/staff/events/new", programFields(), { cookie }),

@@ -36,7 +36,7 @@ import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { call, formRequest, getRequest } from "#tests/factories/http";
-import { makeOrganization, makeStaff } from "#tests/factories/jobs";
+import { makeLoggedInStaff, makeOrganization } from "#tests/factories/jobs";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
 import { startTestSmtpServer, type TestSmtpServer } from "#tests/support/smtp-server";
 
@@ -49,11 +49,6 @@ type Reply = {
   result?: { error?: Record<string, string[] | null> } | null;
   refusal?: { code: string } | null;
 };
-
-async function staffOf(organizationId: string | null, role: "staff" | "admin" = "staff") {
-  const staff = await makeStaff(organizationId, role);
-  return { ...staff, cookie: await sessionCookieFor(staff.id) };
-}
 
 const programFields = (overrides: Record<string, string | string[]> = {}) => ({
   intent: "save",
@@ -122,7 +117,7 @@ async function createSession(
 /** A host, its staff member, a published program with one session (registration open). */
 async function hostWithSession(capacity = "20") {
   const org = await makeOrganization();
-  const staff = await staffOf(org.id);
+  const staff = await makeLoggedInStaff(org.id);
   const programId = await createProgram(staff.cookie);
   const sessionId = await createSession(staff.cookie, programId, { capacity });
   return { org, staff, programId, sessionId };
@@ -141,7 +136,7 @@ async function registered(sessionId: string, language: "ko" | "en" = "ko") {
 
 describe("creating and editing programs", () => {
   it("refuses bad input field by field, keeping what was typed, writing nothing", async () => {
-    const staff = await staffOf((await makeOrganization()).id);
+    const staff = await makeLoggedInStaff((await makeOrganization()).id);
     const before = await written();
     const reply = await call(
       newProgramAction,
@@ -200,7 +195,7 @@ describe("creating and editing programs", () => {
 
   it("creates a program for the staff member's organisation with criteria of the one engine, edits it, and audits both", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     // a staff member cannot place the program in another organisation
     const elsewhere = await makeOrganization();
     const programId = await createProgram(staff.cookie, {
@@ -351,7 +346,7 @@ describe("sessions", () => {
 describe("who may manage a program", () => {
   it("answers 404 to staff of another organisation and 403 to residents, on every page, writing nothing", async () => {
     const { programId, sessionId } = await hostWithSession();
-    const outsider = await staffOf((await makeOrganization()).id);
+    const outsider = await makeLoggedInStaff((await makeOrganization()).id);
     const resident = await makeResident();
     const residentCookie = await sessionCookieFor(resident.id);
     const before = await written();
@@ -756,7 +751,7 @@ describe("registrants CSV", () => {
       }),
     ).toBe(1);
 
-    const outsider = await staffOf((await makeOrganization()).id);
+    const outsider = await makeLoggedInStaff((await makeOrganization()).id);
     const refused = await call(
       csvLoader,
       getRequest(`/staff/events/sessions/${sessionId}/registrants.csv`, {
@@ -766,7 +761,7 @@ describe("registrants CSV", () => {
     );
     expect(refused.status).toBe(404);
     // an admin may export any host's
-    const admin = await staffOf(null, "admin");
+    const admin = await makeLoggedInStaff(null, "admin");
     expect((await download(sessionId, admin.cookie)).response.status).toBe(200);
   });
 });

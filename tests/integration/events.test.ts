@@ -5,15 +5,15 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { registerForSession } from "~/domain/events/register.server";
-import { buildSearchText } from "~/domain/shared/korean-search";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { loader as apiLoader } from "~/routes/api.events";
 import { action as eventAction, loader as eventLoader } from "~/routes/events.$slug";
 import { loader as agendaLoader } from "~/routes/events._index";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
+import { makeProgram, makeSession } from "#tests/factories/events";
 import { call, formRequest, getRequest } from "#tests/factories/http";
-import { makeCriteria, makeOrganization } from "#tests/factories/jobs";
+import { makeCriteria } from "#tests/factories/jobs";
 import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
 
 const db = getDb();
@@ -26,59 +26,6 @@ const RACE_TX = { maxWait: 20_000, timeout: 20_000 };
 beforeAll(() => setTestNow(NOW));
 
 type Reply = { refusal: { code: string } | null };
-
-let made = 0;
-async function makeProgram(
-  overrides: {
-    kind?: string;
-    district?: string | null;
-    format?: string;
-    eligibilityId?: string;
-  } = {},
-) {
-  made += 1;
-  const org = await makeOrganization();
-  const slug = `program-${crypto.randomUUID().slice(0, 8)}-${made}`;
-  return db.program.create({
-    data: {
-      slug,
-      kind: overrides.kind ?? "mentoring",
-      titleKo: `테스트 멘토링 ${made}`,
-      titleEn: `Test mentoring ${made}`,
-      organizationId: org.id,
-      district: overrides.district === undefined ? "mapo" : overrides.district,
-      format: overrides.format ?? "in_person",
-      eligibilityId: overrides.eligibilityId ?? null,
-      searchText: `테스트 멘토링 ${slug}`,
-    },
-    select: { id: true, slug: true },
-  });
-}
-
-async function makeSession(
-  programId: string,
-  overrides: Partial<{
-    day: string;
-    capacity: number;
-    opensAt: Date;
-    closesAt: Date;
-    status: string;
-  }> = {},
-) {
-  const day = overrides.day ?? "2026-12-01";
-  return db.programSession.create({
-    data: {
-      programId,
-      startsAt: seoulInstant(day, "19:00"),
-      endsAt: seoulInstant(day, "21:00"),
-      capacity: overrides.capacity ?? 10,
-      registrationOpensAt: overrides.opensAt ?? seoulInstant("2026-11-20", "09:00"),
-      registrationClosesAt: overrides.closesAt ?? seoulInstant("2026-11-30", "18:00"),
-      status: overrides.status ?? "scheduled",
-    },
-    select: { id: true },
-  });
-}
 
 async function resident() {
   const made = await makeResident({ birthDate: "2000-01-01" });
@@ -292,17 +239,15 @@ describe("the agenda and GET /api/events", () => {
 
   it("filters by kind, district, dates, attendance and a Korean search", async () => {
     const tag = crypto.randomUUID().slice(0, 6);
-    const mapo = await makeProgram({ kind: "company_visit", district: "mapo" });
-    await db.program.update({
-      where: { id: mapo.id },
-      data: { searchText: buildSearchText(["기업탐방", tag]) },
-    });
+    const words = ["기업탐방", tag];
+    const mapo = await makeProgram({ kind: "company_visit", district: "mapo", searchWords: words });
     const mapoSession = await makeSession(mapo.id, { day: "2026-12-03" });
     await makeSession(mapo.id, { day: "2026-12-20" });
-    const online = await makeProgram({ kind: "company_visit", district: null, format: "online" });
-    await db.program.update({
-      where: { id: online.id },
-      data: { searchText: buildSearchText(["기업탐방", tag]) },
+    const online = await makeProgram({
+      kind: "company_visit",
+      district: null,
+      format: "online",
+      searchWords: words,
     });
     const onlineSession = await makeSession(online.id, { day: "2026-12-03" });
 

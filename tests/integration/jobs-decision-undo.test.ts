@@ -24,7 +24,7 @@ import {
   makeOrganization,
   makePosting,
   makeRound,
-  makeStaff,
+  makeLoggedInStaff,
   NOW,
   OPEN_WINDOW,
 } from "#tests/factories/jobs";
@@ -33,11 +33,6 @@ import { makeResident, sessionCookieFor } from "#tests/factories/residents";
 const db = getDb();
 const UNDO_MS = DECISION_UNDO_MINUTES * 60_000;
 beforeEach(() => setTestNow(NOW));
-
-async function staffOf(organizationId: string | null, role: "staff" | "admin" = "staff") {
-  const staff = await makeStaff(organizationId, role);
-  return { ...staff, cookie: await sessionCookieFor(staff.id) };
-}
 
 const listPath = (postingId: string, query = "status=all") =>
   `/staff/postings/${postingId}/applicants?${query}`;
@@ -123,7 +118,7 @@ async function decideConfirmed(
 describe("confirming a decision", () => {
   it("asks first: the first POST writes nothing and the list shows what selecting would do", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id, { positions: 3 });
     const [applicationId] = await makeApplicants({ postingId: posting.id }, 1);
 
@@ -164,7 +159,7 @@ describe("confirming a decision", () => {
     const org = await makeOrganization();
     const posting = await makePosting(org.id);
     const [applicationId] = await makeApplicants({ postingId: posting.id }, 1);
-    const outsider = await staffOf((await makeOrganization()).id);
+    const outsider = await makeLoggedInStaff((await makeOrganization()).id);
     const resident = await makeResident();
     const fields = { intent: "select", applicationId: applicationId! };
     expect((await post(posting.id, outsider.cookie, fields)).status).toBe(403);
@@ -173,7 +168,7 @@ describe("confirming a decision", () => {
     expect(
       (await load(posting.id, outsider.cookie, `confirm=${applicationId}&decision=select`)).status,
     ).toBe(403);
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     expect(
       (await post(posting.id, staff.cookie, { ...fields, applicationId: "forged" })).status,
     ).toBe(404);
@@ -189,7 +184,7 @@ describe("confirming a decision", () => {
 
   it("says 'full' once: no Select button, no confirmation, one refusal", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id, { positions: 1 });
     const [first, second] = await makeApplicants({ postingId: posting.id }, 2);
     await decideConfirmed(posting.id, staff.cookie, "select", first!);
@@ -224,7 +219,7 @@ describe("confirming a decision", () => {
 describe("undoing a decision", () => {
   it("holds the message for the undo time, and undoing restores everything, sends nothing and is audited", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id, { positions: 2 });
     const [applicationId] = await makeApplicants({ postingId: posting.id }, 1);
 
@@ -284,7 +279,7 @@ describe("undoing a decision", () => {
 
   it("is refused once the message is out, or its time has come", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id);
     const [sent, due] = await makeApplicants({ postingId: posting.id }, 2);
     const sentUndo = await decideConfirmed(posting.id, staff.cookie, "reject", sent!);
@@ -325,7 +320,7 @@ describe("undoing a decision", () => {
 
   it("is refused when the resident withdrew meanwhile, whose news is then the only message", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id);
     const [applicationId] = await makeApplicants({ postingId: posting.id }, 1);
     const undo = await decideConfirmed(posting.id, staff.cookie, "select", applicationId!);
@@ -360,7 +355,7 @@ describe("undoing a decision", () => {
 
   it("puts a waitlisted applicant back at their number, with their waiting-list message", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id, { positions: 1 });
     const [a, b] = await makeApplicants({ postingId: posting.id }, 2);
     await decideConfirmed(posting.id, staff.cookie, "waitlist", a!);
@@ -404,13 +399,13 @@ describe("undoing a decision", () => {
 
   it("may be done by colleagues and admins, never by other organisations or residents", async () => {
     const org = await makeOrganization();
-    const decider = await staffOf(org.id);
+    const decider = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id);
     const [applicationId, other] = await makeApplicants({ postingId: posting.id }, 2);
     const undo = await decideConfirmed(posting.id, decider.cookie, "select", applicationId!);
     const fields = { intent: "undo", applicationId: applicationId!, changeId: undo!.changeId };
 
-    const outsider = await staffOf((await makeOrganization()).id);
+    const outsider = await makeLoggedInStaff((await makeOrganization()).id);
     expect((await post(posting.id, outsider.cookie, fields)).status).toBe(403);
     const { residentId } = await db.application.findUniqueOrThrow({
       where: { id: applicationId },
@@ -428,14 +423,14 @@ describe("undoing a decision", () => {
         .status,
     ).toBe(403);
 
-    const admin = await staffOf(null, "admin");
+    const admin = await makeLoggedInStaff(null, "admin");
     expect((await post(posting.id, admin.cookie, fields)).status).toBe(302);
     expect(await stateOf(applicationId!)).toMatchObject({ status: "submitted" });
   });
 
   it("gives a round's site its place back and forgets the site", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const round = await makeRound(org.id, 2, 1);
     const [site] = round.sites;
     const [applicationId] = await makeApplicants({ roundId: round.id, sites: [site!.id] }, 1);

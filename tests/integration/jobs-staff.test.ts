@@ -23,18 +23,12 @@ import {
   makeOrganization,
   makePosting,
   makeRound,
-  makeStaff,
+  makeLoggedInStaff,
   NOW,
 } from "#tests/factories/jobs";
-import { sessionCookieFor } from "#tests/factories/residents";
 
 const db = getDb();
 beforeEach(() => setTestNow(NOW));
-
-async function staffOf(organizationId: string | null, role: "staff" | "admin" = "staff") {
-  const staff = await makeStaff(organizationId, role);
-  return { ...staff, cookie: await sessionCookieFor(staff.id) };
-}
 
 const postingFields = (overrides: Record<string, string | string[]> = {}) => ({
   intent: "save",
@@ -66,7 +60,7 @@ type Reply = { error?: Record<string, string[]> };
 describe("creating and editing postings", () => {
   it("refuses invalid postings field by field, writing nothing", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const before = await db.posting.count();
     const result = await call(
       newPostingAction,
@@ -96,7 +90,7 @@ describe("creating and editing postings", () => {
   });
 
   it("applies the living wage to New Deal postings only", async () => {
-    const staff = await staffOf((await makeOrganization()).id);
+    const staff = await makeLoggedInStaff((await makeOrganization()).id);
     const newDeal = await call(
       newPostingAction,
       formRequest("/staff/postings/new", postingFields({ hourlyWageKrw: "10320" }), {
@@ -119,7 +113,7 @@ describe("creating and editing postings", () => {
 
   it("creates a draft that search finds only once published, and shares identical criteria", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const token = "관리게시시험";
     const create = (title: string) =>
       call(
@@ -181,7 +175,7 @@ describe("creating and editing postings", () => {
 
   it("never lowers the places below those already taken", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id, { positions: 5 });
     await db.posting.update({ where: { id: posting.id }, data: { selectedCount: 3 } });
     const save = (positions: string) =>
@@ -204,7 +198,7 @@ describe("creating and editing postings", () => {
   it("lets staff see and change only their own organisation's postings", async () => {
     const org = await makeOrganization();
     const posting = await makePosting(org.id);
-    const outsider = await staffOf((await makeOrganization()).id);
+    const outsider = await makeLoggedInStaff((await makeOrganization()).id);
     const page = await call(postingLoader, getRequest(`/staff/postings/${posting.id}`, outsider), {
       postingId: posting.id,
     });
@@ -265,7 +259,7 @@ describe("public-work rounds", () => {
 
   it("creates a round, adds sites that follow it, and publishes them together", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const created = await call(
       newRoundAction,
       formRequest("/staff/rounds/new", roundFields(), { cookie: staff.cookie }),
@@ -351,7 +345,7 @@ describe("public-work rounds", () => {
 
   it("refuses another organisation's staff", async () => {
     const round = await makeRound((await makeOrganization()).id, 1);
-    const outsider = await staffOf((await makeOrganization()).id);
+    const outsider = await makeLoggedInStaff((await makeOrganization()).id);
     const result = await call(
       roundAction,
       formRequest(`/staff/rounds/${round.id}`, { intent: "close" }, { cookie: outsider.cookie }),
@@ -388,7 +382,7 @@ async function download(
 describe("applicant CSV export", () => {
   it("is Excel-friendly, formula-safe, in the staff member's language, audited, and own postings only", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const posting = await makePosting(org.id);
     const [first] = await makeApplicants({ postingId: posting.id }, 3);
     await db.application.update({
@@ -415,7 +409,7 @@ describe("applicant CSV export", () => {
       }),
     ).toBe(1);
 
-    const outsider = await staffOf((await makeOrganization()).id);
+    const outsider = await makeLoggedInStaff((await makeOrganization()).id);
     const refused = await call(
       csvLoader,
       getRequest(`/staff/postings/${posting.id}/applicants.csv`, outsider),
@@ -428,7 +422,7 @@ describe("applicant CSV export", () => {
 
   it("lists a round's applicants with their ranked sites", async () => {
     const org = await makeOrganization();
-    const staff = await staffOf(org.id);
+    const staff = await makeLoggedInStaff(org.id);
     const round = await makeRound(org.id, 2);
     await makeApplicants({ roundId: round.id, sites: [round.sites[1]!.id, round.sites[0]!.id] }, 1);
     const { rows } = await download(

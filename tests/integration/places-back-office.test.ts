@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { loader as sheltersLoader } from "~/routes/shelters";
 import { loader as placesLoader } from "~/routes/places._index";
 import { loader as placeLoader } from "~/routes/places.$slug";
+import { loader as bookLoader } from "~/routes/book.$serviceSlug._index";
 import { loader as staffListLoader } from "~/routes/staff.places._index";
 import { action as newPlaceAction } from "~/routes/staff.places.new";
 import { action as editAction, loader as editLoader } from "~/routes/staff.places.$placeId._index";
@@ -773,6 +774,75 @@ describe("a place's services", () => {
       expect(reply.initialValue?.nameEn).toBe(fields.nameEn);
     }
     expect(await db.service.count({ where: { placeId: seocho.id } })).toBe(before);
+  });
+
+  it("sets a yearly limit per resident that the booking page shows, refuses bad limits, clears it", async () => {
+    const staff = await makeStaff(seocho.id);
+    const service = await db.service.create({
+      data: {
+        slug: `fittings-${Date.now()}`,
+        placeId: seocho.id,
+        kind: "counseling",
+        nameKo: "정장 대여",
+        nameEn: "Suit fittings",
+        bookable: true,
+        durationMinutes: 30,
+      },
+    });
+    const path = `/staff/places/${seocho.id}/services/${service.id}`;
+    const params = { placeId: seocho.id, serviceId: service.id };
+    const save = (fields: Record<string, string>, cookie = staff.cookie) =>
+      call(editServiceAction, formRequest(path, { ...COUNSELING, ...fields }, { cookie }), params);
+    const limitNow = async () =>
+      (await db.service.findUniqueOrThrow({ where: { id: service.id } })).yearlyLimitPerResident;
+    const audits = () => listAuditEvents({ subjectId: service.id, action: "place.service_update" });
+    const bookingPage = async () =>
+      (
+        (await call(bookLoader, getRequest(`/book/${service.slug}`), { serviceSlug: service.slug }))
+          .data as { service: { yearlyLimitPerResident: number | null } }
+      ).service.yearlyLimitPerResident;
+
+    expect(await bookingPage()).toBeNull();
+    expect((await save({ yearlyLimitPerResident: "10" })).status).toBe(302);
+    expect(await limitNow()).toBe(10);
+    expect(await bookingPage()).toBe(10);
+    const [audit] = await audits();
+    expect(JSON.parse(audit!.metadata)).toMatchObject({
+      yearlyLimitBefore: null,
+      yearlyLimitPerResident: 10,
+    });
+    // the edit form shows the limit as saved
+    const form = await call(serviceLoader, getRequest(path, { cookie: staff.cookie }), params);
+    expect((form.data as { service: { yearlyLimitPerResident: number } }).service).toMatchObject({
+      yearlyLimitPerResident: 10,
+    });
+
+    for (const bad of ["0", "367", "2.5", "-3", "abc", "1e9"]) {
+      const refused = await save({ yearlyLimitPerResident: bad });
+      expect(refused.status, bad).toBe(400);
+      const reply = (refused.data as { result: Reply & { initialValue?: Record<string, unknown> } })
+        .result;
+      expect(reply.error?.yearlyLimitPerResident, bad).toEqual([
+        "places:serviceForm.errors.yearlyLimit",
+      ]);
+      expect(reply.initialValue?.yearlyLimitPerResident, bad).toBe(bad);
+    }
+    expect(await limitNow()).toBe(10);
+    expect(await audits()).toHaveLength(1);
+    // another place's staff cannot change it
+    const other = await makeStaff(sangam.id);
+    expect((await save({ yearlyLimitPerResident: "1" }, other.cookie)).status).toBe(403);
+    expect(await limitNow()).toBe(10);
+
+    // empty: no limit any more, and the booking page says nothing about one
+    expect((await save({ yearlyLimitPerResident: "" })).status).toBe(302);
+    expect(await limitNow()).toBeNull();
+    expect(await bookingPage()).toBeNull();
+    const latest = (await audits()).at(-1)!;
+    expect(JSON.parse(latest.metadata)).toMatchObject({
+      yearlyLimitBefore: 10,
+      yearlyLimitPerResident: null,
+    });
   });
 
   it("keeps staff of another place and residents out, and another place's service unreachable", async () => {

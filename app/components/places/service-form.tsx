@@ -81,6 +81,13 @@ export function ServiceForm({
         type="number"
         inputMode="numeric"
       />
+      <TextField
+        field={asTextField(fields.yearlyLimitPerResident)}
+        label={t("serviceForm.yearlyLimit")}
+        hint={t("serviceForm.yearlyLimitHint")}
+        type="number"
+        inputMode="numeric"
+      />
       <CheckboxField field={asTextField(fields.bookable)} label={t("serviceForm.bookable")} />
       <CheckboxField field={asTextField(fields.active)} label={t("serviceForm.active")} />
       <RadioGroup

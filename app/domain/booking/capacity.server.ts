@@ -84,6 +84,7 @@ export const serviceSelect = {
   eligibilityId: true,
   allocation: true,
   drawLeadHours: true,
+  yearlyLimitPerResident: true,
   place: { select: placeSelect },
 } as const;
 

@@ -27,7 +27,7 @@ import {
   type Standing,
 } from "./allocation";
 import { canonicalApplicants, newSeed, runDrawFromSeed } from "~/domain/shared/draw";
-import { registrationKey, registrationState } from "./rules";
+import { registrationKey, registrationState, sessionSeatSelect } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
@@ -48,13 +48,7 @@ export function allocationRules() {
 
 const sessionSelect = {
   id: true,
-  startsAt: true,
-  capacity: true,
-  registeredCount: true,
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  status: true,
-  allocation: true,
+  ...sessionSeatSelect,
   drawAt: true,
   confirmHours: true,
   draw: { select: { id: true } },
@@ -241,6 +235,15 @@ export async function confirmSeat(sessionId: string, actor: Actor): Promise<Conf
       if (application.session.startsAt <= now) return { ok: false, code: "past" };
       if (!application.offerExpiresAt || application.offerExpiresAt <= now)
         return { ok: false, code: "offerGone" };
+      // Confirming and the staff's cancellation of the session take turns on the session's row:
+      // this conditional write waits for a cancellation under way and then finds the session
+      // cancelled (nothing written), or makes the cancellation wait until this registration is
+      // committed, where it finds, cancels and tells it. The status read above may be stale.
+      const stillScheduled = await tx.programSession.updateMany({
+        where: { id: sessionId, status: "scheduled", startsAt: { gt: now } },
+        data: { status: "scheduled" },
+      });
+      if (stillScheduled.count !== 1) return { ok: false, code: "cancelled" };
       const registration = await tx.programRegistration.create({
         data: { sessionId, residentId, liveKey: key, createdAt: now },
         select: { id: true },

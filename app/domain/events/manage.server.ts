@@ -38,6 +38,7 @@ import { EVENTS_PAGE_SIZE, type AttendanceMark } from "./types";
 import { LIVE_APPLICATION_STATUSES } from "./allocation";
 import { eventReminderKey } from "./reminders.server";
 import { announceMove, isMove, offerAddedSeats } from "./reschedule.server";
+import { sessionSeatSelect } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 type Meta = { now: Date; ip: string | null };
@@ -117,14 +118,8 @@ const managedProgramSelect = {
     orderBy: { startsAt: "asc" },
     select: {
       id: true,
-      startsAt: true,
       endsAt: true,
-      capacity: true,
-      registeredCount: true,
-      registrationOpensAt: true,
-      registrationClosesAt: true,
-      status: true,
-      allocation: true,
+      ...sessionSeatSelect,
     },
   },
 } as const satisfies Prisma.ProgramSelect;
@@ -142,14 +137,8 @@ export async function getManagedProgram(actor: SessionUser, programId: string) {
 
 const managedSessionSelect = {
   id: true,
-  startsAt: true,
   endsAt: true,
-  capacity: true,
-  registeredCount: true,
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  status: true,
-  allocation: true,
+  ...sessionSeatSelect,
   drawAt: true,
   confirmHours: true,
   updatedAt: true,

@@ -12,7 +12,7 @@ import { siteUrl } from "~/utils/site-url.server";
 import { MONTH_SESSION_LIMIT } from "./calendar";
 import type { EventFilters } from "./filters";
 import { FEED_SESSION_LIMIT, registrationUid, sessionUid, type CalendarSession } from "./ics";
-import { registrationState, seatsLeft } from "./rules";
+import { registrationState, seatsLeft, sessionSeatSelect } from "./rules";
 import { EVENTS_PAGE_SIZE } from "./types";
 
 const programCardSelect = {
@@ -31,14 +31,8 @@ const programCardSelect = {
 
 const sessionSelect = {
   id: true,
-  startsAt: true,
   endsAt: true,
-  capacity: true,
-  registeredCount: true,
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  status: true,
-  allocation: true,
+  ...sessionSeatSelect,
   drawAt: true,
   confirmHours: true,
 } as const;

@@ -10,11 +10,14 @@ import { cancelPendingNotifications } from "~/domain/notifications/service.serve
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { Refused, type Failure, type Outcome } from "~/domain/shared/outcome";
 import { seoulDate } from "~/domain/shared/seoul-time";
+import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { HELD_STATUSES, LIVE_APPLICATION_STATUSES } from "./allocation";
 import { lockResident, releaseSeat, withinMonthlyCap } from "./allocation.server";
 import { eventReminderKey } from "./reminders.server";
-import { registrationKey, registrationState } from "./rules";
+import { registrationKey, registrationState, sessionSeatSelect } from "./rules";
 
+type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
 
 type RegisterFailure =
@@ -49,13 +52,7 @@ export async function registerForSession(
     where: { id: sessionId, program: { status: "published" } },
     select: {
       id: true,
-      startsAt: true,
-      capacity: true,
-      registeredCount: true,
-      registrationOpensAt: true,
-      registrationClosesAt: true,
-      status: true,
-      allocation: true,
+      ...sessionSeatSelect,
       program: {
         select: { id: true, slug: true, kind: true, eligibility: { select: criteriaSelect } },
       },
@@ -100,14 +97,7 @@ export async function registerForSession(
         // nothing was written: say why from the session as it is now
         const current = await tx.programSession.findUniqueOrThrow({
           where: { id: session.id },
-          select: {
-            startsAt: true,
-            capacity: true,
-            registeredCount: true,
-            registrationOpensAt: true,
-            registrationClosesAt: true,
-            status: true,
-          },
+          select: sessionSeatSelect,
         });
         const state = registrationState(current, now);
         return { ok: false, code: state === "open" ? "full" : state };
@@ -184,4 +174,52 @@ export async function cancelRegistration(
     if (error instanceof Refused) return { ok: false, code: "notFound" };
     throw error;
   }
+}
+
+// ───────────── account deletion ─────────────
+
+/**
+ * A deleted account (in the deletion's transaction) leaves the sessions it has not attended yet:
+ * its lottery applications and waitlist places are withdrawn, its held seats and its registrations
+ * for sessions not yet begun are given up and pass, like any cancellation, to the next one
+ * waiting (or back to everyone), and their pending reminders are withdrawn. Registrations of
+ * sessions already begun stay, with their attendance, as anonymous records: they hold nothing
+ * personal but the link to the anonymised account (as past bookings are; decision 0027, addendum).
+ */
+export async function releaseEventsOfDeletedResident(tx: Tx, residentId: string, now: Date) {
+  // its own entries first, so that no seat freed below is offered back to this account
+  const applications = await tx.programApplication.findMany({
+    where: { residentId, status: { in: [...LIVE_APPLICATION_STATUSES] } },
+    select: { id: true, sessionId: true, status: true },
+  });
+  let withdrawn = 0;
+  for (const application of applications) {
+    const done = await tx.programApplication.updateMany({
+      where: { id: application.id, status: application.status },
+      data: { status: "withdrawn", liveKey: null },
+    });
+    if (done.count !== 1) continue;
+    withdrawn += 1;
+    if ((HELD_STATUSES as readonly string[]).includes(application.status))
+      await releaseSeat(tx, application.sessionId, now);
+  }
+  const registrations = await tx.programRegistration.findMany({
+    where: { residentId, status: "registered", session: { startsAt: { gt: now } } },
+    select: { id: true, sessionId: true },
+  });
+  let cancelled = 0;
+  for (const registration of registrations) {
+    const done = await tx.programRegistration.updateMany({
+      where: { id: registration.id, status: "registered" },
+      data: { status: "cancelled", liveKey: null, cancelledAt: now },
+    });
+    if (done.count !== 1) continue;
+    cancelled += 1;
+    await releaseSeat(tx, registration.sessionId, now);
+  }
+  await cancelPendingNotifications(
+    registrations.map((r) => eventReminderKey(r.id)),
+    tx,
+  );
+  return { cancelledEventRegistrations: cancelled, withdrawnEventApplications: withdrawn };
 }

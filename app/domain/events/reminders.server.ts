@@ -15,11 +15,41 @@ export const eventReminderKey = (registrationId: string) => `event-reminder:${re
 
 /** Reminders are due at most a day and a half before a session: only those sessions are read. */
 const LOOKAHEAD_MS = 48 * 3_600_000;
+/** Registrations read (and their reminders queued) at a time: memory stays bounded. */
 const BATCH = 500;
 
-export async function sendEventReminders(now: Date) {
+type Db = ReturnType<typeof getDb>;
+
+/**
+ * Queues the due reminders of every registration for a session in the next two days, read in
+ * batches of `batchSize` in (createdAt, id) order: each batch starts after the last row of the
+ * one before (keyset pagination, stable while rows are added or cancelled meanwhile).
+ */
+export async function sendEventReminders(now: Date, { batchSize = BATCH } = {}) {
   const db = getDb();
-  const registrations = await db.programRegistration.findMany({
+  const totals = { considered: 0, due: 0, queued: 0 };
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const registrations = await readBatch(db, now, after, batchSize);
+    if (registrations.length === 0) break;
+    const done = await queueReminders(db, now, registrations);
+    totals.considered += registrations.length;
+    totals.due += done.due;
+    totals.queued += done.queued;
+    if (registrations.length < batchSize) break;
+    const last = registrations[registrations.length - 1]!;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+  return totals;
+}
+
+function readBatch(
+  db: Db,
+  now: Date,
+  after: { createdAt: Date; id: string } | null,
+  batchSize: number,
+) {
+  return db.programRegistration.findMany({
     where: {
       status: "registered",
       session: {
@@ -27,9 +57,15 @@ export async function sendEventReminders(now: Date) {
         startsAt: { gt: now, lte: new Date(now.getTime() + LOOKAHEAD_MS) },
         program: { status: "published" },
       },
+      ...(after && {
+        OR: [
+          { createdAt: { gt: after.createdAt } },
+          { createdAt: after.createdAt, id: { gt: after.id } },
+        ],
+      }),
     },
-    orderBy: { createdAt: "asc" },
-    take: BATCH,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: batchSize,
     select: {
       id: true,
       createdAt: true,
@@ -54,6 +90,13 @@ export async function sendEventReminders(now: Date) {
       },
     },
   });
+}
+
+async function queueReminders(
+  db: Db,
+  now: Date,
+  registrations: Awaited<ReturnType<typeof readBatch>>,
+) {
   const due = registrations.filter((registration) =>
     reminderDue(registration.session.startsAt, registration.createdAt, now),
   );
@@ -111,5 +154,5 @@ export async function sendEventReminders(now: Date) {
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  return { considered: registrations.length, due: due.length, queued: queuedNow };
+  return { due: due.length, queued: queuedNow };
 }

@@ -10,6 +10,20 @@ export type SessionFacts = {
 };
 
 /**
+ * The session fields every seat decision reads (registrationState, seatsLeft, the allocation):
+ * one Prisma `select` for every query that decides or shows a session's seats.
+ */
+export const sessionSeatSelect = {
+  startsAt: true,
+  capacity: true,
+  registeredCount: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  status: true,
+  allocation: true,
+} as const satisfies Record<keyof SessionFacts | "allocation", true>;
+
+/**
  * Where a session's registration stands at `now`: cancelled, already begun, not open yet,
  * closed, full, or open. Registration ends when its window closes or the session begins,
  * whichever comes first.

@@ -339,6 +339,7 @@ const serviceFields = {
   active: true,
   allocation: true,
   drawLeadHours: true,
+  yearlyLimitPerResident: true,
 } satisfies Prisma.ServiceSelect;
 
 /** Every service of a place, the ones no longer offered last. */
@@ -366,6 +367,7 @@ function serviceData(input: ServiceInput) {
     active: input.active,
     allocation: input.allocation,
     drawLeadHours: input.drawLeadHours,
+    yearlyLimitPerResident: input.yearlyLimitPerResident ?? null,
   };
 }
 
@@ -384,7 +386,11 @@ export async function createService(placeId: string, input: ServiceInput, actor:
         subjectId: service.id,
         placeId,
         ip: actor.ip,
-        metadata: { kind: input.kind, bookable: input.bookable },
+        metadata: {
+          kind: input.kind,
+          bookable: input.bookable,
+          yearlyLimitPerResident: input.yearlyLimitPerResident ?? null,
+        },
       },
       tx,
     );
@@ -403,6 +409,11 @@ export async function updateService(
   actor: Actor,
 ) {
   return getDb().$transaction(async (tx) => {
+    const before = await tx.service.findFirst({
+      where: { id: serviceId, placeId },
+      select: { yearlyLimitPerResident: true },
+    });
+    if (!before) return false;
     const { count } = await tx.service.updateMany({
       where: { id: serviceId, placeId },
       data: serviceData(input),
@@ -429,6 +440,9 @@ export async function updateService(
           allocation: input.allocation,
           drawLeadHours: input.drawLeadHours,
           ...(ended > 0 ? { endedApplications: ended } : {}),
+          // the limit residents are held to: what it was and what it is now
+          yearlyLimitBefore: before.yearlyLimitPerResident,
+          yearlyLimitPerResident: input.yearlyLimitPerResident ?? null,
         },
       },
       tx,

@@ -112,6 +112,9 @@ export const NewPlaceSchema = detailsFields
 export type PlaceDetailsInput = z.infer<typeof PlaceDetailsSchema>;
 export type NewPlaceInput = z.infer<typeof NewPlaceSchema>;
 
+/** A yearly limit of bookings per resident: at most one a day. */
+const MAX_YEARLY_LIMIT = 366;
+
 /**
  * A service a place offers (what the directory's service filter and the place page show). Whether
  * residents can book it, and when, is set in the booking timetables.
@@ -139,6 +142,13 @@ export const ServiceSchema = z
       .min(1, "booking:lottery.staff.leadHoursRange")
       .max(168, "booking:lottery.staff.leadHoursRange")
       .default(24),
+    // decision 0026: bookings per resident per Seoul calendar year; empty = no limit
+    yearlyLimitPerResident: z
+      .number({ invalid_type_error: "places:serviceForm.errors.yearlyLimit" })
+      .int("places:serviceForm.errors.yearlyLimit")
+      .min(1, "places:serviceForm.errors.yearlyLimit")
+      .max(MAX_YEARLY_LIMIT, "places:serviceForm.errors.yearlyLimit")
+      .optional(),
   })
   .refine((input) => !input.bookable || input.durationMinutes !== undefined, {
     path: ["durationMinutes"],
