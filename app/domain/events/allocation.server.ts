@@ -98,6 +98,28 @@ export async function withinMonthlyCap(
   return registrations + applications < allocationRules().monthlyCap;
 }
 
+/**
+ * Takes the session's row for the rest of the transaction (an update holds a row lock on
+ * PostgreSQL) by a write that changes nothing residents see, if it still matches `where`. Every
+ * transaction that writes a session's entries (applications, registrations) and the session takes
+ * the session first, then its entries, so that two of them never wait for each other in a cycle
+ * (a deadlock, which Prisma does not retry); the order is resident, then sessions (by id), then
+ * entries (decision 0027, addendum of 2026-12-04). Statements after it see every change committed
+ * by a transaction that held the row before.
+ */
+export async function lockSession(
+  tx: Tx,
+  sessionId: string,
+  now: Date,
+  where: Prisma.ProgramSessionWhereInput = {},
+) {
+  const locked = await tx.programSession.updateMany({
+    where: { ...where, id: sessionId },
+    data: { updatedAt: now },
+  });
+  return locked.count === 1;
+}
+
 /** Locks the resident's row (PostgreSQL) by writing it: parallel requests of one resident queue. */
 export async function lockResident(tx: Tx, residentId: string, now: Date) {
   const locked = await tx.resident.updateMany({
@@ -157,6 +179,24 @@ export async function applyForSession(sessionId: string, actor: Actor): Promise<
   try {
     return await db.$transaction(async (tx): Promise<JoinOutcome> => {
       if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };
+      // Applying takes its turn on the session's row, still of this allocation and open to it:
+      // a switch of the allocation (staff) either committed before (refused here) or waits and
+      // then finds this entry. The draw, too: it holds the row, so after it a read finds it.
+      const stillOpen = await lockSession(tx, session.id, now, {
+        status: "scheduled",
+        startsAt: { gt: now },
+        ...(lottery
+          ? {
+              allocation: "lottery",
+              registrationOpensAt: { lte: now },
+              registrationClosesAt: { gt: now },
+              drawAt: { gt: now },
+            }
+          : { allocation: "first_come" }),
+      });
+      if (!stillOpen) return { ok: false, code: "closed" };
+      if (lottery && (await tx.programDraw.count({ where: { sessionId: session.id } })) > 0)
+        return { ok: false, code: "closed" };
       const [application, registration] = await Promise.all([
         tx.programApplication.findUnique({ where: { liveKey: key }, select: { id: true } }),
         tx.programRegistration.findUnique({ where: { liveKey: key }, select: { id: true } }),
@@ -289,6 +329,9 @@ export async function withdrawApplication(
   const { residentId, now, ip } = actor;
   const key = registrationKey(sessionId, residentId);
   return getDb().$transaction(async (tx): Promise<WithdrawOutcome> => {
+    // the session first, as confirming does (lockSession): a withdrawal and a confirmation of
+    // the same held seat queue on it instead of deadlocking
+    if (!(await lockSession(tx, sessionId, now))) return { ok: false, code: "notFound" };
     const application = await tx.programApplication.findUnique({
       where: { liveKey: key },
       select: { id: true, residentId: true, status: true },
@@ -324,6 +367,7 @@ export async function withdrawApplication(
  * A seat of a session was freed (a cancelled registration, a withdrawn or expired hold): it is
  * offered to the first one waiting (drawn order, then time of joining), held for
  * EVENTS_OFFER_HOLD_HOURS; with nobody waiting (or the session begun) it goes back to everyone.
+ * The caller holds the session's row (lockSession) since before it wrote the freed entry.
  */
 export async function releaseSeat(tx: Tx, sessionId: string, now: Date) {
   const session = await tx.programSession.findUnique({
@@ -392,6 +436,9 @@ export async function drawSession(
   const { noShowMonths } = allocationRules();
   try {
     return await db.$transaction(async (tx): Promise<DrawOutcome> => {
+      // the session's row first: applications and a switch of the allocation queue behind it
+      if (!(await lockSession(tx, session.id, now, { allocation: "lottery", status: "scheduled" })))
+        throw new Refused("changed");
       const current = await tx.programSession.findUniqueOrThrow({
         where: { id: session.id },
         select: { capacity: true, registeredCount: true },
@@ -545,6 +592,8 @@ export async function runAllocationTasks(now: Date) {
   let passedOn = 0;
   for (const held of expiring) {
     const outcome = await db.$transaction(async (tx) => {
+      // the session before the entry, as confirming does (lockSession)
+      await lockSession(tx, held.sessionId, now);
       const ended = await tx.programApplication.updateMany({
         where: { id: held.id, status: { in: [...HELD_STATUSES] }, offerExpiresAt: { lte: now } },
         data: { status: "expired", liveKey: null },

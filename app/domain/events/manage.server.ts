@@ -36,11 +36,17 @@ import {
 } from "./staff-schema";
 import { EVENTS_PAGE_SIZE, type AttendanceMark } from "./types";
 import { LIVE_APPLICATION_STATUSES } from "./allocation";
+import { lockSession } from "./allocation.server";
 import { eventReminderKey } from "./reminders.server";
 import { announceMove, isMove, offerAddedSeats } from "./reschedule.server";
 import { sessionSeatSelect } from "./rules";
 
 type Tx = Prisma.TransactionClient;
+/**
+ * Announcing a program's move writes, for each session to come, its revision and one message per
+ * registrant and entrant: a program's sessions times their seats, given the room a draw has.
+ */
+const MOVE_TX_OPTIONS = { maxWait: 60_000, timeout: 120_000 } as const;
 type Meta = { now: Date; ip: string | null };
 
 // ───────────── who may manage what ─────────────
@@ -262,10 +268,17 @@ export async function updateProgram(
   const found = await getManagedProgram(actor, programId);
   if (!found.ok) return found;
   const before = found.value;
-  const saved = await getDb().$transaction(async (tx): Promise<ProgramSaveOutcome> => {
+  // The change and its announcement to every session to come are one transaction: a failure
+  // part-way writes nothing (the staff member sees an error and saves again, and the move is
+  // still a move then), instead of leaving some sessions moved but untold.
+  return getDb().$transaction(async (tx): Promise<ProgramSaveOutcome> => {
     const fields = await programFields(tx, input);
     if (!fields) return { ok: false, code: "unknownPlace" };
-    await tx.program.update({ where: { id: programId }, data: fields, select: { id: true } });
+    const after = await tx.program.update({
+      where: { id: programId },
+      data: fields,
+      select: { placeId: true, venueKo: true, venueEn: true, format: true, onlineUrl: true },
+    });
     await recordAudit(
       {
         actorId: actor.id,
@@ -278,20 +291,15 @@ export async function updateProgram(
       },
       tx,
     );
-    return { ok: true, id: programId };
-  }, TX_OPTIONS);
-  if (!saved.ok) return saved;
-  // A new place or link moves every session to come: one transaction per session (as cancelling
-  // a program does), each told to its people and its revision raised.
-  const after = await getDb().program.findUniqueOrThrow({
-    where: { id: programId },
-    select: { placeId: true, venueKo: true, venueEn: true, format: true, onlineUrl: true },
-  });
-  const times = { startsAt: meta.now, endsAt: meta.now };
-  if (!isMove({ ...before, ...times }, { ...after, ...times })) return saved;
-  for (const session of before.sessions) {
-    if (session.status !== "scheduled" || session.startsAt <= meta.now) continue;
-    await getDb().$transaction(async (tx) => {
+    const times = { startsAt: meta.now, endsAt: meta.now };
+    if (!isMove({ ...before, ...times }, { ...after, ...times })) return { ok: true, id: programId };
+    // the sessions in order of id, the order every transaction takes sessions in (lockSession)
+    const upcoming = await tx.programSession.findMany({
+      where: { programId, status: "scheduled", startsAt: { gt: meta.now } },
+      orderBy: { id: "asc" },
+      select: { id: true, startsAt: true },
+    });
+    for (const session of upcoming) {
       const moved = await announceMove(tx, session.id, session.startsAt, meta.now);
       await recordAudit(
         {
@@ -305,9 +313,9 @@ export async function updateProgram(
         },
         tx,
       );
-    }, TX_OPTIONS);
-  }
-  return saved;
+    }
+    return { ok: true, id: programId };
+  }, MOVE_TX_OPTIONS);
 }
 
 // ───────────── sessions ─────────────
@@ -378,6 +386,10 @@ export async function updateSession(
   const allocation = sessionAllocation(input);
   try {
     return await getDb().$transaction(async (tx): Promise<SessionSaveOutcome> => {
+      // The session's row first (lockSession): an application, a registration or a draw under
+      // way commits before the reads and the conditional update below, which then see it (an
+      // update's subquery alone would look at the tables as they were when it started waiting).
+      await lockSession(tx, sessionId, meta.now);
       const before = await tx.programSession.findUniqueOrThrow({
         where: { id: sessionId },
         select: {

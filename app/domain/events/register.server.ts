@@ -13,7 +13,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { HELD_STATUSES, LIVE_APPLICATION_STATUSES } from "./allocation";
-import { lockResident, releaseSeat, withinMonthlyCap } from "./allocation.server";
+import { lockResident, lockSession, releaseSeat, withinMonthlyCap } from "./allocation.server";
 import { eventReminderKey } from "./reminders.server";
 import { registrationKey, registrationState, sessionSeatSelect } from "./rules";
 
@@ -85,6 +85,8 @@ export async function registerForSession(
       const taken = await tx.programSession.updateMany({
         where: {
           id: session.id,
+          // a switch to a lottery (staff) that committed first leaves this seat to the draw
+          allocation: "first_come",
           status: "scheduled",
           startsAt: { gt: now },
           registrationOpensAt: { lte: now },
@@ -99,6 +101,7 @@ export async function registerForSession(
           where: { id: session.id },
           select: sessionSeatSelect,
         });
+        if (current.allocation !== "first_come") return { ok: false, code: "notAllowed" };
         const state = registrationState(current, now);
         return { ok: false, code: state === "open" ? "full" : state };
       }
@@ -140,6 +143,8 @@ export async function cancelRegistration(
   const key = registrationKey(sessionId, residentId);
   try {
     return await getDb().$transaction(async (tx): Promise<CancelOutcome> => {
+      // the session before the registration, as every path that writes both (lockSession)
+      if (!(await lockSession(tx, sessionId, now))) return { ok: false, code: "notFound" };
       const registration = await tx.programRegistration.findUnique({
         where: { liveKey: key },
         select: { id: true, residentId: true, session: { select: { startsAt: true } } },
@@ -187,6 +192,22 @@ export async function cancelRegistration(
  * personal but the link to the anonymised account (as past bookings are; decision 0027, addendum).
  */
 export async function releaseEventsOfDeletedResident(tx: Tx, residentId: string, now: Date) {
+  // Every session concerned is taken first, in order of id (lockSession), then the entries: a
+  // confirmation takes its session before its entry, and another deletion takes the same sessions
+  // in the same order. The account's row is already held (deleteAccount), so it applies to
+  // nothing new meanwhile.
+  const [liveIn, registeredIn] = await Promise.all([
+    tx.programApplication.findMany({
+      where: { residentId, status: { in: [...LIVE_APPLICATION_STATUSES] } },
+      select: { sessionId: true },
+    }),
+    tx.programRegistration.findMany({
+      where: { residentId, status: "registered", session: { startsAt: { gt: now } } },
+      select: { sessionId: true },
+    }),
+  ]);
+  const sessionIds = [...new Set([...liveIn, ...registeredIn].map((row) => row.sessionId))].sort();
+  for (const sessionId of sessionIds) await lockSession(tx, sessionId, now);
   // its own entries first, so that no seat freed below is offered back to this account
   const applications = await tx.programApplication.findMany({
     where: { residentId, status: { in: [...LIVE_APPLICATION_STATUSES] } },

@@ -402,6 +402,13 @@ export async function deleteAccount(
   if (!check.ok) return check;
   const resident = check.resident;
   await db.$transaction(async (tx) => {
+    // The account's row first, as booking and registering take it before a slot or a session:
+    // the hooks below then take those, never the other way round (no deadlock with them).
+    await tx.resident.update({
+      where: { id: residentId },
+      data: { updatedAt: meta.now },
+      select: { id: true },
+    });
     const counts: Record<string, number> = {};
     for (const hook of RESIDENT_DELETED_HOOKS) {
       Object.assign(counts, await hook.run(tx, residentId, meta.now));
