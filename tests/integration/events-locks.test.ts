@@ -328,7 +328,7 @@ describe("a program's new place announced to its sessions to come", () => {
   }
 
   // how the injected failure surfaces (SQLite's RAISE reads to Prisma as a constraint failure)
-  const INJECTED = /programSession\.update\(\)/;
+  const INJECTED = /injected failure|programSession\.update\(\)/;
 
   /** Makes raising this session's revision fail inside the database, as a crash part-way would. */
   async function injectFailure(sessionId: string) {
