@@ -292,7 +292,8 @@ export async function updateProgram(
       tx,
     );
     const times = { startsAt: meta.now, endsAt: meta.now };
-    if (!isMove({ ...before, ...times }, { ...after, ...times })) return { ok: true, id: programId };
+    if (!isMove({ ...before, ...times }, { ...after, ...times }))
+      return { ok: true, id: programId };
     // the sessions in order of id, the order every transaction takes sessions in (lockSession)
     const upcoming = await tx.programSession.findMany({
       where: { programId, status: "scheduled", startsAt: { gt: meta.now } },
