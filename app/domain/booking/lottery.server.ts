@@ -76,11 +76,7 @@ export async function applyForSlot(request: {
       // Serialise with the draw on the slot's row: the draw claims it (`drawnAt`) before reading
       // the applications, so this write either comes first (and the draw, waiting on the row
       // lock, then sees this application) or waits for the draw and finds the slot drawn.
-      const open = await tx.slot.updateMany({
-        where: { id: slot.id, drawnAt: null },
-        data: { updatedAt: now },
-      });
-      if (open.count !== 1) return { ok: false, code: "closed" };
+      if (!(await claimUndrawnSlot(tx, slot.id, now))) return { ok: false, code: "closed" };
       const application = await tx.slotApplication.create({
         data: { slotId: slot.id, residentId, status: "applied", liveKey: key, createdAt: now },
         select: { id: true },
@@ -106,6 +102,19 @@ export async function applyForSlot(request: {
   }
 }
 
+/**
+ * Takes the slot's row lock while it is undrawn (false once a draw claimed it). Everything that
+ * ends an application before its draw goes through here first, as applying does, so that it and
+ * the draw (which claims the row before reading the applications) happen one after the other.
+ */
+export async function claimUndrawnSlot(tx: Tx, slotId: string, now: Date) {
+  const open = await tx.slot.updateMany({
+    where: { id: slotId, drawnAt: null },
+    data: { updatedAt: now },
+  });
+  return open.count === 1;
+}
+
 /** Withdraws one's own application before the draw. */
 export async function withdrawSlotApplication(
   residentId: string,
@@ -114,6 +123,15 @@ export async function withdrawSlotApplication(
   ip: string | null,
 ): Promise<Outcome> {
   return getDb().$transaction(async (tx): Promise<Outcome> => {
+    const application = await tx.slotApplication.findFirst({
+      where: { id: applicationId, residentId, status: "applied" },
+      select: { slotId: true, slot: { select: { service: { select: { placeId: true } } } } },
+    });
+    if (!application) return { ok: false, code: "notLive" };
+    // Take a turn on the slot's row like applying does: a draw that already claimed it has
+    // decided this application (a withdrawal then would be overwritten by its "won").
+    if (!(await claimUndrawnSlot(tx, application.slotId, now)))
+      return { ok: false, code: "notLive" };
     const withdrawn = await tx.slotApplication.updateMany({
       where: { id: applicationId, residentId, status: "applied" },
       data: { status: "withdrawn", liveKey: null, updatedAt: now },
@@ -126,6 +144,8 @@ export async function withdrawSlotApplication(
         subjectType: "SlotApplication",
         subjectId: applicationId,
         subjectResidentId: residentId,
+        placeId: application.slot.service.placeId,
+        metadata: { slotId: application.slotId },
         ip,
       },
       tx,
@@ -163,7 +183,7 @@ export async function drawSlot(
       // this returns (READ COMMITTED waits on the row lock), later ones find it drawn. The
       // applications are read after the claim, so none committed before it is left undrawn.
       const claimed = await tx.slot.updateMany({
-        where: { id: slotId, drawnAt: null },
+        where: { id: slotId, drawnAt: null, blocked: false },
         data: { drawnAt: now },
       });
       if (claimed.count !== 1) return { ok: false, code: "closed" };
@@ -199,6 +219,19 @@ export async function drawSlot(
       const facts = { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
       for (const [index, id] of result.winners.entries()) {
         const residentId = residentOf.get(id)!;
+        // Only an application still live is decided: one ended since it was read (nothing should
+        // end it past the slot claim, but a lost update would book a withdrawn resident) is not.
+        const won = await tx.slotApplication.updateMany({
+          where: { id, status: "applied" },
+          data: {
+            status: "won",
+            liveKey: null,
+            tier: tierOf.get(id) ?? 0,
+            drawPosition: index + 1,
+            updatedAt: now,
+          },
+        });
+        if (won.count !== 1) continue;
         // the free places were read in this transaction: a place that cannot be taken is a bug
         if (!(await takePlace(tx, slotId, now))) throw new Refused("changed");
         const booking = await tx.booking.create({
@@ -213,13 +246,7 @@ export async function drawSlot(
         });
         await tx.slotApplication.update({
           where: { id },
-          data: {
-            status: "won",
-            liveKey: null,
-            bookingId: booking.id,
-            tier: tierOf.get(id) ?? 0,
-            drawPosition: index + 1,
-          },
+          data: { bookingId: booking.id },
           select: { id: true },
         });
         const recipient = { id: residentId };
@@ -235,28 +262,34 @@ export async function drawSlot(
       }
       for (const [index, id] of result.waitlist.entries()) {
         const residentId = residentOf.get(id)!;
-        // The waitlist is served by time of joining: the drawn order is kept by joining times a
-        // millisecond apart, before anyone could join by hand.
-        const entry = await tx.waitlistEntry.create({
-          data: {
-            slotId,
-            residentId,
-            status: "waiting",
-            liveKey: liveKey(slotId, residentId),
-            createdAt: new Date(now.getTime() + index),
-          },
-          select: { id: true },
-        });
-        await tx.slotApplication.update({
-          where: { id },
+        const waitlisted = await tx.slotApplication.updateMany({
+          where: { id, status: "applied" },
           data: {
             status: "waitlisted",
             liveKey: null,
             tier: tierOf.get(id) ?? 0,
             drawPosition: result.winners.length + index + 1,
+            updatedAt: now,
           },
-          select: { id: true },
         });
+        if (waitlisted.count !== 1) continue;
+        // An entry the resident already holds (joined before the service became a lottery) is
+        // kept as it is: a second live entry would break the unique live key and the draw.
+        const key = liveKey(slotId, residentId);
+        const entry =
+          (await tx.waitlistEntry.findUnique({ where: { liveKey: key }, select: { id: true } })) ??
+          // The waitlist is served by time of joining: the drawn order is kept by joining times a
+          // millisecond apart, before anyone could join by hand.
+          (await tx.waitlistEntry.create({
+            data: {
+              slotId,
+              residentId,
+              status: "waiting",
+              liveKey: key,
+              createdAt: new Date(now.getTime() + index),
+            },
+            select: { id: true },
+          }));
         await notify(
           tx,
           { id: residentId },
@@ -343,12 +376,19 @@ export async function endUndrawnApplications(tx: Tx, serviceId: string, now: Dat
     where: { status: "applied", slot: { serviceId } },
     select: { id: true, residentId: true, slot: { select: messageSlotSelect } },
   });
-  if (pending.length === 0) return 0;
-  const { count } = await tx.slotApplication.updateMany({
-    where: { id: { in: pending.map((a) => a.id) }, status: "applied" },
-    data: { status: "not_selected", liveKey: null, updatedAt: now },
-  });
-  for (const application of pending)
+  let count = 0;
+  const claimed = new Map<string, boolean>();
+  for (const application of pending) {
+    // A slot whose draw claimed it first keeps its draw's outcome (see claimUndrawnSlot).
+    const slotId = application.slot.id;
+    if (!claimed.has(slotId)) claimed.set(slotId, await claimUndrawnSlot(tx, slotId, now));
+    if (!claimed.get(slotId)) continue;
+    const ended = await tx.slotApplication.updateMany({
+      where: { id: application.id, status: "applied" },
+      data: { status: "not_selected", liveKey: null, updatedAt: now },
+    });
+    if (ended.count !== 1) continue;
+    count += 1;
     await notify(
       tx,
       { id: application.residentId },
@@ -360,6 +400,7 @@ export async function endUndrawnApplications(tx: Tx, serviceId: string, now: Dat
       },
       { sendAfter: now },
     );
+  }
   return count;
 }
 

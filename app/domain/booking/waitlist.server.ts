@@ -13,6 +13,7 @@ import {
   TX_OPTIONS,
 } from "./capacity.server";
 import { messageFacts, messageSlotSelect, notify, reminderKey } from "./messages.server";
+import { claimUndrawnSlot } from "./lottery.server";
 import { liveKey } from "./rules";
 
 // ───────────── waitlist ─────────────
@@ -130,6 +131,19 @@ export async function expireWaitlistOffers(now: Date) {
  * waitlist entries and held offers, and keeps its past bookings only as anonymous records.
  */
 export async function releaseBookingsOfDeletedResident(tx: Tx, residentId: string, now: Date) {
+  // Applications first, each after a turn on its slot's row (as withdrawing does): one a draw
+  // decided meanwhile is then already a booking or a waitlist entry, and ends with those below.
+  const applications = await tx.slotApplication.findMany({
+    where: { residentId, status: "applied" },
+    select: { id: true, slotId: true },
+  });
+  for (const application of applications) {
+    if (!(await claimUndrawnSlot(tx, application.slotId, now))) continue;
+    await tx.slotApplication.updateMany({
+      where: { id: application.id, status: "applied" },
+      data: { status: "withdrawn", liveKey: null, updatedAt: now },
+    });
+  }
   const live = await tx.booking.findMany({
     where: { residentId, status: "confirmed", slot: { startsAt: { gt: now } } },
     select: { id: true, slotId: true },
@@ -158,10 +172,6 @@ export async function releaseBookingsOfDeletedResident(tx: Tx, residentId: strin
   await tx.waitlistEntry.updateMany({
     where: { residentId, status: "waiting" },
     data: { status: "cancelled", liveKey: null },
-  });
-  await tx.slotApplication.updateMany({
-    where: { residentId, status: "applied" },
-    data: { status: "withdrawn", liveKey: null },
   });
   await cancelPendingNotifications(
     live.map((b) => reminderKey(b.id)),
