@@ -4,13 +4,16 @@
 // (blocked, or gone from the timetable) ends its applications and tells the residents; a slot
 // awaiting its draw has no waitlist to join; due draws are found however many slots wait.
 import { beforeEach, describe, expect, it } from "vitest";
+import { syncSlots } from "~/domain/booking/schedule.server";
+import { blockSlot } from "~/domain/booking/staff.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/waitlist.server";
+import type { SessionUser } from "~/domain/residents/types";
 import { applyForSlot, drawSlot, withdrawSlotApplication } from "~/domain/booking/lottery.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { makePlace, makeService, makeSlot } from "#tests/factories/booking";
-import { makeResidents } from "#tests/factories/residents";
+import { makeResident, makeResidents } from "#tests/factories/residents";
 
 const db = getDb();
 const NOW = seoulInstant("2026-11-25", "12:00");
@@ -106,7 +109,8 @@ describe("ending an application while its slot is drawn", () => {
           if (!deleted.has(person.id)) {
             expect(ends[index]).toEqual({ ok: false, code: "notLive" });
             if (application.status === "won") expect(booking?.status).toBe("confirmed");
-            else expect(entry?.status).toBe("waiting");
+            // (a place a deleted winner gave back is offered on)
+            else expect(["waiting", "offered"]).toContain(entry?.status);
           } else {
             // a deleted resident's drawn place ends with the account
             expect(booking?.status ?? "cancelled").toBe("cancelled");
@@ -127,5 +131,152 @@ describe("ending an application while its slot is drawn", () => {
     // the race happened: some ended before the draw's claim, some came after it
     expect(endedFirst).toBeGreaterThan(0);
     expect(refusedAfter).toBeGreaterThan(0);
+  });
+});
+
+async function staffOf(placeId: string): Promise<SessionUser> {
+  const staff = await makeResident();
+  await db.resident.update({
+    where: { id: staff.id },
+    data: { role: "staff", staffPlaceId: placeId },
+  });
+  return {
+    id: staff.id,
+    name: "staff",
+    role: "staff",
+    staffPlaceId: placeId,
+    staffOrganizationId: null,
+    preferredLanguage: "ko",
+  };
+}
+
+async function messagesTo(residentIds: string[]) {
+  return db.notification.findMany({
+    where: { residentId: { in: residentIds } },
+    select: { residentId: true, template: true, body: true },
+  });
+}
+
+describe("a slot that will not run", () => {
+  it("blocked by staff: its applications end (not_selected) and each resident is told why", async () => {
+    const { place, service } = await lotteryService();
+    const slot = await makeSlot(service.id, "2026-12-03", "10:00", { capacity: 2 });
+    const people = await makeResidents(3, { birthDate: "2000-01-01" });
+    await applyEach(
+      service,
+      slot.id,
+      people.map((p) => p.id),
+      NOW,
+    );
+    const staff = await staffOf(place.id);
+
+    expect(await blockSlot(staff, slot.id, "boiler repair", NOW, null)).toEqual({
+      ok: true,
+      cancelled: 0,
+    });
+    const applications = await db.slotApplication.findMany({ where: { slotId: slot.id } });
+    expect(applications.map((a) => [a.status, a.liveKey])).toEqual(
+      people.map(() => ["not_selected", null]),
+    );
+    const messages = await messagesTo(people.map((p) => p.id));
+    expect(messages.map((m) => m.template)).toEqual(
+      people.map(() => "booking_lottery_slot_cancelled"),
+    );
+    expect(messages[0]!.body).toContain("boiler repair");
+    // nothing is left for the periodic draw
+    expect(await drawSlot(slot.id, new Date(slot.startsAt.getTime() - HOUR))).toEqual({
+      ok: false,
+      code: "blocked",
+    });
+  });
+
+  it("blocked while its draw runs: either the draw came first (bookings cancelled) or none is drawn", async () => {
+    let drawnFirst = 0;
+    let blockedFirst = 0;
+    for (let round = 0; round < 6; round += 1) {
+      const { place, service } = await lotteryService();
+      const slot = await makeSlot(service.id, "2026-12-04", `${10 + round}:00`, { capacity: 3 });
+      const drawAt = new Date(slot.startsAt.getTime() - 24 * HOUR);
+      const people = await makeResidents(8, { birthDate: "2000-01-01" });
+      await applyEach(
+        service,
+        slot.id,
+        people.map((p) => p.id),
+        new Date(drawAt.getTime() - HOUR),
+      );
+      const staff = await staffOf(place.id);
+      // the one or the other starts first, by a few milliseconds more each round
+      const lead = (round - 2.5) * 12;
+      const [draw] = await Promise.all([
+        sleep(Math.max(0, lead)).then(() => drawSlot(slot.id, drawAt)),
+        sleep(Math.max(0, -lead)).then(() => blockSlot(staff, slot.id, null, drawAt, null)),
+      ]);
+      const [live, won, bookings] = await Promise.all([
+        db.slotApplication.count({ where: { slotId: slot.id, status: "applied" } }),
+        db.slotApplication.count({ where: { slotId: slot.id, status: "won" } }),
+        db.booking.count({ where: { slotId: slot.id, status: "confirmed" } }),
+      ]);
+      expect(live).toBe(0); // never left pending on a blocked slot
+      expect(bookings).toBe(0); // nothing is booked on a blocked slot
+      if (draw.ok) {
+        drawnFirst += 1;
+        expect(won).toBe(3);
+      } else {
+        blockedFirst += 1;
+        expect(won).toBe(0);
+        expect(
+          await db.slotApplication.count({ where: { slotId: slot.id, status: "not_selected" } }),
+        ).toBe(8);
+      }
+    }
+    // the race happened both ways
+    expect(drawnFirst).toBeGreaterThan(0);
+    expect(blockedFirst).toBeGreaterThan(0);
+  });
+
+  it("gone from the timetable: kept (blocked) with its applications, which end with a message", async () => {
+    const { service } = await lotteryService();
+    const template = await db.slotTemplate.create({
+      data: {
+        serviceId: service.id,
+        weekday: 4,
+        startTime: "10:00",
+        endTime: "12:00",
+        slotMinutes: 60,
+        capacity: 2,
+        horizonDays: 14,
+        validFrom: "2026-01-01",
+      },
+    });
+    await syncSlots(db, service.id, NOW);
+    // the first slot's draw (24 hours before) has passed: apply for the second one
+    const [unused, appliedFor] = await db.slot.findMany({
+      where: { serviceId: service.id },
+      orderBy: { startsAt: "asc" },
+      skip: 1,
+    });
+    const people = await makeResidents(2, { birthDate: "2000-01-01" });
+    await applyEach(
+      service,
+      appliedFor!.id,
+      people.map((p) => p.id),
+      NOW,
+    );
+    await db.slotTemplate.update({ where: { id: template.id }, data: { active: false } });
+
+    const sync = await syncSlots(db, service.id, NOW);
+    expect(sync.removed).toBe(4);
+    // the applied-for slot stays (blocked) with its history; the one nobody used is deleted
+    expect(await db.slot.findUnique({ where: { id: appliedFor!.id } })).toMatchObject({
+      blocked: true,
+    });
+    expect(await db.slot.findUnique({ where: { id: unused!.id } })).toBeNull();
+    const applications = await db.slotApplication.findMany({ where: { slotId: appliedFor!.id } });
+    expect(applications.map((a) => a.status)).toEqual(["not_selected", "not_selected"]);
+    const messages = await messagesTo(people.map((p) => p.id));
+    expect(messages.map((m) => m.template)).toEqual([
+      "booking_lottery_slot_cancelled",
+      "booking_lottery_slot_cancelled",
+    ]);
   });
 });

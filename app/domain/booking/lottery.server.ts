@@ -404,6 +404,50 @@ export async function endUndrawnApplications(tx: Tx, serviceId: string, now: Dat
   return count;
 }
 
+/**
+ * A slot that will not run (blocked by staff, or gone from the timetable) ends its undrawn
+ * applications (`not_selected`) and tells each resident why. In the caller's transaction, after
+ * it took the slot's row (blocking it), so a draw either came first or finds the slot blocked.
+ */
+export async function endApplicationsOfCancelledSlot(
+  tx: Tx,
+  slotId: string,
+  reason: string | null,
+  now: Date,
+) {
+  const pending = await tx.slotApplication.findMany({
+    where: { slotId, status: "applied" },
+    select: { id: true, residentId: true },
+  });
+  if (pending.length === 0) return 0;
+  const slot = await tx.slot.findUniqueOrThrow({
+    where: { id: slotId },
+    select: messageSlotSelect,
+  });
+  let ended = 0;
+  for (const application of pending) {
+    const done = await tx.slotApplication.updateMany({
+      where: { id: application.id, status: "applied" },
+      data: { status: "not_selected", liveKey: null, updatedAt: now },
+    });
+    if (done.count !== 1) continue;
+    ended += 1;
+    await notify(
+      tx,
+      { id: application.residentId },
+      "booking_lottery_slot_cancelled",
+      messageFacts(slot),
+      {
+        path: `/book/${slot.service.slug}`,
+        ref: `slot-application:${application.id}`,
+        reason,
+      },
+      { sendAfter: now },
+    );
+  }
+  return ended;
+}
+
 // ───────────── the periodic task ─────────────
 
 /** The longest draw lead time staff may choose (a week, ServiceSchema): the task looks that far. */

@@ -58,7 +58,8 @@ export async function notify(
   if (extra.previous) params.previous = formatDateTime(extra.previous, language);
   if (extra.until) params.until = formatDateTime(extra.until, language);
   if (extra.position !== undefined) params.position = String(extra.position);
-  if (template === "slot_blocked") params.reason = extra.reason || t("booking:staff.defaultReason");
+  if (template === "slot_blocked" || template === "booking_lottery_slot_cancelled")
+    params.reason = extra.reason || t("booking:staff.defaultReason");
   await enqueueNotification(
     {
       residentId: recipient.id,

@@ -7,6 +7,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
 import { type Tx, TX_OPTIONS } from "./capacity.server";
+import { endApplicationsOfCancelledSlot } from "./lottery.server";
 import { isLaborConsultation } from "./reads.server";
 import type { TemplateInput as TemplateForm } from "./schema";
 import {
@@ -246,7 +247,6 @@ async function syncSlotsIn(db: Tx, serviceId: string, now: Date): Promise<SyncRe
       blocked: true,
       templateId: true,
       channels: true,
-      _count: { select: { bookings: true, waitlistEntries: true } },
     },
   });
   const existingByStart = new Map(existing.map((s) => [s.startsAt.getTime(), s]));
@@ -285,7 +285,21 @@ async function syncSlotsIn(db: Tx, serviceId: string, now: Date): Promise<SyncRe
     if (desiredStarts.has(slot.startsAt.getTime()) || slot.blocked) continue;
     if (slot.bookedCount > 0) {
       kept += 1;
-    } else if (slot._count.bookings === 0 && slot._count.waitlistEntries === 0) {
+      continue;
+    }
+    // Take the slot's row before counting what refers to it: an application (which takes the
+    // row too) committed meanwhile is then counted, and is not deleted with the slot.
+    const locked = await db.slot.updateMany({
+      where: { id: slot.id, bookedCount: 0, blocked: false },
+      data: { updatedAt: now },
+    });
+    if (locked.count !== 1) continue;
+    const [bookings, waiting, applications] = await Promise.all([
+      db.booking.count({ where: { slotId: slot.id } }),
+      db.waitlistEntry.count({ where: { slotId: slot.id } }),
+      db.slotApplication.count({ where: { slotId: slot.id } }),
+    ]);
+    if (bookings === 0 && waiting === 0 && applications === 0) {
       removed += (await db.slot.deleteMany({ where: { id: slot.id, bookedCount: 0 } })).count;
     } else {
       const closed = await db.slot.updateMany({
@@ -293,6 +307,8 @@ async function syncSlotsIn(db: Tx, serviceId: string, now: Date): Promise<SyncRe
         data: { blocked: true, blockedReason: null },
       });
       removed += closed.count;
+      // applications waiting for a draw end, and their residents are told
+      if (closed.count === 1) await endApplicationsOfCancelledSlot(db, slot.id, null, now);
     }
   }
   return { created, removed, kept };

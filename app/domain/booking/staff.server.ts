@@ -16,6 +16,7 @@ import {
   type Tx,
   TX_OPTIONS,
 } from "./capacity.server";
+import { endApplicationsOfCancelledSlot } from "./lottery.server";
 import { messageFacts, messageSlotSelect, notify, reminderKey } from "./messages.server";
 import { canMarkAttendance } from "./rules";
 import { openText } from "./sealing.server";
@@ -378,6 +379,8 @@ async function blockOne(
       { sendAfter: now },
     );
   }
+  // undrawn lottery applications end with the slot (blocking took its row: no draw runs now)
+  const endedApplications = await endApplicationsOfCancelledSlot(tx, slotId, reason, now);
   await tx.waitlistEntry.updateMany({
     where: { slotId, status: "offered" },
     data: { status: "waiting", offeredAt: null, offerExpiresAt: null },
@@ -391,7 +394,7 @@ async function blockOne(
       subjectType: "Slot",
       subjectId: slotId,
       placeId: slot.service.place.id,
-      metadata: { cancelledBookings: cancelled },
+      metadata: { cancelledBookings: cancelled, endedApplications },
       ip,
     },
     tx,

@@ -28,6 +28,7 @@ const TEMPLATE_TOPICS: Record<string, Topic> = {
   booking_lottery_won: "required",
   booking_lottery_waitlisted: "required",
   booking_lottery_ended: "required",
+  booking_lottery_slot_cancelled: "required",
   event_lottery_won: "required",
   event_lottery_waitlisted: "required",
   event_seat_offered: "waitlist",
