@@ -5,7 +5,7 @@ import { recordId } from "~/domain/booking/schema";
 import { bookingRules } from "~/domain/booking/capacity.server";
 import { canManageBookings, getStaffBooking } from "~/domain/booking/staff.server";
 import { getMyBooking } from "~/domain/booking/reads.server";
-import type { BookingFailure } from "~/domain/booking/types";
+import type { BookingFailure, RefusalAbout } from "~/domain/booking/types";
 import { requireRole, requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import {
@@ -62,12 +62,15 @@ export function refusedBooking(
   failure: BookingFailure,
   submission?: Submission<unknown>,
   reply?: ReplyOptions,
+  /** what was refused when not a booking: its own wording where it has one (RefusalAlert) */
+  about?: RefusalAbout,
 ) {
   const rules = bookingRules();
   return refused(failure, {
     submission,
     reply,
     params: {
+      ...(about ? { about } : {}),
       max: rules.maxPerKind,
       hours: rules.cutoffMinutes / 60,
       phone: failure.phone ?? "",

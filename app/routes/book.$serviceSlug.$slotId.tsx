@@ -136,7 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? await withdrawSlotApplication(user.id, id.data, current, clientIp(context))
       : ({ ok: false, code: "notLive" } as const);
     if (outcome.ok) return redirect(`/book/${service.slug}/${target.id}?withdrawn=1`);
-    return refusedBooking(outcome);
+    return refusedBooking(outcome, undefined, undefined, "application");
   }
   if (intent === "waitlist") {
     const outcome = await joinWaitlist({
@@ -146,7 +146,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       now: current,
     });
     if (outcome.ok) return redirect(`/book/${service.slug}/${target.id}?joined=1`);
-    return refusedBooking(outcome);
+    return refusedBooking(outcome, undefined, undefined, "waitlist");
   }
   const labor = isLaborConsultation(service);
   const submission = labor
@@ -275,6 +275,9 @@ export default function SlotPage() {
       {lottery?.application?.status === "won" ? (
         <p className="notice success">{t("lottery.won")}</p>
       ) : null}
+      {lottery?.application?.status === "wonCancelled" ? (
+        <p className="notice">{t("lottery.wonCancelled")}</p>
+      ) : null}
       {lottery?.application?.status === "waitlisted" ? (
         <p className="notice">{t("lottery.waitlisted")}</p>
       ) : null}
@@ -285,7 +288,7 @@ export default function SlotPage() {
           <BookingForm idempotencyKey={loaded.idempotencyKey} />
         )
       ) : null}
-      {slot.state === "full" && !context?.heldOfferUntil && !context?.bookingId ? (
+      {slot.state === "full" && !awaitsDraw && !context?.heldOfferUntil && !context?.bookingId ? (
         <WaitlistPanel />
       ) : null}
       <p>

@@ -26,11 +26,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = pageFromUrl(request.url);
   const current = now();
-  const [mine, applications] = await Promise.all([
+  const lotteryPage = pageFromUrl(request.url, "lotteryPage");
+  const [mine, lottery] = await Promise.all([
     listMyBookings(user.id, current, page),
-    myApplications(user.id, current),
+    myApplications(user.id, current, lotteryPage),
   ]);
-  return { ...withIsoDates({ ...mine, page }), applications };
+  return {
+    ...withIsoDates({ ...mine, page }),
+    applications: lottery.applications,
+    lotteryPage,
+    lotteryPages: lottery.pages,
+  };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
@@ -66,7 +72,8 @@ function BookingRow({ booking }: { booking: Row }) {
 export default function MyBookings() {
   useServiceWorker(); // this page is kept for offline use (public/sw.js)
   const { t } = useTranslation("booking");
-  const { upcoming, waiting, past, page, pastPages, applications } = useLoaderData<typeof loader>();
+  const { upcoming, waiting, past, page, pastPages, applications, lotteryPage, lotteryPages } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const locale = useRootData()?.locale ?? "ko";
   const range = useTimeRange();
@@ -150,7 +157,9 @@ export default function MyBookings() {
                 <p className={`status status--${application.status}`}>
                   {application.status === "waitlisted"
                     ? t("lottery.status.waitlisted", { position: application.waitlistPosition })
-                    : t(`lottery.status.${application.status as "applied" | "won"}`)}
+                    : t(
+                        `lottery.status.${application.status as "applied" | "won" | "wonCancelled"}`,
+                      )}
                   {application.status === "applied"
                     ? ` · ${t("lottery.drawAt", { drawAt: formatDateTime(application.drawAt, locale) })}`
                     : null}
@@ -158,6 +167,12 @@ export default function MyBookings() {
               </li>
             ))}
           </ul>
+          <Pagination
+            page={lotteryPage}
+            pageCount={lotteryPages}
+            href={(target) => `?lotteryPage=${target}#lottery`}
+            label={t("lottery.pagination")}
+          />
         </>
       ) : null}
 

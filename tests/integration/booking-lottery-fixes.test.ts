@@ -8,7 +8,12 @@ import { syncSlots } from "~/domain/booking/schedule.server";
 import { blockSlot } from "~/domain/booking/staff.server";
 import { releaseBookingsOfDeletedResident } from "~/domain/booking/waitlist.server";
 import type { SessionUser } from "~/domain/residents/types";
-import { applyForSlot, drawSlot, withdrawSlotApplication } from "~/domain/booking/lottery.server";
+import {
+  applyForSlot,
+  drawSlot,
+  endUndrawnApplications,
+  withdrawSlotApplication,
+} from "~/domain/booking/lottery.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
@@ -278,5 +283,66 @@ describe("a slot that will not run", () => {
       "booking_lottery_slot_cancelled",
       "booking_lottery_slot_cancelled",
     ]);
+  });
+});
+
+describe("applying while staff switch the service to first come", () => {
+  it("an application either ends with the switch (and is told) or is refused, never left undrawn", async () => {
+    let endedBySwitch = 0;
+    let refused = 0;
+    for (let round = 0; round < 4; round += 1) {
+      const { service } = await lotteryService();
+      const slot = await makeSlot(service.id, "2026-12-05", `${10 + round}:00`, { capacity: 2 });
+      const people = await makeResidents(12, { birthDate: "2000-01-01" });
+      const apply = (residentId: string) =>
+        applyForSlot({
+          residentId,
+          serviceSlug: service.slug,
+          slotId: slot.id,
+          now: NOW,
+          ip: null,
+        });
+      // Three apply at once; once they are answered the staff save starts, while the others
+      // keep applying, spread over 300 ms (however slow the machine, some race the save).
+      const early = people.slice(0, 3).map((person) => apply(person.id));
+      const late = people.slice(3).map(async (person, index) => {
+        await sleep((index * 37) % 300);
+        return apply(person.id);
+      });
+      const save = Promise.all(early).then(() =>
+        // the staff save: the service row, then its undrawn applications (manage.server.ts)
+        db.$transaction(async (tx) => {
+          await tx.service.update({
+            where: { id: service.id },
+            data: { allocation: "first_come" },
+          });
+          return endUndrawnApplications(tx, service.id, NOW);
+        }),
+      );
+      const [outcomes] = await Promise.all([Promise.all([...early, ...late]), save]);
+      const applications = await db.slotApplication.findMany({
+        where: { slotId: slot.id },
+        select: { residentId: true, status: true },
+      });
+      expect(applications.filter((a) => a.status === "applied")).toEqual([]);
+      const told = await db.notification.findMany({
+        where: { template: "booking_lottery_ended", residentId: { in: people.map((p) => p.id) } },
+        select: { residentId: true },
+      });
+      for (const [index, outcome] of outcomes.entries()) {
+        const person = people[index]!;
+        if (outcome.ok) {
+          endedBySwitch += 1;
+          expect(applications.find((a) => a.residentId === person.id)?.status).toBe("not_selected");
+          expect(told.filter((m) => m.residentId === person.id)).toHaveLength(1);
+        } else {
+          refused += 1;
+          expect(outcome).toEqual({ ok: false, code: "notAllowed" });
+        }
+      }
+    }
+    // the race happened: some applied before the switch, some after it
+    expect(endedBySwitch).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 });

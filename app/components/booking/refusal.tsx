@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { BookingCode } from "~/domain/booking/types";
+import type { BookingCode, RefusalAbout } from "~/domain/booking/types";
 import type { RefusalData } from "~/utils/action-data";
 import { IneligibleNotice } from "./eligibility";
 
@@ -18,7 +18,13 @@ export function RefusalAlert({
   if (refusal.code === "ineligible" && refusal.reasons?.length && !forStaff)
     return <IneligibleNotice reasons={refusal.reasons} alert />;
   const params = { ...refusal.params, phone: refusal.params.phone || t("manage.phoneUnknown") };
-  const text = t(`refusal.${refusal.code as BookingCode}`, params);
+  const general = t(`refusal.${refusal.code as BookingCode}`, params);
+  // an application or a waitlist place has its own wording for some codes ("notLive": this
+  // application has already been withdrawn or drawn, not "this booking")
+  const about = refusal.params.about as RefusalAbout | undefined;
+  const text = about
+    ? t(`refusalAbout.${about}.${refusal.code as "notLive"}`, { ...params, defaultValue: general })
+    : general;
   return (
     <div role="alert" className="form-errors">
       <p>

@@ -8,6 +8,7 @@ import { drawTier } from "~/domain/events/allocation";
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { canonicalApplicants, newSeed, runDrawFromSeed } from "~/domain/shared/draw";
 import { Refused } from "~/domain/shared/outcome";
+import { pageCount, paginate } from "~/domain/shared/pagination";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
@@ -73,6 +74,16 @@ export async function applyForSlot(request: {
       if (rule) return { ok: false, code: "replayOf" in rule ? "alreadyBooked" : rule.code };
       const yearly = await yearlyLimitFor(tx, residentId, slot);
       if (yearly) return { ok: false, code: "yearlyLimit", limit: yearly.limit };
+      // The way of giving places, read again in here: staff may have switched the service to
+      // first come (which ends its applications) since the read above, and an application made
+      // now would never be drawn. A turn on the service's row, taken before the slot's (the
+      // staff save takes the service, then its slots: one order, no deadlock), so this either
+      // commits before the save ends the applications or sees the switch and refuses.
+      const stillLottery = await tx.service.updateMany({
+        where: { id: slot.service.id, allocation: "lottery" },
+        data: { updatedAt: now },
+      });
+      if (stillLottery.count !== 1) return { ok: false, code: "notAllowed" };
       // Serialise with the draw on the slot's row: the draw claims it (`drawnAt`) before reading
       // the applications, so this write either comes first (and the draw, waiting on the row
       // lock, then sees this application) or waits for the draw and finds the slot drawn.
@@ -492,6 +503,7 @@ const applicationSelect = {
   id: true,
   status: true,
   drawPosition: true,
+  bookingId: true,
   createdAt: true,
   slot: {
     select: {
@@ -506,21 +518,51 @@ const applicationSelect = {
   },
 } as const;
 
-/** The resident's applications for slots that have not begun, soonest first. */
-export async function myApplications(residentId: string, now: Date) {
-  const rows = await getDb().slotApplication.findMany({
-    where: {
-      residentId,
-      status: { in: ["applied", "won", "waitlisted"] },
-      slot: { startsAt: { gt: now } },
-    },
-    orderBy: { slot: { startsAt: "asc" } },
-    take: 50,
-    select: applicationSelect,
+/** Lottery applications per page of "My bookings" (its own `lotteryPage` parameter). */
+export const APPLICATIONS_PAGE_SIZE = 20;
+
+/**
+ * "won" holds only while the booking the draw made is live: the ids of those bookings since
+ * cancelled (by the resident, or staff blocking the slot), whose applications then say so.
+ */
+async function cancelledWins(bookingIds: (string | null)[]) {
+  const ids = bookingIds.filter((id): id is string => id !== null);
+  if (ids.length === 0) return new Set<string>();
+  const cancelled = await getDb().booking.findMany({
+    where: { id: { in: ids }, status: "cancelled" },
+    select: { id: true },
   });
-  return rows.map((row) => ({
+  return new Set(cancelled.map((b) => b.id));
+}
+
+/** What an application's page shows: its status, "won" becoming "wonCancelled" (see above). */
+function shownStatus(status: string, bookingId: string | null, cancelled: Set<string>) {
+  return status === "won" && bookingId !== null && cancelled.has(bookingId)
+    ? "wonCancelled"
+    : status;
+}
+
+/** The resident's applications for slots that have not begun, soonest first, a page at a time. */
+export async function myApplications(residentId: string, now: Date, page = 1) {
+  const db = getDb();
+  const where = {
+    residentId,
+    status: { in: ["applied", "won", "waitlisted"] },
+    slot: { startsAt: { gt: now } },
+  };
+  const [rows, total] = await Promise.all([
+    db.slotApplication.findMany({
+      where,
+      orderBy: [{ slot: { startsAt: "asc" } }, { id: "asc" }],
+      ...paginate(page, APPLICATIONS_PAGE_SIZE),
+      select: applicationSelect,
+    }),
+    db.slotApplication.count({ where }),
+  ]);
+  const cancelled = await cancelledWins(rows.map((row) => row.bookingId));
+  const applications = rows.map((row) => ({
     id: row.id,
-    status: row.status,
+    status: shownStatus(row.status, row.bookingId, cancelled),
     /** place on the waitlist as drawn (1 = first after the winners) */
     waitlistPosition:
       row.status === "waitlisted" && row.drawPosition !== null && row.slot.draw
@@ -532,15 +574,22 @@ export async function myApplications(residentId: string, now: Date) {
     drawAt: slotDrawAt(row.slot.startsAt, row.slot.service.drawLeadHours).toISOString(),
     service: row.slot.service,
   }));
+  return { applications, pages: pageCount(total, APPLICATIONS_PAGE_SIZE) };
 }
 
 /** The resident's application for one slot (the latest), for the slot page. */
 export async function applicationFor(residentId: string, slotId: string) {
-  return getDb().slotApplication.findFirst({
+  const application = await getDb().slotApplication.findFirst({
     where: { residentId, slotId, status: { not: "withdrawn" } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, status: true },
+    select: { id: true, status: true, bookingId: true },
   });
+  if (!application) return null;
+  const cancelled = await cancelledWins([application.bookingId]);
+  return {
+    id: application.id,
+    status: shownStatus(application.status, application.bookingId, cancelled),
+  };
 }
 
 /**

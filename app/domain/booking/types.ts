@@ -110,3 +110,6 @@ export type TimeChoice = {
 
 /** One day of the day list: how many of its times are still open. */
 export type DaySummary = { date: string; open: number; total: number };
+
+/** What a refusal on a booking page was about when not a booking (its own wording, RefusalAlert). */
+export type RefusalAbout = "application" | "waitlist";

@@ -6,6 +6,7 @@ import {
   checkTarget,
   eligibilityOn,
   loadTarget,
+  lockResident,
   type Outcome,
   releasePlace,
   residentAt,
@@ -35,6 +36,9 @@ export async function joinWaitlist(request: {
   if (!checked.ok) return checked;
   if (!slot || !resident) return { ok: false, code: "notFound" };
   if (checked.state !== "full") return { ok: false, code: "notFull" };
+  // Before its draw a lottery slot has one way in, applying: the draw puts those not drawn on
+  // the waitlist itself (an entry of one's own besides would collide with it).
+  if (slot.service.allocation === "lottery" && !slot.draw) return { ok: false, code: "notAllowed" };
   const key = liveKey(slot.id, residentId);
   if (await db.booking.findUnique({ where: { liveKey: key }, select: { id: true } }))
     return { ok: false, code: "alreadyBooked" };
@@ -131,6 +135,8 @@ export async function expireWaitlistOffers(now: Date) {
  * waitlist entries and held offers, and keeps its past bookings only as anonymous records.
  */
 export async function releaseBookingsOfDeletedResident(tx: Tx, residentId: string, now: Date) {
+  // The resident's row before any slot's, the order applying and booking take them in.
+  await lockResident(tx, residentId, now);
   // Applications first, each after a turn on its slot's row (as withdrawing does): one a draw
   // decided meanwhile is then already a booking or a waitlist entry, and ends with those below.
   const applications = await tx.slotApplication.findMany({

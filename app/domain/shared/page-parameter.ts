@@ -20,9 +20,9 @@ const lenientPage = z.coerce.number().int().min(1).max(MAX_PAGE).catch(1);
 /**
  * The page a list without a filter form shows (my bookings, my applications, back-office lists):
  * anything that is not a page number — a stale or hand-edited link — shows the first page
- * rather than an error page.
+ * rather than an error page. A page with two paged lists names the second one's parameter.
  */
-export function pageFromUrl(url: URL | string): number {
-  const value = new URL(url, "http://localhost").searchParams.get("page");
+export function pageFromUrl(url: URL | string, parameter = "page"): number {
+  const value = new URL(url, "http://localhost").searchParams.get(parameter);
   return value === null || value.trim() === "" ? 1 : lenientPage.parse(value);
 }
