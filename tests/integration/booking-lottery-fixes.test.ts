@@ -6,19 +6,24 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { syncSlots } from "~/domain/booking/schedule.server";
 import { blockSlot } from "~/domain/booking/staff.server";
-import { releaseBookingsOfDeletedResident } from "~/domain/booking/waitlist.server";
+import { joinWaitlist, releaseBookingsOfDeletedResident } from "~/domain/booking/waitlist.server";
 import type { SessionUser } from "~/domain/residents/types";
+import { cancelBooking } from "~/domain/booking/book.server";
 import {
   applyForSlot,
   drawSlot,
   endUndrawnApplications,
+  runSlotDraws,
   withdrawSlotApplication,
 } from "~/domain/booking/lottery.server";
+import { action as slotAction, loader as slotLoader } from "~/routes/book.$serviceSlug.$slotId";
+import { loader as bookingsLoader } from "~/routes/bookings._index";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { makePlace, makeService, makeSlot } from "#tests/factories/booking";
-import { makeResident, makeResidents } from "#tests/factories/residents";
+import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
+import { call, formRequest, getRequest } from "#tests/factories/http";
 
 const db = getDb();
 const NOW = seoulInstant("2026-11-25", "12:00");
@@ -344,5 +349,201 @@ describe("applying while staff switch the service to first come", () => {
     // the race happened: some applied before the switch, some after it
     expect(endedBySwitch).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
+  });
+});
+
+describe("a full lottery slot before its draw", () => {
+  it("offers applying only: joining its waitlist is refused with its own message; the draw keeps an entry already held", async () => {
+    const { service } = await lotteryService();
+    const slot = await makeSlot(service.id, "2026-12-06", "10:00", { capacity: 1 });
+    await db.slot.update({ where: { id: slot.id }, data: { bookedCount: 1 } });
+    const [resident, earlier] = await makeResidents(2, { birthDate: "2000-01-01" });
+    const cookie = await sessionCookieFor(resident!.id);
+    const path = `/book/${service.slug}/${slot.id}`;
+    const params = { serviceSlug: service.slug, slotId: slot.id };
+
+    const joined = await call(
+      slotAction,
+      formRequest(path, { intent: "waitlist" }, { cookie }),
+      params,
+    );
+    expect(joined.status).toBe(409);
+    expect(joined.data).toMatchObject({
+      refusal: { code: "notAllowed", params: { about: "waitlist" } },
+    });
+    expect(await db.waitlistEntry.count({ where: { slotId: slot.id } })).toBe(0);
+    const page = await call(slotLoader, getRequest(path, { cookie }), params);
+    expect(page.status).toBe(200);
+
+    // Someone on the waitlist from before the service became a lottery, who then applies:
+    // the draw keeps their entry instead of failing on its live key (and rolling back).
+    const entry = await db.waitlistEntry.create({
+      data: {
+        slotId: slot.id,
+        residentId: earlier!.id,
+        status: "waiting",
+        liveKey: `${slot.id}:${earlier!.id}`,
+        createdAt: NOW,
+      },
+    });
+    await applyEach(service, slot.id, [earlier!.id, resident!.id], NOW);
+    const drawAt = new Date(slot.startsAt.getTime() - 24 * HOUR);
+    expect(await drawSlot(slot.id, drawAt)).toMatchObject({ ok: true, winners: 0, applicants: 2 });
+    const entries = await db.waitlistEntry.findMany({
+      where: { slotId: slot.id, status: "waiting" },
+      select: { id: true, residentId: true },
+    });
+    expect(entries).toHaveLength(2);
+    expect(entries.find((e) => e.residentId === earlier!.id)?.id).toBe(entry.id);
+    // after the draw, the waitlist is open again as for any full slot
+    const outsider = await makeResident({ birthDate: "2000-01-01" });
+    expect(
+      await joinWaitlist({
+        residentId: outsider.id,
+        serviceSlug: service.slug,
+        slotId: slot.id,
+        now: drawAt,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+});
+
+describe("the periodic draw", () => {
+  it("finds the due slots of every service, however many not yet due start sooner", async () => {
+    const short = await lotteryService(2); // drawn 2 hours before
+    const long = await lotteryService(48); // drawn 48 hours before
+    // more slots than a batch that start soon but are not due (the short lead time)...
+    const notDue = [];
+    for (const time of ["15:00", "16:00", "17:00", "18:00", "19:00"])
+      notDue.push(await makeSlot(short.service.id, "2026-11-25", time, { capacity: 1 }));
+    // ...and two due slots of the other service that start later
+    const due = [
+      await makeSlot(long.service.id, "2026-11-26", "20:00", { capacity: 1 }),
+      await makeSlot(long.service.id, "2026-11-26", "21:00", { capacity: 1 }),
+    ];
+    expect(await runSlotDraws(NOW, { batch: 3 })).toMatchObject({ drawn: 2 });
+    const drawn = await db.slotDraw.findMany({ select: { slotId: true } });
+    const drawnIds = drawn.map((d) => d.slotId);
+    for (const slot of due) expect(drawnIds).toContain(slot.id);
+    for (const slot of notDue) expect(drawnIds).not.toContain(slot.id);
+    // the batch is a bound: three due slots of the short service, two drawn per run
+    const more = await lotteryService(2);
+    for (const time of ["13:00", "13:10", "13:20"])
+      await makeSlot(more.service.id, "2026-11-25", time, { capacity: 1 });
+    expect((await runSlotDraws(NOW, { batch: 2 })).drawn).toBe(2);
+    expect((await runSlotDraws(NOW, { batch: 2 })).drawn).toBeGreaterThanOrEqual(1);
+  });
+
+  it("closes the applications of a slot that began undrawn with updatedAt and an audit record", async () => {
+    const { service } = await lotteryService();
+    const slot = await makeSlot(service.id, "2026-12-07", "10:00", { capacity: 1 });
+    const people = await makeResidents(2, { birthDate: "2000-01-01" });
+    await applyEach(
+      service,
+      slot.id,
+      people.map((p) => p.id),
+      NOW,
+    );
+    // blocked by hand (not through staff, which ends them at once), then the time passes
+    await db.slot.update({ where: { id: slot.id }, data: { blocked: true } });
+    const after = new Date(slot.startsAt.getTime() + HOUR);
+    expect(await runSlotDraws(after)).toMatchObject({ closed: 2 });
+    const applications = await db.slotApplication.findMany({ where: { slotId: slot.id } });
+    for (const application of applications) {
+      expect(application.status).toBe("not_selected");
+      expect(application.updatedAt).toEqual(after);
+    }
+    expect(
+      await db.auditEvent.findMany({
+        where: { action: "booking.applications_closed", subjectId: slot.id },
+        select: { placeId: true, metadata: true },
+      }),
+    ).toEqual([{ placeId: service.placeId, metadata: JSON.stringify({ closed: 2, by: "task" }) }]);
+  });
+});
+
+describe("the resident's view of an application", () => {
+  it("a refused withdrawal says it is about the application; won turns to cancelled with its booking; withdrawal audited with its place", async () => {
+    const { service } = await lotteryService();
+    const slot = await makeSlot(service.id, "2026-12-08", "10:00", { capacity: 1 });
+    const resident = await makeResident({ birthDate: "2000-01-01" });
+    const cookie = await sessionCookieFor(resident.id);
+    const path = `/book/${service.slug}/${slot.id}`;
+    const params = { serviceSlug: service.slug, slotId: slot.id };
+    await applyEach(service, slot.id, [resident.id], NOW);
+    const application = await db.slotApplication.findFirstOrThrow({ where: { slotId: slot.id } });
+
+    const withdrawn = await call(
+      slotAction,
+      formRequest(path, { intent: "withdraw", applicationId: application.id }, { cookie }),
+      params,
+    );
+    expect(withdrawn.status).toBe(302);
+    expect(
+      await db.auditEvent.findFirst({
+        where: { action: "booking.withdraw_application", subjectId: application.id },
+        select: { placeId: true },
+      }),
+    ).toEqual({ placeId: service.placeId });
+    const again = await call(
+      slotAction,
+      formRequest(path, { intent: "withdraw", applicationId: application.id }, { cookie }),
+      params,
+    );
+    expect(again.data).toMatchObject({
+      refusal: { code: "notLive", params: { about: "application" } },
+    });
+
+    // applies again, is drawn, then cancels the booking the draw made
+    await applyEach(service, slot.id, [resident.id], NOW);
+    await drawSlot(slot.id, new Date(slot.startsAt.getTime() - 24 * HOUR));
+    const won = await db.slotApplication.findFirstOrThrow({
+      where: { slotId: slot.id, status: "won" },
+    });
+    const slotPage = () => call(slotLoader, getRequest(path, { cookie }), params);
+    const mine = () => call(bookingsLoader, getRequest("/bookings", { cookie }), {});
+    expect((await slotPage()).data).toMatchObject({ lottery: { application: { status: "won" } } });
+    expect((await mine()).data).toMatchObject({ applications: [{ status: "won" }] });
+    expect((await cancelBooking(resident.id, won.bookingId!, NOW, null)).ok).toBe(true);
+    expect((await slotPage()).data).toMatchObject({
+      lottery: { application: { status: "wonCancelled" } },
+    });
+    expect((await mine()).data).toMatchObject({ applications: [{ status: "wonCancelled" }] });
+  });
+
+  it("pages my lottery applications (lotteryPage), with a bad page showing the first", async () => {
+    const resident = await makeResident({ birthDate: "2000-01-01" });
+    const cookie = await sessionCookieFor(resident.id);
+    const { service } = await lotteryService();
+    for (let day = 0; day < 22; day += 1) {
+      const slot = await makeSlot(
+        service.id,
+        `2026-12-${String(day + 8).padStart(2, "0")}`,
+        "10:00",
+        {
+          capacity: 1,
+        },
+      );
+      // (written directly: the per-kind rule allows only a few live applications)
+      await db.slotApplication.create({
+        data: {
+          slotId: slot.id,
+          residentId: resident.id,
+          status: "applied",
+          liveKey: `${slot.id}:${resident.id}`,
+        },
+      });
+    }
+    const first = await call(bookingsLoader, getRequest("/bookings", { cookie }), {});
+    expect(first.data).toMatchObject({ lotteryPage: 1, lotteryPages: 2 });
+    expect((first.data as { applications: unknown[] }).applications).toHaveLength(20);
+    const second = await call(
+      bookingsLoader,
+      getRequest("/bookings?lotteryPage=2", { cookie }),
+      {},
+    );
+    expect((second.data as { applications: unknown[] }).applications).toHaveLength(2);
+    const bad = await call(bookingsLoader, getRequest("/bookings?lotteryPage=x", { cookie }), {});
+    expect(bad.data).toMatchObject({ lotteryPage: 1 });
   });
 });

@@ -461,40 +461,85 @@ export async function endApplicationsOfCancelledSlot(
 
 // ───────────── the periodic task ─────────────
 
-/** The longest draw lead time staff may choose (a week, ServiceSchema): the task looks that far. */
-const MAX_DRAW_LEAD_HOURS = 168;
+/** Draws per run of the task: a due slot left over is drawn at the next tick (a minute). */
+const DRAWS_PER_RUN = 20;
 
 /**
- * Periodic (`booking.draws`): draws the lottery slots whose draw time has come, and closes the
- * applications of slots that began (or stayed blocked) without a draw.
+ * Periodic (`booking.draws`): draws the lottery slots whose draw time has come, soonest first,
+ * and closes the applications of slots that began (or stayed blocked) without a draw.
  */
-export async function runSlotDraws(now: Date) {
+export async function runSlotDraws(now: Date, options: { batch?: number } = {}) {
+  const batch = options.batch ?? DRAWS_PER_RUN;
   const db = getDb();
-  const candidates = await db.slot.findMany({
-    where: {
-      service: { allocation: "lottery" },
-      draw: null,
-      blocked: false,
-      startsAt: { gt: now, lte: new Date(now.getTime() + MAX_DRAW_LEAD_HOURS * 3_600_000) },
-    },
-    orderBy: { startsAt: "asc" },
-    take: 200,
-    select: { id: true, startsAt: true, service: { select: { drawLeadHours: true } } },
+  // Due is per service (its own lead time): the query asks each lottery service for its due
+  // slots, so slots not yet due, however many start sooner, never push due ones out of a batch.
+  const services = await db.service.findMany({
+    where: { allocation: "lottery", slots: { some: { draw: null, startsAt: { gt: now } } } },
+    select: { id: true, drawLeadHours: true },
   });
-  const due = candidates
-    .filter((slot) => slotDrawAt(slot.startsAt, slot.service.drawLeadHours) <= now)
-    .slice(0, 20);
+  const due = (
+    await Promise.all(
+      services.map((service) =>
+        db.slot.findMany({
+          where: {
+            serviceId: service.id,
+            draw: null,
+            blocked: false,
+            startsAt: {
+              gt: now,
+              lte: new Date(now.getTime() + service.drawLeadHours * 3_600_000),
+            },
+          },
+          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          take: batch,
+          select: { id: true, startsAt: true },
+        }),
+      ),
+    )
+  )
+    .flat()
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .slice(0, batch);
   let drawn = 0;
   for (const slot of due) if ((await drawSlot(slot.id, now)).ok) drawn += 1;
-  const closed = await db.$transaction(
-    (tx) =>
-      tx.slotApplication.updateMany({
-        where: { status: "applied", slot: { startsAt: { lte: now } } },
-        data: { status: "not_selected", liveKey: null },
-      }),
-    TX_OPTIONS,
-  );
-  return { drawn, closed: closed.count };
+  return { drawn, closed: await closeUndrawnApplications(now) };
+}
+
+/**
+ * Applications of slots that began without a draw (blocked, or switched off meanwhile) end
+ * `not_selected`, like every other end of an application: with `updatedAt`, and audited (one
+ * record per slot, by the task).
+ */
+async function closeUndrawnApplications(now: Date) {
+  const db = getDb();
+  const slots = await db.slot.findMany({
+    where: { startsAt: { lte: now }, applications: { some: { status: "applied" } } },
+    select: { id: true, service: { select: { placeId: true } } },
+    take: 100,
+  });
+  let closed = 0;
+  for (const slot of slots)
+    closed += await db.$transaction(async (tx) => {
+      const ended = await tx.slotApplication.updateMany({
+        where: { slotId: slot.id, status: "applied" },
+        data: { status: "not_selected", liveKey: null, updatedAt: now },
+      });
+      if (ended.count > 0)
+        await recordAudit(
+          {
+            actorId: null,
+            action: "booking.applications_closed",
+            subjectType: "Slot",
+            subjectId: slot.id,
+            placeId: slot.service.placeId,
+            ip: null,
+            metadata: { closed: ended.count, by: "task" },
+          },
+          tx,
+        );
+      return ended.count;
+    }, TX_OPTIONS);
+  return closed;
 }
 
 // ───────────── what residents and staff see ─────────────
