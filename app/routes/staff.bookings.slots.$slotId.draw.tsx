@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { useTimeRange } from "~/components/booking/time-text";
 import { Localized } from "~/components/localized";
+import { RefusalAlert } from "~/components/booking/refusal";
 import { Confirmation } from "~/components/ui/form";
 import { drawSlot, slotDrawForStaff } from "~/domain/booking/lottery.server";
 import { staffPlaceFilter } from "~/domain/booking/staff.server";
@@ -15,6 +16,7 @@ import { invariantResponse, notFound, refused } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { clientIp } from "~/utils/request.server";
 import { useRootData } from "~/utils/root-data";
+import { getLocale } from "~/utils/i18n.server";
 
 export const handle = { i18n: ["booking"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "staffSlotDraw");
@@ -48,7 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, found } = await load(request, params.slotId);
   const outcome = await drawSlot(found.slot.id, now(), { staffId: user.id, ip: clientIp(context) });
   if (outcome.ok) return redirect(`/staff/bookings/slots/${found.slot.id}/draw?drawn=1`);
-  return refused(outcome);
+  return refused(outcome, {
+    params: { about: "draw", drawAt: formatDateTime(found.slot.drawAt, await getLocale(request)) },
+  });
 }
 
 export default function StaffSlotDraw() {
@@ -74,16 +78,7 @@ export default function StaffSlotDraw() {
       {searchParams.has("drawn") && !actionData ? (
         <Confirmation>{t("lottery.staff.drawnNow")}</Confirmation>
       ) : null}
-      {refusal ? (
-        <div role="alert" className="form-errors" tabIndex={-1} data-arrival-focus="">
-          <p>
-            {t(`lottery.staff.drawRefusal.${refusal.code as "closed"}`, {
-              defaultValue: t("lottery.staff.drawRefusal.other"),
-              drawAt: formatDateTime(slot.drawAt, locale),
-            })}
-          </p>
-        </div>
-      ) : null}
+      {refusal ? <RefusalAlert refusal={refusal} forStaff /> : null}
       {draw ? (
         <>
           <dl className="facts">

@@ -135,7 +135,9 @@ describe("staff draw now", () => {
     const early = await call(drawLoader, getRequest(path, { cookie }), params);
     expect(early.data).toMatchObject({ mayDrawNow: false, draw: null, pending: 4 });
     const refusedEarly = await call(drawAction, formRequest(path, {}, { cookie }), params);
-    expect(refusedEarly.data).toMatchObject({ refusal: { code: "notStarted" } });
+    expect(refusedEarly.data).toMatchObject({
+      refusal: { code: "notStarted", params: { about: "draw", drawAt: expect.any(String) } },
+    });
     expect(refusedEarly.status).toBeGreaterThanOrEqual(400);
     expect(refusedEarly.status).toBeLessThan(500);
     expect(await db.slotDraw.count({ where: { slotId: slot.id } })).toBe(0);

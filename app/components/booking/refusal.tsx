@@ -19,19 +19,18 @@ export function RefusalAlert({
     return <IneligibleNotice reasons={refusal.reasons} alert />;
   const params = { ...refusal.params, phone: refusal.params.phone || t("manage.phoneUnknown") };
   const general = t(`refusal.${refusal.code as BookingCode}`, params);
-  // an application or a waitlist place has its own wording for some codes ("notLive": this
-  // application has already been withdrawn or drawn, not "this booking")
+  const shown = forStaff
+    ? t(`staff.refusal.${refusal.code as "overlap"}`, { ...params, defaultValue: general })
+    : general;
+  // an application, a waitlist place or a draw has its own wording for some codes ("notLive":
+  // this application has already been withdrawn or drawn, not "this booking")
   const about = refusal.params.about as RefusalAbout | undefined;
   const text = about
-    ? t(`refusalAbout.${about}.${refusal.code as "notLive"}`, { ...params, defaultValue: general })
-    : general;
+    ? t(`refusalAbout.${about}.${refusal.code as "notLive"}`, { ...params, defaultValue: shown })
+    : shown;
   return (
     <div role="alert" className="form-errors">
-      <p>
-        {forStaff
-          ? t(`staff.refusal.${refusal.code as "overlap"}`, { ...params, defaultValue: text })
-          : text}
-      </p>
+      <p>{text}</p>
     </div>
   );
 }

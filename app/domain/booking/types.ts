@@ -112,4 +112,4 @@ export type TimeChoice = {
 export type DaySummary = { date: string; open: number; total: number };
 
 /** What a refusal on a booking page was about when not a booking (its own wording, RefusalAlert). */
-export type RefusalAbout = "application" | "waitlist";
+export type RefusalAbout = "application" | "waitlist" | "draw";
