@@ -564,7 +564,7 @@ const applicationSelect = {
 } as const;
 
 /** Lottery applications per page of "My bookings" (its own `lotteryPage` parameter). */
-export const APPLICATIONS_PAGE_SIZE = 20;
+const APPLICATIONS_PAGE_SIZE = 20;
 
 /**
  * "won" holds only while the booking the draw made is live: the ids of those bookings since
