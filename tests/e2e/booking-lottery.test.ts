@@ -1,6 +1,6 @@
 // A study-room lottery in Chromium against the production build, at 320 px without JavaScript
 // (decision 0031): a resident applies for a time on the seeded study rooms' page, sees the
-// application on My bookings, and withdraws it.
+// application on My bookings, and withdraws it; a full time before its draw offers no waitlist.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { residentWithBirthDate, useSession } from "./booking-support";
@@ -73,6 +73,17 @@ describe("study-room lottery (JavaScript off, 320 px)", () => {
     ).toEqual({ status: "withdrawn" });
     await page.goto("/bookings");
     expect(await page.locator(`a[href="${slotPath}"]`).count()).toBe(0);
+
+    // full before its draw: the page offers applying, not the waitlist as well (review fix)
+    const { capacity, bookedCount } = await db.slot.findUniqueOrThrow({ where: { id: slotId } });
+    await db.slot.update({ where: { id: slotId }, data: { bookedCount: capacity } });
+    try {
+      await page.goto(slotPath);
+      expect(await page.getByRole("button", { name: "추첨 신청하기" }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "대기 신청" }).count()).toBe(0);
+    } finally {
+      await db.slot.update({ where: { id: slotId }, data: { bookedCount } });
+    }
     await context.close();
   });
 });
