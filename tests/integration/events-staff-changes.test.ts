@@ -384,18 +384,50 @@ describe("moving a session", () => {
     expect((await sessionRow(sessionId)).sequence).toBe(1);
 
     const notices = await db.notification.findMany({
-      where: { template: "event_rescheduled" },
-      select: { residentId: true, channel: true, subject: true, body: true, topic: true },
+      where: { template: { in: ["event_rescheduled", "event_rescheduled_applicant"] } },
+      select: {
+        residentId: true,
+        channel: true,
+        subject: true,
+        body: true,
+        topic: true,
+        template: true,
+      },
     });
     const ours = notices.filter((n) => [korean.id, english.id, waiting.id].includes(n.residentId!));
-    expect(ours.map((n) => `${n.residentId}:${n.channel}`).sort()).toEqual(
+    expect(ours.map((n) => `${n.residentId}:${n.channel}:${n.template}`).sort()).toEqual(
       [
-        `${korean.id}:email`,
-        `${english.id}:email`,
-        `${english.id}:sms`,
-        `${waiting.id}:email`,
+        `${korean.id}:email:event_rescheduled`,
+        `${english.id}:email:event_rescheduled`,
+        `${english.id}:sms:event_rescheduled`,
+        `${waiting.id}:email:event_rescheduled_applicant`,
       ].sort(),
     );
+    // a registrant's calendar link answers them; an applicant has no seat, so no such link
+    const calendarLinks = (body: string) => body.match(/https?:\/\/\S+\.ics\b/g) ?? [];
+    const koreanMail = ours.find((n) => n.residentId === korean.id)!;
+    const [koreanLink] = calendarLinks(koreanMail.body);
+    expect(koreanLink).toBeDefined();
+    const calendarPath = new URL(koreanLink!).pathname;
+    expect(calendarPath).toBe(`/events/${slug}/${sessionId}/calendar.ics`);
+    const linkReply = await call(
+      registrationCalendar,
+      getRequest(calendarPath, { cookie: await sessionCookieFor(korean.id) }),
+      { slug, sessionId },
+    );
+    expect(linkReply.status).toBe(200);
+    const waitingMail = ours.find((n) => n.residentId === waiting.id)!;
+    expect(waitingMail.subject).toMatch(/^\[일정 변경\] 멘토링/);
+    expect(waitingMail.body).toContain("이전 일시:");
+    expect(calendarLinks(waitingMail.body)).toEqual([]);
+    expect(waitingMail.body).not.toContain("calendar.ics");
+    // the link the applicant would have had leads them nowhere
+    const applicantReply = await call(
+      registrationCalendar,
+      getRequest(calendarPath, { cookie: await sessionCookieFor(waiting.id) }),
+      { slug, sessionId },
+    );
+    expect(applicantReply.status).toBe(404);
     const englishMail = ours.find((n) => n.residentId === english.id && n.channel === "email")!;
     expect(englishMail.subject).toMatch(/^\[Moved\] Mentoring · /);
     expect(englishMail.body).toContain("Previous time:");

@@ -67,7 +67,7 @@ async function rearmReminders(tx: Tx, registrationIds: string[], revision: numbe
 /**
  * A session moved: its revision is raised, held seats never outlast the new start, and every
  * registrant and live applicant is told once (the dedupe key names the revision) on their
- * channels; their reminders for the old time are taken back. Returns how many were told.
+ * channels, an applicant without the calendar file they cannot open; their reminders for the old time are taken back. Returns how many were told.
  */
 export async function announceMove(
   tx: Tx,
@@ -121,9 +121,19 @@ export async function announceMove(
     session.sequence,
   );
   const { program } = session;
+  // only a registrant has a seat, hence a calendar file; an applicant's .ics link would lead to
+  // not-found, so theirs is the wording without it
   const entries = [
-    ...registrations.map((r) => ({ ...r, ref: `event-registration:${r.id}` })),
-    ...applications.map((a) => ({ ...a, ref: `event-application:${a.id}` })),
+    ...registrations.map((r) => ({
+      ...r,
+      ref: `event-registration:${r.id}`,
+      template: "event_rescheduled" as const,
+    })),
+    ...applications.map((a) => ({
+      ...a,
+      ref: `event-application:${a.id}`,
+      template: "event_rescheduled_applicant" as const,
+    })),
   ];
   let told = 0;
   for (const entry of entries) {
@@ -147,14 +157,16 @@ export async function announceMove(
     const written = await enqueueNotification(
       {
         residentId: entry.residentId,
-        template: "event_rescheduled",
+        template: entry.template,
         params: {
           title: localized(program, language, "title"),
           when: formatDateTime(session.startsAt, language),
           previous: formatDateTime(previousStartsAt, language),
           where,
           link: siteUrl(`/events/${program.slug}#session-${session.id}`),
-          calendar: siteUrl(`/events/${program.slug}/${session.id}/calendar.ics`),
+          ...(entry.template === "event_rescheduled"
+            ? { calendar: siteUrl(`/events/${program.slug}/${session.id}/calendar.ics`) }
+            : {}),
         },
         sendAfter: now,
         // the organiser changed what they signed up for: told whatever they muted

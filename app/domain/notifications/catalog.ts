@@ -44,6 +44,8 @@ const TEMPLATE_TOPICS: Record<string, Topic> = {
   posting_closing: "follows",
   event_cancelled: "required",
   event_rescheduled: "required",
+  // the same move told to someone still without a seat: no calendar file to offer them
+  event_rescheduled_applicant: "required",
 };
 
 /** The topic of a template; unknown templates are required (never silently dropped). */
