@@ -3,7 +3,8 @@
 // addendum of 2026-12-04): confirmations racing withdrawals and the expiry sweep of the same held
 // seats never deadlock and leave exact counts; applications racing a switch of the allocation
 // never leave an application on a first-come session (nor a registration on a lottery); and a
-// program's move is announced to all its sessions to come or, when one fails, to none. Each has a
+// program's move is announced to all its sessions to come or, when one fails, to none, and once
+// when two staff save it at once. Each has a
 // PostgreSQL negative control: the previous way of doing it, shown to fail.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
@@ -393,6 +394,53 @@ describe("a program's new place announced to its sessions to come", () => {
     const after = await written(program.id, ids, residentIds);
     expect(after).toMatchObject({ venue: "강의실 B", sequences: [1, 1, 1], audits: 3 });
     expect(after.messages).toBeGreaterThanOrEqual(6);
+  }, 60_000);
+
+  /** How many move messages each registrant got by e-mail, in the order of `residentIds`. */
+  async function movesTold(residentIds: string[]) {
+    const rows = await db.notification.findMany({
+      where: { template: "event_rescheduled", channel: "email", residentId: { in: residentIds } },
+      select: { residentId: true },
+    });
+    return residentIds.map((id) => rows.filter((r) => r.residentId === id).length);
+  }
+
+  it("two staff saving the same move at once: each registrant is told once, in 4 rounds", async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const { program, staff, ids, residentIds } = await programOfThree();
+      const save = () =>
+        updateProgram(staff.user, program.id, programInput("강의실 B"), { now: NOW, ip: null });
+      const results = await Promise.all([save(), save()]);
+      expect(results).toEqual([
+        { ok: true, id: program.id },
+        { ok: true, id: program.id },
+      ]);
+      expect(await movesTold(residentIds)).toEqual(residentIds.map(() => 1));
+      const after = await written(program.id, ids, residentIds);
+      expect(after).toMatchObject({ venue: "강의실 B", sequences: [1, 1, 1], audits: 3 });
+    }
+  }, 120_000);
+
+  it("negative control: reading the program before the transaction announces the move twice", async () => {
+    const { program, ids, residentIds } = await programOfThree();
+    // the previous way: what the program was, read before the transaction that saves and tells
+    const previousSave = async () => {
+      const before = await db.program.findUniqueOrThrow({
+        where: { id: program.id },
+        select: { venueKo: true },
+      });
+      await db.$transaction(async (tx) => {
+        await tx.program.update({ where: { id: program.id }, data: { venueKo: "강의실 B" } });
+        if (before.venueKo === "강의실 B") return;
+        for (const id of ids) {
+          const s = await tx.programSession.findUniqueOrThrow({ where: { id } });
+          await announceMove(tx, id, s.startsAt, NOW);
+        }
+      }, RACE_TX);
+    };
+    await Promise.all([previousSave(), previousSave()]);
+    expect(await movesTold(residentIds)).toEqual(residentIds.map(() => 2));
+    expect((await written(program.id, ids, residentIds)).sequences).toEqual([2, 2, 2]);
   }, 60_000);
 
   it("negative control: one transaction per session leaves the first session moved and told", async () => {

@@ -267,11 +267,32 @@ export async function updateProgram(
 ): Promise<ProgramSaveOutcome> {
   const found = await getManagedProgram(actor, programId);
   if (!found.ok) return found;
-  const before = found.value;
+  const { organizationId } = found.value;
   // The change and its announcement to every session to come are one transaction: a failure
   // part-way writes nothing (the staff member sees an error and saves again, and the move is
   // still a move then), instead of leaving some sessions moved but untold.
   return getDb().$transaction(async (tx): Promise<ProgramSaveOutcome> => {
+    // the sessions to come, taken in order of id as every transaction takes sessions
+    // (lockSession, decision 0027) BEFORE reading what the program was: a second save waits for
+    // the first and compares with what the first wrote, so a move is announced once
+    const toCome = { status: "scheduled", startsAt: { gt: meta.now } } as const;
+    const candidates = await tx.programSession.findMany({
+      where: { programId, ...toCome },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    for (const session of candidates) await lockSession(tx, session.id, meta.now, toCome);
+    // their times as they are now that they are held (a session's own save may have moved one)
+    const upcoming = await tx.programSession.findMany({
+      where: { id: { in: candidates.map((c) => c.id) }, ...toCome },
+      orderBy: { id: "asc" },
+      select: { id: true, startsAt: true },
+    });
+    const before = await tx.program.findUnique({
+      where: { id: programId },
+      select: { placeId: true, venueKo: true, venueEn: true, format: true, onlineUrl: true },
+    });
+    if (!before) return { ok: false, code: "notFound" };
     const fields = await programFields(tx, input);
     if (!fields) return { ok: false, code: "unknownPlace" };
     const after = await tx.program.update({
@@ -285,7 +306,7 @@ export async function updateProgram(
         action: "event.program_update",
         subjectType: "Program",
         subjectId: programId,
-        organizationId: before.organizationId,
+        organizationId,
         metadata: { status: input.status },
         ip: meta.ip,
       },
@@ -294,12 +315,6 @@ export async function updateProgram(
     const times = { startsAt: meta.now, endsAt: meta.now };
     if (!isMove({ ...before, ...times }, { ...after, ...times }))
       return { ok: true, id: programId };
-    // the sessions in order of id, the order every transaction takes sessions in (lockSession)
-    const upcoming = await tx.programSession.findMany({
-      where: { programId, status: "scheduled", startsAt: { gt: meta.now } },
-      orderBy: { id: "asc" },
-      select: { id: true, startsAt: true },
-    });
     for (const session of upcoming) {
       const moved = await announceMove(tx, session.id, session.startsAt, meta.now);
       await recordAudit(
@@ -308,7 +323,7 @@ export async function updateProgram(
           action: "event.session_move",
           subjectType: "ProgramSession",
           subjectId: session.id,
-          organizationId: before.organizationId,
+          organizationId,
           metadata: { programId, why: "place", ...moved },
           ip: meta.ip,
         },
