@@ -1,7 +1,8 @@
 // The events paths that write a session and its entries, run at the same time on a real database
 // (SQLite, and PostgreSQL in its lane, where the transactions really overlap; decision 0027,
 // addendum of 2026-12-04): confirmations racing withdrawals and the expiry sweep of the same held
-// seats never deadlock and leave exact counts; applications racing a switch of the allocation
+// seats never deadlock and leave exact counts, and so does an account deletion racing its own
+// confirmations; applications racing a switch of the allocation
 // never leave an application on a first-come session (nor a registration on a lottery); and a
 // program's move is announced to all its sessions to come or, when one fails, to none, and once
 // when two staff save it at once. Each has a
@@ -18,13 +19,14 @@ import {
 import { updateProgram, updateSession } from "~/domain/events/manage.server";
 import { registerForSession } from "~/domain/events/register.server";
 import { announceMove } from "~/domain/events/reschedule.server";
+import { deleteAccount } from "~/domain/residents/service.server";
 import { ProgramSchema, SessionSchema } from "~/domain/events/staff-schema";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { makeProgram, makeSession } from "#tests/factories/events";
 import { makeStaff } from "#tests/factories/jobs";
-import { makeResidents } from "#tests/factories/residents";
+import { makeResident, makeResidents, TEST_PASSWORD } from "#tests/factories/residents";
 
 const db = getDb();
 const engine = inject("databaseEngine");
@@ -149,6 +151,151 @@ describe("confirmations racing withdrawals and the expiry sweep of the same held
           ),
         ]);
         deadlocks += settled.filter((s) => s.status === "rejected" && isDeadlock(s.reason)).length;
+      }
+      expect(deadlocks).toBeGreaterThan(0);
+    },
+    180_000,
+  );
+});
+
+// ───────────── 1b. an account deleted while its held seats are confirmed ─────────────
+
+describe("an account deletion racing confirmations of held seats", () => {
+  /**
+   * Three drawn lotteries of 4 seats: the leaving resident won a seat in each, three others won
+   * the rest; nobody waits, so a seat given up goes back to everyone.
+   */
+  async function threeDrawnLotteries() {
+    const program = await makeProgram({ kind: "lecture", slugPrefix: "locks-delete" });
+    // made one by one: a password to delete the account with
+    const leaving = await makeResident({ birthDate: "2000-01-01" });
+    const others = await makeResidents(9, { birthDate: "2000-01-01" });
+    const sessions = [];
+    for (const [n, day] of ["2026-12-10", "2026-12-11", "2026-12-12"].entries()) {
+      const session = await makeSession(program.id, {
+        day,
+        capacity: 4,
+        lottery: true,
+        closesAt: seoulInstant("2026-11-29", "18:00"),
+        drawAt: DRAW_AT,
+        confirmHours: 24,
+      });
+      const entrants = [leaving, ...others.slice(n * 3, n * 3 + 3)];
+      for (const p of entrants)
+        expect((await applyForSession(session.id, actor(p.id))).ok).toBe(true);
+      expect(
+        await drawSession(session.id, { now: DRAW_AT, staffId: null, ip: null }),
+      ).toMatchObject({ ok: true, winners: 4 });
+      sessions.push({ id: session.id, entrants });
+    }
+    return { leaving, sessions };
+  }
+
+  const confirmAt = new Date(DRAW_AT.getTime() + HOUR);
+
+  /** PostgreSQL's count of deadlocks: a victim is run again once (db.server.ts), unseen. */
+  const deadlocksSoFar = async () => {
+    const [row] = await db.$queryRawUnsafe<{ deadlocks: bigint | number }[]>(
+      "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()",
+    );
+    return Number(row!.deadlocks);
+  };
+
+  async function seatsAreExact(sessionIds: string[], leavingId: string) {
+    for (const sessionId of sessionIds) {
+      const [session, registered] = await Promise.all([
+        db.programSession.findUniqueOrThrow({ where: { id: sessionId } }),
+        db.programRegistration.count({ where: { sessionId, status: "registered" } }),
+      ]);
+      expect(session.registeredCount).toBe(registered);
+    }
+    expect(
+      await db.programRegistration.count({
+        where: { residentId: leavingId, status: "registered" },
+      }),
+    ).toBe(0);
+    expect(
+      await db.programApplication.count({
+        where: { residentId: leavingId, status: { in: ["applied", "won", "offered", "waiting"] } },
+      }),
+    ).toBe(0);
+  }
+
+  it("never fails, leaves no live seat to the deleted account and exact counters, in 4 rounds", async () => {
+    const deadlocksBefore = overlapping ? await deadlocksSoFar() : 0;
+    for (let round = 0; round < 4; round += 1) {
+      const { leaving, sessions } = await threeDrawnLotteries();
+      const confirmations = sessions.flatMap((s) =>
+        s.entrants.map((p) => ({ sessionId: s.id, residentId: p.id })),
+      );
+      // the password check comes before the deletion's transaction: spread the confirmations
+      // over it, more widely each round, so that some land before, during and after
+      const step = [2, 10, 25, 50][round]!;
+      const [deleted, confirmed] = await Promise.all([
+        deleteAccount(leaving.id, TEST_PASSWORD, { ip: null, now: confirmAt }),
+        Promise.all(
+          confirmations.map((c, i) =>
+            staggered(i, step, () => confirmSeat(c.sessionId, actor(c.residentId, confirmAt))),
+          ),
+        ),
+      ]);
+      expect(deleted).toEqual({ ok: true });
+      confirmed.forEach((outcome, i) => {
+        // the others always get their seat; the leaving one's confirmation may lose to the deletion
+        if (confirmations[i]!.residentId !== leaving.id) expect(outcome.ok).toBe(true);
+        else if (!outcome.ok) expect(["notFound", "offerGone"]).toContain(outcome.code);
+      });
+      await seatsAreExact(
+        sessions.map((s) => s.id),
+        leaving.id,
+      );
+      for (const s of sessions)
+        expect(
+          await db.programRegistration.count({ where: { sessionId: s.id, status: "registered" } }),
+        ).toBe(3);
+    }
+    if (overlapping) {
+      // the statistics reach the view within a second or so
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await deadlocksSoFar()).toBe(deadlocksBefore);
+    }
+  }, 180_000);
+
+  it.runIf(overlapping)(
+    "negative control: a deletion that takes the entries before their sessions deadlocks",
+    async () => {
+      // the entry-first way: its held seats withdrawn, then their sessions written to free them;
+      // the confirmations start once it holds the entries
+      const entryFirstDeletion = (residentId: string, holding: () => void) =>
+        db.$transaction(async (tx) => {
+          const held = await tx.programApplication.findMany({
+            where: { residentId, status: { in: ["won", "offered"] } },
+            orderBy: { sessionId: "asc" },
+            select: { id: true, sessionId: true },
+          });
+          await tx.programApplication.updateMany({
+            where: { id: { in: held.map((h) => h.id) } },
+            data: { status: "withdrawn", liveKey: null },
+          });
+          holding();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          for (const h of held) await releaseSeat(tx, h.sessionId, confirmAt);
+        }, RACE_TX);
+      const before = await deadlocksSoFar();
+      let deadlocks = 0;
+      for (let round = 0; round < 4 && deadlocks === 0; round += 1) {
+        const { leaving, sessions } = await threeDrawnLotteries();
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        await Promise.allSettled([
+          entryFirstDeletion(leaving.id, holding),
+          ...sessions.map((s) => held.then(() => confirmSeat(s.id, actor(leaving.id, confirmAt)))),
+        ]);
+        // the statistics reach the view within a second or so
+        for (let wait = 0; wait < 30 && deadlocks === 0; wait += 1) {
+          deadlocks = (await deadlocksSoFar()) - before;
+          if (deadlocks === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
       }
       expect(deadlocks).toBeGreaterThan(0);
     },
