@@ -2,7 +2,7 @@
 // lane): residents apply for a slot until its draw; the draw books exactly the places and can be
 // re-run from its record; the others wait in drawn order and get freed places in that order; a
 // recent no-show is drawn last; refusals write nothing; first-come services are unchanged.
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { bookSlot, cancelBooking } from "~/domain/booking/book.server";
 import {
   applyForSlot,
@@ -173,6 +173,85 @@ describe("a lottery of 4 places with 50 applicants", () => {
     });
     expect(offered.residentId).toBe(residentOf.get(rerun.waitlist[0]!));
   }, 120_000);
+});
+
+describe("a winner the draw has to skip", () => {
+  /**
+   * Withdraws the first drawn application inside the draw, between its reading of the
+   * applications and its booking of the winners (when it records the draw), as a withdrawal that
+   * slipped past the slot's claim would.
+   */
+  async function withdrawFirstDrawnDuringDraw(slotId: string) {
+    const name = `skip_winner_${slotId.replace(/\W/g, "")}`;
+    if (inject("databaseEngine") === "postgresql") {
+      await db.$executeRawUnsafe(
+        `CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN UPDATE "SlotApplication" SET status = 'withdrawn', "liveKey" = NULL WHERE id = (NEW."drawnOrder"::json->>0); RETURN NEW; END $$ LANGUAGE plpgsql`,
+      );
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER ${name} AFTER INSERT ON "SlotDraw" FOR EACH ROW WHEN (NEW."slotId" = '${slotId}') EXECUTE FUNCTION ${name}()`,
+      );
+    } else {
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER ${name} AFTER INSERT ON "SlotDraw" WHEN NEW.slotId = '${slotId}' BEGIN UPDATE "SlotApplication" SET status = 'withdrawn', liveKey = NULL WHERE id = json_extract(NEW.drawnOrder, '$[0]'); END`,
+      );
+    }
+    return async () => {
+      if (inject("databaseEngine") === "postgresql") {
+        await db.$executeRawUnsafe(`DROP TRIGGER ${name} ON "SlotDraw"`);
+        await db.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+      } else await db.$executeRawUnsafe(`DROP TRIGGER ${name}`);
+    };
+  }
+
+  it("offers its place to the first in drawn order on the waitlist and counts only real winners", async () => {
+    const service = await lotteryService();
+    const slot = await makeSlot(service.id, "2026-12-01", "10:00", { capacity: 2 });
+    const people = await makeResidents(4, { birthDate: "2000-01-01" });
+    for (const p of people) expect((await apply(p.id, service, slot.id)).ok).toBe(true);
+    const drop = await withdrawFirstDrawnDuringDraw(slot.id);
+    const drawAt = seoulInstant("2026-11-30", "10:00");
+    let outcome;
+    try {
+      outcome = await drawSlot(slot.id, drawAt);
+    } finally {
+      await drop();
+    }
+    expect(outcome).toMatchObject({ ok: true, winners: 1, applicants: 4 });
+    const record = await db.slotDraw.findUniqueOrThrow({ where: { slotId: slot.id } });
+    const order = JSON.parse(record.drawnOrder) as string[];
+    const applications = await db.slotApplication.findMany({
+      where: { slotId: slot.id },
+      select: { id: true, residentId: true, status: true },
+    });
+    const byId = new Map(applications.map((a) => [a.id, a]));
+    expect(order.map((id) => byId.get(id)!.status)).toEqual([
+      "withdrawn",
+      "won",
+      "waitlisted",
+      "waitlisted",
+    ]);
+    // the skipped place is held for the first one waiting, in drawn order, who is told
+    const entries = await db.waitlistEntry.findMany({
+      where: { slotId: slot.id },
+      select: { residentId: true, status: true },
+    });
+    const entryOf = (id: string) => entries.find((e) => e.residentId === byId.get(id)!.residentId);
+    expect(entryOf(order[2]!)?.status).toBe("offered");
+    expect(entryOf(order[3]!)?.status).toBe("waiting");
+    expect(
+      await db.notification.count({
+        where: { residentId: byId.get(order[2]!)!.residentId, template: "waitlist_offer" },
+      }),
+    ).toBeGreaterThan(0);
+    // one place booked and one held: none left free unseen, none twice
+    const after = await db.slot.findUniqueOrThrow({ where: { id: slot.id } });
+    expect(after.bookedCount).toBe(2);
+    expect(await db.booking.count({ where: { slotId: slot.id, status: "confirmed" } })).toBe(1);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "booking.draw", subjectId: record.id },
+    });
+    expect(JSON.parse(audit.metadata!)).toMatchObject({ winners: 1, skipped: 1, offered: 1 });
+  });
 });
 
 describe("applying", () => {

@@ -16,6 +16,7 @@ import {
   eligibilityOn,
   loadTarget,
   lockResident,
+  offerFreePlaces,
   type Outcome,
   residentAt,
   rulesFor,
@@ -228,6 +229,7 @@ export async function drawSlot(
       const residentOf = new Map(applications.map((a) => [a.id, a.residentId]));
       const tierOf = new Map(applicants.map((a) => [a.id, a.tier]));
       const facts = { startsAt: slot.startsAt, service: slot.service, place: slot.service.place };
+      let booked = 0;
       for (const [index, id] of result.winners.entries()) {
         const residentId = residentOf.get(id)!;
         // Only an application still live is decided: one ended since it was read (nothing should
@@ -245,6 +247,7 @@ export async function drawSlot(
         if (won.count !== 1) continue;
         // the free places were read in this transaction: a place that cannot be taken is a bug
         if (!(await takePlace(tx, slotId, now))) throw new Refused("changed");
+        booked += 1;
         const booking = await tx.booking.create({
           data: {
             residentId,
@@ -314,6 +317,11 @@ export async function drawSlot(
           { sendAfter: now },
         );
       }
+      // A winner skipped above leaves its place free: it goes to the next one waiting (the drawn
+      // order just written, after anyone who joined earlier), as any freed place does, instead
+      // of staying free unseen while people wait.
+      const skipped = result.winners.length - booked;
+      const offered = skipped > 0 ? await offerFreePlaces(tx, slotId, now) : 0;
       await recordAudit(
         {
           actorId: by.staffId,
@@ -328,7 +336,8 @@ export async function drawSlot(
             seed,
             seats,
             applicants: applicants.length,
-            winners: result.winners.length,
+            winners: booked,
+            ...(skipped > 0 ? { skipped, offered } : {}),
           },
         },
         tx,
@@ -336,7 +345,7 @@ export async function drawSlot(
       return {
         ok: true,
         drawId: draw.id,
-        winners: result.winners.length,
+        winners: booked,
         applicants: applicants.length,
       };
     }, DRAW_TX_OPTIONS);
