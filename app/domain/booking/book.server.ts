@@ -10,7 +10,6 @@ import {
   awaitsDraw,
   bookingRules,
   type BookingTarget,
-  checkTarget,
   eligibilityOn,
   holdPlace,
   loadTarget,
@@ -23,6 +22,7 @@ import {
   targetSelect,
   TX_OPTIONS,
   yearlyLimitFor,
+  residentTarget,
 } from "./capacity.server";
 import { notify, reminderKey, scheduleReminder } from "./messages.server";
 import { isLaborConsultation } from "./reads.server";
@@ -78,13 +78,9 @@ export type BookOutcome = Outcome<{ bookingId: string; replay: boolean }>;
 export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   const db = getDb();
   const { residentId, now } = request;
-  const [slot, resident] = await Promise.all([
-    request.target ?? loadTarget(request.slotId),
-    residentAt(db, residentId, request.slotId),
-  ]);
-  const checked = checkTarget(slot, request.serviceSlug, now);
+  const checked = await residentTarget(request);
   if (!checked.ok) return checked;
-  if (!slot || !resident) return { ok: false, code: "notFound" };
+  const { slot, resident } = checked;
   if (awaitsDraw(slot)) return { ok: false, code: "notAllowed" };
   const labor = isLaborConsultation(slot.service);
   if (labor && (!request.labor || !parseChannels(slot.channels).includes(request.labor.channel)))

@@ -130,7 +130,7 @@ export function loadTarget(slotId: string) {
 }
 
 /** A slot can be booked (or waited for) through this service's forms only while it is live. */
-export function checkTarget(
+function checkTarget(
   slot: BookingTarget | null,
   serviceSlug: string,
   now: Date,
@@ -141,6 +141,34 @@ export function checkTarget(
   const state = slotState(slot, now);
   if (state === "past" || state === "blocked") return { ok: false, code: state };
   return { ok: true, state };
+}
+
+/**
+ * Where booking, waiting and applying begin: the slot asked for (read unless the caller has it)
+ * and the resident as seen from it, refused unless both exist and the slot is live on this
+ * service's forms.
+ */
+export async function residentTarget(request: {
+  residentId: string;
+  serviceSlug: string;
+  slotId: string;
+  now: Date;
+  target?: BookingTarget | null;
+}): Promise<
+  Outcome<{
+    slot: BookingTarget;
+    resident: NonNullable<Awaited<ReturnType<typeof residentAt>>>;
+    state: ReturnType<typeof slotState>;
+  }>
+> {
+  const [slot, resident] = await Promise.all([
+    request.target ?? loadTarget(request.slotId),
+    residentAt(getDb(), request.residentId, request.slotId),
+  ]);
+  const checked = checkTarget(slot, request.serviceSlug, request.now);
+  if (!checked.ok) return checked;
+  if (!slot || !resident) return { ok: false, code: "notFound" };
+  return { ok: true, slot, resident, state: checked.state };
 }
 
 /**

@@ -12,19 +12,17 @@ import { pageCount, paginate } from "~/domain/shared/pagination";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
-  checkTarget,
   eligibilityOn,
-  loadTarget,
   lockResident,
   offerFreePlaces,
   type Outcome,
-  residentAt,
   rulesFor,
   takePlace,
   targetSelect,
   type Tx,
   TX_OPTIONS,
   yearlyLimitFor,
+  residentTarget,
 } from "./capacity.server";
 import { messageFacts, messageSlotSelect, notify, scheduleReminder } from "./messages.server";
 import { liveKey, slotDrawAt } from "./rules";
@@ -49,13 +47,9 @@ export async function applyForSlot(request: {
 }): Promise<Outcome<{ applicationId: string }>> {
   const db = getDb();
   const { residentId, now } = request;
-  const [slot, resident] = await Promise.all([
-    loadTarget(request.slotId),
-    residentAt(db, residentId, request.slotId),
-  ]);
-  const checked = checkTarget(slot, request.serviceSlug, now);
+  const checked = await residentTarget(request);
   if (!checked.ok) return checked;
-  if (!slot || !resident) return { ok: false, code: "notFound" };
+  const { slot, resident } = checked;
   if (slot.service.allocation !== "lottery") return { ok: false, code: "notAllowed" };
   if (slot.draw || slotDrawAt(slot.startsAt, slot.service.drawLeadHours) <= now)
     return { ok: false, code: "closed" };

@@ -3,15 +3,13 @@ import { cancelPendingNotifications } from "~/domain/notifications/service.serve
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import { getDb } from "~/utils/db.server";
 import {
-  checkTarget,
   eligibilityOn,
-  loadTarget,
   lockResident,
   type Outcome,
   releasePlace,
-  residentAt,
   type Tx,
   TX_OPTIONS,
+  residentTarget,
 } from "./capacity.server";
 import { messageFacts, messageSlotSelect, notify, reminderKey } from "./messages.server";
 import { claimUndrawnSlot } from "./lottery.server";
@@ -28,13 +26,9 @@ export async function joinWaitlist(request: {
 }): Promise<Outcome<{ entryId: string }>> {
   const db = getDb();
   const { residentId, now } = request;
-  const [slot, resident] = await Promise.all([
-    loadTarget(request.slotId),
-    residentAt(db, residentId, request.slotId),
-  ]);
-  const checked = checkTarget(slot, request.serviceSlug, now);
+  const checked = await residentTarget(request);
   if (!checked.ok) return checked;
-  if (!slot || !resident) return { ok: false, code: "notFound" };
+  const { slot, resident } = checked;
   if (checked.state !== "full") return { ok: false, code: "notFull" };
   // Before its draw a lottery slot has one way in, applying: the draw puts those not drawn on
   // the waitlist itself (an entry of one's own besides would collide with it).
