@@ -4,9 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { OFFLINE_OWNER_HEADER, offlineOwner } from "./routes-support/installable.server";
-import { getBaseI18n, getLocale, getLocaleResources, getRemixI18n } from "./utils/i18n.server";
+import {
+  getBaseI18n,
+  getLocale,
+  getLocaleResources,
+  getRemixI18n,
+  getRenderI18n,
+} from "./utils/i18n.server";
 import { SUPPORTED_LANGUAGES } from "./utils/i18n";
 import { NonceProvider } from "./utils/nonce";
 import { RequestIdProvider } from "./utils/request-id";
@@ -23,10 +29,7 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const locale = await getLocale(request);
-  // A clone shares the process-wide translations; only the language is this request's.
-  const i18n = getBaseI18n().cloneInstance({ lng: locale, initImmediate: false });
-  i18n.use(initReactI18next);
-  i18n.options.ns = getRemixI18n().getRouteNamespaces(remixContext);
+  const i18n = getRenderI18n(locale, getRemixI18n().getRouteNamespaces(remixContext));
 
   await describeForServiceWorker(request, responseHeaders, locale);
 

@@ -1,6 +1,9 @@
 // patches/@remix-run+router+*.patch makes the server's copy of the router (its CommonJS build)
-// flatten and rank a route tree once and compile each path once. Matching must give exactly what
-// the unpatched build (the ES module browsers get) gives, on the first call and on repeats.
+// flatten and rank a route tree once, compile each path once and remember a path's matches.
+// Matching must give exactly what the unpatched build (the ES module browsers get) gives, on the
+// first call and on repeats, and no caller may change what the next one gets.
+// patches/@remix-run+react+*.patch and react-router-dom+*.patch build the render's route tree
+// once per build instead of once per request (decision 0013).
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
@@ -53,6 +56,9 @@ const PATHS = [
   "//double//slashes",
 ];
 
+const patchedRemixRoutes = require("@remix-run/react/dist/routes.js");
+const patchedReactRouterServer = require("react-router-dom/server.js");
+
 const summary = (matches) =>
   matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname })) ?? null;
 
@@ -88,5 +94,85 @@ describe("the patched router (server)", () => {
       for (const pattern of patterns)
         for (const path of ["/cafes", "/Cafes", "/jobs/a", "/jobs/a/apply"])
           expect(patched.matchPath(pattern, path)).toEqual(unpatched.matchPath(pattern, path));
+  });
+
+  it("gives every caller its own matches: a changed match or param does not reach the next", () => {
+    const routes = routeTree();
+    const first = patched.matchRoutes(routes, "/jobs/seoul-new-deal-1/apply");
+    // as the unpatched router gives them: one params object shared by the matches of a path
+    expect(first[0].params).toBe(first.at(-1).params);
+    first.at(-1).params.slug = "changed";
+    first[1].pathname = "/changed";
+    first.pop();
+    const second = patched.matchRoutes(routes, "/jobs/seoul-new-deal-1/apply");
+    expect(summary(second)).toEqual(
+      summary(unpatched.matchRoutes(routeTree(), "/jobs/seoul-new-deal-1/apply")),
+    );
+    expect(second.at(-1).params.slug).toBe("seoul-new-deal-1");
+  });
+});
+
+describe("the render's route tree (server)", () => {
+  const manifest = {
+    root: { id: "root", path: "", hasLoader: true },
+    "routes/_index": { id: "routes/_index", parentId: "root", index: true, hasLoader: false },
+    "routes/jobs.$slug": {
+      id: "routes/jobs.$slug",
+      parentId: "root",
+      path: "jobs/:slug",
+      hasLoader: true,
+    },
+  };
+  const modules = {
+    root: { default: () => null },
+    "routes/_index": { default: () => null, handle: { i18n: ["home"] } },
+    "routes/jobs.$slug": { default: () => null },
+  };
+  const future = {};
+
+  it("is built once per build, though the server runtime hands over a new modules object per request", () => {
+    expect(fs.readFileSync(require.resolve("@remix-run/react/dist/routes.js"), "utf8")).toContain(
+      "seoul-portal patch",
+    );
+    const first = patchedRemixRoutes.createServerRoutes(manifest, { ...modules }, future, false);
+    const again = patchedRemixRoutes.createServerRoutes(manifest, { ...modules }, future, false);
+    expect(again).toBe(first);
+    expect(first[0].children.map((r) => [r.id, r.path, r.index, r.handle])).toEqual([
+      ["routes/_index", undefined, true, { i18n: ["home"] }],
+      ["routes/jobs.$slug", "jobs/:slug", undefined, undefined],
+    ]);
+  });
+
+  it("is built anew when a module or the manifest changes (a development rebuild)", () => {
+    const first = patchedRemixRoutes.createServerRoutes(manifest, { ...modules }, future, false);
+    const changedModule = { ...modules, "routes/_index": { default: () => null } };
+    const rebuilt = patchedRemixRoutes.createServerRoutes(manifest, changedModule, future, false);
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt[0].children[0].handle).toBeUndefined();
+    const newManifest = { ...manifest };
+    expect(
+      patchedRemixRoutes.createServerRoutes(newManifest, changedModule, future, false),
+    ).not.toBe(rebuilt);
+  });
+
+  it("converts a tree to data routes once, and every request's router shows its own matches", () => {
+    expect(fs.readFileSync(require.resolve("react-router-dom/server.js"), "utf8")).toContain(
+      "seoul-portal patch",
+    );
+    const routes = patchedRemixRoutes.createServerRoutes(manifest, { ...modules }, future, false);
+    const context = (slug) => ({
+      basename: "/",
+      location: { pathname: `/jobs/${slug}`, search: "", hash: "" },
+      matches: patched.matchRoutes(routes, `/jobs/${slug}`),
+      loaderData: {},
+      actionData: null,
+      errors: null,
+    });
+    const one = patchedReactRouterServer.createStaticRouter(routes, context("a"));
+    const two = patchedReactRouterServer.createStaticRouter(routes, context("b"));
+    expect(two.routes).toBe(one.routes);
+    expect(one.state.matches.at(-1).params).toEqual({ slug: "a" });
+    expect(two.state.matches.at(-1).params).toEqual({ slug: "b" });
+    expect(two.state.matches.at(-1).route).toBe(one.routes[0].children[1]);
   });
 });

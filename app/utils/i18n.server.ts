@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createInstance, type i18n as I18n } from "i18next";
 import Negotiator from "negotiator";
+import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getEnv } from "./env.server";
 import {
@@ -100,6 +101,31 @@ export function getBaseI18n(): I18n {
     base = { instance, version };
   }
   return base.instance;
+}
+
+let renderInstances = { version: "", byKey: new Map<string, I18n>() };
+
+/**
+ * The i18next instance a page is rendered with: a clone of the process's instance in the page's
+ * language, with the namespaces its routes declare. Rendering only reads from it (the language is
+ * never changed on the server), so one clone per language and set of namespaces serves every
+ * request instead of a new clone each (a clone builds its own translator and services).
+ */
+export function getRenderI18n(locale: string, namespaces: string[]): I18n {
+  const base = getBaseI18n();
+  const { version } = getLocaleResources();
+  if (renderInstances.version !== version) renderInstances = { version, byKey: new Map() };
+  const key = `${locale}|${namespaces.join(",")}`;
+  let i18n = renderInstances.byKey.get(key);
+  if (!i18n) {
+    // routes × languages stay far below this; it only bounds the map against the unforeseen
+    if (renderInstances.byKey.size >= 1_000) renderInstances.byKey.clear();
+    i18n = base.cloneInstance({ lng: locale, initImmediate: false });
+    i18n.use(initReactI18next);
+    i18n.options.ns = namespaces;
+    renderInstances.byKey.set(key, i18n);
+  }
+  return i18n;
 }
 
 /** A translate function for server-side texts (page titles, messages), in the request's language. */

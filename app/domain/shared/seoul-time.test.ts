@@ -34,4 +34,45 @@ describe("Seoul time", () => {
     expect(ageOn("2004-02-29", "2022-02-28")).toBe(17);
     expect(ageOn("2004-02-29", "2022-03-01")).toBe(18);
   });
+
+  it("works out the parts by arithmetic exactly as Intl does with the named zone", () => {
+    const intl = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Seoul",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      weekday: "short",
+    });
+    const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const viaIntl = (instant: Date) => {
+      const p = Object.fromEntries(intl.formatToParts(instant).map((x) => [x.type, x.value]));
+      return {
+        date: `${p.year}-${p.month}-${p.day}`,
+        time: `${p.hour}:${p.minute}`,
+        weekday: weekdays.indexOf(p.weekday!) + 1,
+        minutes: Number(p.hour) * 60 + Number(p.minute),
+      };
+    };
+    const instants = [
+      // Seoul midnight and the minute before it, a leap day, the turn of the years
+      "2026-11-24T14:59:59.999Z",
+      "2026-11-24T15:00:00.000Z",
+      "2028-02-28T15:30:00Z",
+      "2099-12-31T15:00:00Z",
+      "1989-01-01T00:00:00Z",
+      // 1988, with daylight saving time in Korea until 9 October: Intl answers
+      "1988-08-01T00:00:00Z",
+      "1970-01-01T00:00:00Z",
+    ].map((iso) => new Date(iso));
+    let seed = 20261130;
+    for (let i = 0; i < 2_000; i++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      instants.push(new Date(Date.UTC(1989, 0, 1) + (seed / 2 ** 31) * 120 * 365.25 * 86_400_000));
+    }
+    for (const instant of instants) expect(seoulParts(instant)).toEqual(viaIntl(instant));
+    expect(seoulParts(new Date("1988-08-01T00:00:00Z")).time).toBe("10:00");
+  });
 });

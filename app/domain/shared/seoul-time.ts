@@ -25,6 +25,15 @@ const partsFormatter = new Intl.DateTimeFormat("en-CA", {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+// Korea's last daylight saving time ended on 1988-10-09 (03:00 KDT, 1988-10-08 18:00 UTC): from
+// then on a Seoul wall time is the UTC time nine hours later, which is what seoulInstant assumes
+// too. Pages work out the parts of hundreds of instants (a directory's opening statuses), and
+// Intl's formatToParts costs about a hundred times the arithmetic, so instants since 1989 take
+// the arithmetic; earlier ones (birth dates) go through Intl with the named zone.
+const FIXED_OFFSET_SINCE = Date.UTC(1989, 0, 1);
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
+
 /** Seoul calendar date, clock time and ISO weekday (1 = Monday … 7 = Sunday) of an instant. */
 export function seoulParts(instant: Date): {
   date: string;
@@ -32,6 +41,18 @@ export function seoulParts(instant: Date): {
   weekday: number;
   minutes: number;
 } {
+  const ms = instant.getTime();
+  if (ms >= FIXED_OFFSET_SINCE) {
+    const wall = new Date(ms + SEOUL_OFFSET_MS);
+    const hour = wall.getUTCHours();
+    const minute = wall.getUTCMinutes();
+    return {
+      date: `${wall.getUTCFullYear()}-${twoDigits(wall.getUTCMonth() + 1)}-${twoDigits(wall.getUTCDate())}`,
+      time: `${twoDigits(hour)}:${twoDigits(minute)}`,
+      weekday: wall.getUTCDay() || 7,
+      minutes: hour * 60 + minute,
+    };
+  }
   const parts = Object.fromEntries(
     partsFormatter.formatToParts(instant).map((p) => [p.type, p.value]),
   );
