@@ -19,6 +19,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
 import { databaseEngine, databaseFileFromUrl, getEnv, type DatabaseEngine } from "./env.server";
 import { serviceUnavailable } from "./http.server";
+import { keepQueryPlans } from "./query-plans.server";
 import { serializedAdapter, sqliteQueueDepth } from "./serialized-adapter.server";
 import { globalClientInTransaction, runInTransactionScope } from "./transaction-scope.server";
 
@@ -66,6 +67,7 @@ type OpenOptions = {
  * benchmarks open their own with this, so that every client behaves alike.
  */
 export function openDatabase(url: string, options: OpenOptions = {}): Connection {
+  keepQueryPlans();
   return databaseEngine(url) === "postgresql"
     ? postgresql(url, options)
     : sqlite(databaseFileFromUrl(url));

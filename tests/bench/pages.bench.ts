@@ -23,6 +23,8 @@ import {
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** autocannon's connections in load() (tests/bench/support.ts) */
+const CONNECTIONS = 20;
 
 // The server and this process sign the session cookie with the same secret.
 process.env.SESSION_SECRETS = `bench-pages-${crypto.randomUUID()}`;
@@ -57,20 +59,27 @@ try {
     const database = await benchDatabase(`pages-${configuration.key}`, configuration.engine);
     const now = new Date();
     await seed(database.db, { now, demoAccounts: false });
-    const resident = await database.db.resident.create({
-      data: {
-        email: `pages-${crypto.randomUUID()}@example.test`,
-        name: "벤치 주민",
-        birthDate: "1998-03-03",
-        district: "mapo",
-        employmentStatus: "unemployed",
-        registeredJobSeeker: true,
-        hasRegularIncome: false,
-      },
-    });
-    const session = await database.db.session.create({
-      data: { residentId: resident.id, expiresAt: new Date(now.getTime() + 86_400_000) },
-    });
+    // One resident per connection (20), as many residents would load the site: caches that
+    // serve one resident's repeated requests (their session, their profile's query plans) are
+    // not flattered by a single resident asking again and again.
+    const cookies: string[] = [];
+    for (let i = 0; i < CONNECTIONS; i += 1) {
+      const resident = await database.db.resident.create({
+        data: {
+          email: `pages-${crypto.randomUUID()}@example.test`,
+          name: `벤치 주민 ${i + 1}`,
+          birthDate: `${1990 + (i % 12)}-03-03`,
+          district: i % 2 === 0 ? "mapo" : "gwanak",
+          employmentStatus: "unemployed",
+          registeredJobSeeker: true,
+          hasRegularIncome: false,
+        },
+      });
+      const session = await database.db.session.create({
+        data: { residentId: resident.id, expiresAt: new Date(now.getTime() + 86_400_000) },
+      });
+      cookies.push(cookieFrom((await commitSessionRedirect(session.id, "/")).headers));
+    }
     const service = await database.db.service.findFirstOrThrow({
       where: { bookable: true, slug: "youth-center-counseling" },
       select: { slug: true },
@@ -81,7 +90,11 @@ try {
       select: { slug: true },
     });
     await database.close();
-    const cookie = cookieFrom((await commitSessionRedirect(session.id, "/")).headers);
+    let nextResident = 0;
+    const asResidents: Partial<autocannon.Options> = {
+      setupClient: (client) =>
+        client.setHeaders({ cookie: cookies[nextResident++ % cookies.length]! }),
+    };
 
     // the load comes from one address: lift the map API's per-address limit
     const server = await startServer(database.url, {
@@ -89,18 +102,18 @@ try {
       PLACES_API_RATE_LIMIT: "0",
     });
     try {
-      const pages: [string, string, Record<string, string>][] = [
-        ["logged in: GET /cafes", "/cafes", { cookie }],
-        ["logged in: GET /jobs?q=청년", `/jobs?q=${encodeURIComponent("청년")}`, { cookie }],
-        ["logged in: GET /for-me", "/for-me", { cookie }],
-        ["logged in: GET /book/<service>", `/book/${service.slug}`, { cookie }],
-        ["logged in: GET /jobs/<posting>", `/jobs/${posting.slug}`, { cookie }],
+      const pages: [string, string, Partial<autocannon.Options>][] = [
+        ["logged in: GET /cafes", "/cafes", asResidents],
+        ["logged in: GET /jobs?q=청년", `/jobs?q=${encodeURIComponent("청년")}`, asResidents],
+        ["logged in: GET /for-me", "/for-me", asResidents],
+        ["logged in: GET /book/<service>", `/book/${service.slug}`, asResidents],
+        ["logged in: GET /jobs/<posting>", `/jobs/${posting.slug}`, asResidents],
         // not in the shared cache of public pages: every request is worked out
         ["GET /api/places (no cache hit)", "/api/places?bbox=126.8,37.4,127.2,37.7", {}],
       ];
       const rows: Compared[] = [];
-      for (const [title, path, headers] of pages) {
-        const options: autocannon.Options = { url: `${server.url}${path}`, headers };
+      for (const [title, path, asWhom] of pages) {
+        const options: autocannon.Options = { url: `${server.url}${path}`, ...asWhom };
         rows.push(
           await compareWithReference(title, `${reference.url}/`, options, {
             rounds: ROUNDS,
