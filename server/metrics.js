@@ -75,6 +75,20 @@ export function createProcessMetrics({ sources, logger }) {
     },
   });
 
+  new Gauge({
+    name: "portal_db_query_plans",
+    help: "Queries since the process started: planned by Prisma's query compiler (compiled) or answered with a plan kept from the same query before (reused)",
+    labelNames: ["outcome"],
+    registers: [registry],
+    async collect() {
+      const pool = (await sources())?.pool();
+      this.reset();
+      if (!pool?.plans) return;
+      this.set({ outcome: "compiled" }, pool.plans.compiled);
+      this.set({ outcome: "reused" }, pool.plans.reused);
+    },
+  });
+
   // Read from the database (every process sees the same rows): merged with max/min, not summed.
   const systemSnapshot = async () => {
     try {

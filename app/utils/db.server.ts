@@ -19,7 +19,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
 import { databaseEngine, databaseFileFromUrl, getEnv, type DatabaseEngine } from "./env.server";
 import { serviceUnavailable } from "./http.server";
-import { keepQueryPlans } from "./query-plans.server";
+import { keepQueryPlans, queryPlanCounts } from "./query-plans.server";
 import { serializedAdapter, sqliteQueueDepth } from "./serialized-adapter.server";
 import { globalClientInTransaction, runInTransactionScope } from "./transaction-scope.server";
 
@@ -245,14 +245,16 @@ export function containsText(value: string): { contains: string } {
 export function poolStatistics() {
   const current = globalThis.__portalDb;
   if (!current) return null;
+  const plans = queryPlanCounts();
   if (current.pool)
     return {
       engine: current.engine,
       total: current.pool.totalCount,
       idle: current.pool.idleCount,
       waiting: current.pool.waitingCount,
+      plans,
     };
-  return { engine: current.engine, total: 1, idle: 0, waiting: sqliteQueueDepth.value() };
+  return { engine: current.engine, total: 1, idle: 0, waiting: sqliteQueueDepth.value(), plans };
 }
 
 export async function closeDatabase(connection: Connection | undefined) {

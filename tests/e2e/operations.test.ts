@@ -294,6 +294,9 @@ describe.each(engines)("several server processes on %s", (engine) => {
       0,
     );
     expect(sample(text, "portal_db_pool_waiting", { engine })).toBeGreaterThanOrEqual(0);
+    // /healthz asks the same queries every time: the built server reuses their plans
+    expect(sample(text, "portal_db_query_plans", { outcome: "compiled" })).toBeGreaterThan(0);
+    expect(sample(text, "portal_db_query_plans", { outcome: "reused" })).toBeGreaterThan(0);
     // the same database rows seen by both processes count once
     expect(sample(text, "portal_outbox_messages", { state: "due" })).toBe(2);
     expect(sample(text, "portal_outbox_messages", { state: "pending" })).toBe(3);
