@@ -34,6 +34,70 @@ describe("query plans asked again", () => {
     expect(since(afterOther)).toEqual({ compiled: 2, reused: 0 });
   });
 
+  it("are shared by queries that differ only in their instants, each answered for its own", async () => {
+    const organization = await makeOrganization("시각 기관");
+    const { createdAt } = await getDb().organization.findUniqueOrThrow({
+      where: { id: organization.id },
+      select: { createdAt: true },
+    });
+    const createdSince = (since: Date) =>
+      getDb().organization.findMany({
+        where: { id: organization.id, createdAt: { gte: since } },
+        select: { id: true },
+      });
+    const before = counts();
+    expect(await createdSince(new Date(createdAt.getTime() - 60_000))).toHaveLength(1);
+    expect(await createdSince(new Date(createdAt.getTime() + 60_000))).toHaveLength(0);
+    expect(await createdSince(createdAt)).toHaveLength(1);
+    expect(since(before)).toEqual({ compiled: 1, reused: 2 });
+
+    // two instants in one query: each replaced by its own
+    const between = (from: Date, to: Date) =>
+      getDb().organization.count({
+        where: { id: organization.id, createdAt: { gte: from, lt: to } },
+      });
+    const at = createdAt.getTime();
+    const beforeBetween = counts();
+    expect(await between(new Date(at - 1_000), new Date(at + 1_000))).toBe(1);
+    expect(await between(new Date(at + 1_000), new Date(at + 2_000))).toBe(0);
+    expect(await between(new Date(at - 2_000), new Date(at - 1_000))).toBe(0);
+    expect(await between(new Date(at), new Date(at + 1))).toBe(1);
+    expect(since(beforeBetween)).toEqual({ compiled: 1, reused: 3 });
+  });
+
+  it("are not shared when an instant could be mistaken in the plan: planned every time", async () => {
+    const organization = await makeOrganization("모호한 기관");
+    const { createdAt } = await getDb().organization.findUniqueOrThrow({
+      where: { id: organization.id },
+      select: { createdAt: true },
+    });
+    const at = createdAt.getTime();
+    // the same instant twice: which copy is which cannot be told apart later
+    const within = (from: Date, to: Date) =>
+      getDb().organization.count({
+        where: { id: organization.id, createdAt: { gte: from, lte: to } },
+      });
+    const before = counts();
+    expect(await within(createdAt, createdAt)).toBe(1);
+    expect(await within(new Date(at - 1_000), new Date(at + 1_000))).toBe(1);
+    expect(await within(new Date(at + 1_000), new Date(at + 1_000))).toBe(0);
+    expect(since(before)).toEqual({ compiled: 3, reused: 0 });
+
+    // an instant's text also asked as a plain string elsewhere in the query
+    const namedLikeInstant = (instant: Date) =>
+      getDb().organization.count({
+        where: { nameKo: instant.toISOString(), createdAt: { gte: instant } },
+      });
+    const beforeNamed = counts();
+    await getDb().organization.update({
+      where: { id: organization.id },
+      data: { nameKo: new Date(at - 1_000).toISOString() },
+    });
+    expect(await namedLikeInstant(new Date(at - 1_000))).toBe(1);
+    expect(await namedLikeInstant(new Date(at - 2_000))).toBe(0);
+    expect(since(beforeNamed).reused).toBe(0);
+  });
+
   it("generate ids and times afresh when a reused plan runs again", async () => {
     const resident = await makeResident({ name: "계획" });
     const expiresAt = new Date("2030-01-01T00:00:00Z");
