@@ -63,10 +63,28 @@ export function formatWeekday(
   return dateFormat(language, { weekday: style }).format(date);
 }
 
+// Number formatters kept like the date formatters above: building an Intl.NumberFormat costs far
+// more than using it, and a page formats an amount or a count on most of its cards.
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let formatter = numberFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(intlLocale(language), options);
+    numberFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatWon(amount: number, language: string): string {
-  return new Intl.NumberFormat(intlLocale(language), {
+  return numberFormat(language, {
     style: "currency",
     currency: "KRW",
     maximumFractionDigits: 0,
   }).format(amount);
+}
+
+/** A count or a distance in the page's language. */
+export function formatNumber(value: number, language: string): string {
+  return numberFormat(language).format(value);
 }

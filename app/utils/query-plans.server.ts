@@ -42,17 +42,32 @@ export function queryPlanCounts(): { compiled: number; reused: number } {
  * Pages ask "from now on" with a new instant every time, which would make every such query new.
  * The plan of a query is kept under its text with the instants left out, together with the
  * instants it was made for. It serves a query with other instants only when those instants are
- * plain values in it: each distinct, written into the plan exactly as given, and no other text of
- * the query the same as one of them (so that every copy in the plan is that instant). Otherwise
- * the shape is planned every time, as before.
+ * plain values in it: written into the plan exactly as given, and no other text of the query the
+ * same as one of them (so that every copy in the plan is that instant). Otherwise the shape is
+ * planned every time, as before.
  */
 function keepable(query: string, instants: string[], plan: unknown): KeptPlan {
-  if (new Set(instants).size !== instants.length) return "plan every time";
-  for (const instant of instants) {
-    if (query.split(`"${instant}"`).length - 1 !== 1) return "plan every time";
+  for (const instant of new Set(instants)) {
+    const asInstant = instants.filter((other) => other === instant).length;
+    if (query.split(`"${instant}"`).length - 1 !== asInstant) return "plan every time";
     if (!containsText(plan, instant)) return "plan every time";
   }
   return { plan, instants };
+}
+
+/**
+ * What each kept instant becomes in the query asked now; undefined when one kept instant stood
+ * for two that now differ ("open now": opens ≤ now < closes, then two other instants), which the
+ * plan cannot tell apart.
+ */
+function replacementsFor(kept: string[], asked: string[]): Map<string, string> | undefined {
+  const replacements = new Map<string, string>();
+  for (const [i, instant] of kept.entries()) {
+    const replacement = replacements.get(instant);
+    if (replacement !== undefined && replacement !== asked[i]) return undefined;
+    replacements.set(instant, asked[i]!);
+  }
+  return replacements;
 }
 
 function containsText(value: unknown, text: string): boolean {
@@ -97,9 +112,14 @@ function keepPlans(compilerClass: CompilerClass) {
       plans.delete(shape);
       plans.set(shape, kept);
       if (kept === "plan every time") return planAfresh(this, query);
+      if (kept.instants.every((instant, i) => instant === instants[i])) {
+        counts.reused += 1;
+        return kept.plan;
+      }
+      const replacements = replacementsFor(kept.instants, instants);
+      if (!replacements) return planAfresh(this, query);
       counts.reused += 1;
-      if (kept.instants.every((instant, i) => instant === instants[i])) return kept.plan;
-      return withInstants(kept.plan, new Map(kept.instants.map((old, i) => [old, instants[i]!])));
+      return withInstants(kept.plan, replacements);
     }
     const plan = planAfresh(this, query);
     if (plans.size >= KEPT_PLANS) plans.delete(plans.keys().next().value!);

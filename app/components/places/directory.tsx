@@ -8,11 +8,10 @@ import { roundPosition, SEOUL_AREA } from "~/domain/places/distance";
 import type { DirectoryData } from "~/routes-support/places.server";
 import { findDistrict } from "~/domain/residents/districts";
 import { DISTRICT_SELECT_ID, FilterForm } from "./filter-form";
-import { formatCount } from "./labels";
 import { Pagination } from "~/components/ui/pagination";
 import { PlaceCard } from "./place-card";
 import { useHydrated } from "~/utils/use-hydrated";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, formatNumber } from "~/utils/format";
 import { InLanguage } from "~/components/localized";
 import { withFragments } from "~/components/localized-fragments";
 
@@ -178,7 +177,7 @@ export function PlaceDirectory({
           <p role="status" className="directory__count">
             {t("results.count", {
               count: result.total,
-              formatted: formatCount(result.total, i18n.language),
+              formatted: formatNumber(result.total, i18n.language),
             })}
             {near ? (
               <>

@@ -1,7 +1,7 @@
 // How places' coded values read in the page's language.
 import { useTranslation } from "react-i18next";
 import { seoulParts } from "~/domain/shared/seoul-time";
-import { intlLocale } from "~/utils/i18n";
+import { formatNumber } from "~/utils/format";
 import { localized } from "~/domain/shared/localized";
 
 /**
@@ -16,20 +16,6 @@ export function seoulClock(iso: string): string {
 
 type Named = { nameKo: string; nameEn: string };
 type Addressed = { addressKo: string; addressEn: string };
-
-// One number formatter per language: building an Intl.NumberFormat costs far more than using it,
-// and a directory page formats a number for every place it lists.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** A count or distance in the page's language (Intl, like app/utils/format.ts), formatter kept. */
-export function formatCount(value: number, language: string): string {
-  let format = numberFormats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale(language));
-    numberFormats.set(language, format);
-  }
-  return format.format(value);
-}
 
 type PlacesBundle = {
   kinds?: Record<string, string>;
@@ -61,8 +47,8 @@ export function usePlaceLabels() {
     distance: (km: number) =>
       km < 1
         ? t("places:distance.m", {
-            value: formatCount(Math.round((km * 1000) / 10) * 10, language),
+            value: formatNumber(Math.round((km * 1000) / 10) * 10, language),
           })
-        : t("places:distance.km", { value: formatCount(Math.round(km * 10) / 10, language) }),
+        : t("places:distance.km", { value: formatNumber(Math.round(km * 10) / 10, language) }),
   };
 }

@@ -9,10 +9,16 @@ import type { Reason, Requirement } from "./judge";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyT = (...args: any[]) => any;
 
+// one list formatter per language (building one costs far more than using it)
+const listFormats = new Map<string, Intl.ListFormat>();
+
 function list(t: AnyT, locale: string, keys: string[]) {
-  return new Intl.ListFormat(intlLocale(locale), { type: "disjunction" }).format(
-    keys.map((key) => (t as (k: string) => string)(key)),
-  );
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(intlLocale(locale), { type: "disjunction" });
+    listFormats.set(locale, format);
+  }
+  return format.format(keys.map((key) => (t as (k: string) => string)(key)));
 }
 
 export function reasonMessage(t: AnyT, reason: Reason, locale: string): string {
