@@ -14,7 +14,7 @@ import { QueryCompiler as SqliteQueryCompiler } from "@prisma/client/runtime/que
 /** Plans kept per compiler; the oldest used goes first. */
 export const KEPT_PLANS = 500;
 /** Longer queries (a big insert) are planned every time rather than kept. */
-export const KEPT_QUERY_MAX_CHARS = 8_192;
+const KEPT_QUERY_MAX_CHARS = 8_192;
 
 type Compile = (query: string) => unknown;
 type CompilerClass = { prototype: { compile: Compile } };
