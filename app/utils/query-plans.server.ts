@@ -47,6 +47,8 @@ export function queryPlanCounts(): { compiled: number; reused: number } {
  * planned every time, as before.
  */
 function keepable(query: string, instants: string[], plan: unknown): KeptPlan {
+  // replacing instants copies the plan: only a tree of plain objects, arrays and values is copied
+  if (instants.length > 0 && !isPlainTree(plan)) return "plan every time";
   for (const instant of new Set(instants)) {
     const asInstant = instants.filter((other) => other === instant).length;
     if (query.split(`"${instant}"`).length - 1 !== asInstant) return "plan every time";
@@ -68,6 +70,16 @@ function replacementsFor(kept: string[], asked: string[]): Map<string, string> |
     replacements.set(instant, asked[i]!);
   }
   return replacements;
+}
+
+function isPlainTree(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return typeof value !== "function";
+  if (Array.isArray(value)) return value.every(isPlainTree);
+  const prototype = Object.getPrototypeOf(value);
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    Object.values(value).every(isPlainTree)
+  );
 }
 
 function containsText(value: unknown, text: string): boolean {
