@@ -123,9 +123,61 @@ export function getRenderI18n(locale: string, namespaces: string[]): I18n {
     i18n = base.cloneInstance({ lng: locale, initImmediate: false });
     i18n.use(initReactI18next);
     i18n.options.ns = namespaces;
+    rememberTexts(i18n);
     renderInstances.byKey.set(key, i18n);
   }
   return i18n;
+}
+
+/** Texts kept per render instance; the map is emptied when it reaches this. */
+const KEPT_TEXTS = 2_000;
+
+/**
+ * A page asks the same texts again and again (every card's "opens today at 09:00"), and i18next
+ * works each out afresh: it looks the key up through its namespaces, interpolates, applies
+ * plurals. For a given instance (one language, one version of the translations) a key with the
+ * same plain values always gives the same text, so texts asked with plain values (strings,
+ * numbers, booleans, lists of strings) are kept. Anything else (objects, React elements, a
+ * returned object) is worked out every time.
+ */
+function rememberTexts(i18n: I18n) {
+  const translate = i18n.t.bind(i18n) as unknown as (...args: unknown[]) => unknown;
+  const texts = new Map<string, string>();
+  const remembering = (...args: unknown[]) => {
+    const id = args.length <= 2 ? plainCall(args[0], args[1]) : undefined;
+    if (id === undefined) return translate(...args);
+    const kept = texts.get(id);
+    if (kept !== undefined) return kept;
+    const text = translate(...args);
+    if (typeof text === "string") {
+      if (texts.size >= KEPT_TEXTS) texts.clear();
+      texts.set(id, text);
+    }
+    return text;
+  };
+  i18n.t = remembering as unknown as I18n["t"];
+}
+
+function isPlainValue(value: unknown): boolean {
+  const type = typeof value;
+  return (
+    value === null ||
+    type === "string" ||
+    type === "number" ||
+    type === "boolean" ||
+    type === "undefined" ||
+    (Array.isArray(value) && value.every((item) => typeof item === "string"))
+  );
+}
+
+/** The call as text when its key and every option are plain values, else undefined. */
+function plainCall(key: unknown, options: unknown): string | undefined {
+  if (!isPlainValue(key) || key === null || key === undefined) return undefined;
+  if (options !== undefined) {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) return undefined;
+    if (!Object.values(options).every(isPlainValue)) return undefined;
+  }
+  return JSON.stringify([key, options ?? null]);
 }
 
 /** A translate function for server-side texts (page titles, messages), in the request's language. */

@@ -1,7 +1,7 @@
 // Logged-in pages against the same-run reference (issue 12): a bare Remix app listing 50 items
 // (tests/bench/reference), run alternately with each page, medians of 3, 20 connections (logged in:
-// one resident per connection). For
-// SQLite with one process and PostgreSQL with one and two (when a PostgreSQL server is there).
+// one resident per connection). For SQLite with one process and PostgreSQL with one and two (when a
+// PostgreSQL server is there).
 // Targets: each logged-in page ≥ 0.33 of the reference's requests per second with p99 < 150 ms;
 // GET /api/places without a cache hit ≥ 0.5.
 // Knobs: BENCH_PAGES_CONFIGURATIONS (A,B,C), BENCH_DURATION_S (5 per run), BENCH_ROUNDS (3).
