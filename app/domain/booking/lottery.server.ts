@@ -397,23 +397,18 @@ export async function endUndrawnApplications(tx: Tx, serviceId: string, now: Dat
     const slotId = application.slot.id;
     if (!claimed.has(slotId)) claimed.set(slotId, await claimUndrawnSlot(tx, slotId, now));
     if (!claimed.get(slotId)) continue;
-    const ended = await tx.slotApplication.updateMany({
-      where: { id: application.id, status: "applied" },
-      data: { status: "not_selected", liveKey: null, updatedAt: now },
-    });
-    if (ended.count !== 1) continue;
-    count += 1;
-    await notify(
-      tx,
-      { id: application.residentId },
-      "booking_lottery_ended",
-      messageFacts(application.slot),
-      {
-        path: `/book/${application.slot.service.slug}/${application.slot.id}`,
-        ref: `slot-application:${application.id}`,
-      },
-      { sendAfter: now },
-    );
+    const path = `/book/${application.slot.service.slug}/${application.slot.id}`;
+    if (
+      await endApplication(
+        tx,
+        application,
+        application.slot,
+        "booking_lottery_ended",
+        { path },
+        now,
+      )
+    )
+      count += 1;
   }
   return count;
 }
@@ -440,26 +435,39 @@ export async function endApplicationsOfCancelledSlot(
   });
   let ended = 0;
   for (const application of pending) {
-    const done = await tx.slotApplication.updateMany({
-      where: { id: application.id, status: "applied" },
-      data: { status: "not_selected", liveKey: null, updatedAt: now },
-    });
-    if (done.count !== 1) continue;
-    ended += 1;
-    await notify(
-      tx,
-      { id: application.residentId },
-      "booking_lottery_slot_cancelled",
-      messageFacts(slot),
-      {
-        path: `/book/${slot.service.slug}`,
-        ref: `slot-application:${application.id}`,
-        reason,
-      },
-      { sendAfter: now },
-    );
+    const told = { path: `/book/${slot.service.slug}`, reason };
+    if (await endApplication(tx, application, slot, "booking_lottery_slot_cancelled", told, now))
+      ended += 1;
   }
   return ended;
+}
+
+/**
+ * Ends one undrawn application (`not_selected`) and tells its resident why, in the caller's
+ * transaction; false when it was no longer waiting (withdrawn or drawn meanwhile).
+ */
+async function endApplication(
+  tx: Tx,
+  application: { id: string; residentId: string },
+  slot: Parameters<typeof messageFacts>[0],
+  template: "booking_lottery_ended" | "booking_lottery_slot_cancelled",
+  told: { path: string; reason?: string | null },
+  now: Date,
+): Promise<boolean> {
+  const ended = await tx.slotApplication.updateMany({
+    where: { id: application.id, status: "applied" },
+    data: { status: "not_selected", liveKey: null, updatedAt: now },
+  });
+  if (ended.count !== 1) return false;
+  await notify(
+    tx,
+    { id: application.residentId },
+    template,
+    messageFacts(slot),
+    { ...told, ref: `slot-application:${application.id}` },
+    { sendAfter: now },
+  );
+  return true;
 }
 
 // ───────────── the periodic task ─────────────

@@ -34,13 +34,10 @@ const FIXED_OFFSET_SINCE = Date.UTC(1989, 0, 1);
 const SEOUL_OFFSET_MS = 9 * 3_600_000;
 const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
+type SeoulParts = { date: string; time: string; weekday: number; minutes: number };
+
 /** Seoul calendar date, clock time and ISO weekday (1 = Monday … 7 = Sunday) of an instant. */
-export function seoulParts(instant: Date): {
-  date: string;
-  time: string;
-  weekday: number;
-  minutes: number;
-} {
+export function seoulParts(instant: Date): SeoulParts {
   const ms = instant.getTime();
   if (ms >= FIXED_OFFSET_SINCE) {
     const wall = new Date(ms + SEOUL_OFFSET_MS);
@@ -53,6 +50,11 @@ export function seoulParts(instant: Date): {
       minutes: hour * 60 + minute,
     };
   }
+  return seoulPartsByIntl(instant);
+}
+
+/** The same parts through Intl with the named zone, for any instant (seoulParts before 1989). */
+export function seoulPartsByIntl(instant: Date): SeoulParts {
   const parts = Object.fromEntries(
     partsFormatter.formatToParts(instant).map((p) => [p.type, p.value]),
   );
