@@ -58,6 +58,23 @@ export async function makeService(
   });
 }
 
+/**
+ * A place with a bookable service by lottery (decision 0031), a study room unless told otherwise:
+ * each slot is drawn `drawLeadHours` (24) before it starts.
+ */
+export async function makeLotteryService(
+  options: { kind?: string; minAge?: number; maxAge?: number; drawLeadHours?: number } = {},
+) {
+  const { drawLeadHours = 24, ...serviceOptions } = options;
+  const place = await makePlace();
+  const service = await makeService(place.id, { kind: "study_room", ...serviceOptions });
+  await getDb().service.update({
+    where: { id: service.id },
+    data: { allocation: "lottery", drawLeadHours },
+  });
+  return { place, service };
+}
+
 /** A slot starting at `time` on a Seoul `date`. */
 export async function makeSlot(
   serviceId: string,

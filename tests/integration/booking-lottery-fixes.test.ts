@@ -21,7 +21,7 @@ import { loader as bookingsLoader } from "~/routes/bookings._index";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
-import { makePlace, makeService, makeSlot } from "#tests/factories/booking";
+import { makeLotteryService, makeSlot } from "#tests/factories/booking";
 import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
 import { call, formRequest, getRequest } from "#tests/factories/http";
 
@@ -29,16 +29,6 @@ const db = getDb();
 const NOW = seoulInstant("2026-11-25", "12:00");
 const HOUR = 3_600_000;
 beforeEach(() => setTestNow(NOW));
-
-async function lotteryService(drawLeadHours = 24) {
-  const place = await makePlace();
-  const service = await makeService(place.id, { kind: "study_room" });
-  await db.service.update({
-    where: { id: service.id },
-    data: { allocation: "lottery", drawLeadHours },
-  });
-  return { place, service };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,7 +46,7 @@ describe("ending an application while its slot is drawn", () => {
     let endedFirst = 0;
     let refusedAfter = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
-      const { service } = await lotteryService();
+      const { service } = await makeLotteryService();
       const slot = await makeSlot(service.id, "2026-12-02", `${10 + round}:00`, { capacity: 4 });
       const drawAt = new Date(slot.startsAt.getTime() - 24 * HOUR);
       const people = await makeResidents(APPLICANTS, { birthDate: "2000-01-01" });
@@ -169,7 +159,7 @@ async function messagesTo(residentIds: string[]) {
 
 describe("a slot that will not run", () => {
   it("blocked by staff: its applications end (not_selected) and each resident is told why", async () => {
-    const { place, service } = await lotteryService();
+    const { place, service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-03", "10:00", { capacity: 2 });
     const people = await makeResidents(3, { birthDate: "2000-01-01" });
     await applyEach(
@@ -204,7 +194,7 @@ describe("a slot that will not run", () => {
     let drawnFirst = 0;
     let blockedFirst = 0;
     for (let round = 0; round < 6; round += 1) {
-      const { place, service } = await lotteryService();
+      const { place, service } = await makeLotteryService();
       const slot = await makeSlot(service.id, "2026-12-04", `${10 + round}:00`, { capacity: 3 });
       const drawAt = new Date(slot.startsAt.getTime() - 24 * HOUR);
       const people = await makeResidents(8, { birthDate: "2000-01-01" });
@@ -245,7 +235,7 @@ describe("a slot that will not run", () => {
   });
 
   it("gone from the timetable: kept (blocked) with its applications, which end with a message", async () => {
-    const { service } = await lotteryService();
+    const { service } = await makeLotteryService();
     const template = await db.slotTemplate.create({
       data: {
         serviceId: service.id,
@@ -296,7 +286,7 @@ describe("applying while staff switch the service to first come", () => {
     let endedBySwitch = 0;
     let refused = 0;
     for (let round = 0; round < 4; round += 1) {
-      const { service } = await lotteryService();
+      const { service } = await makeLotteryService();
       const slot = await makeSlot(service.id, "2026-12-05", `${10 + round}:00`, { capacity: 2 });
       const people = await makeResidents(12, { birthDate: "2000-01-01" });
       const apply = (residentId: string) =>
@@ -354,7 +344,7 @@ describe("applying while staff switch the service to first come", () => {
 
 describe("a full lottery slot before its draw", () => {
   it("offers applying only: joining its waitlist is refused with its own message; the draw keeps an entry already held", async () => {
-    const { service } = await lotteryService();
+    const { service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-06", "10:00", { capacity: 1 });
     await db.slot.update({ where: { id: slot.id }, data: { bookedCount: 1 } });
     const [resident, earlier] = await makeResidents(2, { birthDate: "2000-01-01" });
@@ -410,8 +400,8 @@ describe("a full lottery slot before its draw", () => {
 
 describe("the periodic draw", () => {
   it("finds the due slots of every service, however many not yet due start sooner", async () => {
-    const short = await lotteryService(2); // drawn 2 hours before
-    const long = await lotteryService(48); // drawn 48 hours before
+    const short = await makeLotteryService({ drawLeadHours: 2 }); // drawn 2 hours before
+    const long = await makeLotteryService({ drawLeadHours: 48 }); // drawn 48 hours before
     // more slots than a batch that start soon but are not due (the short lead time)...
     const notDue = [];
     for (const time of ["15:00", "16:00", "17:00", "18:00", "19:00"])
@@ -427,7 +417,7 @@ describe("the periodic draw", () => {
     for (const slot of due) expect(drawnIds).toContain(slot.id);
     for (const slot of notDue) expect(drawnIds).not.toContain(slot.id);
     // the batch is a bound: three due slots of the short service, two drawn per run
-    const more = await lotteryService(2);
+    const more = await makeLotteryService({ drawLeadHours: 2 });
     for (const time of ["13:00", "13:10", "13:20"])
       await makeSlot(more.service.id, "2026-11-25", time, { capacity: 1 });
     expect((await runSlotDraws(NOW, { batch: 2 })).drawn).toBe(2);
@@ -435,7 +425,7 @@ describe("the periodic draw", () => {
   });
 
   it("closes the applications of a slot that began undrawn with updatedAt and an audit record", async () => {
-    const { service } = await lotteryService();
+    const { service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-07", "10:00", { capacity: 1 });
     const people = await makeResidents(2, { birthDate: "2000-01-01" });
     await applyEach(
@@ -464,7 +454,7 @@ describe("the periodic draw", () => {
 
 describe("the resident's view of an application", () => {
   it("a refused withdrawal says it is about the application; won turns to cancelled with its booking; withdrawal audited with its place", async () => {
-    const { service } = await lotteryService();
+    const { service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-08", "10:00", { capacity: 1 });
     const resident = await makeResident({ birthDate: "2000-01-01" });
     const cookie = await sessionCookieFor(resident.id);
@@ -514,7 +504,7 @@ describe("the resident's view of an application", () => {
   it("pages my lottery applications (lotteryPage), with a bad page showing the first", async () => {
     const resident = await makeResident({ birthDate: "2000-01-01" });
     const cookie = await sessionCookieFor(resident.id);
-    const { service } = await lotteryService();
+    const { service } = await makeLotteryService();
     for (let day = 0; day < 22; day += 1) {
       const slot = await makeSlot(
         service.id,

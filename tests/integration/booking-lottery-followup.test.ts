@@ -16,23 +16,13 @@ import {
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { call, formRequest, getRequest } from "#tests/factories/http";
-import { makePlace, makeService, makeSlot, makeStaffOf } from "#tests/factories/booking";
+import { makeLotteryService, makePlace, makeSlot, makeStaffOf } from "#tests/factories/booking";
 import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
 
 const db = getDb();
 const NOW = seoulInstant("2026-11-25", "12:00");
 const HOUR = 3_600_000;
 beforeEach(() => setTestNow(NOW));
-
-async function lotteryService() {
-  const place = await makePlace();
-  const service = await makeService(place.id, { kind: "study_room" });
-  await db.service.update({
-    where: { id: service.id },
-    data: { allocation: "lottery", drawLeadHours: 24 },
-  });
-  return { place, service };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,7 +33,7 @@ describe("an application committed at the instant of the draw", () => {
     let accepted = 0;
     let refused = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
-      const { service } = await lotteryService();
+      const { service } = await makeLotteryService();
       const slot = await makeSlot(service.id, "2026-12-01", `${10 + round}:00`, { capacity: 3 });
       const drawAt = new Date(slot.startsAt.getTime() - 24 * HOUR);
       const people = await makeResidents(APPLICANTS, { birthDate: "2000-01-01" });
@@ -111,7 +101,7 @@ describe("an application committed at the instant of the draw", () => {
 
 describe("staff draw now", () => {
   it("draws a due slot once (double press and the task at once), audited; refused before its time", async () => {
-    const { place, service } = await lotteryService();
+    const { place, service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-03", "10:00", { capacity: 1 });
     const drawAt = new Date(slot.startsAt.getTime() - 24 * HOUR);
     const people = await makeResidents(4, { birthDate: "2000-01-01" });
@@ -189,7 +179,7 @@ describe("staff draw now", () => {
   });
 
   it("is open to an admin, and the staff member's press is audited with them", async () => {
-    const { service } = await lotteryService();
+    const { service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-04", "10:00", { capacity: 2 });
     const person = await makeResident({ birthDate: "2000-01-01" });
     await applyForSlot({
@@ -226,7 +216,7 @@ describe("staff draw now", () => {
 
 describe("switching a lottery service back to first come", () => {
   it("says on the form how many applications will end, ends them and tells each resident in their language", async () => {
-    const { place, service } = await lotteryService();
+    const { place, service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-05", "10:00", { capacity: 2 });
     const languages = ["ko", "en", "zh", "vi"] as const;
     const people = await makeResidents(languages.length, { birthDate: "2000-01-01" });

@@ -19,24 +19,20 @@ import { action as editServiceAction } from "~/routes/staff.places.$placeId.serv
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { call, formRequest, getRequest } from "#tests/factories/http";
-import { KEY, makePlace, makeService, makeSlot, makeStaffOf } from "#tests/factories/booking";
+import {
+  KEY,
+  makeLotteryService,
+  makePlace,
+  makeService,
+  makeSlot,
+  makeStaffOf,
+} from "#tests/factories/booking";
 import { makeResident, makeResidents, sessionCookieFor } from "#tests/factories/residents";
 
 const db = getDb();
 const NOW = seoulInstant("2026-11-25", "12:00");
 const HOUR = 3_600_000;
 beforeEach(() => setTestNow(NOW));
-
-/** A lottery study room: slots drawn 24 hours before they start. */
-async function lotteryService(options: { minAge?: number; maxAge?: number; kind?: string } = {}) {
-  const place = await makePlace();
-  const service = await makeService(place.id, { kind: options.kind ?? "study_room", ...options });
-  await db.service.update({
-    where: { id: service.id },
-    data: { allocation: "lottery", drawLeadHours: 24 },
-  });
-  return service;
-}
 
 const apply = (residentId: string, service: { slug: string }, slotId: string, now = NOW) =>
   applyForSlot({ residentId, serviceSlug: service.slug, slotId, now, ip: null });
@@ -62,7 +58,7 @@ async function written(slotId: string) {
 
 describe("a lottery of 4 places with 50 applicants", () => {
   it("books exactly 4, once, recorded so that re-running the draw gives the same winners", async () => {
-    const service = await lotteryService();
+    const { service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-01", "10:00", { capacity: 4 });
     const people = await makeResidents(50, { birthDate: "2000-01-01" });
     const outcomes = await applyAll(
@@ -204,7 +200,7 @@ describe("a winner the draw has to skip", () => {
   }
 
   it("offers its place to the first in drawn order on the waitlist and counts only real winners", async () => {
-    const service = await lotteryService();
+    const { service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-01", "10:00", { capacity: 2 });
     const people = await makeResidents(4, { birthDate: "2000-01-01" });
     for (const p of people) expect((await apply(p.id, service, slot.id)).ok).toBe(true);
@@ -256,7 +252,7 @@ describe("a winner the draw has to skip", () => {
 
 describe("applying", () => {
   it("refuses twice, after the draw time, the ineligible and a first-come service, writing nothing", async () => {
-    const service = await lotteryService({ minAge: 15, maxAge: 39 });
+    const { service } = await makeLotteryService({ minAge: 15, maxAge: 39 });
     const slot = await makeSlot(service.id, "2026-12-02", "10:00", { capacity: 2 });
     const young = await makeResident({ birthDate: "2000-01-01" });
     expect(await apply(young.id, service, slot.id)).toMatchObject({ ok: true });
@@ -292,7 +288,7 @@ describe("applying", () => {
   });
 
   it("counts an application like a booking toward the per-kind limit; withdrawn ones are not drawn", async () => {
-    const service = await lotteryService();
+    const { service } = await makeLotteryService();
     const resident = await makeResident({ birthDate: "2000-01-01" });
     const slots = [];
     for (const time of ["09:00", "11:00", "13:00", "15:00"])
@@ -329,7 +325,7 @@ describe("applying", () => {
   });
 
   it("draws a resident with a recent no-show after everyone else", async () => {
-    const service = await lotteryService();
+    const { service } = await makeLotteryService();
     const past = await makeSlot(service.id, "2026-11-20", "10:00", { capacity: 1 });
     const slot = await makeSlot(service.id, "2026-12-04", "10:00", { capacity: 3 });
     const people = await makeResidents(6, { birthDate: "2000-01-01" });
@@ -356,7 +352,7 @@ describe("applying", () => {
 
 describe("the slot page and my bookings", () => {
   it("applies and withdraws through the page, says when it is drawn, and lists the application", async () => {
-    const service = await lotteryService();
+    const { service } = await makeLotteryService();
     const slot = await makeSlot(service.id, "2026-12-05", "10:00", { capacity: 2 });
     const resident = await makeResident({ birthDate: "2000-01-01" });
     const cookie = await sessionCookieFor(resident.id);
