@@ -397,55 +397,56 @@ describe("applications and registrations racing a switch of the allocation", () 
   it.runIf(overlapping)(
     "negative control: an application that does not take its turn on the session slips past the switch",
     async () => {
-      // the previous application step: the resident's row, the entry, the audit; no session write
-      const applyUnguarded = (sessionId: string, residentId: string) =>
-        db
-          .$transaction(async (tx) => {
-            await tx.resident.updateMany({ where: { id: residentId }, data: { updatedAt: NOW } });
-            await tx.programApplication.create({
-              data: {
-                sessionId,
-                residentId,
-                status: "applied",
-                liveKey: `${sessionId}:${residentId}`,
-                createdAt: NOW,
-              },
-            });
-            await tx.programApplication.count({ where: { residentId } });
-            await tx.auditEvent.create({
-              data: {
-                action: "event.apply",
-                subjectType: "ProgramApplication",
-                actorId: residentId,
-              },
-            });
-          }, RACE_TX)
-          .then(
-            () => true,
-            () => false,
-          );
-      // the previous switch: one conditional update, its "no applications" seen as it started
-      const switchUnguarded = (sessionId: string) =>
-        db.programSession.updateMany({
+      // The interleaving is forced rather than left to timing, so it cannot miss under load: the
+      // previous application step inserts its entry and waits, uncommitted, while the previous
+      // switch (one conditional update, its "no applications" seen as it starts) runs.
+      const { session, people } = await lotteryWithStaff(true);
+      const resident = people[0]!;
+      let entryWritten!: () => void;
+      let letCommit!: () => void;
+      const written = new Promise<void>((resolve) => (entryWritten = resolve));
+      const commitAllowed = new Promise<void>((resolve) => (letCommit = resolve));
+      const applyUnguarded = db.$transaction(async (tx) => {
+        await tx.resident.updateMany({ where: { id: resident.id }, data: { updatedAt: NOW } });
+        await tx.programApplication.create({
+          data: {
+            sessionId: session.id,
+            residentId: resident.id,
+            status: "applied",
+            liveKey: `${session.id}:${resident.id}`,
+            createdAt: NOW,
+          },
+        });
+        entryWritten();
+        await commitAllowed;
+        await tx.auditEvent.create({
+          data: { action: "event.apply", subjectType: "ProgramApplication", actorId: resident.id },
+        });
+      }, RACE_TX);
+      await written;
+      const switchUnguarded = db.programSession
+        .updateMany({
           where: {
-            id: sessionId,
+            id: session.id,
             registeredCount: 0,
             draw: null,
             applications: { none: { status: { in: ["applied", "waiting", "won", "offered"] } } },
           },
           data: { allocation: "first_come", drawAt: null },
-        });
-      let stranded = 0;
-      for (let round = 0; round < 8 && stranded === 0; round += 1) {
-        const { session, people } = await lotteryWithStaff(true);
-        await Promise.all([
-          staggered(1, 10 + round * 5, () => switchUnguarded(session.id)),
-          ...people.map((p, i) => staggered(i, 2, () => applyUnguarded(session.id, p.id))),
-        ]);
-        const row = await db.programSession.findUniqueOrThrow({ where: { id: session.id } });
-        if (row.allocation === "first_come")
-          stranded += await db.programApplication.count({ where: { sessionId: session.id } });
-      }
+        })
+        .then((result) => result);
+      // the switch does not wait for the open application: nothing it writes is locked by it
+      const switched = await Promise.race([
+        switchUnguarded,
+        new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 5_000)),
+      ]);
+      letCommit();
+      await applyUnguarded;
+      await switchUnguarded;
+      expect(switched).toEqual({ count: 1 });
+      const row = await db.programSession.findUniqueOrThrow({ where: { id: session.id } });
+      expect(row.allocation).toBe("first_come");
+      const stranded = await db.programApplication.count({ where: { sessionId: session.id } });
       expect(stranded).toBeGreaterThan(0);
     },
     180_000,
