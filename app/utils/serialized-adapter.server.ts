@@ -11,6 +11,12 @@
 // engine's COMMIT/ROLLBACK statement fails (the engine then never calls commit()/rollback():
 // prisma/orm#29933), after which every later query waits forever. Here the turn is handed on
 // whatever the end of a transaction does.
+//
+// Its transactions begin IMMEDIATE, taking the file's write lock (waiting, like any lock, up to the
+// busy timeout) before they read. A deferred BEGIN reads first and asks for the lock at its first
+// write; if another process (a job run, a second server) wrote in between, SQLite refuses that
+// upgrade at once with SQLITE_BUSY_SNAPSHOT, which no timeout waits out. Within this process the
+// transactions already take turns, so taking the lock early costs it nothing.
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -74,7 +80,7 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
         throw new Error(`SQLite transactions are serializable; ${isolationLevel} is not offered`);
       const release = await queue.turn();
       try {
-        await adapter.executeRaw(statement("BEGIN"));
+        await adapter.executeRaw(statement("BEGIN IMMEDIATE"));
       } catch (error) {
         release();
         throw error;
