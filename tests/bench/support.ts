@@ -13,7 +13,7 @@ import autocannon from "autocannon";
 import { closeDatabase, openDatabase, type Db } from "../../app/utils/db.server";
 import { dropDatabase, newDatabaseUrl, type DatabaseEngine } from "../setup/databases";
 import { migrateDatabase } from "../setup/migrate";
-import { ROOT, TMP } from "../setup/paths";
+import { ROOT, TMP, serverNodeOptions } from "../setup/paths";
 
 export type BenchDatabase = {
   /** the DATABASE_URL to give the server */
@@ -126,7 +126,7 @@ export async function startServer(
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" shows where the server
   // spends its time during a benchmark
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
+  const child = spawn(process.execPath, [...serverNodeOptions(), ...nodeArgs, "server.js"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -303,11 +303,16 @@ export async function startReferenceServer(): Promise<RunningServer> {
     if (built.status !== 0) throw new Error("could not build the reference app");
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(REFERENCE_DIR, "server.js")], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
-    stdio: "pipe",
-  });
+  // the same Node options as the portal: the comparison is of the apps, not of their settings
+  const child = spawn(
+    process.execPath,
+    [...serverNodeOptions(), path.join(REFERENCE_DIR, "server.js")],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
+      stdio: "pipe",
+    },
+  );
   const watched = watchServer(child);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;

@@ -15,7 +15,7 @@ import type { TestProject } from "vitest/node";
 import { freePort } from "../../scripts/postgresql-cluster.js";
 import { dropDatabase, newDatabaseUrl, removeSqliteFiles } from "./databases";
 import { migrateDatabase } from "./migrate";
-import { ROOT, TMP } from "./paths";
+import { ROOT, TMP, serverNodeOptions } from "./paths";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -91,7 +91,7 @@ export default async function setup(project: TestProject) {
   const prepare = async () => {
     await migrateDatabase(databaseUrl);
     await run(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], env, "seed");
-    server = spawn(process.execPath, ["server.js"], {
+    server = spawn(process.execPath, [...serverNodeOptions(), "server.js"], {
       cwd: ROOT,
       env: {
         ...env,
