@@ -13,7 +13,7 @@ import { closeDatabase, openDatabase } from "~/utils/db.server";
 import { freePort } from "../../scripts/postgresql-cluster.js";
 import { dropDatabase, newDatabaseUrl } from "../setup/databases";
 import { migrateDatabase } from "../setup/migrate";
-import { ROOT, TMP } from "../setup/paths";
+import { ROOT, TMP, serverNodeOptions } from "../setup/paths";
 import { baseUrl, hydrated, launchBrowser, newPage } from "./support";
 
 type Engine = "sqlite" | "postgresql";
@@ -79,7 +79,7 @@ async function startPortal(databaseUrl: string, env: Record<string, string> = {}
   // The server's own clock and defaults, whatever the test runner's environment holds.
   for (const name of ["TEST_FIXED_NOW", "METRICS_TOKEN", "METRICS_PORT", "WEB_CONCURRENCY"])
     if (!(name in env)) delete childEnv[name];
-  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeOptions(), "server.js"], {
     cwd: ROOT,
     env: childEnv,
     stdio: "pipe",

@@ -11,7 +11,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/postgresql-cluster.js";
 import { E2E_NOW } from "../setup/e2e-server";
-import { ROOT } from "../setup/paths";
+import { ROOT, serverNodeOptions } from "../setup/paths";
 import { LABOR_FIELDS, bookOverHttp, ownService, residentWithBirthDate } from "./booking-support";
 import {
   baseUrl,
@@ -654,7 +654,11 @@ describe("a site whose origin is https (behind a TLS proxy), with the shared pag
     };
     for (const name of ["METRICS_TOKEN", "METRICS_PORT", "TEST_CLOCK_FILE", "SECURE_COOKIES"])
       delete env[name];
-    child = spawn(process.execPath, ["server.js"], { cwd: ROOT, env, stdio: "pipe" });
+    child = spawn(process.execPath, [...serverNodeOptions(), "server.js"], {
+      cwd: ROOT,
+      env,
+      stdio: "pipe",
+    });
     child.stdout!.on("data", (chunk) => (log += chunk));
     child.stderr!.on("data", (chunk) => (log += chunk));
     const deadline = Date.now() + 60_000;

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { serverNodeOptions } from "../setup/paths";
 
 const ROOT = path.resolve(__dirname, "../..");
 const scripts: Record<string, string> = JSON.parse(
@@ -99,4 +100,13 @@ describe("files the decision records name", () => {
       expect(missing).toEqual([]);
     },
   );
+});
+
+describe("the scripts that start the server", () => {
+  it("start it with the same Node options (README: Operating the server)", () => {
+    const options = serverNodeOptions();
+    expect(options).toContain("--max-semi-space-size=32");
+    for (const name of ["start", "serve", "dev"])
+      expect(scripts[name], name).toContain(`node ${options.join(" ")} server.js`);
+  });
 });
