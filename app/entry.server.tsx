@@ -10,7 +10,7 @@ import {
   getBaseI18n,
   getLocale,
   getLocaleResources,
-  getRemixI18n,
+  getRouteNamespaces,
   getRenderI18n,
 } from "./utils/i18n.server";
 import { SUPPORTED_LANGUAGES } from "./utils/i18n";
@@ -29,7 +29,7 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const locale = await getLocale(request);
-  const i18n = getRenderI18n(locale, getRemixI18n().getRouteNamespaces(remixContext));
+  const i18n = getRenderI18n(locale, getRouteNamespaces(remixContext));
 
   await describeForServiceWorker(request, responseHeaders, locale);
 

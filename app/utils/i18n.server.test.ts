@@ -3,7 +3,7 @@
 // not plain every time.
 import { describe, expect, it, vi } from "vitest";
 import { SUPPORTED_LANGUAGES } from "./i18n";
-import { getBaseI18n, getRenderI18n } from "./i18n.server";
+import { getBaseI18n, getRemixI18n, getRenderI18n, getRouteNamespaces } from "./i18n.server";
 
 const NAMESPACES = ["common", "places", "account", "errors"] as const;
 
@@ -69,5 +69,35 @@ describe("the render instance's texts", () => {
     } finally {
       translate.mockRestore();
     }
+  });
+});
+
+describe("the routes' namespaces", () => {
+  const modules = () => ({
+    root: { default: () => null, handle: { i18n: ["common", "errors"] } },
+    "routes/cafes": { default: () => null, handle: { i18n: "places" } },
+    "routes/about": { default: () => null },
+  });
+
+  it("are remix-i18next's, worked out once per build", () => {
+    const manifest = {};
+    const first = getRouteNamespaces({ manifest, routeModules: modules() } as never);
+    expect(first).toEqual(
+      getRemixI18n().getRouteNamespaces({ manifest, routeModules: modules() } as never),
+    );
+    expect([...first].sort()).toEqual(["common", "errors", "places"]);
+    // Remix hands over a new object of the same modules with every request
+    expect(getRouteNamespaces({ manifest, routeModules: modules() } as never)).toBe(first);
+  });
+
+  it("are worked out again for another build", () => {
+    const before = getRouteNamespaces({ manifest: {}, routeModules: modules() } as never);
+    const rebuilt = {
+      ...modules(),
+      "routes/jobs": { default: () => null, handle: { i18n: ["jobs"] } },
+    };
+    const after = getRouteNamespaces({ manifest: {}, routeModules: rebuilt } as never);
+    expect(after).not.toBe(before);
+    expect(after).toContain("jobs");
   });
 });

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createInstance, type i18n as I18n } from "i18next";
 import Negotiator from "negotiator";
+import type { EntryContext } from "@remix-run/node";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getEnv } from "./env.server";
@@ -101,6 +102,23 @@ export function getBaseI18n(): I18n {
     base = { instance, version };
   }
   return base.instance;
+}
+
+const routeNamespacesByBuild = new WeakMap<object, string[]>();
+
+/**
+ * The namespaces the routes declare (`handle.i18n`), for the render instance. remix-i18next reads
+ * them from every route module of the build, not only the page's (Remix hands the entry all of
+ * them), so the answer is the same for every request of one build: worked out once per build,
+ * which its manifest stands for (a development rebuild brings a new one).
+ */
+export function getRouteNamespaces(context: Pick<EntryContext, "manifest" | "routeModules">) {
+  let namespaces = routeNamespacesByBuild.get(context.manifest);
+  if (!namespaces) {
+    namespaces = getRemixI18n().getRouteNamespaces(context as EntryContext);
+    routeNamespacesByBuild.set(context.manifest, namespaces);
+  }
+  return namespaces;
 }
 
 let renderInstances = { version: "", byKey: new Map<string, I18n>() };
