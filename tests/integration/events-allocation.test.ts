@@ -385,6 +385,14 @@ describe("confirming while staff cancel the session", () => {
       setTimeout(() => run().then(resolve, reject), i * 15);
     });
 
+  /** Whether a transaction of this database waits for a row another one holds (PostgreSQL). */
+  const waitingForALock = async () => {
+    const [row] = await db.$queryRawUnsafe<{ waiting: bigint | number }[]>(
+      "SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    return Number(row!.waiting) > 0;
+  };
+
   /** Registrations still live on the cancelled session, and those nobody told. */
   async function leftBehind(sessionId: string) {
     const registrations = await db.programRegistration.findMany({
@@ -470,33 +478,43 @@ describe("confirming while staff cancel the session", () => {
   it.runIf(overlapping)(
     "negative control: a confirmation that does not take its turn on the session is left registered, untold",
     async () => {
-      // confirmSeat without the conditional write on the session's row
-      const confirmUnguarded = (sessionId: string, residentId: string, now: Date) =>
-        db
-          .$transaction(async (tx) => {
-            const key = `${sessionId}:${residentId}`;
-            const application = await tx.programApplication.findUniqueOrThrow({
-              where: { liveKey: key },
-            });
-            const registration = await tx.programRegistration.create({
-              data: { sessionId, residentId, liveKey: key, createdAt: now },
-            });
-            const done = await tx.programApplication.updateMany({
-              where: { id: application.id, status: "won" },
-              data: { status: "confirmed", liveKey: null, registrationId: registration.id },
-            });
-            if (done.count !== 1) throw new Error("offer gone");
-          }, RACE_TX)
-          .catch(() => undefined);
-      let stranded = 0;
-      for (let round = 0; round < 6 && stranded === 0; round += 1) {
-        const { session, people, staff, later } = await drawnLottery(20);
-        await Promise.all([
-          cancelSession(staff.user, session.id, { now: later, ip: null }),
-          ...people.map((p, i) => staggered(i, () => confirmUnguarded(session.id, p.id, later))),
-        ]);
-        stranded += (await leftBehind(session.id)).live;
-      }
+      // confirmSeat without the conditional write on the session's row. The interleaving is forced
+      // rather than left to timing, so that it cannot miss under load: the confirmation writes its
+      // registration and takes the offer, then waits, uncommitted, until the cancellation has
+      // listed the session's registrations (without the new one) and waits for the offer's row.
+      const { session, people, staff, later } = await drawnLottery(2);
+      const resident = people[0]!;
+      let confirmationWritten!: () => void;
+      let letCommit!: () => void;
+      const written = new Promise<void>((resolve) => (confirmationWritten = resolve));
+      const commitAllowed = new Promise<void>((resolve) => (letCommit = resolve));
+      const confirmUnguarded = db.$transaction(async (tx) => {
+        const key = `${session.id}:${resident.id}`;
+        const application = await tx.programApplication.findUniqueOrThrow({
+          where: { liveKey: key },
+        });
+        const registration = await tx.programRegistration.create({
+          data: { sessionId: session.id, residentId: resident.id, liveKey: key, createdAt: later },
+        });
+        const done = await tx.programApplication.updateMany({
+          where: { id: application.id, status: "won" },
+          data: { status: "confirmed", liveKey: null, registrationId: registration.id },
+        });
+        if (done.count !== 1) throw new Error("offer gone");
+        confirmationWritten();
+        await commitAllowed;
+      }, RACE_TX);
+      await written;
+      let cancelDone = false;
+      const cancelling = cancelSession(staff.user, session.id, { now: later, ip: null }).finally(
+        () => (cancelDone = true),
+      );
+      for (let wait = 0; wait < 100 && !cancelDone && !(await waitingForALock()); wait += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      letCommit();
+      await confirmUnguarded;
+      expect(await cancelling).toMatchObject({ ok: true, alreadyCancelled: false });
+      const stranded = (await leftBehind(session.id)).live;
       expect(stranded).toBeGreaterThan(0);
     },
     120_000,
