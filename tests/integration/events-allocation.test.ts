@@ -37,6 +37,7 @@ import {
   sessionCookieFor,
   TEST_PASSWORD,
 } from "#tests/factories/residents";
+import { holdPoint } from "#tests/support/hold-point";
 
 const db = getDb();
 const overlapping = inject("databaseEngine") === "postgresql";
@@ -484,10 +485,7 @@ describe("confirming while staff cancel the session", () => {
       // listed the session's registrations (without the new one) and waits for the offer's row.
       const { session, people, staff, later } = await drawnLottery(2);
       const resident = people[0]!;
-      let confirmationWritten!: () => void;
-      let letCommit!: () => void;
-      const written = new Promise<void>((resolve) => (confirmationWritten = resolve));
-      const commitAllowed = new Promise<void>((resolve) => (letCommit = resolve));
+      const point = holdPoint();
       const confirmUnguarded = db.$transaction(async (tx) => {
         const key = `${session.id}:${resident.id}`;
         const application = await tx.programApplication.findUniqueOrThrow({
@@ -501,17 +499,16 @@ describe("confirming while staff cancel the session", () => {
           data: { status: "confirmed", liveKey: null, registrationId: registration.id },
         });
         if (done.count !== 1) throw new Error("offer gone");
-        confirmationWritten();
-        await commitAllowed;
+        await point.hold();
       }, RACE_TX);
-      await written;
+      await point.arrived;
       let cancelDone = false;
       const cancelling = cancelSession(staff.user, session.id, { now: later, ip: null }).finally(
         () => (cancelDone = true),
       );
       for (let wait = 0; wait < 100 && !cancelDone && !(await waitingForALock()); wait += 1)
         await new Promise((resolve) => setTimeout(resolve, 50));
-      letCommit();
+      point.release();
       await confirmUnguarded;
       expect(await cancelling).toMatchObject({ ok: true, alreadyCancelled: false });
       const stranded = (await leftBehind(session.id)).live;

@@ -27,6 +27,7 @@ import { getDb } from "~/utils/db.server";
 import { makeProgram, makeSession } from "#tests/factories/events";
 import { makeStaff } from "#tests/factories/jobs";
 import { makeResident, makeResidents, TEST_PASSWORD } from "#tests/factories/residents";
+import { holdPoint } from "#tests/support/hold-point";
 
 const db = getDb();
 const engine = inject("databaseEngine");
@@ -402,10 +403,7 @@ describe("applications and registrations racing a switch of the allocation", () 
       // switch (one conditional update, its "no applications" seen as it starts) runs.
       const { session, people } = await lotteryWithStaff(true);
       const resident = people[0]!;
-      let entryWritten!: () => void;
-      let letCommit!: () => void;
-      const written = new Promise<void>((resolve) => (entryWritten = resolve));
-      const commitAllowed = new Promise<void>((resolve) => (letCommit = resolve));
+      const point = holdPoint();
       const applyUnguarded = db.$transaction(async (tx) => {
         await tx.resident.updateMany({ where: { id: resident.id }, data: { updatedAt: NOW } });
         await tx.programApplication.create({
@@ -417,13 +415,12 @@ describe("applications and registrations racing a switch of the allocation", () 
             createdAt: NOW,
           },
         });
-        entryWritten();
-        await commitAllowed;
+        await point.hold();
         await tx.auditEvent.create({
           data: { action: "event.apply", subjectType: "ProgramApplication", actorId: resident.id },
         });
       }, RACE_TX);
-      await written;
+      await point.arrived;
       const switchUnguarded = db.programSession
         .updateMany({
           where: {
@@ -440,7 +437,7 @@ describe("applications and registrations racing a switch of the allocation", () 
         switchUnguarded,
         new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 5_000)),
       ]);
-      letCommit();
+      point.release();
       await applyUnguarded;
       await switchUnguarded;
       expect(switched).toEqual({ count: 1 });
