@@ -162,6 +162,11 @@ describe("keyboard only, JavaScript on", () => {
     const worker = await signUpOverHttp(uniqueEmail("keyboard-labor"), "키보드 노동자");
     const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await useSession(context, worker.cookie);
+    // the live places left arrive late, as on a slow phone: after the person has tabbed to a time
+    await page.route(/\/assets\/refreshing-times-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
     await page.goto("/labor");
     await hydrated(page);
 
@@ -181,8 +186,13 @@ describe("keyboard only, JavaScript on", () => {
     await tabTo(page, /2026년 12월 7일 월요일/, "a");
     await page.keyboard.press("Enter");
     await tabTo(page, /^이 시간 선택: 18:30–19:30/, "a");
+    // the live places left take over the list without taking the focus from the chosen time (they
+    // used to replace the list, and the focus went with it)
+    await page.locator('[data-live="on"]').waitFor({ state: "attached" });
+    expect(await focused(page)).toMatchObject({ tag: "a", name: "이 시간 선택: 18:30–19:30" });
     await page.keyboard.press("Enter");
-    await page.waitForURL(/topic=unpaid_wages/);
+    // the time's own page (the /labor address has the topic too)
+    await page.waitForURL(/\/book\/[^?]+\?.*topic=unpaid_wages/);
     await expectHeadingFocused(page, /./);
 
     await tabTo(page, /어떤 문제인지 간단히 적어 주세요/, "textarea");

@@ -1,10 +1,11 @@
 // The live part of the time picker, loaded only after the page is interactive (decision 0012):
-// react-query polls the day's JSON route every 15 seconds and the list follows.
+// react-query polls the day's JSON route every 15 seconds and hands each answer to the list. It
+// renders nothing itself: the list the page showed stays in place (and keeps the focus of a
+// keyboard user on their time) while its places left are refreshed.
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useEffect } from "react";
 import { QueryProvider } from "~/components/query-provider";
 import type { TimeChoice } from "~/domain/booking/types";
-import { TimeList, type TimeListProps } from "./time-list";
 
 async function fetchTimes(source: string, signal: AbortSignal): Promise<TimeChoice[]> {
   const response = await fetch(source, { signal, headers: { Accept: "application/json" } });
@@ -12,8 +13,16 @@ async function fetchTimes(source: string, signal: AbortSignal): Promise<TimeChoi
   return ((await response.json()) as { times: TimeChoice[] }).times;
 }
 
-function Refreshing({ source, times, action }: TimeListProps & { source: string }) {
-  const { t } = useTranslation("booking");
+export type RefreshedTimes = { source: string; times: TimeChoice[]; failed: boolean };
+
+type RefresherProps = {
+  source: string;
+  /** the loader's times: where polling starts */
+  times: TimeChoice[];
+  onRefresh: (refreshed: RefreshedTimes) => void;
+};
+
+function Refresher({ source, times, onRefresh }: RefresherProps) {
   const query = useQuery({
     queryKey: ["booking-times", source],
     queryFn: ({ signal }) => fetchTimes(source, signal),
@@ -23,19 +32,17 @@ function Refreshing({ source, times, action }: TimeListProps & { source: string 
     gcTime: 0,
     refetchInterval: 15_000,
   });
-  return (
-    <>
-      <TimeList times={query.data} action={action} />
-      <p className="hint">{t("picker.live")}</p>
-      {query.isRefetchError ? <p role="status">{t("picker.refreshFailed")}</p> : null}
-    </>
+  useEffect(
+    () => onRefresh({ source, times: query.data, failed: query.isRefetchError }),
+    [source, query.data, query.isRefetchError, onRefresh],
   );
+  return null;
 }
 
-export default function RefreshingTimes(props: TimeListProps & { source: string }) {
+export default function RefreshingTimes(props: RefresherProps) {
   return (
     <QueryProvider>
-      <Refreshing {...props} />
+      <Refresher {...props} />
     </QueryProvider>
   );
 }

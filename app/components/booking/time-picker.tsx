@@ -2,12 +2,13 @@
 // places left refresh while the page is open (react-query polling a small JSON route, loaded once
 // the page is interactive). The server still decides when the booking is confirmed.
 import { Link } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DaySummary } from "~/domain/booking/types";
 import { useRootData } from "~/utils/root-data";
 import { formatCalendarDate } from "~/utils/format";
 import { useHydrated } from "~/utils/use-hydrated";
+import type { RefreshedTimes } from "./refreshing-times";
 import { TimeList, type TimeListProps } from "./time-list";
 
 const RefreshingTimes = lazy(() => import("./refreshing-times"));
@@ -48,21 +49,26 @@ export function DayList({
 /**
  * The times of one day, refreshed every 15 seconds from `source` (a JSON route) while the page is
  * open. The server and the first render show the loader's times; the refreshing part (with
- * react-query) is loaded after hydration, so it is not in the page's first JavaScript.
+ * react-query) is loaded after hydration, so it is not in the page's first JavaScript. It only
+ * hands fresh times to this list, which stays mounted: swapping the list for a live copy once that
+ * part had loaded took away the focus of a keyboard user who had just tabbed to a time.
  */
 export function LiveTimeList(props: TimeListProps & { source: string }) {
   const { t } = useTranslation("booking");
   const hydrated = useHydrated();
-  const still = (
-    <>
-      <TimeList times={props.times} action={props.action} />
-      <p className="hint">{t("picker.live")}</p>
-    </>
-  );
-  if (!hydrated) return still;
+  const [refreshed, setRefreshed] = useState<RefreshedTimes | null>(null);
+  // answers for another day (the source changed) are not this list's
+  const current = refreshed?.source === props.source ? refreshed : null;
   return (
-    <Suspense fallback={still}>
-      <RefreshingTimes {...props} />
-    </Suspense>
+    <div className="live-times" data-live={current ? "on" : "off"}>
+      <TimeList times={current?.times ?? props.times} action={props.action} />
+      <p className="hint">{t("picker.live")}</p>
+      {current?.failed ? <p role="status">{t("picker.refreshFailed")}</p> : null}
+      {hydrated ? (
+        <Suspense fallback={null}>
+          <RefreshingTimes source={props.source} times={props.times} onRefresh={setRefreshed} />
+        </Suspense>
+      ) : null}
+    </div>
   );
 }
