@@ -33,7 +33,13 @@ export async function makePlace(overrides: { kind?: string; phone?: string | nul
 
 export async function makeService(
   placeId: string,
-  options: { kind?: string; minAge?: number; maxAge?: number } = {},
+  options: {
+    kind?: string;
+    minAge?: number;
+    maxAge?: number;
+    allocation?: "first_come" | "lottery";
+    drawLeadHours?: number;
+  } = {},
 ) {
   const eligibility =
     options.minAge !== undefined || options.maxAge !== undefined
@@ -53,6 +59,8 @@ export async function makeService(
       bookable: true,
       durationMinutes: 60,
       eligibilityId: eligibility?.id ?? null,
+      allocation: options.allocation,
+      drawLeadHours: options.drawLeadHours,
     },
     select: { id: true, slug: true, placeId: true },
   });
@@ -65,12 +73,12 @@ export async function makeService(
 export async function makeLotteryService(
   options: { kind?: string; minAge?: number; maxAge?: number; drawLeadHours?: number } = {},
 ) {
-  const { drawLeadHours = 24, ...serviceOptions } = options;
   const place = await makePlace();
-  const service = await makeService(place.id, { kind: "study_room", ...serviceOptions });
-  await getDb().service.update({
-    where: { id: service.id },
-    data: { allocation: "lottery", drawLeadHours },
+  const service = await makeService(place.id, {
+    kind: "study_room",
+    drawLeadHours: 24,
+    ...options,
+    allocation: "lottery",
   });
   return { place, service };
 }
