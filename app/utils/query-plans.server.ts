@@ -2,12 +2,13 @@
 // (WebAssembly) plans every query afresh, about 0.6 ms of CPU each, before the statement is sent.
 // A plan is a pure function of the query (its JSON, values included) and the schema: what the
 // database must generate per row (ids, now() defaults, @updatedAt) is a call the plan makes when
-// it runs, and running a plan does not change it. So the plan of a query seen before is reused:
-// a service looked up by its address, a posting, a resident's profile on their next page. Queries
-// with other values (another id) are planned as before; queries that differ only in their
-// instants ("from now on") share a plan with those instants replaced (see keepable). Prisma 7.4
-// caches plans by the query's shape (prisma/orm#29038); until Prisma 7 can migrate here, this
-// keeps the last plans by the query's text.
+// it runs, and running a plan does not change it. So the plan of a query seen before is reused.
+// Queries that differ only in their instants ("from now on"), their record ids (whose session,
+// which slot) or their form keys (UUIDs) share a plan with those values replaced (see keepable):
+// without that, every resident's every query would be new, and a booking would plan all of its
+// statements afresh. Queries with other values (a name, a search) are planned as before. Prisma
+// 7.4 caches plans by the query's shape (prisma/orm#29038); until Prisma 7 can migrate here, this
+// keeps the last plans by the query's text with those values left out.
 import { QueryCompiler as PostgresqlQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
 import { QueryCompiler as SqliteQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
 
@@ -20,18 +21,25 @@ type Compile = (query: string) => unknown;
 type CompilerClass = { prototype: { compile: Compile } };
 
 /**
- * A kept plan, for queries that differ from the one it was made for at most in their instants:
- * `instants` are the query's DateTime values in order, as they appear in the plan.
+ * A kept plan, for queries that differ from the one it was made for at most in their replaceable
+ * values: `values` are the query's instants, record ids and UUIDs in order, as they appear in the
+ * plan.
  */
-type KeptPlan = { plan: unknown; instants: string[] } | "plan every time";
+type KeptPlan = { plan: unknown; values: string[] } | "plan every time";
 
 const counts = { compiled: 0, reused: 0 };
 const plansByCompiler = new WeakMap<object, Map<string, KeptPlan>>();
 const WRAPPED = Symbol.for("seoul-portal.queryPlans");
 
-// How the client writes an instant into a query (JSON protocol): {"$type":"DateTime","value":"…"}
-const INSTANT = /\{"\$type":"DateTime","value":"([^"\\]+)"\}/g;
+// The values a plan can be reused for with others in their place, as the client writes them into
+// a query (JSON protocol): an instant, {"$type":"DateTime","value":"…"}; a record id, "c…" (a
+// cuid: "c" and 24 lower-case letters or digits, what @default(cuid()) makes), or ids joined by
+// ":" (a live key, "<slot>:<resident>"); a UUID (a form's idempotency key). Other strings (names,
+// searches, enum values, messages) stay part of the query's text.
+const REPLACEABLE =
+  /\{"\$type":"DateTime","value":"([^"\\]+)"\}|"(c[a-z0-9]{24}(?::c[a-z0-9]{24})*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g;
 const ANY_INSTANT = '{"$type":"DateTime","value":"…"}';
+const ANY_ID = '"…"';
 
 /** How many queries were planned and how many reused a kept plan, since the process started. */
 export function queryPlanCounts(): { compiled: number; reused: number } {
@@ -39,35 +47,38 @@ export function queryPlanCounts(): { compiled: number; reused: number } {
 }
 
 /**
- * Pages ask "from now on" with a new instant every time, which would make every such query new.
- * The plan of a query is kept under its text with the instants left out, together with the
- * instants it was made for. It serves a query with other instants only when those instants are
- * plain values in it: written into the plan exactly as given, and no other text of the query the
- * same as one of them (so that every copy in the plan is that instant). Otherwise the shape is
- * planned every time, as before.
+ * Pages ask "from now on" with a new instant every time, and every resident asks for their own
+ * records, which would make every such query new. The plan of a query is kept under its text with
+ * the replaceable values left out, together with the values it was made for. It serves a query
+ * with other values only when those values are plain parameters in it: written into the plan
+ * exactly as given and never inside a longer text (a statement, a message), and no other text of
+ * the query the same as one of them (so that every copy in the plan is that value). Otherwise the
+ * shape is planned every time, as before.
  */
-function keepable(query: string, instants: string[], plan: unknown): KeptPlan {
-  // replacing instants copies the plan: only a tree of plain objects, arrays and values is copied
-  if (instants.length > 0 && !isPlainTree(plan)) return "plan every time";
-  for (const instant of new Set(instants)) {
-    const asInstant = instants.filter((other) => other === instant).length;
-    if (query.split(`"${instant}"`).length - 1 !== asInstant) return "plan every time";
-    if (!containsText(plan, instant)) return "plan every time";
+function keepable(query: string, values: string[], plan: unknown): KeptPlan {
+  // replacing values copies the plan: only a tree of plain objects, arrays and values is copied
+  if (values.length > 0 && !isPlainTree(plan)) return "plan every time";
+  const replaced = new Set(values);
+  for (const value of replaced) {
+    const asValue = values.filter((other) => other === value).length;
+    if (query.split(`"${value}"`).length - 1 !== asValue) return "plan every time";
+    if (!containsText(plan, value) || containsWithin(plan, value, replaced))
+      return "plan every time";
   }
-  return { plan, instants };
+  return { plan, values };
 }
 
 /**
- * What each kept instant becomes in the query asked now; undefined when one kept instant stood
- * for two that now differ ("open now": opens ≤ now < closes, then two other instants), which the
- * plan cannot tell apart.
+ * What each kept value becomes in the query asked now; undefined when one kept value stood for
+ * two that now differ ("open now": opens ≤ now < closes, then two other instants; a resident's
+ * own id asked twice, then two residents), which the plan cannot tell apart.
  */
 function replacementsFor(kept: string[], asked: string[]): Map<string, string> | undefined {
   const replacements = new Map<string, string>();
-  for (const [i, instant] of kept.entries()) {
-    const replacement = replacements.get(instant);
+  for (const [i, value] of kept.entries()) {
+    const replacement = replacements.get(value);
     if (replacement !== undefined && replacement !== asked[i]) return undefined;
-    replacements.set(instant, asked[i]!);
+    replacements.set(value, asked[i]!);
   }
   return replacements;
 }
@@ -90,13 +101,26 @@ function containsText(value: unknown, text: string): boolean {
   return false;
 }
 
-/** A copy of the plan with every kept instant replaced by the one asked now. */
-function withInstants(value: unknown, replacements: Map<string, string>): unknown {
+/**
+ * Whether the text is part of a longer string in the plan (written into a statement, say), other
+ * than one of the values replaced as a whole (a resident's id inside their live key).
+ */
+function containsWithin(value: unknown, text: string, replaced: Set<string>): boolean {
+  if (typeof value === "string")
+    return value !== text && !replaced.has(value) && value.includes(text);
+  if (Array.isArray(value)) return value.some((item) => containsWithin(item, text, replaced));
+  if (value && typeof value === "object")
+    return Object.values(value).some((item) => containsWithin(item, text, replaced));
+  return false;
+}
+
+/** A copy of the plan with every kept value replaced by the one asked now. */
+function withValues(value: unknown, replacements: Map<string, string>): unknown {
   if (typeof value === "string") return replacements.get(value) ?? value;
-  if (Array.isArray(value)) return value.map((item) => withInstants(item, replacements));
+  if (Array.isArray(value)) return value.map((item) => withValues(item, replacements));
   if (value && typeof value === "object") {
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = withInstants(item, replacements);
+    for (const [key, item] of Object.entries(value)) copy[key] = withValues(item, replacements);
     return copy;
   }
   return value;
@@ -114,28 +138,28 @@ function keepPlans(compilerClass: CompilerClass) {
     if (query.length > KEPT_QUERY_MAX_CHARS) return planAfresh(this, query);
     let plans = plansByCompiler.get(this);
     if (!plans) plansByCompiler.set(this, (plans = new Map()));
-    const instants: string[] = [];
-    const shape = query.replace(INSTANT, (_, instant: string) => {
-      instants.push(instant);
-      return ANY_INSTANT;
+    const values: string[] = [];
+    const shape = query.replace(REPLACEABLE, (_, instant?: string, id?: string) => {
+      values.push((instant ?? id)!);
+      return instant !== undefined ? ANY_INSTANT : ANY_ID;
     });
     const kept = plans.get(shape);
     if (kept !== undefined) {
       plans.delete(shape);
       plans.set(shape, kept);
       if (kept === "plan every time") return planAfresh(this, query);
-      if (kept.instants.every((instant, i) => instant === instants[i])) {
+      if (kept.values.every((value, i) => value === values[i])) {
         counts.reused += 1;
         return kept.plan;
       }
-      const replacements = replacementsFor(kept.instants, instants);
+      const replacements = replacementsFor(kept.values, values);
       if (!replacements) return planAfresh(this, query);
       counts.reused += 1;
-      return withInstants(kept.plan, replacements);
+      return withValues(kept.plan, replacements);
     }
     const plan = planAfresh(this, query);
     if (plans.size >= KEPT_PLANS) plans.delete(plans.keys().next().value!);
-    plans.set(shape, keepable(query, instants, plan));
+    plans.set(shape, keepable(query, values, plan));
     return plan;
   };
   prototype[WRAPPED] = true;

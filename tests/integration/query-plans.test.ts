@@ -1,9 +1,12 @@
 // app/utils/query-plans.server.ts keeps the plans of queries asked before (decision 0013): a
-// plan is reused only for exactly the same query, and what the database generates per row (ids,
-// now() defaults, @updatedAt) is still generated afresh each time a reused plan runs.
+// plan is reused only for the same query, or one that differs only in its instants, record ids
+// and UUIDs where those are plain parameters of the plan; what the database generates per row
+// (ids, now() defaults, @updatedAt) is still generated afresh each time a reused plan runs.
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { KEPT_PLANS, queryPlanCounts } from "~/utils/query-plans.server";
+import { liveKey } from "~/domain/booking/rules";
+import { makePlace, makeService, makeSlot } from "#tests/factories/booking";
 import { makeOrganization } from "#tests/factories/jobs";
 import { makeResident } from "#tests/factories/residents";
 
@@ -15,7 +18,7 @@ const since = (before: PlanCounts) => {
 };
 
 describe("query plans asked again", () => {
-  it("are compiled once for exactly the same query, and again for other values", async () => {
+  it("are compiled once for the same query, and again for other names", async () => {
     const organization = await makeOrganization("계획 재사용 기관");
     const read = (id: string) =>
       getDb().organization.findUnique({ where: { id }, select: { id: true, nameKo: true } });
@@ -26,12 +29,119 @@ describe("query plans asked again", () => {
     expect(second).toEqual(first);
     expect(second).toEqual({ id: organization.id, nameKo: "계획 재사용 기관" });
 
-    // another value is another query: its own plan, and its own answer
+    // another record id shares the plan, with its own answer; a value that is not an id (a
+    // name, a made-up key) is another query, with its own plan
     const other = await makeOrganization("다른 기관");
     const afterOther = counts();
     expect(await read(other.id)).toEqual({ id: other.id, nameKo: "다른 기관" });
     expect(await read("no-such-organization")).toBeNull();
-    expect(since(afterOther)).toEqual({ compiled: 2, reused: 0 });
+    expect(await read("no-such-organization-either")).toBeNull();
+    expect(since(afterOther)).toEqual({ compiled: 2, reused: 1 });
+  });
+
+  it("are shared by every resident's own records, each answered and written for its own", async () => {
+    const names = ["갑", "을", "병"];
+    const [first, second, third] = await Promise.all(names.map((name) => makeResident({ name })));
+    const expiresAt = new Date("2030-01-01T00:00:00Z");
+    const before = counts();
+    // a write, a read and a count, each asked for three residents
+    const sessions = [];
+    for (const resident of [first!, second!, third!]) {
+      sessions.push(
+        await getDb().session.create({
+          data: { residentId: resident.id, expiresAt },
+          select: { id: true, residentId: true },
+        }),
+      );
+    }
+    for (const [i, resident] of [first!, second!, third!].entries()) {
+      const session = await getDb().session.findUnique({
+        where: { id: sessions[i]!.id },
+        select: { resident: { select: { id: true, name: true } } },
+      });
+      expect(session?.resident).toEqual({ id: resident.id, name: names[i] });
+      expect(await getDb().session.count({ where: { residentId: resident.id } })).toBe(1);
+    }
+    expect(since(before)).toEqual({ compiled: 3, reused: 6 });
+    expect(sessions.map((session) => session.residentId)).toEqual([
+      first!.id,
+      second!.id,
+      third!.id,
+    ]);
+
+    // a form key (a UUID) too
+    const byKey = (key: string) =>
+      getDb().booking.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
+    const beforeKeys = counts();
+    expect(await byKey(crypto.randomUUID())).toBeNull();
+    expect(await byKey(crypto.randomUUID())).toBeNull();
+    expect(since(beforeKeys)).toEqual({ compiled: 1, reused: 1 });
+  });
+
+  it("are shared by live keys made of ids, inside which the resident's own id is replaced too", async () => {
+    const place = await makePlace();
+    const service = await makeService(place.id);
+    const slot = await makeSlot(service.id, "2030-03-04", "10:00");
+    const residents = await Promise.all(["정", "무"].map((name) => makeResident({ name })));
+    const entries = [];
+    for (const resident of residents)
+      entries.push(
+        await getDb().waitlistEntry.create({
+          data: {
+            slotId: slot.id,
+            residentId: resident.id,
+            liveKey: liveKey(slot.id, resident.id),
+          },
+          select: { id: true },
+        }),
+      );
+    // the booking's own read: the resident, with their live waitlist entry on this slot
+    const withEntry = (residentId: string) =>
+      getDb().resident.findFirst({
+        where: { id: residentId, deletedAt: null },
+        select: {
+          id: true,
+          waitlistEntries: {
+            where: { liveKey: liveKey(slot.id, residentId) },
+            select: { id: true },
+          },
+        },
+      });
+    const before = counts();
+    for (const [i, resident] of residents.entries())
+      expect(await withEntry(resident.id)).toEqual({
+        id: resident.id,
+        waitlistEntries: [{ id: entries[i]!.id }],
+      });
+    expect(since(before)).toEqual({ compiled: 1, reused: 1 });
+  });
+
+  it("are not shared where an id is part of a longer parameter, or one id stood for two", async () => {
+    const organization = await makeOrganization("아이디 기관");
+    const other = await makeOrganization("다른 아이디 기관");
+    // "contains" sends "%<id>%" as its parameter: a reused plan would keep the first search's text
+    await getDb().organization.update({
+      where: { id: organization.id },
+      data: { nameKo: `기관 ${organization.id}` },
+    });
+    const named = (text: string) =>
+      getDb().organization.findMany({
+        where: { nameKo: { contains: text } },
+        select: { id: true },
+      });
+    const before = counts();
+    expect(await named(other.id)).toEqual([]);
+    expect(await named(organization.id)).toEqual([{ id: organization.id }]);
+    expect(since(before)).toEqual({ compiled: 2, reused: 0 });
+
+    // one id asked twice, then two different ones: the plan cannot tell which copy is which
+    const eitherButNot = (id: string, not: string) =>
+      getDb().organization.count({ where: { id, NOT: { id: not } } });
+    const beforeTwice = counts();
+    expect(await eitherButNot(organization.id, organization.id)).toBe(0);
+    expect(await eitherButNot(organization.id, other.id)).toBe(1);
+    expect(await eitherButNot(other.id, other.id)).toBe(0);
+    expect(since(beforeTwice)).toEqual({ compiled: 2, reused: 1 });
   });
 
   it("are shared by queries that differ only in their instants, each answered for its own", async () => {
