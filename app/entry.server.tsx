@@ -1,4 +1,3 @@
-import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -14,6 +13,7 @@ import {
   getRenderI18n,
 } from "./utils/i18n.server";
 import { SUPPORTED_LANGUAGES } from "./utils/i18n";
+import { htmlBody } from "./utils/html-stream.server";
 import { NonceProvider } from "./utils/nonce";
 import { RequestIdProvider } from "./utils/request-id";
 
@@ -61,7 +61,7 @@ export default async function handleRequest(
         [readyEvent]() {
           shellRendered = true;
           for (const error of beforeShell.splice(0)) logError(error, loadContext);
-          const body = withoutNulBytes();
+          const body = htmlBody();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -99,24 +99,6 @@ async function describeForServiceWorker(request: Request, headers: Headers, loca
   } catch {
     // the database failed the root loader too: this page is an error page, and says nothing
   }
-}
-
-/**
- * React 18's streaming renderer encodes into a reused 2 KB buffer and, when a multi-byte
- * character (all of Korean) does not fit at its end, flushes the unwritten tail as NUL bytes
- * (facebook/react#26228, fixed only in React 19). NUL never occurs in valid HTML text, so it is
- * dropped here.
- */
-function withoutNulBytes() {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      if (!chunk.includes(0)) return callback(null, chunk);
-      const kept = Buffer.allocUnsafe(chunk.length);
-      let length = 0;
-      for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
-      callback(null, kept.subarray(0, length));
-    },
-  });
 }
 
 export function handleError(
