@@ -5,6 +5,11 @@
 // Targets: each logged-in page ≥ 0.33 of the reference's requests per second with p99 < 150 ms;
 // GET /api/places without a cache hit ≥ 0.5.
 // Knobs: BENCH_PAGES_CONFIGURATIONS (A,B,C), BENCH_DURATION_S (5 per run), BENCH_ROUNDS (3).
+// As browsers (BENCH_PAGES_AS_BROWSERS=1): every request asks for gzip, as every browser does
+// (the page and the reference both compressed), and comes from the next of BENCH_PAGES_RESIDENTS
+// (1,000) residents in turn rather than one resident per connection, so that what is kept per
+// resident (their session's and profile's query plans) is not flattered by 20 residents asking
+// again and again.
 import crypto from "node:crypto";
 import type autocannon from "autocannon";
 import { commitSessionRedirect } from "../../app/utils/auth.server";
@@ -26,6 +31,9 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** autocannon's connections in load() (tests/bench/support.ts) */
 const CONNECTIONS = 20;
+const AS_BROWSERS = process.env.BENCH_PAGES_AS_BROWSERS === "1";
+const RESIDENTS = AS_BROWSERS ? Number(process.env.BENCH_PAGES_RESIDENTS ?? 1000) : CONNECTIONS;
+const BROWSER_HEADERS: Record<string, string> = AS_BROWSERS ? { "accept-encoding": "gzip" } : {};
 
 // The server and this process sign the session cookie with the same secret.
 process.env.SESSION_SECRETS = `bench-pages-${crypto.randomUUID()}`;
@@ -62,9 +70,9 @@ try {
     await seed(database.db, { now, demoAccounts: false });
     // One resident per connection (20), as many residents would load the site: caches that
     // serve one resident's repeated requests (their session, their profile's query plans) are
-    // not flattered by a single resident asking again and again.
+    // not flattered by a single resident asking again and again. As browsers: 1,000 in turn.
     const cookies: string[] = [];
-    for (let i = 0; i < CONNECTIONS; i += 1) {
+    for (let i = 0; i < RESIDENTS; i += 1) {
       const resident = await database.db.resident.create({
         data: {
           email: `pages-${crypto.randomUUID()}@example.test`,
@@ -92,10 +100,25 @@ try {
     });
     await database.close();
     let nextResident = 0;
-    const asResidents: Partial<autocannon.Options> = {
-      setupClient: (client) =>
-        client.setHeaders({ cookie: cookies[nextResident++ % cookies.length]! }),
-    };
+    const asResidents: Partial<autocannon.Options> = AS_BROWSERS
+      ? {
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                headers: {
+                  ...request.headers,
+                  ...BROWSER_HEADERS,
+                  cookie: cookies[nextResident++ % cookies.length]!,
+                },
+              }),
+            },
+          ],
+        }
+      : {
+          setupClient: (client) =>
+            client.setHeaders({ cookie: cookies[nextResident++ % cookies.length]! }),
+        };
 
     // the load comes from one address: lift the map API's per-address limit
     const server = await startServer(database.url, {
@@ -110,7 +133,11 @@ try {
         ["logged in: GET /book/<service>", `/book/${service.slug}`, asResidents],
         ["logged in: GET /jobs/<posting>", `/jobs/${posting.slug}`, asResidents],
         // not in the shared cache of public pages: every request is worked out
-        ["GET /api/places (no cache hit)", "/api/places?bbox=126.8,37.4,127.2,37.7", {}],
+        [
+          "GET /api/places (no cache hit)",
+          "/api/places?bbox=126.8,37.4,127.2,37.7",
+          { headers: BROWSER_HEADERS },
+        ],
       ];
       const rows: Compared[] = [];
       for (const [title, path, asWhom] of pages) {
@@ -119,10 +146,12 @@ try {
           await compareWithReference(title, `${reference.url}/`, options, {
             rounds: ROUNDS,
             duration: DURATION_S,
+            referenceHeaders: BROWSER_HEADERS,
           }),
         );
       }
-      printCompared(`${configuration.label} (${new Date().toISOString()})`, rows, TARGETS);
+      const how = AS_BROWSERS ? `, as browsers: gzip, ${RESIDENTS} residents in turn` : "";
+      printCompared(`${configuration.label}${how} (${new Date().toISOString()})`, rows, TARGETS);
     } finally {
       await server.stop();
       await database.drop();

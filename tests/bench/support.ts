@@ -354,18 +354,20 @@ export async function compareWithReference(
   title: string,
   referenceUrl: string,
   page: autocannon.Options,
-  options: { rounds?: number; duration?: number } = {},
+  /** `referenceHeaders`: sent to the reference too (Accept-Encoding, when the page gets it) */
+  options: { rounds?: number; duration?: number; referenceHeaders?: Record<string, string> } = {},
 ): Promise<Compared> {
   const rounds = options.rounds ?? 3;
   const duration = options.duration ?? 5;
   const pageRuns: LoadResult[] = [];
   const referenceRuns: LoadResult[] = [];
+  const reference = { url: referenceUrl, headers: options.referenceHeaders };
   // Warm both up first (not counted): the first requests of a route compile its module and run
   // cold code, which would otherwise land in the first round's p99.
-  await load("reference warm-up", { url: referenceUrl, duration: WARM_UP_S });
+  await load("reference warm-up", { ...reference, duration: WARM_UP_S });
   await load(`${title} warm-up`, { ...page, duration: WARM_UP_S });
   for (let round = 0; round < rounds; round += 1) {
-    referenceRuns.push(await load("reference", { url: referenceUrl, duration }));
+    referenceRuns.push(await load("reference", { ...reference, duration }));
     pageRuns.push(await load(title, { duration, ...page }));
   }
   const pageMedian = median(pageRuns);
