@@ -18,7 +18,7 @@ export const KEPT_PLANS = 500;
 const KEPT_QUERY_MAX_CHARS = 8_192;
 
 type Compile = (query: string) => unknown;
-type CompilerClass = { prototype: { compile: Compile } };
+type CompilerClass = { prototype: { compile: Compile; compileBatch: Compile } };
 
 /**
  * A kept plan, for queries that differ from the one it was made for at most in their replaceable
@@ -126,15 +126,25 @@ function withValues(value: unknown, replacements: Map<string, string>): unknown 
   return value;
 }
 
+/**
+ * Wraps both ways the client asks for plans: one query (`compile`), and the queries it sends
+ * together (`compileBatch`): those asked in the same tick inside a transaction
+ * (`Promise.all([tx.a.findMany(…), tx.b.findMany(…)])`), and findUniques it gathers into one.
+ */
 function keepPlans(compilerClass: CompilerClass) {
   const prototype = compilerClass.prototype as CompilerClass["prototype"] & { [WRAPPED]?: true };
   if (prototype[WRAPPED]) return;
-  const compile = prototype.compile;
+  prototype.compile = reusing(prototype.compile);
+  prototype.compileBatch = reusing(prototype.compileBatch);
+  prototype[WRAPPED] = true;
+}
+
+function reusing(compile: Compile): Compile {
   const planAfresh = (compiler: object, query: string) => {
     counts.compiled += 1;
     return compile.call(compiler, query);
   };
-  prototype.compile = function compileOrReuse(this: object, query: string) {
+  return function compileOrReuse(this: object, query: string) {
     if (query.length > KEPT_QUERY_MAX_CHARS) return planAfresh(this, query);
     let plans = plansByCompiler.get(this);
     if (!plans) plansByCompiler.set(this, (plans = new Map()));
@@ -162,7 +172,6 @@ function keepPlans(compilerClass: CompilerClass) {
     plans.set(shape, keepable(query, values, plan));
     return plan;
   };
-  prototype[WRAPPED] = true;
 }
 
 /** Called before the first client is made (db.server.ts); calling it again changes nothing. */

@@ -116,6 +116,42 @@ describe("query plans asked again", () => {
     expect(since(before)).toEqual({ compiled: 1, reused: 1 });
   });
 
+  it("are shared by queries sent together, each answered for its own", async () => {
+    const names = ["기", "경", "신"];
+    const residents = await Promise.all(names.map((name) => makeResident({ name })));
+    const expiresAt = new Date("2030-01-01T00:00:00Z");
+    for (const resident of residents)
+      await getDb().session.create({ data: { residentId: resident.id, expiresAt } });
+    // two reads asked in the same tick inside a transaction go to the compiler as one batch
+    const inOneTransaction = (residentId: string) =>
+      getDb().$transaction((tx) =>
+        Promise.all([
+          tx.resident.findMany({ where: { id: residentId }, select: { name: true } }),
+          tx.session.count({ where: { residentId } }),
+        ]),
+      );
+    const before = counts();
+    for (const [i, resident] of residents.entries())
+      expect(await inOneTransaction(resident.id)).toEqual([[{ name: names[i] }], 1]);
+    expect(since(before)).toEqual({ compiled: 1, reused: 2 });
+
+    // findUniques asked together are gathered into one query, and the answers split by id
+    const together = (ids: string[]) =>
+      Promise.all(
+        ids.map((id) => getDb().resident.findUnique({ where: { id }, select: { name: true } })),
+      );
+    const [first, second, third] = residents.map((resident) => resident.id) as [
+      string,
+      string,
+      string,
+    ];
+    const beforeTogether = counts();
+    expect(await together([first, second])).toEqual([{ name: "기" }, { name: "경" }]);
+    expect(await together([third, first])).toEqual([{ name: "신" }, { name: "기" }]);
+    expect(await together([second, third])).toEqual([{ name: "경" }, { name: "신" }]);
+    expect(since(beforeTogether).compiled).toBe(1);
+  });
+
   it("are not shared where an id is part of a longer parameter, or one id stood for two", async () => {
     const organization = await makeOrganization("아이디 기관");
     const other = await makeOrganization("다른 아이디 기관");
@@ -218,7 +254,10 @@ describe("query plans asked again", () => {
     const first = await create();
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await create();
-    expect(since(before)).toEqual({ compiled: 1, reused: 1 });
+    // the second reuses the first's plan (and the first may reuse one made for another resident)
+    const planned = since(before);
+    expect(planned.compiled + planned.reused).toBe(2);
+    expect(planned.reused).toBeGreaterThanOrEqual(1);
     expect(second.id).not.toBe(first.id);
     expect(second.createdAt.getTime()).toBeGreaterThan(first.createdAt.getTime());
     expect(await getDb().session.count({ where: { residentId: resident.id } })).toBe(2);
