@@ -8,11 +8,9 @@ import { Transform } from "node:stream";
  *   pieces of its 2 KB buffer, all at once for the shell and again for each Suspense boundary that
  *   resolves later. Every chunk that leaves here is written and flushed separately downstream:
  *   Remix's adapter calls `res.flush()` after each one, so the compression middleware makes a
- *   zlib flush, a thread-pool round trip and a socket write of each. Under load every one of those
- *   waits for a turn of the busy event loop, so a page of ten chunks waited ten turns (a refused
- *   booking's page took seconds while a booking, with no body, took milliseconds). So the pieces
- *   are gathered until the renderer's synchronous writing is done (the next microtask) and sent
- *   together. What resolves later is still streamed, in its own chunk.
+ *   zlib flush, a thread-pool round trip and a socket write of each: a page of ten chunks paid
+ *   for ten. So the pieces are gathered until the renderer's synchronous writing is done (the
+ *   next microtask) and sent together. What resolves later is still streamed, in its own chunk.
  * - Drops NUL bytes. React 18 encodes into a reused 2 KB buffer and, when a multi-byte character
  *   (all of Korean) does not fit at its end, flushes the unwritten tail as NUL bytes
  *   (facebook/react#26228, fixed only in React 19). NUL never occurs in valid HTML text.
