@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { plainErrorReference } from "./error-reference.js";
+import { createAdmission } from "./admission.js";
 import { createLogger, requestLogger } from "./logging.js";
 import {
   connectWorkerToPrimary,
@@ -331,8 +332,10 @@ export async function startServer(config) {
   if (responseCacheSeconds > 0)
     app.use(createResponseCache({ ttlSeconds: responseCacheSeconds }).middleware);
 
+  const admission = createAdmission({ limit: config.maxRequestsInApp });
   app.all(
     "*",
+    admission.middleware,
     requestScope,
     createRequestHandler({
       build,

@@ -21,6 +21,7 @@ const ServerEnv = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   APP_ORIGINS: z.string().optional(),
+  MAX_REQUESTS_IN_APP: z.coerce.number().int().min(0).max(10_000).optional(),
 });
 
 /** `postgresql://…` (or `postgres://…`) or else a SQLite file, as app/utils/env.server.ts decides. */
@@ -60,6 +61,10 @@ export function serverConfig(env = process.env, machine = {}) {
     metricsToken: values.METRICS_TOKEN,
     metricsPort: values.METRICS_PORT,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    // SQLite: the app's work is all on this thread, and four at a time kept the most throughput
+    // with the shortest tail (docs/benchmarks.md). PostgreSQL requests wait on the network, and no
+    // bound was measured there: none unless asked.
+    maxRequestsInApp: values.MAX_REQUESTS_IN_APP ?? (engine === "sqlite" ? 4 : 0),
     origins: site.origins,
     originsConfigured: site.configured,
   };

@@ -37,6 +37,17 @@ describe("server configuration", () => {
     expect(config.logRequests).toBe(true);
     expect(serverConfig({ LOG_REQUESTS: "false" }).logRequests).toBe(false);
   });
+
+  it("bounds the requests inside the app on SQLite, not on PostgreSQL, unless told otherwise", () => {
+    expect(serverConfig({ ...production }).maxRequestsInApp).toBe(4);
+    const postgresql = { ...production, DATABASE_URL: "postgresql://u@h/db" };
+    expect(serverConfig(postgresql).maxRequestsInApp).toBe(0);
+    expect(serverConfig({ ...postgresql, MAX_REQUESTS_IN_APP: "8" }).maxRequestsInApp).toBe(8);
+    expect(serverConfig({ ...production, MAX_REQUESTS_IN_APP: "0" }).maxRequestsInApp).toBe(0);
+    expect(() => serverConfig({ ...production, MAX_REQUESTS_IN_APP: "-1" })).toThrow(
+      /MAX_REQUESTS_IN_APP/,
+    );
+  });
 });
 
 describe("request ids", () => {

@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   /// Seconds that public pages (for visitors who are not logged in, server/app.js) and the public
   /// data of logged-in pages (public-reads.server.ts) may be shared: 15 in production, else 0.
   RESPONSE_CACHE_SECONDS: unsetIfBlank(z.coerce.number().int().min(0).max(3600).optional()),
+  /// Requests inside the app at a time per process (server/admission.js); the rest wait in
+  /// arrival order, each admitted once its body has arrived. 0 = no bound. Default: 4 on SQLite,
+  /// 0 on PostgreSQL.
+  MAX_REQUESTS_IN_APP: unsetIfBlank(z.coerce.number().int().min(0).max(10_000).optional()),
   /// On SIGTERM, how long requests in flight may take to finish before connections are closed.
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /// The site's public origin(s), comma-separated, the canonical one first (every absolute link,

@@ -59,4 +59,13 @@ describe("the page's HTML stream", () => {
     expect(out.join("")).toBe("청년일자리");
     expect(out.join("")).not.toContain("\0");
   });
+
+  it("drops NUL bytes wherever they are, keeping every byte between them", async () => {
+    const out = await chunksOut((body) => {
+      body.write(Buffer.concat([Buffer.from([0]), Buffer.from("<p>"), Buffer.from([0, 0, 0])]));
+      body.write(Buffer.concat([Buffer.from("쉼터"), Buffer.from([0]), Buffer.from("</p>")]));
+      body.write(Buffer.from([0, 0]));
+    });
+    expect(out.join("")).toBe("<p>쉼터</p>");
+  });
 });

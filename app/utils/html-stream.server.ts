@@ -43,9 +43,17 @@ export function htmlBody(): Transform {
 }
 
 function withoutNul(chunk: Buffer): Buffer {
-  if (!chunk.includes(0)) return chunk;
+  let nul = chunk.indexOf(0);
+  if (nul === -1) return chunk;
+  // a few NULs at the end of some 2 KB pieces: copy the runs between them (natively), not bytes
   const kept = Buffer.allocUnsafe(chunk.length);
   let length = 0;
-  for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+  let from = 0;
+  while (nul !== -1) {
+    length += chunk.copy(kept, length, from, nul);
+    from = nul + 1;
+    nul = chunk.indexOf(0, from);
+  }
+  length += chunk.copy(kept, length, from);
   return kept.subarray(0, length);
 }
