@@ -4,7 +4,8 @@
 // PostgreSQL server is there).
 // Targets: each logged-in page ≥ 0.33 of the reference's requests per second with p99 < 150 ms;
 // GET /api/places without a cache hit ≥ 0.5.
-// Knobs: BENCH_PAGES_CONFIGURATIONS (A,B,C), BENCH_DURATION_S (5 per run), BENCH_ROUNDS (3).
+// Knobs: BENCH_PAGES_CONFIGURATIONS (A,B,C), BENCH_DURATION_S (5 per run), BENCH_ROUNDS (3),
+// BENCH_PAGES_ONLY (the loads whose title contains it, e.g. "for-me": to profile one page).
 // As browsers (BENCH_PAGES_AS_BROWSERS=1): every request asks for gzip, as every browser does
 // (the page and the reference both compressed), and comes from the next of BENCH_PAGES_RESIDENTS
 // (1,000) residents in turn rather than one resident per connection, so that what is kept per
@@ -46,6 +47,7 @@ const CONFIGURATIONS: Configuration[] = [
   { key: "C", label: "C: PostgreSQL, 2 processes", engine: "postgresql", workers: 2 },
 ];
 const chosen = (process.env.BENCH_PAGES_CONFIGURATIONS ?? "A,B,C").toUpperCase().split(",");
+const ONLY = process.env.BENCH_PAGES_ONLY ?? "";
 
 const TARGETS: Record<string, string> = {
   "logged in: GET /cafes": "≥ 0.33×, p99 < 150 ms",
@@ -140,7 +142,7 @@ try {
         ],
       ];
       const rows: Compared[] = [];
-      for (const [title, path, asWhom] of pages) {
+      for (const [title, path, asWhom] of pages.filter(([title]) => title.includes(ONLY))) {
         const options: autocannon.Options = { url: `${server.url}${path}`, ...asWhom };
         rows.push(
           await compareWithReference(title, `${reference.url}/`, options, {

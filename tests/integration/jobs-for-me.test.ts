@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
+import { opportunitiesFor, opportunityCatalog } from "~/domain/jobs/opportunities.server";
 import { loader as forMeLoader } from "~/routes/for-me";
 import { makeSlot } from "#tests/factories/booking";
 import { call, getRequest } from "#tests/factories/http";
@@ -234,6 +235,35 @@ describe("for me", () => {
     // a page shorter than the list: every group, every entry counted, but only a few listed
     const listed = data.serviceGroups.reduce((sum, g) => sum + g.entries.length, 0);
     expect(listed).toBeLessThanOrEqual(data.serviceGroups.length * 3);
+  });
+
+  it("groups one shared catalog's services for each resident's own district and criteria", async () => {
+    const young = await makeCriteria({ maxAge: 34 });
+    await placeWith(GANGNAM, [{ kind: "resume_clinic", nameKo: "시험 첨삭" }]);
+    await placeWith(NOWON, [{ kind: "resume_clinic", nameKo: "시험 첨삭" }]);
+    await placeWith(JUNG, [
+      { kind: "mentoring", nameKo: "시험 청년 멘토링", eligibilityId: young.id },
+    ]);
+    const residents = [
+      await makeResident(eligibleProfile({ district: "gangnam" })),
+      await makeResident(eligibleProfile({ district: "nowon" })),
+      await makeResident(eligibleProfile({ district: "nowon", birthDate: "1970-01-01" })),
+    ];
+    // what each resident sees with a catalog of their own…
+    const alone = [];
+    for (const resident of residents)
+      alone.push((await opportunitiesFor(resident.id, NOW)).serviceGroups);
+    // …they see with one catalog shared by all, asked twice in turn (the second time kept)
+    const catalog = await opportunityCatalog(NOW);
+    for (let round = 0; round < 2; round += 1)
+      for (const [i, resident] of residents.entries())
+        expect((await opportunitiesFor(resident.id, NOW, catalog)).serviceGroups).toEqual(alone[i]);
+
+    const clinicFirst = (groups: (typeof alone)[number]) =>
+      groups.find((g) => g.kind === "resume_clinic")!.entries[0]!.first.district;
+    expect(alone.map(clinicFirst)).toEqual(["gangnam", "nowon", "nowon"]);
+    const mentoring = alone.map((groups) => groups.some((g) => g.kind === "mentoring"));
+    expect(mentoring).toEqual([true, true, false]);
   });
 
   it("collapses a service missed at many places into one miss", async () => {

@@ -135,7 +135,7 @@ export async function opportunitiesFor(
 ): Promise<ForMe> {
   const db = getDb();
   const today = seoulDate(now);
-  const [facts, { criteriaRows, services, rounds }, applications] = await Promise.all([
+  const [facts, catalogUsed, applications] = await Promise.all([
     getProfileFacts(residentId),
     catalog ?? opportunityCatalog(now),
     // one row per posting or round applied for (a unique key): few per resident
@@ -145,6 +145,7 @@ export async function opportunitiesFor(
       select: APPLICATION_STEP_SELECT,
     }),
   ]);
+  const { criteriaRows, services, rounds } = catalogUsed;
   const reasonsByCriteria = new Map(
     criteriaRows.map((row) => [row.id, judge(criteriaFromRow(row), facts, today).reasons]),
   );
@@ -223,21 +224,7 @@ export async function opportunitiesFor(
     .slice(0, MISSES_SHOWN);
   return {
     facts,
-    serviceGroups: groupServices(
-      eligibleServices.map((s) => ({
-        slug: s.slug,
-        kind: s.kind,
-        name: { ko: s.nameKo, en: s.nameEn },
-        place: {
-          slug: s.place.slug,
-          name: { ko: s.place.nameKo, en: s.place.nameEn },
-          district: s.place.district,
-          latitude: s.place.latitude,
-          longitude: s.place.longitude,
-        },
-      })),
-      residentOrigin(facts.district),
-    ),
+    serviceGroups: serviceGroupsFor(catalogUsed, eligibleServices, facts.district, eligibleIds),
     rounds: allRounds.filter((r) => r.reasons.length === 0),
     postings: eligiblePostings.map((p) => postingCard({ ...p, round: null }, now)),
     postingTotal: eligiblePostingCount,
@@ -245,6 +232,46 @@ export async function opportunitiesFor(
     openApplications: open.shown,
     moreOpenApplications: open.more,
   };
+}
+
+/** Grouped services kept per catalog, by what they depend on: at most this many ways. */
+const GROUPINGS_KEPT = 200;
+const groupingsByCatalog = new WeakMap<OpportunityCatalog, Map<string, ServiceGroup[]>>();
+
+/**
+ * The eligible services grouped (groupServices), kept with the catalog they come from: they
+ * depend only on it, the resident's district and which criteria the resident meets, which many
+ * residents share. A catalog shared between requests (public-reads.server.ts) thus groups once
+ * per district and set of criteria met rather than on every request.
+ */
+function serviceGroupsFor(
+  catalog: OpportunityCatalog,
+  eligibleServices: OpportunityCatalog["services"],
+  district: string | null,
+  eligibleCriteriaIds: string[],
+): ServiceGroup[] {
+  let kept = groupingsByCatalog.get(catalog);
+  if (!kept) groupingsByCatalog.set(catalog, (kept = new Map()));
+  const key = `${district ?? ""}\u0000${eligibleCriteriaIds.join(",")}`;
+  const found = kept.get(key);
+  if (found) return found;
+  const groups = groupServices(
+    eligibleServices.map((s) => ({
+      slug: s.slug,
+      kind: s.kind,
+      name: { ko: s.nameKo, en: s.nameEn },
+      place: {
+        slug: s.place.slug,
+        name: { ko: s.place.nameKo, en: s.place.nameEn },
+        district: s.place.district,
+        latitude: s.place.latitude,
+        longitude: s.place.longitude,
+      },
+    })),
+    residentOrigin(district),
+  );
+  if (kept.size < GROUPINGS_KEPT) kept.set(key, groups);
+  return groups;
 }
 
 /**
