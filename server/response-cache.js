@@ -2,7 +2,10 @@
 // (what a CDN would do at the edge): on deadline day and at 2 a.m. most requests are the same
 // directory and search pages. Only anonymous GETs of listed paths are cached, only 200 HTML
 // without Set-Cookie, for a few seconds, keyed by URL and language hints. Every hit gets its own
-// CSP nonce: the cached page's nonce is rewritten to the nonce of the current response.
+// CSP nonce: the cached page's nonce is rewritten to the nonce of the current response. The
+// open-data postings search (GET /api/postings, JSON) is kept the same way: its answer is the
+// same for everyone and already says any shared cache may keep it for a minute; a hit honours
+// If-None-Match with the ETag the app gave it.
 // The cache lives in the memory of one server process: with several processes (WEB_CONCURRENCY)
 // each keeps its own copy, so a page may be rendered once per process per period, and a change
 // shows everywhere within the same few seconds.
@@ -15,11 +18,30 @@ const PUBLIC_PATHS = [
   /^\/jobs\/[\w-]+$/,
 ];
 
+/** Open-data paths whose JSON answer is the same for everyone (with the same query). */
+const OPEN_DATA_PATHS = [/^\/api\/postings$/];
+
+/** What a kept response may be: HTML of a public page, JSON of an open-data path. */
+function keptType(path, contentType) {
+  if (contentType.startsWith("text/html")) return "html";
+  if (contentType.startsWith("application/json") && OPEN_DATA_PATHS.some((p) => p.test(path)))
+    return "json";
+  return null;
+}
+
+/** Does If-None-Match name this ETag (weak comparison, RFC 9110 §13.1.2)? */
+function etagMatches(ifNoneMatch, etag) {
+  if (!ifNoneMatch || !etag) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const bare = (tag) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
+}
+
 /**
  * @param {{ method: string, path: string, cookie?: string | null, authorization?: string | null }} request
  * @param {RegExp[]} paths
  */
-export function isCacheableRequest(request, paths = PUBLIC_PATHS) {
+export function isCacheableRequest(request, paths = [...PUBLIC_PATHS, ...OPEN_DATA_PATHS]) {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (request.authorization) return false;
   if (request.cookie && /(?:^|;\s*)__session=/.test(request.cookie)) return false;
@@ -40,7 +62,7 @@ export function createResponseCache(options = {}) {
   const maxEntries = options.maxEntries ?? 500;
   const maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
   const clock = options.now ?? Date.now;
-  /** @type {Map<string, { status: number, headers: Record<string, string>, body: string, nonce: string, storedAt: number }>} */
+  /** @type {Map<string, { status: number, headers: Record<string, string>, body: string, nonce: string | null, storedAt: number }>} */
   const entries = new Map();
 
   /**
@@ -62,9 +84,14 @@ export function createResponseCache(options = {}) {
     for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
     res.setHeader("Age", String(Math.floor((now - entry.storedAt) / 1000)));
     res.setHeader("X-Cache", label);
+    if (etagMatches(req.get("if-none-match"), entry.headers.etag)) {
+      res.removeHeader("content-type");
+      return res.status(304).end();
+    }
     res.status(entry.status);
+    if (req.method === "HEAD") return res.end();
     return res.end(
-      req.method === "HEAD" ? undefined : entry.body.replaceAll(entry.nonce, res.locals.cspNonce),
+      entry.nonce ? entry.body.replaceAll(entry.nonce, res.locals.cspNonce) : entry.body,
     );
   }
 
@@ -125,23 +152,27 @@ export function createResponseCache(options = {}) {
     };
     res.end = (chunk, encoding, callback) => {
       if (typeof chunk !== "function") collect(chunk, encoding);
-      const type = String(res.getHeader("content-type") ?? "");
+      const type = keptType(req.path, String(res.getHeader("content-type") ?? ""));
       if (
         res.statusCode === 200 &&
         !tooBig &&
         req.method === "GET" &&
-        type.startsWith("text/html") &&
+        type !== null &&
         !res.getHeader("set-cookie")
       ) {
         /** @type {Record<string, string>} */
         const headers = {};
         // x-offline-owner: "anonymous" here, which the service worker reads (public/sw.js)
+        // and for open data: its validator, how long others may keep it, and that any site may read it
         for (const name of [
           "content-type",
           "content-language",
           "vary",
           "link",
           "x-offline-owner",
+          "etag",
+          "cache-control",
+          "access-control-allow-origin",
         ]) {
           const value = res.getHeader(name);
           if (value !== undefined) headers[name] = String(value);
@@ -150,7 +181,8 @@ export function createResponseCache(options = {}) {
           status: 200,
           headers,
           body: Buffer.concat(chunks).toString("utf8"),
-          nonce: res.locals.cspNonce,
+          // JSON carries no nonce to rewrite
+          nonce: type === "html" ? res.locals.cspNonce : null,
           storedAt: clock(),
         };
         remember(key, entry);

@@ -29,6 +29,17 @@ beforeAll(async () => {
     res.end(`render ${renders}</script></html>`);
   });
   app.get("/places/:slug", (req, res) => res.status(404).type("html").send("not here"));
+  // open data: the same for everyone, with a validator; /api/places is per client (rate-limited)
+  app.get(["/api/postings", "/api/places"], (req, res) => {
+    renders += 1;
+    if (req.query.page === "0") return res.status(400).json({ errors: { page: ["bad"] } });
+    res.set({
+      ETag: `W/"v${req.query.page ?? 1}"`,
+      "Cache-Control": "public, max-age=60",
+      "Access-Control-Allow-Origin": "*",
+    });
+    res.json({ render: renders, nonce: res.locals.cspNonce });
+  });
   // a slow page, as a cold render on deadline day
   app.get("/shelters", (req, res) => {
     renders += 1;
@@ -100,6 +111,39 @@ describe("shared response cache", () => {
     expect(renders).toBe(6);
   });
 
+  it("keeps the open-data postings search like a page, and answers its validator with 304", async () => {
+    const first = await fetch(`${base}/api/postings?q=x`);
+    const firstBody = await first.text();
+    const second = await fetch(`${base}/api/postings?q=x`);
+    expect(second.headers.get("x-cache")).toBe("HIT");
+    // the same bytes: JSON has no nonce to rewrite, even one that looks like this response's
+    expect(await second.text()).toBe(firstBody);
+    for (const name of ["etag", "cache-control", "access-control-allow-origin", "content-type"])
+      expect(second.headers.get(name)).toBe(first.headers.get(name));
+    expect(renders).toBe(1);
+
+    const revalidated = await fetch(`${base}/api/postings?q=x`, {
+      headers: { "If-None-Match": `"other", ${first.headers.get("etag").replace("W/", "")}` },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(await revalidated.text()).toBe("");
+    const changed = await fetch(`${base}/api/postings?q=x`, {
+      headers: { "If-None-Match": '"old"' },
+    });
+    expect(changed.status).toBe(200);
+    expect(renders).toBe(1);
+
+    // another query, a refused one, another API and a logged-in reader are each worked out
+    await fetch(`${base}/api/postings?q=x&page=2`);
+    await fetch(`${base}/api/postings?page=0`);
+    expect((await fetch(`${base}/api/postings?page=0`)).status).toBe(400);
+    await fetch(`${base}/api/places`);
+    await fetch(`${base}/api/places`);
+    await fetch(`${base}/api/postings?q=x`, { headers: { Cookie: "__session=abc" } });
+    expect(renders).toBe(7);
+  });
+
   it("renders a new page once when many visitors ask for it at the same moment", async () => {
     const bodies = await Promise.all(
       Array.from({ length: 50 }, () => fetch(`${base}/shelters?open=now`).then((r) => r.text())),
@@ -122,6 +166,8 @@ describe("shared response cache", () => {
     expect(isCacheableRequest({ method: "GET", path: "/places", authorization: "Bearer x" })).toBe(
       false,
     );
+    expect(isCacheableRequest({ method: "GET", path: "/api/postings" })).toBe(true);
+    expect(isCacheableRequest({ method: "GET", path: "/api/places" })).toBe(false);
     expect(cacheKey("/a", "lng=en", "ko")).not.toBe(cacheKey("/a", "", "ko"));
   });
 });
