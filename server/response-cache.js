@@ -2,7 +2,8 @@
 // (what a CDN would do at the edge): on deadline day and at 2 a.m. most requests are the same
 // directory and search pages. Only anonymous GETs of listed paths are cached, only 200 HTML
 // without Set-Cookie, for a few seconds, keyed by URL and language hints. Every hit gets its own
-// CSP nonce: the cached page's nonce is rewritten to the nonce of the current response. The
+// CSP nonce: the cached page's nonce is rewritten to the nonce of the current response. A public
+// page's data for a client navigation (`/jobs.data`) is kept like the page. The
 // open-data postings search (GET /api/postings, JSON) is kept the same way: its answer is the
 // same for everyone and already says any shared cache may keep it for a minute; a hit honours
 // If-None-Match with the ETag the app gave it.
@@ -21,8 +22,25 @@ const PUBLIC_PATHS = [
 /** Open-data paths whose JSON answer is the same for everyone (with the same query). */
 const OPEN_DATA_PATHS = [/^\/api\/postings$/];
 
-/** What a kept response may be: HTML of a public page, JSON of an open-data path. */
+/**
+ * The page a client navigation's data request loads (Remix single fetch: `/jobs.data` for /jobs,
+ * `/_root.data` for /), or null for any other request.
+ */
+function pageOfData(path) {
+  if (path === "/_root.data") return "/";
+  return path.endsWith(".data") ? path.slice(0, -".data".length) : null;
+}
+
+/**
+ * What a kept response may be: HTML of a public page, the same page's data for a client
+ * navigation (turbo-stream, served as text/x-script), JSON of an open-data path.
+ */
 function keptType(path, contentType) {
+  const page = pageOfData(path);
+  if (page !== null)
+    return contentType.startsWith("text/x-script") && PUBLIC_PATHS.some((p) => p.test(page))
+      ? "data"
+      : null;
   if (contentType.startsWith("text/html")) return "html";
   if (contentType.startsWith("application/json") && OPEN_DATA_PATHS.some((p) => p.test(path)))
     return "json";
@@ -45,7 +63,8 @@ export function isCacheableRequest(request, paths = [...PUBLIC_PATHS, ...OPEN_DA
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (request.authorization) return false;
   if (request.cookie && /(?:^|;\s*)__session=/.test(request.cookie)) return false;
-  return paths.some((pattern) => pattern.test(request.path));
+  const path = pageOfData(request.path) ?? request.path;
+  return paths.some((pattern) => pattern.test(path));
 }
 
 /** The language hints that change the page: the switcher cookie, else Accept-Language. */
@@ -181,7 +200,7 @@ export function createResponseCache(options = {}) {
           status: 200,
           headers,
           body: Buffer.concat(chunks).toString("utf8"),
-          // JSON carries no nonce to rewrite
+          // data and JSON carry no nonce to rewrite
           nonce: type === "html" ? res.locals.cspNonce : null,
           storedAt: clock(),
         };

@@ -29,6 +29,11 @@ beforeAll(async () => {
     res.end(`render ${renders}</script></html>`);
   });
   app.get("/places/:slug", (req, res) => res.status(404).type("html").send("not here"));
+  // a client navigation's data (Remix single fetch), for a public page and for a private one
+  app.get(["/jobs.data", "/_root.data", "/account.data"], (req, res) => {
+    renders += 1;
+    res.type("text/x-script").send(`[{"render":${renders}}]`);
+  });
   // open data: the same for everyone, with a validator; /api/places is per client (rate-limited)
   app.get(["/api/postings", "/api/places"], (req, res) => {
     renders += 1;
@@ -144,6 +149,21 @@ describe("shared response cache", () => {
     expect(renders).toBe(7);
   });
 
+  it("keeps a public page's data for client navigation like the page, and no other page's", async () => {
+    for (const path of ["/jobs.data?q=x", "/_root.data"]) {
+      const first = await fetch(`${base}${path}`);
+      const second = await fetch(`${base}${path}`);
+      expect(second.headers.get("x-cache")).toBe("HIT");
+      expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
+      expect(await second.text()).toBe(await first.text());
+    }
+    expect(renders).toBe(2);
+    await fetch(`${base}/jobs.data?q=x`, { headers: { Cookie: "__session=abc" } });
+    await fetch(`${base}/account.data`);
+    await fetch(`${base}/account.data`);
+    expect(renders).toBe(5);
+  });
+
   it("renders a new page once when many visitors ask for it at the same moment", async () => {
     const bodies = await Promise.all(
       Array.from({ length: 50 }, () => fetch(`${base}/shelters?open=now`).then((r) => r.text())),
@@ -168,6 +188,8 @@ describe("shared response cache", () => {
     );
     expect(isCacheableRequest({ method: "GET", path: "/api/postings" })).toBe(true);
     expect(isCacheableRequest({ method: "GET", path: "/api/places" })).toBe(false);
+    expect(isCacheableRequest({ method: "GET", path: "/places/seocho-shelter.data" })).toBe(true);
+    expect(isCacheableRequest({ method: "GET", path: "/bookings.data" })).toBe(false);
     expect(cacheKey("/a", "lng=en", "ko")).not.toBe(cacheKey("/a", "", "ko"));
   });
 });
