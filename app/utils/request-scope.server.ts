@@ -22,6 +22,16 @@ export function oncePerRequest<T>(key: string, compute: () => T): T {
   return scope.get(key) as T;
 }
 
+/**
+ * Keeps `value` under `key` for the rest of this request, as if computed by oncePerRequest: for
+ * what one read brings along for a later one (the session's row carries the profile's facts).
+ * Outside a scope, or once the key is set, nothing changes.
+ */
+export function rememberForRequest<T>(key: string, value: T): void {
+  const scope = storage.getStore();
+  if (scope && !scope.has(key)) scope.set(key, value);
+}
+
 /** Runs `work` in a scope of its own, as server/app.js runs a GET request. */
 export function inRequestScope<T>(work: () => T): T {
   return storage.run(new Map(), work);

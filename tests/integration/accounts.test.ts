@@ -4,7 +4,9 @@ import { listAuditEvents } from "~/domain/audit/service.server";
 import { getSessionUser, LOGIN_ATTEMPT_RETENTION_DAYS } from "~/domain/residents/service.server";
 import { messageWithValues } from "~/domain/shared/message-values";
 import { runPeriodicTasks } from "~/domain/system/tasks.server";
-import { getDb } from "~/utils/db.server";
+import { getProfileFacts } from "~/domain/eligibility/service.server";
+import { getDb, statementCount } from "~/utils/db.server";
+import { inRequestScope } from "~/utils/request-scope.server";
 import { setTestNow } from "~/utils/clock.server";
 import { action as signupAction } from "~/routes/signup";
 import { action as loginAction } from "~/routes/login";
@@ -649,5 +651,81 @@ describe("who is asking (the session look-up every logged-in page makes)", () =>
     expect(await getSessionUser(expired.id, at)).toBeNull();
     expect(await getSessionUser(ofDeleted.id, at)).toBeNull();
     expect(await getSessionUser("no-such-session", at)).toBeNull();
+  });
+
+  it("brings the resident's profile facts along for the page's eligibility, exactly as a read gives them", async () => {
+    const db = getDb();
+    const residents = [
+      await makeResident({
+        birthDate: "1999-02-03",
+        district: "mapo",
+        employmentStatus: "unemployed",
+        registeredJobSeeker: true,
+        hasRegularIncome: false,
+        workerType: "courier",
+      }),
+      await makeResident({
+        district: "outside",
+        registeredJobSeeker: false,
+        hasRegularIncome: true,
+      }),
+      // nothing answered: every fact null
+      await makeResident(),
+    ];
+    const expected = [
+      {
+        birthDate: "1999-02-03",
+        district: "mapo",
+        employmentStatus: "unemployed",
+        registeredJobSeeker: true,
+        hasRegularIncome: false,
+        workerType: "courier",
+      },
+      {
+        birthDate: null,
+        district: "outside",
+        employmentStatus: null,
+        registeredJobSeeker: false,
+        hasRegularIncome: true,
+        workerType: null,
+      },
+      {
+        birthDate: null,
+        district: null,
+        employmentStatus: null,
+        registeredJobSeeker: null,
+        hasRegularIncome: null,
+        workerType: null,
+      },
+    ];
+    const at = new Date();
+    for (const [i, resident] of residents.entries()) {
+      const session = await db.session.create({
+        data: { residentId: resident.id, expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      // what a read gives (outside a page request, as in an action)
+      expect(await getProfileFacts(resident.id)).toStrictEqual(expected[i]);
+      await inRequestScope(async () => {
+        const user = await getSessionUser(session.id, at);
+        // the facts stay on the server: the user sent with every page carries none of them
+        expect(Object.keys(user!).sort()).toEqual(
+          ["id", "name", "preferredLanguage", "role", "staffOrganizationId", "staffPlaceId"].sort(),
+        );
+        const before = statementCount();
+        expect(await getProfileFacts(resident.id)).toStrictEqual(expected[i]);
+        expect(statementCount() - before).toBe(0);
+        // anyone else's facts are read
+        const other = residents[(i + 1) % residents.length]!;
+        expect(await getProfileFacts(other.id)).toStrictEqual(expected[(i + 1) % residents.length]);
+        expect(statementCount() - before).toBe(1);
+      });
+    }
+    // outside a page request (an action) the facts are always read afresh
+    const session = await db.session.create({
+      data: { residentId: residents[0]!.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    await getSessionUser(session.id, at);
+    await db.resident.update({ where: { id: residents[0]!.id }, data: { district: "jongno" } });
+    expect((await getProfileFacts(residents[0]!.id)).district).toBe("jongno");
   });
 });

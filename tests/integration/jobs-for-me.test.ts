@@ -6,6 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { setTestNow } from "~/utils/clock.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { opportunitiesFor, opportunityCatalog } from "~/domain/jobs/opportunities.server";
+import type { ServiceGroup } from "~/domain/jobs/service-groups";
 import { loader as forMeLoader } from "~/routes/for-me";
 import { makeSlot } from "#tests/factories/booking";
 import { call, getRequest } from "#tests/factories/http";
@@ -250,7 +251,7 @@ describe("for me", () => {
       await makeResident(eligibleProfile({ district: "nowon", birthDate: "1970-01-01" })),
     ];
     // what each resident sees with a catalog of their own…
-    const alone = [];
+    const alone: ServiceGroup[][] = [];
     for (const resident of residents)
       alone.push((await opportunitiesFor(resident.id, NOW)).serviceGroups);
     // …they see with one catalog shared by all, asked twice in turn (the second time kept)
@@ -259,7 +260,7 @@ describe("for me", () => {
       for (const [i, resident] of residents.entries())
         expect((await opportunitiesFor(resident.id, NOW, catalog)).serviceGroups).toEqual(alone[i]);
 
-    const clinicFirst = (groups: (typeof alone)[number]) =>
+    const clinicFirst = (groups: ServiceGroup[]) =>
       groups.find((g) => g.kind === "resume_clinic")!.entries[0]!.first.district;
     expect(alone.map(clinicFirst)).toEqual(["gangnam", "nowon", "nowon"]);
     const mentoring = alone.map((groups) => groups.some((g) => g.kind === "mentoring"));

@@ -116,16 +116,17 @@ const BUDGETS: Record<Page, { afresh: number; shared: number }> = {
   "/jobs?q=청년": { afresh: 8, shared: 1 },
   // + the resident's upcoming bookings ("my next steps", issue 13); with some, their slots (and
   // with applications awaiting a decision, their postings or rounds) cost one more read each
-  "/for-me": { afresh: 14, shared: 9 },
-  "/book/<service>": { afresh: 5, shared: 5 },
+  "/for-me": { afresh: 13, shared: 8 },
+  // the resident's profile facts come with the session's row (getSessionUser), as on /for-me
+  "/book/<service>": { afresh: 4, shared: 4 },
   // + the wage floors the page names (one small table, shared like the posting itself)
-  "/jobs/<posting>": { afresh: 10, shared: 4 },
+  "/jobs/<posting>": { afresh: 9, shared: 3 },
   // the agenda: who asks (root) + a count and a page of sessions, which Prisma reads as one
   // statement for the sessions and one per relation (program, its host, its place); not shared
   "/events": { afresh: 6, shared: 6 },
   // the month: its sessions (the same four statements, no count); "for me": + the programs with
-  // their criteria (two) and the resident's profile facts (one)
-  "/events?view=month&forMe=1": { afresh: 8, shared: 8 },
+  // their criteria (two); the resident's profile facts come with the session's row
+  "/events?view=month&forMe=1": { afresh: 7, shared: 7 },
 };
 
 for (const sharing of ["afresh", "shared"] as const) {

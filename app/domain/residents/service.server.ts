@@ -3,6 +3,7 @@
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
+import { rememberProfileFacts } from "~/domain/eligibility/service.server";
 import { normalizeMobile } from "~/domain/notifications/phone";
 import { withoutUnsafeCharacters } from "~/domain/shared/text";
 import { RESIDENT_DELETED_HOOKS } from "~/domain/system/resident-deleted.server";
@@ -202,16 +203,50 @@ export async function getSessionUser(sessionId: string, now: Date): Promise<Sess
   // each query anew (about 0.6 ms of CPU, decision 0013), a raw one it only passes on. The
   // identifiers are quoted for PostgreSQL; SQLite reads them the same. The expiry is compared
   // here, as dates, because the engines store them differently.
-  const rows = await getDb().$queryRaw<(SessionUserRow & { expiresAt: Date | string })[]>`
+  // The same row also carries the profile's facts, which most logged-in pages judge eligibility
+  // on: kept for this request (getProfileFacts), never in the SessionUser the page is sent.
+  const rows = await getDb().$queryRaw<
+    (SessionUserRow & FactsRow & { expiresAt: Date | string })[]
+  >`
     SELECT r."id", r."name", r."role", r."staffPlaceId", r."staffOrganizationId",
-           r."preferredLanguage", s."expiresAt"
+           r."preferredLanguage", s."expiresAt",
+           r."birthDate", r."district", r."employmentStatus", r."registeredJobSeeker",
+           r."hasRegularIncome", r."workerType"
     FROM "Session" s JOIN "Resident" r ON r."id" = s."residentId"
     WHERE s."id" = ${sessionId} AND r."deletedAt" IS NULL`;
   const row = rows[0];
   if (!row || new Date(row.expiresAt).getTime() <= now.getTime()) return null;
-  const { expiresAt: _expiresAt, ...user } = row;
+  const {
+    expiresAt: _expiresAt,
+    birthDate,
+    district,
+    employmentStatus,
+    registeredJobSeeker,
+    hasRegularIncome,
+    workerType,
+    ...user
+  } = row;
+  rememberProfileFacts(user.id, {
+    birthDate,
+    district,
+    employmentStatus,
+    registeredJobSeeker,
+    hasRegularIncome,
+    workerType,
+  });
   return toSessionUser(user);
 }
+
+type FactsRow = {
+  birthDate: string | null;
+  district: string | null;
+  employmentStatus: string | null;
+  // booleans on both engines: the driver adapters type a raw read's columns by their declared
+  // type (tests/integration/accounts.test.ts compares them with a Prisma read)
+  registeredJobSeeker: boolean | null;
+  hasRegularIncome: boolean | null;
+  workerType: string | null;
+};
 
 export async function deleteSession(sessionId: string) {
   await getDb().session.deleteMany({ where: { id: sessionId } });
