@@ -655,49 +655,34 @@ describe("who is asking (the session look-up every logged-in page makes)", () =>
 
   it("brings the resident's profile facts along for the page's eligibility, exactly as a read gives them", async () => {
     const db = getDb();
+    // every fact answered; some answered (booleans both ways); nothing answered (every fact null)
+    const answered = {
+      birthDate: "1999-02-03",
+      district: "mapo",
+      employmentStatus: "unemployed",
+      registeredJobSeeker: true,
+      hasRegularIncome: false,
+      workerType: "courier",
+    } as const;
+    const partly = {
+      district: "outside",
+      registeredJobSeeker: false,
+      hasRegularIncome: true,
+    } as const;
     const residents = [
-      await makeResident({
-        birthDate: "1999-02-03",
-        district: "mapo",
-        employmentStatus: "unemployed",
-        registeredJobSeeker: true,
-        hasRegularIncome: false,
-        workerType: "courier",
-      }),
-      await makeResident({
-        district: "outside",
-        registeredJobSeeker: false,
-        hasRegularIncome: true,
-      }),
-      // nothing answered: every fact null
+      await makeResident(answered),
+      await makeResident(partly),
       await makeResident(),
     ];
-    const expected = [
-      {
-        birthDate: "1999-02-03",
-        district: "mapo",
-        employmentStatus: "unemployed",
-        registeredJobSeeker: true,
-        hasRegularIncome: false,
-        workerType: "courier",
-      },
-      {
-        birthDate: null,
-        district: "outside",
-        employmentStatus: null,
-        registeredJobSeeker: false,
-        hasRegularIncome: true,
-        workerType: null,
-      },
-      {
-        birthDate: null,
-        district: null,
-        employmentStatus: null,
-        registeredJobSeeker: null,
-        hasRegularIncome: null,
-        workerType: null,
-      },
-    ];
+    const unanswered = {
+      birthDate: null,
+      district: null,
+      employmentStatus: null,
+      registeredJobSeeker: null,
+      hasRegularIncome: null,
+      workerType: null,
+    };
+    const expected = [answered, { ...unanswered, ...partly }, unanswered];
     const at = new Date();
     for (const [i, resident] of residents.entries()) {
       const session = await db.session.create({

@@ -3,6 +3,7 @@
 import { isUniqueViolation } from "~/domain/shared/db-errors";
 import type { Code, Failure, Outcome } from "~/domain/shared/outcome";
 import { recordAudit } from "~/domain/audit/service.server";
+import type { ProfileFacts } from "~/domain/eligibility/judge";
 import { rememberProfileFacts } from "~/domain/eligibility/service.server";
 import { normalizeMobile } from "~/domain/notifications/phone";
 import { withoutUnsafeCharacters } from "~/domain/shared/text";
@@ -205,8 +206,10 @@ export async function getSessionUser(sessionId: string, now: Date): Promise<Sess
   // here, as dates, because the engines store them differently.
   // The same row also carries the profile's facts, which most logged-in pages judge eligibility
   // on: kept for this request (getProfileFacts), never in the SessionUser the page is sent.
+  // (The driver adapters type a raw read's columns by their declared type: the facts' booleans
+  // are booleans on both engines, as tests/integration/accounts.test.ts checks.)
   const rows = await getDb().$queryRaw<
-    (SessionUserRow & FactsRow & { expiresAt: Date | string })[]
+    (SessionUserRow & ProfileFacts & { expiresAt: Date | string })[]
   >`
     SELECT r."id", r."name", r."role", r."staffPlaceId", r."staffOrganizationId",
            r."preferredLanguage", s."expiresAt",
@@ -218,35 +221,17 @@ export async function getSessionUser(sessionId: string, now: Date): Promise<Sess
   if (!row || new Date(row.expiresAt).getTime() <= now.getTime()) return null;
   const {
     expiresAt: _expiresAt,
-    birthDate,
-    district,
-    employmentStatus,
-    registeredJobSeeker,
-    hasRegularIncome,
-    workerType,
-    ...user
+    id,
+    name,
+    role,
+    staffPlaceId,
+    staffOrganizationId,
+    preferredLanguage,
+    ...facts
   } = row;
-  rememberProfileFacts(user.id, {
-    birthDate,
-    district,
-    employmentStatus,
-    registeredJobSeeker,
-    hasRegularIncome,
-    workerType,
-  });
-  return toSessionUser(user);
+  rememberProfileFacts(id, facts);
+  return toSessionUser({ id, name, role, staffPlaceId, staffOrganizationId, preferredLanguage });
 }
-
-type FactsRow = {
-  birthDate: string | null;
-  district: string | null;
-  employmentStatus: string | null;
-  // booleans on both engines: the driver adapters type a raw read's columns by their declared
-  // type (tests/integration/accounts.test.ts compares them with a Prisma read)
-  registeredJobSeeker: boolean | null;
-  hasRegularIncome: boolean | null;
-  workerType: string | null;
-};
 
 export async function deleteSession(sessionId: string) {
   await getDb().session.deleteMany({ where: { id: sessionId } });
