@@ -181,8 +181,8 @@ export function createResponseCache(options = {}) {
       ) {
         /** @type {Record<string, string>} */
         const headers = {};
-        // x-offline-owner: "anonymous" here, which the service worker reads (public/sw.js)
-        // and for open data: its validator, how long others may keep it, and that any site may read it
+        // x-offline-owner: "anonymous" here, which the service worker reads (public/sw.js); and
+        // for open data its validator, how long others may keep it, and that any site may read it
         for (const name of [
           "content-type",
           "content-language",
