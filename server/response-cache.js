@@ -22,6 +22,9 @@ const PUBLIC_PATHS = [
 /** Open-data paths whose JSON answer is the same for everyone (with the same query). */
 const OPEN_DATA_PATHS = [/^\/api\/postings$/];
 
+/** Every path looked up in the cache (made once: the test runs on every request). */
+const CACHEABLE_PATHS = [...PUBLIC_PATHS, ...OPEN_DATA_PATHS];
+
 /**
  * The page a client navigation's data request loads (Remix single fetch: `/jobs.data` for /jobs,
  * `/_root.data` for /), or null for any other request.
@@ -59,7 +62,7 @@ function etagMatches(ifNoneMatch, etag) {
  * @param {{ method: string, path: string, cookie?: string | null, authorization?: string | null }} request
  * @param {RegExp[]} paths
  */
-export function isCacheableRequest(request, paths = [...PUBLIC_PATHS, ...OPEN_DATA_PATHS]) {
+export function isCacheableRequest(request, paths = CACHEABLE_PATHS) {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (request.authorization) return false;
   if (request.cookie && /(?:^|;\s*)__session=/.test(request.cookie)) return false;
