@@ -4,6 +4,7 @@
 // docs/decisions/0013). Here at most `limit` requests are inside the app at a time; the others
 // wait their turn in the order they arrived, and are admitted only once their body has arrived,
 // so that a slow sender cannot hold a place while the app waits for its bytes.
+import { AsyncResource } from "node:async_hooks";
 
 /**
  * @param {{ limit: number }} options `limit` 0 admits every request at once (no queue)
@@ -41,7 +42,10 @@ export function createAdmission({ limit }) {
       inApp -= 1;
       admitNext();
     };
-    const start = () => {
+    // A request is let in when another ends, or when its body arrives: it must go on in its own
+    // async context, not in that of the request or the socket that happened to make room — what
+    // a request keeps there (who is asking, server/request-scope.js) would else be another's.
+    const start = AsyncResource.bind(() => {
       if (gone) return;
       inApp += 1;
       // The app's work ends when it ends the response; what compression and the socket still do
@@ -53,7 +57,7 @@ export function createAdmission({ limit }) {
       };
       res.once("close", release);
       next();
-    };
+    });
     res.once("close", () => {
       gone = true;
     });

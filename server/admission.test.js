@@ -1,10 +1,12 @@
 // Admission in arrival order, on a real Express server over real HTTP, with the body read the way
 // Remix's adapter reads it.
+import { AsyncLocalStorage } from "node:async_hooks";
 import net from "node:net";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAdmission } from "./admission.js";
+import { requestScope } from "./request-scope.js";
 
 /** @type {import("node:http").Server[]} */
 const servers = [];
@@ -162,5 +164,52 @@ describe("admission in arrival order", () => {
     inside.socket.destroy();
     await site.until(() => site.state().inApp === 0);
     expect(await (await fetch(`${site.base}/quick`)).text()).toBe("quick");
+  });
+
+  it("lets a request that waited go on as itself, never in the context of the one that made room", async () => {
+    // What a request works out for itself (who is asking) lives in its async context: one let in
+    // when another ends must not carry on in that other's context and read its "who is asking".
+    const asking = new AsyncLocalStorage();
+    const admission = createAdmission({ limit: 1 });
+    const gates = new Map();
+    const app = express();
+    app.use((req, res, next) => asking.run(req.path, next));
+    app.use(admission.middleware, requestScope);
+    app.get("/hold/:id", async (req, res) => {
+      const scope = globalThis[Symbol.for("seoul-portal.request-scope")].getStore();
+      scope.set("user", `user of ${req.path}`);
+      // ends inside its own context, as a route does after its awaits
+      await new Promise((resolve) => gates.set(req.params.id, resolve));
+      res.end(`done ${req.params.id}`);
+    });
+    app.all("/who", (req, res) => {
+      const scope = globalThis[Symbol.for("seoul-portal.request-scope")].getStore();
+      res.json({
+        asking: asking.getStore() ?? null,
+        scoped: scope !== undefined,
+        user: scope?.get("user") ?? null,
+      });
+    });
+    const server = app.listen(0, "127.0.0.1");
+    servers.push(server);
+    await new Promise((resolve) => server.once("listening", resolve));
+    const base = `http://127.0.0.1:${server.address().port}`;
+    const until = async (condition) => {
+      for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
+      expect(condition()).toBe(true);
+    };
+
+    const held = fetch(`${base}/hold/1`).then((r) => r.text());
+    await until(() => gates.has("1"));
+    const waitingPost = fetch(`${base}/who`, { method: "POST", body: "a=1" }).then((r) => r.json());
+    await until(() => admission.state().waiting === 1);
+    const waitingGet = fetch(`${base}/who`).then((r) => r.json());
+    await until(() => admission.state().waiting === 2);
+    gates.get("1")();
+    expect(await held).toBe("done 1");
+    // each sees its own context: a GET its own fresh request scope, a POST none (an action may
+    // change who is asking), and never the scope of the request that ended before it
+    expect(await waitingPost).toEqual({ asking: "/who", scoped: false, user: null });
+    expect(await waitingGet).toEqual({ asking: "/who", scoped: true, user: null });
   });
 });

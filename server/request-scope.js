@@ -5,8 +5,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 const STORAGE = Symbol.for("seoul-portal.request-scope");
 const storage = (globalThis[STORAGE] ??= new AsyncLocalStorage());
 
-/** Express middleware: GET and HEAD requests continue inside a fresh request scope. */
+/**
+ * Express middleware: GET and HEAD requests continue inside a fresh request scope, every other
+ * request outside any (never inside one it might have come to share).
+ */
 export function requestScope(req, _res, next) {
-  if (req.method !== "GET" && req.method !== "HEAD") return next();
+  if (req.method !== "GET" && req.method !== "HEAD") return storage.exit(next);
   storage.run(new Map(), next);
 }

@@ -763,7 +763,7 @@ describe("malformed input to every route", () => {
               mustRefuse &&
               !isRefusal(response.status, response.location)
             )
-              notRefused.push(`${what} → ${response.status}`);
+              notRefused.push(`${what} → ${response.status} ${response.location ?? ""}`.trim());
           });
         }
       }

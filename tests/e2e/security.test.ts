@@ -318,6 +318,45 @@ describe("requests built to exhaust the server", () => {
   });
 });
 
+// ---- requests that wait their turn -------------------------------------------------------------
+
+describe("a request that waited for its turn", () => {
+  it("is never taken for the logged-in visitor whose request made room for it", async () => {
+    // On SQLite at most a few requests are in the app at once and the rest wait; one let in as
+    // another ends once went on in that other's context, with its "who is asking" (decision 0013,
+    // ninth session). Here a resident's pages and anonymous submissions take turns: every
+    // anonymous one must be answered as anonymous — a login form refused for its input, the
+    // password page sent to log in — never as the resident (a 302 to /account, a 400 there).
+    const resident = await logInOverHttp("resident@seoul-portal.test", "resident-2026");
+    const seen: string[] = [];
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        while (sent < 480) {
+          sent += 1;
+          if (worker % 2 === 0) {
+            const page = await fetch(`${baseUrl()}/for-me`, { headers: { Cookie: resident } });
+            await page.text();
+            if (page.status !== 200) seen.push(`resident /for-me → ${page.status}`);
+            continue;
+          }
+          const login = await postForm("/login", { email: "not-an-address" });
+          await login.text();
+          if (login.status !== 400)
+            seen.push(`anonymous /login → ${login.status} ${login.headers.get("location")}`);
+          const password = await postForm("/account/password", { currentPassword: "x" });
+          await password.text();
+          if (password.status !== 302 || !password.headers.get("location")?.startsWith("/login"))
+            seen.push(
+              `anonymous /account/password → ${password.status} ${password.headers.get("location")}`,
+            );
+        }
+      }),
+    );
+    expect(seen).toEqual([]);
+  }, 60_000);
+});
+
 // ---- (b) redirects stay on the site ------------------------------------------------------------
 
 const REDIRECT_VECTORS = [
