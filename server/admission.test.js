@@ -17,6 +17,20 @@ afterEach(async () => {
   }
 });
 
+/** Serves `app` on a free port of this machine, closed after the test. */
+async function listen(app) {
+  const server = app.listen(0, "127.0.0.1");
+  servers.push(server);
+  await new Promise((resolve) => server.once("listening", resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Waits (at most 2.5 s) until `condition()` holds. */
+async function until(condition) {
+  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
+  expect(condition()).toBe(true);
+}
+
 /**
  * A server whose /hold/<id> answers only when released, /quick at once and POST /echo with the
  * body it read; records the order requests arrived (before admission) and started (inside).
@@ -54,14 +68,7 @@ async function start(limit) {
     const body = await new Response(createReadableStreamFromReadable(req)).text();
     res.end(`${body.length}:${body.slice(0, 20)}`);
   });
-  const server = app.listen(0, "127.0.0.1");
-  servers.push(server);
-  await new Promise((resolve) => server.once("listening", resolve));
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const until = async (condition) => {
-    for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
-    expect(condition()).toBe(true);
-  };
+  const { server, base } = await listen(app);
   const release = async (id) => {
     await until(() => gates.has(id));
     gates.get(id)();
@@ -190,14 +197,7 @@ describe("admission in arrival order", () => {
         user: scope?.get("user") ?? null,
       });
     });
-    const server = app.listen(0, "127.0.0.1");
-    servers.push(server);
-    await new Promise((resolve) => server.once("listening", resolve));
-    const base = `http://127.0.0.1:${server.address().port}`;
-    const until = async (condition) => {
-      for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
-      expect(condition()).toBe(true);
-    };
+    const { base } = await listen(app);
 
     const held = fetch(`${base}/hold/1`).then((r) => r.text());
     await until(() => gates.has("1"));
