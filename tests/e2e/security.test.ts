@@ -2,7 +2,8 @@
 // process down, redirects off the site, forged Host headers (also against a second server with
 // an https origin and the shared page cache switched on), methods and origins, a control
 // character in a posting's title in the Atom feed, what logged-in and confidential pages allow
-// caches to keep, Permissions-Policy, Secure cookies and HSTS only where the origin is https.
+// caches to keep, Permissions-Policy, Secure cookies and HSTS only where the origin is https; and
+// that a request that waited for its turn is never answered as someone else.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
