@@ -43,6 +43,19 @@ export default async function handleRequest(
     // onShellError nor Remix's handleError: logged here once the shell is out, so that no 500 goes
     // unlogged. (A shell error is rejected below and logged by Remix's handleError.)
     const beforeShell: unknown[] = [];
+    const sendShell = () => {
+      shellRendered = true;
+      for (const error of beforeShell.splice(0)) logError(error, loadContext);
+      const body = htmlBody();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestIdProvider value={{ id: loadContext.requestId ?? "", locationKey: "default" }}>
@@ -58,20 +71,17 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          for (const error of beforeShell.splice(0)) logError(error, loadContext);
-          const body = htmlBody();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (readyEvent === "onShellReady") sendShell();
+        },
+        onAllReady() {
+          // Done: the timer would otherwise keep this render (its data, its tree) alive for
+          // six more seconds, and its abort would end a stream that has ended already.
+          clearTimeout(abortTimer);
+          if (readyEvent === "onAllReady") sendShell();
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -81,7 +91,8 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
+    // (React calls back from a later turn, setImmediate: the timer is set by then)
+    const abortTimer = setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
 

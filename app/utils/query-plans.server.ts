@@ -34,12 +34,20 @@ const WRAPPED = Symbol.for("seoul-portal.queryPlans");
 // The values a plan can be reused for with others in their place, as the client writes them into
 // a query (JSON protocol): an instant, {"$type":"DateTime","value":"…"}; a record id, "c…" (a
 // cuid: "c" and 24 lower-case letters or digits, what @default(cuid()) makes), or ids joined by
-// ":" (a live key, "<slot>:<resident>"); a UUID (a form's idempotency key). Other strings (names,
-// searches, enum values, messages) stay part of the query's text.
-const REPLACEABLE =
-  /\{"\$type":"DateTime","value":"([^"\\]+)"\}|"(c[a-z0-9]{24}(?::c[a-z0-9]{24})*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g;
+// ":" (a live key, "<slot>:<resident>"); a UUID (a form's idempotency key). A raw query's
+// parameters come as one JSON text inside the query, where an id is written \"c…\": the same
+// ids there (the session look-up every logged-in request makes would otherwise be planned anew
+// for every session, and push the pages' plans out). Other strings (names, searches, enum values,
+// messages) stay part of the query's text.
+const ID =
+  "c[a-z0-9]{24}(?::c[a-z0-9]{24})*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const REPLACEABLE = new RegExp(
+  `\\{"\\$type":"DateTime","value":"([^"\\\\]+)"\\}|"(${ID})"|\\\\"(${ID})\\\\"`,
+  "g",
+);
 const ANY_INSTANT = '{"$type":"DateTime","value":"…"}';
 const ANY_ID = '"…"';
+const ANY_RAW_PARAMETER_ID = '\\"…\\"';
 
 /** How many queries were planned and how many reused a kept plan, since the process started. */
 export function queryPlanCounts(): { compiled: number; reused: number } {
@@ -61,7 +69,8 @@ function keepable(query: string, values: string[], plan: unknown): KeptPlan {
   const replaced = new Set(values);
   for (const value of replaced) {
     const asValue = values.filter((other) => other === value).length;
-    if (query.split(`"${value}"`).length - 1 !== asValue) return "plan every time";
+    const written = query.split(`"${value}"`).length + query.split(`\\"${value}\\"`).length - 2;
+    if (written !== asValue) return "plan every time";
     if (!containsText(plan, value) || containsWithin(plan, value, replaced))
       return "plan every time";
   }
@@ -149,10 +158,14 @@ function reusing(compile: Compile): Compile {
     let plans = plansByCompiler.get(this);
     if (!plans) plansByCompiler.set(this, (plans = new Map()));
     const values: string[] = [];
-    const shape = query.replace(REPLACEABLE, (_, instant?: string, id?: string) => {
-      values.push((instant ?? id)!);
-      return instant !== undefined ? ANY_INSTANT : ANY_ID;
-    });
+    const shape = query.replace(
+      REPLACEABLE,
+      (_, instant?: string, id?: string, rawParameterId?: string) => {
+        values.push((instant ?? id ?? rawParameterId)!);
+        if (instant !== undefined) return ANY_INSTANT;
+        return id !== undefined ? ANY_ID : ANY_RAW_PARAMETER_ID;
+      },
+    );
     const kept = plans.get(shape);
     if (kept !== undefined) {
       plans.delete(shape);

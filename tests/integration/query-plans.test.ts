@@ -3,12 +3,13 @@
 // and UUIDs where those are plain parameters of the plan; what the database generates per row
 // (ids, now() defaults, @updatedAt) is still generated afresh each time a reused plan runs.
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
+import { currentEngine, getDb } from "~/utils/db.server";
 import { KEPT_PLANS, queryPlanCounts } from "~/utils/query-plans.server";
 import { liveKey } from "~/domain/booking/rules";
 import { makePlace, makeService, makeSlot } from "#tests/factories/booking";
 import { makeOrganization } from "#tests/factories/jobs";
 import { makeResident } from "#tests/factories/residents";
+import { createSession, getSessionUser } from "~/domain/residents/service.server";
 
 type PlanCounts = { compiled: number; reused: number };
 const counts = queryPlanCounts;
@@ -150,6 +151,42 @@ describe("query plans asked again", () => {
     expect(await together([third, first])).toEqual([{ name: "신" }, { name: "기" }]);
     expect(await together([second, third])).toEqual([{ name: "경" }, { name: "신" }]);
     expect(since(beforeTogether).compiled).toBe(1);
+  });
+
+  it("are shared by every session's look-up (a raw query), each answered for its own", async () => {
+    const names = ["임", "계", "갑"];
+    const residents = await Promise.all(names.map((name) => makeResident({ name })));
+    const sessions = await Promise.all(
+      residents.map((resident) => createSession(resident.id, new Date())),
+    );
+    const before = counts();
+    for (const [i, session] of sessions.entries()) {
+      const user = await getSessionUser(session, new Date());
+      expect(user).toMatchObject({ id: residents[i]!.id, name: names[i] });
+    }
+    expect(await getSessionUser(`c${"0".repeat(24)}`, new Date())).toBeNull();
+    // one plan for every session id, the same statement run with each one's own id
+    expect(since(before)).toEqual({ compiled: 1, reused: 3 });
+
+    // a raw query's other parameters stay part of its text: each name its own plan
+    const named = (name: string) =>
+      getDb().$queryRaw<{ id: string }[]>`SELECT "id" FROM "Resident" WHERE "name" = ${name}`;
+    const beforeNamed = counts();
+    expect(await named("임")).toEqual([{ id: residents[0]!.id }]);
+    expect(await named("계")).toEqual([{ id: residents[1]!.id }]);
+    expect(since(beforeNamed)).toEqual({ compiled: 2, reused: 0 });
+
+    // an id that is also written into the statement's text is not replaced in it
+    const placeholder = currentEngine() === "postgresql" ? "$1" : "?";
+    const beforeWritten = counts();
+    for (const resident of residents.slice(0, 2))
+      expect(
+        await getDb().$queryRawUnsafe<{ id: string }[]>(
+          `SELECT "id" FROM "Resident" WHERE "id" = ${placeholder} AND "id" = '${resident.id}'`,
+          resident.id,
+        ),
+      ).toEqual([{ id: resident.id }]);
+    expect(since(beforeWritten).reused).toBe(0);
   });
 
   it("are not shared where an id is part of a longer parameter, or one id stood for two", async () => {
