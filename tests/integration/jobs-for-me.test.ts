@@ -1,8 +1,10 @@
 // "For me": one profile, judged by the one eligibility engine against every bookable service and
 // every posting and round open now; the nearest misses come with their reasons. At the top, the
 // resident's own next steps: upcoming bookings and applications awaiting a decision.
-import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb, statementCount } from "~/utils/db.server";
+import { resetEnvCache } from "~/utils/env.server";
+import { forgetSharedReads } from "~/utils/public-reads.server";
 import { setTestNow } from "~/utils/clock.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
 import { opportunitiesFor, opportunityCatalog } from "~/domain/jobs/opportunities.server";
@@ -265,6 +267,59 @@ describe("for me", () => {
     expect(alone.map(clinicFirst)).toEqual(["gangnam", "nowon", "nowon"]);
     const mentoring = alone.map((groups) => groups.some((g) => g.kind === "mentoring"));
     expect(mentoring).toEqual([true, true, false]);
+  });
+
+  it("shares the postings of those who meet the same criteria, never with one who has applied", async () => {
+    vi.stubEnv("RESPONSE_CACHE_SECONDS", "15");
+    resetEnvCache();
+    forgetSharedReads();
+    try {
+      const org = await makeOrganization();
+      const youth = await makeCriteria({ minAge: 15, maxAge: 39 });
+      const [first, second] = [
+        await makePosting(org.id, { eligibilityId: youth.id }),
+        await makePosting(org.id, { eligibilityId: youth.id }),
+      ];
+      const [asked, alike, applicant] = [
+        await makeResident(eligibleProfile()),
+        await makeResident(eligibleProfile()),
+        await makeResident(eligibleProfile()),
+      ];
+      await db.application.create({
+        data: { residentId: applicant.id, postingId: first.id, profileSnapshot: "{}" },
+      });
+      const seen = (data: ForMe) => data.postings.map((posting) => posting.slug);
+
+      const answer = await forMe(asked.id);
+      expect(seen(answer)).toEqual(expect.arrayContaining([first.slug, second.slug]));
+      // one who meets the same criteria gets the same list and total
+      const same = await forMe(alike.id);
+      expect(seen(same)).toEqual(seen(answer));
+      expect(same.postingTotal).toBe(answer.postingTotal);
+      // one who has applied: read for them, the posting applied for left out of list and total
+      const mine = await forMe(applicant.id);
+      expect(seen(mine)).not.toContain(first.slug);
+      expect(seen(mine)).toContain(second.slug);
+      expect(mine.postingTotal).toBe(answer.postingTotal - 1);
+
+      // the list, its total and the misses (five statements: the two lists read their
+      // organizations apart) are spared while shared
+      const catalog = await opportunityCatalog(NOW);
+      const statementsFor = async (residentId: string) => {
+        const before = statementCount();
+        await opportunitiesFor(residentId, NOW, catalog);
+        return statementCount() - before;
+      };
+      const shared = await statementsFor(alike.id);
+      forgetSharedReads();
+      expect(await statementsFor(alike.id)).toBe(shared + 5);
+      expect(await statementsFor(applicant.id)).toBe(await statementsFor(applicant.id));
+      expect(await statementsFor(applicant.id)).toBeGreaterThanOrEqual(shared + 5);
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvCache();
+      forgetSharedReads();
+    }
   });
 
   it("collapses a service missed at many places into one miss", async () => {

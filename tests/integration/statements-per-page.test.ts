@@ -115,8 +115,10 @@ const BUDGETS: Record<Page, { afresh: number; shared: number }> = {
   "/cafes": { afresh: 5, shared: 1 },
   "/jobs?q=청년": { afresh: 8, shared: 1 },
   // + the resident's upcoming bookings ("my next steps", issue 13); with some, their slots (and
-  // with applications awaiting a decision, their postings or rounds) cost one more read each
-  "/for-me": { afresh: 13, shared: 8 },
+  // with applications awaiting a decision, their postings or rounds) cost one more read each.
+  // Shared: who asks, their applications and bookings; the postings open to all who meet the
+  // same criteria are shared with them while the resident has applied for none
+  "/for-me": { afresh: 13, shared: 3 },
   // the resident's profile facts come with the session's row (getSessionUser), as on /for-me
   "/book/<service>": { afresh: 4, shared: 4 },
   // + the wage floors the page names (one small table, shared like the posting itself)

@@ -4,6 +4,7 @@ import { criteriaSelect, getProfileFacts } from "~/domain/eligibility/service.se
 import { seoulDate } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { sharedRead } from "~/utils/public-reads.server";
 import {
   APPLICATION_STEP_SELECT,
   describeOpenApplications,
@@ -171,27 +172,38 @@ export async function opportunitiesFor(
     .sort((a, b) => a[1].length - b[1].length)
     .map(([id]) => id)
     .slice(0, NEAREST_MISS_CRITERIA);
-  const [eligiblePostings, eligiblePostingCount, missedPostings, open] = await Promise.all([
-    db.posting.findMany({
-      where: eligibleWhere,
-      orderBy: [{ applicationClosesAt: "asc" }, { id: "asc" }],
-      take: POSTINGS_SHOWN,
-      select: postingSelect,
-    }),
-    db.posting.count({ where: eligibleWhere }),
-    db.posting.findMany({
-      where: { ...postingBase, eligibilityId: { in: missCriteria } },
-      orderBy: [{ applicationClosesAt: "asc" }, { id: "asc" }],
-      take: NEAREST_MISS_CRITERIA * 4,
-      select: {
-        slug: true,
-        titleKo: true,
-        titleEn: true,
-        applicationClosesAt: true,
-        eligibilityId: true,
-        organization: { select: { nameKo: true, nameEn: true } },
-      },
-    }),
+  const readPostings = () =>
+    Promise.all([
+      db.posting.findMany({
+        where: eligibleWhere,
+        orderBy: [{ applicationClosesAt: "asc" }, { id: "asc" }],
+        take: POSTINGS_SHOWN,
+        select: postingSelect,
+      }),
+      db.posting.count({ where: eligibleWhere }),
+      db.posting.findMany({
+        where: { ...postingBase, eligibilityId: { in: missCriteria } },
+        orderBy: [{ applicationClosesAt: "asc" }, { id: "asc" }],
+        take: NEAREST_MISS_CRITERIA * 4,
+        select: {
+          slug: true,
+          titleKo: true,
+          titleEn: true,
+          applicationClosesAt: true,
+          eligibilityId: true,
+          organization: { select: { nameKo: true, nameEn: true } },
+        },
+      }),
+    ]);
+  const [[eligiblePostings, eligiblePostingCount, missedPostings], open] = await Promise.all([
+    // Someone who has applied for no posting sees the postings of everyone who meets the same
+    // criteria: the public list, shared like the catalog. Whoever has applied has theirs left out.
+    appliedPostings.length === 0
+      ? sharedRead(
+          `for-me:postings:${eligibleIds.join(",")}:${missCriteria.join(",")}`,
+          readPostings,
+        )
+      : readPostings(),
     describeOpenApplications(applications, now, OPEN_APPLICATIONS_SHOWN),
   ]);
 
