@@ -14,6 +14,7 @@ import { seoulDate } from "~/domain/shared/seoul-time";
 import { useRootData } from "~/utils/root-data";
 import { getUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { sharedRead } from "~/utils/public-reads.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/format";
 import { getEnv } from "~/utils/env.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
@@ -34,14 +35,17 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 
 /** A bookable service: who it is for, the days with free times and the times of one day. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const service = await getBookableService(params.serviceSlug ?? "");
+  // what the service is and whom it is for, everyone reads alike: shared for a few seconds
+  // (public-reads.server.ts); the times and places left below are read for every request
+  const slug = params.serviceSlug ?? "";
+  const service = await sharedRead(`book:service:${slug}`, () => getBookableService(slug));
   invariantResponse(service, notFound);
   const date = isoDate.safeParse(new URL(request.url).searchParams.get("date")).data;
   const current = now();
   const user = await getUser(request);
   const [availability, criteria, facts] = await Promise.all([
     getAvailability(service.id, current, { date }),
-    getCriteria(service.eligibilityId),
+    sharedRead(`criteria:${service.eligibilityId}`, () => getCriteria(service.eligibilityId)),
     user ? getProfileFacts(user.id) : null,
   ]);
   const rules = bookingRules();

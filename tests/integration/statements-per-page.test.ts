@@ -119,8 +119,10 @@ const BUDGETS: Record<Page, { afresh: number; shared: number }> = {
   // Shared: who asks, their applications and bookings; the postings open to all who meet the
   // same criteria are shared with them while the resident has applied for none
   "/for-me": { afresh: 13, shared: 3 },
-  // the resident's profile facts come with the session's row (getSessionUser), as on /for-me
-  "/book/<service>": { afresh: 4, shared: 4 },
+  // the resident's profile facts come with the session's row (getSessionUser), as on /for-me;
+  // shared: what the service is (and its place) is read alike by all, the times and places
+  // left are read for every request (tests/integration/booking.test.ts)
+  "/book/<service>": { afresh: 4, shared: 2 },
   // + the wage floors the page names (one small table, shared like the posting itself)
   "/jobs/<posting>": { afresh: 9, shared: 3 },
   // the agenda: who asks (root) + a count and a page of sessions, which Prisma reads as one
