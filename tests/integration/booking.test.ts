@@ -1,6 +1,6 @@
 // Booking, cancelling and rescheduling through the real route actions on a real SQLite file:
 // what is written, what is refused (and that a refusal writes nothing), and the rules.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { bookSlot } from "~/domain/booking/book.server";
 import { syncSlots } from "~/domain/booking/schedule.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
@@ -15,13 +15,12 @@ import { loader as calendarLoader } from "~/routes/bookings.$bookingId.calendar[
 import { action as rescheduleAction } from "~/routes/bookings.$bookingId.reschedule";
 import { setTestNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
-import { resetEnvCache } from "~/utils/env.server";
-import { forgetSharedReads } from "~/utils/public-reads.server";
 import { loader as servicePageLoader } from "~/routes/book.$serviceSlug._index";
 import { loader as availabilityLoader } from "~/routes/book.$serviceSlug.availability";
 import { call, formRequest, getRequest } from "#tests/factories/http";
 import { KEY, makePlace, makeService, makeSlot, slotCounts } from "#tests/factories/booking";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+import { withSharedReads } from "#tests/factories/shared-reads";
 
 const db = getDb();
 // Wednesday 25 November 2026, 12:00 in Seoul.
@@ -169,10 +168,7 @@ describe("booking", () => {
   });
 
   it("shows places left as they are now, while what the service is may be shared a few seconds", async () => {
-    vi.stubEnv("RESPONSE_CACHE_SECONDS", "15");
-    resetEnvCache();
-    forgetSharedReads();
-    try {
+    await withSharedReads(async () => {
       const place = await makePlace();
       const service = await makeService(place.id, { minAge: 15, maxAge: 39 });
       const slot = await makeSlot(service.id, "2026-11-27", "13:00", { capacity: 2 });
@@ -199,11 +195,7 @@ describe("booking", () => {
       expect(live.data).toMatchObject({ times: [{ id: slot.id, remaining: 1 }] });
       expect((await book(second, service, slot.id)).status).toBe(302);
       expect(await placesLeft(first, path)).toBe(0);
-    } finally {
-      vi.unstubAllEnvs();
-      resetEnvCache();
-      forgetSharedReads();
-    }
+    });
   });
 
   it("makes one booking from a form sent twice, one after the other or at the same moment", async () => {

@@ -1,9 +1,8 @@
 // "For me": one profile, judged by the one eligibility engine against every bookable service and
 // every posting and round open now; the nearest misses come with their reasons. At the top, the
 // resident's own next steps: upcoming bookings and applications awaiting a decision.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, statementCount } from "~/utils/db.server";
-import { resetEnvCache } from "~/utils/env.server";
 import { forgetSharedReads } from "~/utils/public-reads.server";
 import { setTestNow } from "~/utils/clock.server";
 import { seoulInstant } from "~/domain/shared/seoul-time";
@@ -21,6 +20,7 @@ import {
   NOW,
 } from "#tests/factories/jobs";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+import { withSharedReads } from "#tests/factories/shared-reads";
 
 const db = getDb();
 beforeEach(() => setTestNow(NOW));
@@ -270,10 +270,7 @@ describe("for me", () => {
   });
 
   it("shares the postings of those who meet the same criteria, never with one who has applied", async () => {
-    vi.stubEnv("RESPONSE_CACHE_SECONDS", "15");
-    resetEnvCache();
-    forgetSharedReads();
-    try {
+    await withSharedReads(async () => {
       const org = await makeOrganization();
       const youth = await makeCriteria({ minAge: 15, maxAge: 39 });
       const [first, second] = [
@@ -315,11 +312,7 @@ describe("for me", () => {
       expect(await statementsFor(alike.id)).toBe(shared + 5);
       expect(await statementsFor(applicant.id)).toBe(await statementsFor(applicant.id));
       expect(await statementsFor(applicant.id)).toBeGreaterThanOrEqual(shared + 5);
-    } finally {
-      vi.unstubAllEnvs();
-      resetEnvCache();
-      forgetSharedReads();
-    }
+    });
   });
 
   it("collapses a service missed at many places into one miss", async () => {
