@@ -7,7 +7,7 @@ import { DayList, LiveTimeList } from "~/components/booking/time-picker";
 import { useTimeRange } from "~/components/booking/time-text";
 import { isoDate } from "~/domain/shared/validation";
 import { bookingRules } from "~/domain/booking/capacity.server";
-import { getAvailability, getBookableService } from "~/domain/booking/reads.server";
+import { getAvailability, sharedBookableService } from "~/domain/booking/reads.server";
 import { judge } from "~/domain/eligibility/judge";
 import { getCriteria, getProfileFacts } from "~/domain/eligibility/service.server";
 import { seoulDate } from "~/domain/shared/seoul-time";
@@ -35,10 +35,9 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 
 /** A bookable service: who it is for, the days with free times and the times of one day. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // what the service is and whom it is for, everyone reads alike: shared for a few seconds
-  // (public-reads.server.ts); the times and places left below are read for every request
-  const slug = params.serviceSlug ?? "";
-  const service = await sharedRead(`book:service:${slug}`, () => getBookableService(slug));
+  // what the service is and whom it is for is shared a few seconds; the times and places left
+  // below are read for every request
+  const service = await sharedBookableService(params.serviceSlug ?? "");
   invariantResponse(service, notFound);
   const date = isoDate.safeParse(new URL(request.url).searchParams.get("date")).data;
   const current = now();

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { recordId } from "~/domain/booking/schema";
-import { getBookableService, getDayTimes } from "~/domain/booking/reads.server";
+import { sharedBookableService, getDayTimes } from "~/domain/booking/reads.server";
 import { CHANNELS } from "~/domain/booking/types";
 import { isoDate } from "~/domain/shared/validation";
 import { now } from "~/utils/clock.server";
-import { sharedRead } from "~/utils/public-reads.server";
 
 const QuerySchema = z.object({
   date: isoDate,
@@ -18,9 +17,7 @@ const QuerySchema = z.object({
  * pages. Public (like the page itself) and never cached: it changes with every booking.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // the service as the page shows it (shared a few seconds); the places left never are
-  const slug = params.serviceSlug ?? "";
-  const service = await sharedRead(`book:service:${slug}`, () => getBookableService(slug));
+  const service = await sharedBookableService(params.serviceSlug ?? "");
   if (!service) return Response.json({ error: "not_found" }, { status: 404 });
   const query = QuerySchema.safeParse(
     Object.fromEntries(new URL(request.url).searchParams.entries()),

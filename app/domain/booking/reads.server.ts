@@ -3,6 +3,7 @@ import { messageT } from "~/domain/notifications/render.server";
 import { addDays, seoulDate, seoulInstant } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
+import { sharedRead } from "~/utils/public-reads.server";
 import { getEnv } from "~/utils/env.server";
 import { siteUrl } from "~/utils/site-url.server";
 import {
@@ -41,6 +42,14 @@ export async function getBookableService(slug: string) {
     where: { slug, bookable: true, active: true },
     select: serviceSelect,
   });
+}
+
+/**
+ * The same, shared for the sharing window (public-reads.server.ts) by the service's page and its
+ * live refresh: what the service is, everyone reads alike. Its times and places left never are.
+ */
+export function sharedBookableService(slug: string) {
+  return sharedRead(`book:service:${slug}`, () => getBookableService(slug));
 }
 
 export function isLaborConsultation(service: { kind: string }): boolean {
