@@ -6,7 +6,10 @@
 // Queries that differ only in their instants ("from now on"), their record ids (whose session,
 // which slot) or their form keys (UUIDs) share a plan with those values replaced (see keepable):
 // without that, every resident's every query would be new, and a booking would plan all of its
-// statements afresh. Queries with other values (a name, a search) are planned as before. Prisma
+// statements afresh. So do queries that differ in their free text (a message's subject and body,
+// an address, a clock time), once a probe has shown that the plan passes it on as it is (see
+// passesTextOn): every message written to the outbox was planned afresh, 1–2 ms of CPU each, two
+// for every booking. Other values (a name, a slug, a search's pattern) are planned as before. Prisma
 // 7.4 caches plans by the query's shape (prisma/orm#29038); until Prisma 7 can migrate here, this
 // keeps the last plans by the query's text with those values left out.
 import { QueryCompiler as PostgresqlQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
@@ -22,10 +25,18 @@ type CompilerClass = { prototype: { compile: Compile; compileBatch: Compile } };
 
 /**
  * A kept plan, for queries that differ from the one it was made for at most in their replaceable
- * values: `values` are the query's instants, record ids and UUIDs in order, as they appear in the
- * plan.
+ * values: `values` are the query's instants, record ids and UUIDs (and free text, under a text
+ * shape) in order, as they appear in the plan. A plan kept for free text serves other text only
+ * once a probe has shown that it passes text on as it is: until then it carries what the probe
+ * needs (`unproven`), and serves only the same query again.
  */
-type KeptPlan = { plan: unknown; values: string[] } | "plan every time";
+type KeptPlan =
+  | {
+      plan: unknown;
+      values: string[];
+      unproven?: { shape: TextShape; query: string; basic: Shape };
+    }
+  | "plan every time";
 
 const counts = { compiled: 0, reused: 0 };
 const plansByCompiler = new WeakMap<object, Map<string, KeptPlan>>();
@@ -48,6 +59,20 @@ const REPLACEABLE = new RegExp(
 const ANY_INSTANT = '{"$type":"DateTime","value":"…"}';
 const ANY_ID = '"…"';
 const ANY_RAW_PARAMETER_ID = '\\"…\\"';
+// a control character, which JSON never leaves unescaped: no query's own text can be mistaken for it
+const ANY_TEXT = '"\u0001"';
+
+// A field's value given as text: "key":"value", the value as JSON writes it.
+const KEYED_TEXT = /"([A-Za-z0-9_$]+)":"((?:[^"\\]|\\.)*)"/g;
+const ID_ALONE = new RegExp(`^(?:${ID})$`);
+/**
+ * Free text: anything but a word of letters, digits, "_", "." and "-". Such words (an enum value,
+ * a slug, a sort order, a type name) may decide a plan's form; they stay part of the query's text.
+ */
+const FREE_TEXT = /[^A-Za-z0-9_.-]/;
+/** A raw query's statement and its parameters (one JSON text): never replaced as a whole. */
+const RAW_QUERY_KEYS = new Set(["query", "parameters"]);
+const REPLACEABLE_OR_TEXT = new RegExp(`${REPLACEABLE.source}|${KEYED_TEXT.source}`, "g");
 
 /** How many queries were planned and how many reused a kept plan, since the process started. */
 export function queryPlanCounts(): { compiled: number; reused: number } {
@@ -69,7 +94,8 @@ function keepable(query: string, values: string[], plan: unknown): KeptPlan {
   const replaced = new Set(values);
   for (const value of replaced) {
     const asValue = values.filter((other) => other === value).length;
-    const written = query.split(`"${value}"`).length + query.split(`\\"${value}\\"`).length - 2;
+    const written =
+      query.split(JSON.stringify(value)).length + query.split(`\\"${value}\\"`).length - 2;
     if (written !== asValue) return "plan every time";
     if (!containsText(plan, value) || containsWithin(plan, value, replaced))
       return "plan every time";
@@ -148,41 +174,195 @@ function keepPlans(compilerClass: CompilerClass) {
   prototype[WRAPPED] = true;
 }
 
+/** A query with its replaceable values taken out: the text its plan is kept under. */
+type Shape = { text: string; values: string[] };
+/** The query in pieces, its free-text values apart, to be written again with other text. */
+type Piece = string | { key: string; text: string };
+type TextShape = Shape & { pieces: Piece[]; texts: Set<string>; others: Set<string> };
+
+/**
+ * The query's two shapes: `basic` without its instants, record ids and UUIDs; `withText` without
+ * its free text too (undefined when it has none).
+ */
+function shapesOf(query: string): { basic: Shape; withText: TextShape | undefined } {
+  const basicValues: string[] = [];
+  const textValues: string[] = [];
+  const texts = new Set<string>();
+  // the query in pieces (for the probe), and the text shape, built in the same pass
+  const pieces: Piece[] = [];
+  let pieceStart = 0;
+  let textShape = "";
+  let textShapeStart = 0;
+  const basic = query.replace(
+    REPLACEABLE_OR_TEXT,
+    (
+      match: string,
+      instant: string | undefined,
+      id: string | undefined,
+      rawParameterId: string | undefined,
+      key: string | undefined,
+      written: string | undefined,
+      offset: number,
+    ) => {
+      let inTextShape: string;
+      let inBasic: string;
+      const replaced = (value: string, by: string) => {
+        basicValues.push(value);
+        textValues.push(value);
+        return by;
+      };
+      if (key === undefined) {
+        if (instant !== undefined) inBasic = replaced(instant, ANY_INSTANT);
+        else if (id !== undefined) inBasic = replaced(id, ANY_ID);
+        else inBasic = replaced(rawParameterId!, ANY_RAW_PARAMETER_ID);
+        inTextShape = inBasic;
+      } else if (RAW_QUERY_KEYS.has(key)) {
+        // a raw statement and its parameters: only the ids written \"c…\" inside them
+        const inside = written!.replace(REPLACEABLE, (whole, _instant, _id, rawId?: string) =>
+          rawId === undefined ? whole : replaced(rawId, ANY_RAW_PARAMETER_ID),
+        );
+        inBasic = inTextShape = `"${key}":"${inside}"`;
+      } else if (ID_ALONE.test(written!)) {
+        inBasic = inTextShape = `"${key}":${replaced(written!, ANY_ID)}`;
+      } else if (FREE_TEXT.test(written!)) {
+        const text = JSON.parse(`"${written!}"`) as string;
+        textValues.push(text);
+        texts.add(text);
+        pieces.push(query.slice(pieceStart, offset), { key, text });
+        pieceStart = offset + match.length;
+        inBasic = match;
+        inTextShape = `"${key}":${ANY_TEXT}`;
+      } else {
+        inBasic = inTextShape = match;
+      }
+      textShape += query.slice(textShapeStart, offset) + inTextShape;
+      textShapeStart = offset + match.length;
+      return inBasic;
+    },
+  );
+  const basicShape = { text: basic, values: basicValues };
+  if (texts.size === 0) return { basic: basicShape, withText: undefined };
+  pieces.push(query.slice(pieceStart));
+  textShape += query.slice(textShapeStart);
+  return {
+    basic: basicShape,
+    withText: {
+      text: textShape,
+      values: textValues,
+      pieces,
+      texts,
+      others: new Set(basicValues),
+    },
+  };
+}
+
+/** The query written again from its pieces, each free text as `textFor` gives it. */
+function shapesOfPieces(pieces: Piece[], textFor: (text: string) => string): string {
+  return pieces
+    .map((piece) => (typeof piece === "string" ? piece : `"${piece.key}":${textFor(piece.text)}`))
+    .join("");
+}
+
+/**
+ * Whether the plan passes the query's free text on as it is, so that it can serve other text:
+ * the query is planned once more with other text in its place (with the characters a plan might
+ * escape or quote), and that plan must be this one with the text replaced. A value that is also
+ * a piece of the statement (" OFFSET "), wrapped ("%…%" for contains) or checked against a list
+ * fails it, as does a text also asked as an id or an instant.
+ */
+function passesTextOn(
+  compile: (query: string) => unknown,
+  shape: TextShape,
+  plan: unknown,
+): boolean {
+  if ([...shape.texts].some((text) => shape.others.has(text))) return false;
+  const probes = new Map<string, string>();
+  for (const text of shape.texts) probes.set(text, `\u0001probe ${probes.size}: %_'"\\\n한\u0001`);
+  try {
+    const probed = compile(
+      shapesOfPieces(shape.pieces, (text) => JSON.stringify(probes.get(text))),
+    );
+    return JSON.stringify(probed) === JSON.stringify(withValues(plan, probes));
+  } catch {
+    return false;
+  }
+}
+
 function reusing(compile: Compile): Compile {
   const planAfresh = (compiler: object, query: string) => {
     counts.compiled += 1;
     return compile.call(compiler, query);
   };
+  /** The kept plan for the values asked now; undefined when it cannot serve them. */
+  const reuse = (kept: KeptPlan, values: string[]) => {
+    if (kept === "plan every time" || kept.values.length !== values.length) return undefined;
+    if (kept.values.every((value, i) => value === values[i])) return kept.plan;
+    const replacements = replacementsFor(kept.values, values);
+    return replacements ? withValues(kept.plan, replacements) : undefined;
+  };
+  const keep = (plans: Map<string, KeptPlan>, shape: string, kept: KeptPlan) => {
+    if (plans.size >= KEPT_PLANS) plans.delete(plans.keys().next().value!);
+    plans.set(shape, kept);
+  };
+  const lookUp = (plans: Map<string, KeptPlan>, shape: string) => {
+    const kept = plans.get(shape);
+    if (kept !== undefined) {
+      // the most recently used goes last, the least recently used first out
+      plans.delete(shape);
+      plans.set(shape, kept);
+    }
+    return kept;
+  };
   return function compileOrReuse(this: object, query: string) {
     if (query.length > KEPT_QUERY_MAX_CHARS) return planAfresh(this, query);
     let plans = plansByCompiler.get(this);
     if (!plans) plansByCompiler.set(this, (plans = new Map()));
-    const values: string[] = [];
-    const shape = query.replace(
-      REPLACEABLE,
-      (_, instant?: string, id?: string, rawParameterId?: string) => {
-        values.push((instant ?? id ?? rawParameterId)!);
-        if (instant !== undefined) return ANY_INSTANT;
-        return id !== undefined ? ANY_ID : ANY_RAW_PARAMETER_ID;
-      },
-    );
-    const kept = plans.get(shape);
-    if (kept !== undefined) {
-      plans.delete(shape);
-      plans.set(shape, kept);
-      if (kept === "plan every time") return planAfresh(this, query);
-      if (kept.values.every((value, i) => value === values[i])) {
-        counts.reused += 1;
-        return kept.plan;
+    const { basic, withText } = shapesOf(query);
+
+    if (withText) {
+      const kept = lookUp(plans, withText.text);
+      if (kept === undefined) {
+        // first seen: kept for the same query; for other text once a probe has proved it
+        const plan = planAfresh(this, query);
+        const verdict = keepable(query, withText.values, plan);
+        if (verdict === "plan every time") {
+          keep(plans, withText.text, verdict);
+          keep(plans, basic.text, keepable(query, basic.values, plan));
+        } else
+          keep(plans, withText.text, { ...verdict, unproven: { shape: withText, query, basic } });
+        return plan;
       }
-      const replacements = replacementsFor(kept.values, values);
-      if (!replacements) return planAfresh(this, query);
-      counts.reused += 1;
-      return withValues(kept.plan, replacements);
+      if (kept !== "plan every time" && kept.unproven) {
+        const sameQuery = kept.values.every((value, i) => value === withText.values[i]);
+        if (!sameQuery) {
+          const { shape, query: first, basic: firstBasic } = kept.unproven;
+          if (passesTextOn((probe) => planAfresh(this, probe), shape, kept.plan)) {
+            delete kept.unproven;
+          } else {
+            // the text is part of the plan's form: kept by the query's text, as before
+            keep(plans, withText.text, "plan every time");
+            keep(plans, firstBasic.text, keepable(first, firstBasic.values, kept.plan));
+          }
+        }
+      }
+      const plan = reuse(plans.get(withText.text)!, withText.values);
+      if (plan !== undefined) {
+        counts.reused += 1;
+        return plan;
+      }
+    }
+
+    const kept = lookUp(plans, basic.text);
+    if (kept !== undefined) {
+      const plan = reuse(kept, basic.values);
+      if (plan !== undefined) {
+        counts.reused += 1;
+        return plan;
+      }
+      return planAfresh(this, query);
     }
     const plan = planAfresh(this, query);
-    if (plans.size >= KEPT_PLANS) plans.delete(plans.keys().next().value!);
-    plans.set(shape, keepable(query, values, plan));
+    keep(plans, basic.text, keepable(query, basic.values, plan));
     return plan;
   };
 }

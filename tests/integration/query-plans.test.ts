@@ -1,7 +1,8 @@
 // app/utils/query-plans.server.ts keeps the plans of queries asked before (decision 0013): a
 // plan is reused only for the same query, or one that differs only in its instants, record ids
-// and UUIDs where those are plain parameters of the plan; what the database generates per row
-// (ids, now() defaults, @updatedAt) is still generated afresh each time a reused plan runs.
+// and UUIDs where those are plain parameters of the plan, or in its free text where a probe shows
+// the plan passes it on as it is; what the database generates per row (ids, now() defaults,
+// @updatedAt) is still generated afresh each time a reused plan runs.
 import { describe, expect, it } from "vitest";
 import { currentEngine, getDb } from "~/utils/db.server";
 import { KEPT_PLANS, queryPlanCounts } from "~/utils/query-plans.server";
@@ -273,14 +274,104 @@ describe("query plans asked again", () => {
       getDb().organization.count({
         where: { nameKo: instant.toISOString(), createdAt: { gte: instant } },
       });
-    const beforeNamed = counts();
     await getDb().organization.update({
       where: { id: organization.id },
       data: { nameKo: new Date(at - 1_000).toISOString() },
     });
+    const beforeNamed = counts();
     expect(await namedLikeInstant(new Date(at - 1_000))).toBe(1);
     expect(await namedLikeInstant(new Date(at - 2_000))).toBe(0);
     expect(since(beforeNamed).reused).toBe(0);
+  });
+
+  it("are shared by writes that differ in their free text (the outbox), each row its own", async () => {
+    const residents = await Promise.all(["하나", "둘", "셋"].map((name) => makeResident({ name })));
+    const write = (residentId: string, i: number) =>
+      getDb().notification.create({
+        data: {
+          residentId,
+          channel: "email",
+          toAddress: `plan-${i}@example.test`,
+          template: "booking_confirmed",
+          locale: "ko",
+          subject: `[예약 확인] 상담 ${i} · 100% "확정"`,
+          body: `안녕하세요 ${i}번째 분.\n예약이 확정되었습니다: https://example.test/bookings/${i}`,
+          topic: "required",
+          sendAfter: new Date(Date.UTC(2030, 0, 1, i)),
+        },
+        select: { id: true },
+      });
+    const before = counts();
+    const rows = [];
+    for (const [i, resident] of residents.entries()) rows.push(await write(resident.id, i));
+    // the first is planned, and planned once more with other text (the probe); the others reuse it
+    expect(since(before)).toEqual({ compiled: 2, reused: 2 });
+    const written = await getDb().notification.findMany({
+      where: { id: { in: rows.map((row) => row.id) } },
+      select: { residentId: true, toAddress: true, subject: true, body: true, sendAfter: true },
+    });
+    expect(new Set(rows.map((row) => row.id)).size).toBe(3);
+    for (const [i, resident] of residents.entries())
+      expect(written).toContainEqual({
+        residentId: resident.id,
+        toAddress: `plan-${i}@example.test`,
+        subject: `[예약 확인] 상담 ${i} · 100% "확정"`,
+        body: `안녕하세요 ${i}번째 분.\n예약이 확정되었습니다: https://example.test/bookings/${i}`,
+        sendAfter: new Date(Date.UTC(2030, 0, 1, i)),
+      });
+  });
+
+  it("are planned once, without a probe, for free text asked with a one-off value", async () => {
+    const resident = await makeResident({ name: "한 번" });
+    // a single word that is new every time (a token, a dedupe key) stays part of the query's
+    // text: each such write is new, and is not probed for other text it will never meet
+    const write = (i: number) =>
+      getDb().notification.create({
+        data: {
+          residentId: resident.id,
+          channel: "email",
+          toAddress: `once-${i}@example.test`,
+          template: "account",
+          locale: "ko",
+          subject: `한 번뿐인 알림 ${i}`,
+          body: "본문",
+          dedupeKey: `once${i}x${Date.now()}`,
+        },
+        select: { id: true },
+      });
+    const before = counts();
+    for (let i = 0; i < 3; i += 1) await write(i);
+    expect(since(before)).toEqual({ compiled: 3, reused: 0 });
+  });
+
+  it("keep free text that is part of a plan's form (a search, a piece of the statement) in it", async () => {
+    const organization = await makeOrganization("청년 지원 기관");
+    // "contains" sends "%<text>%": each search keeps its own plan, asked again it is reused
+    const search = (text: string) =>
+      getDb().organization.findMany({
+        where: { id: organization.id, nameKo: { contains: text } },
+        select: { id: true },
+      });
+    const before = counts();
+    expect(await search("청년 지원")).toEqual([{ id: organization.id }]);
+    expect(await search("청년 지원")).toEqual([{ id: organization.id }]);
+    expect(await search("노인 지원")).toEqual([]);
+    expect(since(before)).toEqual({ compiled: 2, reused: 1 });
+
+    // a value that is also a piece of the statement's text: the probe's plan differs, and the
+    // next text gets a plan of its own (replacing it would have rewritten the statement)
+    const named = (name: string) =>
+      getDb().organization.findMany({
+        where: { nameKo: name },
+        select: { id: true },
+        take: 1,
+        skip: 0,
+      });
+    const plan = counts();
+    expect(await named(" OFFSET ")).toEqual([]);
+    expect(await named("청년 지원 기관")).toEqual([{ id: organization.id }]);
+    expect(await named(" OFFSET ")).toEqual([]);
+    expect(since(plan).reused).toBe(1);
   });
 
   it("generate ids and times afresh when a reused plan runs again", async () => {
@@ -317,9 +408,10 @@ describe("query plans asked again", () => {
     const read = () =>
       getDb().organization.findUnique({ where: { id: organization.id }, select: { id: true } });
     await read();
+    // names that are single words: planned one by one (free text would share one plan)
     for (let i = 0; i < KEPT_PLANS; i += 1)
       await getDb().organization.findFirst({
-        where: { nameKo: `한 번뿐 ${i}` },
+        where: { nameKo: `once-${i}` },
         select: { id: true },
       });
     const before = counts();
