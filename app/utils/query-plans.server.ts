@@ -34,9 +34,14 @@ type KeptPlan =
   | {
       plan: unknown;
       values: string[];
+      /** where in the plan the values are, found once so that a reuse copies only those paths */
+      slots: Slot[];
       unproven?: { shape: TextShape; query: string; basic: Shape };
     }
   | "plan every time";
+
+/** A place in a plan (the keys down to it) holding one of the kept values. */
+type Slot = { path: (string | number)[]; value: string };
 
 const counts = { compiled: 0, reused: 0 };
 const plansByCompiler = new WeakMap<object, Map<string, KeptPlan>>();
@@ -100,7 +105,7 @@ function keepable(query: string, values: string[], plan: unknown): KeptPlan {
     if (!containsText(plan, value) || containsWithin(plan, value, replaced))
       return "plan every time";
   }
-  return { plan, values };
+  return { plan, values, slots: slotsOf(plan, replaced) };
 }
 
 /**
@@ -147,6 +152,45 @@ function containsWithin(value: unknown, text: string, replaced: Set<string>): bo
   if (value && typeof value === "object")
     return Object.values(value).some((item) => containsWithin(item, text, replaced));
   return false;
+}
+
+/** Every place in the plan that holds one of the values. */
+function slotsOf(value: unknown, values: Set<string>, path: (string | number)[] = []): Slot[] {
+  if (typeof value === "string") return values.has(value) ? [{ path, value }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => slotsOf(item, values, [...path, i]));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([key, item]) => slotsOf(item, values, [...path, key]));
+  return [];
+}
+
+/**
+ * The plan with every kept value replaced by the one asked now, as `withValues` makes it, but
+ * copying only the objects on the way to a replaced value and sharing the rest (a plan is never
+ * changed once made: the same one is handed out for the same query).
+ */
+function withSlots(plan: unknown, slots: Slot[], replacements: Map<string, string>): unknown {
+  type Node = Record<string | number, unknown>;
+  const copies = new Set<unknown>();
+  const copyOf = (node: Node): Node => {
+    const copy = (Array.isArray(node) ? [...node] : { ...node }) as Node;
+    copies.add(copy);
+    return copy;
+  };
+  let root = plan as Node;
+  for (const { path, value } of slots) {
+    const replacement = replacements.get(value);
+    if (replacement === undefined || replacement === value) continue;
+    if (path.length === 0) return replacement;
+    if (!copies.has(root)) root = copyOf(root);
+    let node = root;
+    for (const key of path.slice(0, -1)) {
+      let child = node[key] as Node;
+      if (!copies.has(child)) node[key] = child = copyOf(child);
+      node = child;
+    }
+    node[path[path.length - 1]!] = replacement;
+  }
+  return root;
 }
 
 /** A copy of the plan with every kept value replaced by the one asked now. */
@@ -298,7 +342,7 @@ function reusing(compile: Compile): Compile {
     if (kept === "plan every time" || kept.values.length !== values.length) return undefined;
     if (kept.values.every((value, i) => value === values[i])) return kept.plan;
     const replacements = replacementsFor(kept.values, values);
-    return replacements ? withValues(kept.plan, replacements) : undefined;
+    return replacements ? withSlots(kept.plan, kept.slots, replacements) : undefined;
   };
   const keep = (plans: Map<string, KeptPlan>, shape: string, kept: KeptPlan) => {
     if (plans.size >= KEPT_PLANS) plans.delete(plans.keys().next().value!);
