@@ -53,8 +53,8 @@ const WRAPPED = Symbol.for("seoul-portal.queryPlans");
 // ":" (a live key, "<slot>:<resident>"); a UUID (a form's idempotency key). A raw query's
 // parameters come as one JSON text inside the query, where an id is written \"c…\": the same
 // ids there (the session look-up every logged-in request makes would otherwise be planned anew
-// for every session, and push the pages' plans out). Other strings (names, searches, enum values,
-// messages) stay part of the query's text.
+// for every session, and push the pages' plans out). Other strings stay part of this basic shape;
+// free text (below) may also be left out of a second one.
 const ID =
   "c[a-z0-9]{24}(?::c[a-z0-9]{24})*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const REPLACEABLE = new RegExp(
