@@ -1,7 +1,6 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { OFFLINE_OWNER_HEADER, offlineOwner } from "./routes-support/installable.server";
@@ -33,12 +32,15 @@ export default async function handleRequest(
 
   await describeForServiceWorker(request, responseHeaders, locale);
 
-  // Crawlers get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // Everyone gets the whole document at once, as crawlers always did. Nothing of ours suspends
+  // on the server (the maps and the live times render in the browser only), so all that would
+  // stream after the shell is the end of Remix's data, a few hundred bytes a tick later. Sent
+  // with the rest it makes the page one write, compressed in one go
+  // (server/whole-body-compression.js) rather than through a zlib stream.
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    // An error inside a Suspense boundary before the shell is ready (the render aborted after
+    // An error inside a Suspense boundary before the document is sent (the render aborted after
     // ABORT_DELAY, say, when the process is overloaded) makes the answer a 500 but reaches neither
     // onShellError nor Remix's handleError: logged here once the shell is out, so that no 500 goes
     // unlogged. (A shell error is rejected below and logged by Remix's handleError.)
@@ -71,14 +73,11 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        onShellReady() {
-          if (readyEvent === "onShellReady") sendShell();
-        },
         onAllReady() {
           // Done: the timer would otherwise keep this render (its data, its tree) alive for
           // six more seconds, and its abort would end a stream that has ended already.
           clearTimeout(abortTimer);
-          if (readyEvent === "onAllReady") sendShell();
+          sendShell();
         },
         onShellError(error: unknown) {
           clearTimeout(abortTimer);

@@ -19,6 +19,7 @@ import {
 } from "./metrics.js";
 import { requestScope } from "./request-scope.js";
 import { createResponseCache } from "./response-cache.js";
+import { wholeBodyCompression } from "./whole-body-compression.js";
 import { serviceWorkerScript } from "./service-worker.js";
 import { routeIdFor } from "./route-label.js";
 import { queryShapeProblem } from "./bounded-input.js";
@@ -322,6 +323,10 @@ export async function startServer(config) {
     }
     next();
   });
+
+  // Pages, their data and the APIs (the shared cache's answers too) gzipped in one go once they
+  // end, not streamed through zlib; static files above stream through `compression` as before.
+  app.use(wholeBodyCompression());
 
   // Public pages for visitors who are not logged in, shared for a few seconds (RESPONSE_CACHE_SECONDS,
   // 0 = off; off in development and tests, where pages and the clock change under our feet). The
