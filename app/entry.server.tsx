@@ -39,15 +39,15 @@ export default async function handleRequest(
   // (server/whole-body-compression.js) rather than through a zlib stream.
 
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
+    let documentSent = false;
     // An error inside a Suspense boundary before the document is sent (the render aborted after
     // ABORT_DELAY, say, when the process is overloaded) makes the answer a 500 but reaches neither
-    // onShellError nor Remix's handleError: logged here once the shell is out, so that no 500 goes
-    // unlogged. (A shell error is rejected below and logged by Remix's handleError.)
-    const beforeShell: unknown[] = [];
-    const sendShell = () => {
-      shellRendered = true;
-      for (const error of beforeShell.splice(0)) logError(error, loadContext);
+    // onShellError nor Remix's handleError: logged here once the document is sent, so that no
+    // 500 goes unlogged. (A shell error is rejected below and logged by Remix's handleError.)
+    const beforeSent: unknown[] = [];
+    const sendDocument = () => {
+      documentSent = true;
+      for (const error of beforeSent.splice(0)) logError(error, loadContext);
       const body = htmlBody();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
@@ -77,7 +77,7 @@ export default async function handleRequest(
           // Done: the timer would otherwise keep this render (its data, its tree) alive for
           // six more seconds, and its abort would end a stream that has ended already.
           clearTimeout(abortTimer);
-          sendShell();
+          sendDocument();
         },
         onShellError(error: unknown) {
           clearTimeout(abortTimer);
@@ -85,8 +85,8 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logError(error, loadContext);
-          else beforeShell.push(error);
+          if (documentSent) logError(error, loadContext);
+          else beforeSent.push(error);
         },
       },
     );
