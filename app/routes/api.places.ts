@@ -3,11 +3,18 @@
 // client in the database; bad parameters get 400 with a message per parameter.
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseBBox, parsePlaceFilters, type FilterProblem } from "~/domain/places/filters";
-import { placesFeatureCollection } from "~/domain/places/directory.server";
+import {
+  filterSearchParams,
+  parseBBox,
+  parsePlaceFilters,
+  type FilterProblem,
+} from "~/domain/places/filters";
+import { placeFeatures } from "~/domain/places/directory.server";
+import { featureCollection, type PlaceFeature } from "~/domain/places/views";
 import { takeAttempt } from "~/domain/system/rate-limits.server";
 import { now } from "~/utils/clock.server";
 import { getServerT } from "~/utils/i18n.server";
+import { sharedRead } from "~/utils/public-reads.server";
 import { clientIp } from "~/utils/request.server";
 
 /** Does If-None-Match name this ETag (weak comparison, RFC 9110 §13.1.2)? */
@@ -16,6 +23,11 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
   if (ifNoneMatch.trim() === "*") return true;
   const bare = (tag: string) => tag.trim().replace(/^W\//, "");
   return ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
+}
+
+/** About what a feature holds in memory: its JSON, which its strings dominate, twice over. */
+function approximateBytes(features: PlaceFeature[]): number {
+  return features.reduce((bytes, feature) => bytes + 2 * JSON.stringify(feature).length, 0);
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -64,11 +76,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   }
 
-  const collection = await placesFeatureCollection(filters.filters, {
-    now: current,
-    bbox: bbox.bbox,
-  });
-  const body = JSON.stringify(collection);
+  // Every place matching the filters, read once per sharing window for everyone who asks alike
+  // (public-reads.server.ts), as the directories' lists are; each request then cuts out its
+  // viewport and orders by its `near`, so a map being moved around is not a read per move.
+  const { near, ...shared } = filters.filters;
+  const features = await sharedRead(
+    `places-api:${filterSearchParams(shared)}`,
+    () => placeFeatures(shared, { now: current }),
+    { bytes: approximateBytes },
+  );
+  const body = JSON.stringify(featureCollection(features, { bbox: bbox.bbox, near }));
   const etag = `W/"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
   headers.set("ETag", etag);
   // "open now" changes with the clock: a minute is as stale as the answer may get

@@ -68,4 +68,27 @@ describe("sharedRead", () => {
     await sharedRead("k0", read);
     expect(calls()).toBe(502);
   });
+
+  it("keeps large reads within a byte budget, dropping the oldest, and none alone over it", async () => {
+    shareFor("15");
+    const { read, calls } = reader();
+    const megabytes = (n: number) => () => n * 1024 * 1024;
+    for (let i = 0; i < 3; i += 1) await sharedRead(`big${i}`, read, { bytes: megabytes(12) });
+    expect(calls()).toBe(3);
+    // 36 MB asked for, 32 kept: the first went
+    await sharedRead("big2", read);
+    await sharedRead("big1", read);
+    expect(calls()).toBe(3);
+    await sharedRead("big0", read, { bytes: megabytes(12) });
+    expect(calls()).toBe(4);
+    // a read larger than the whole budget is answered but not kept
+    await sharedRead("huge", read, { bytes: megabytes(40) });
+    await sharedRead("huge", read, { bytes: megabytes(40) });
+    expect(calls()).toBe(6);
+    // forgetting every read gives the budget back
+    forgetSharedReads();
+    for (let i = 0; i < 2; i += 1) await sharedRead(`big${i}`, read, { bytes: megabytes(15) });
+    await sharedRead("big0", read);
+    expect(calls()).toBe(8);
+  });
 });

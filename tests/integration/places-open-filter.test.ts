@@ -4,11 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "../../prisma/seed";
 import { isOpenAt } from "~/domain/places/hours";
-import {
-  nextOpenings,
-  placesFeatureCollection,
-  searchPlaces,
-} from "~/domain/places/directory.server";
+import { nextOpenings, placeFeatures, searchPlaces } from "~/domain/places/directory.server";
 import { addDays, seoulInstant } from "~/domain/shared/seoul-time";
 import { getDb } from "~/utils/db.server";
 
@@ -146,8 +142,8 @@ describe("the open filter in SQL", () => {
 
   it("marks the GeoJSON features open now the same way", async () => {
     const at = seoulInstant("2026-09-24", "02:00"); // Chuseok, 02:00
-    const collection = await placesFeatureCollection({ page: 1 }, { now: at, bbox: null });
-    const open = collection.features
+    const features = await placeFeatures({ page: 1 }, { now: at });
+    const open = features
       .filter((f) => f.properties.openNow)
       .map((f) => f.id)
       .sort();

@@ -5,7 +5,8 @@ import { seedDirectory } from "../../prisma/seed";
 import type { PlaceFeatureCollection, PlaceSearchResult } from "~/domain/places/views";
 import { setTestNow } from "~/utils/clock.server";
 import { pruneRateLimits } from "~/domain/system/rate-limits.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, statementCount } from "~/utils/db.server";
+import { forgetSharedReads } from "~/utils/public-reads.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { loader as apiLoader } from "~/routes/api.places";
 import { loader as cafesLoader } from "~/routes/cafes";
@@ -266,6 +267,57 @@ describe("GET /api/places", () => {
     );
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  });
+});
+
+describe("GET /api/places with reads shared (production)", () => {
+  afterEach(() => {
+    delete process.env.RESPONSE_CACHE_SECONDS;
+    resetEnvCache();
+    forgetSharedReads();
+  });
+
+  const ask = (query: string, ip = "198.51.100.2") =>
+    apiLoader({
+      request: getRequest(`/api/places?${query}`),
+      params: {},
+      context: { clientIp: ip },
+    } as Parameters<typeof apiLoader>[0]);
+  const ids = async (response: Response) =>
+    ((await response.json()) as PlaceFeatureCollection).features.map((f) => f.id);
+
+  it("reads the places once for every viewport and distance, and each answer is its own", async () => {
+    process.env.RESPONSE_CACHE_SECONDS = "15";
+    // no rate limit: its counter is a statement of its own
+    process.env.PLACES_API_RATE_LIMIT = "0";
+    resetEnvCache();
+    forgetSharedReads();
+    setTestNow(WEDNESDAY_2AM);
+    const whole = await ids(await ask("kind=rest_shelter"));
+    const before = statementCount();
+    const mapo = await ids(await ask("kind=rest_shelter&bbox=126.88,37.54,126.93,37.59"));
+    const near = await ask("kind=rest_shelter&near=37.5794,126.8895");
+    expect(statementCount() - before).toBe(0);
+    expect(mapo.sort()).toEqual(["hapjeong-shelter", "sangam-shelter"]);
+    const byDistance = ((await near.json()) as PlaceFeatureCollection).features;
+    expect(byDistance.map((f) => f.id).sort()).toEqual([...whole].sort());
+    expect(byDistance[0]).toMatchObject({ id: "sangam-shelter", properties: { distanceKm: 0 } });
+    // the shared list itself was not reordered or cut by those answers
+    expect(await ids(await ask("kind=rest_shelter"))).toEqual(whole);
+    // other filters are another read
+    await ask("kind=job_cafe");
+    expect(statementCount() - before).toBeGreaterThan(0);
+  });
+
+  it("still counts every request against the client's limit", async () => {
+    process.env.RESPONSE_CACHE_SECONDS = "15";
+    process.env.PLACES_API_RATE_LIMIT = "2";
+    resetEnvCache();
+    forgetSharedReads();
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await ask("kind=memorial", "203.0.113.30")).status);
+    expect(statuses).toEqual([200, 200, 429]);
   });
 });
 

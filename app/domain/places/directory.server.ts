@@ -5,7 +5,7 @@ import { isPublicHoliday } from "~/domain/shared/holidays";
 import { addDays, seoulInstant, seoulParts } from "~/domain/shared/seoul-time";
 import type { Prisma } from "~/generated/prisma/client";
 import { getDb } from "~/utils/db.server";
-import { sortByDistance, type BBox } from "./distance";
+import { sortByDistance } from "./distance";
 import type { PlaceFilters } from "./filters";
 import { contactNow } from "./contact-now";
 import { statusAt, weekTable, type PlaceStatus } from "./hours";
@@ -17,7 +17,6 @@ import {
   type ContactNowView,
   type ContactPlace,
   type PlaceFeature,
-  type PlaceFeatureCollection,
   type NextOpening,
   type PlaceListItem,
   type PlaceSearchResult,
@@ -35,22 +34,18 @@ import { byDisplayedName, localizedText } from "~/domain/shared/localized";
 
 // ───────────── the directory ─────────────
 
-function placeWhere(filters: PlaceFilters, bbox: BBox | null = null): Prisma.PlaceWhereInput {
+function placeWhere(filters: Omit<PlaceFilters, "near">): Prisma.PlaceWhereInput {
   const and: Prisma.PlaceWhereInput[] = [];
   if (filters.kind) and.push({ kind: filters.kind });
   if (filters.subKind) and.push({ subKind: filters.subKind });
   if (filters.district) and.push({ district: filters.district });
   if (filters.service) and.push({ services: { some: { kind: filters.service, active: true } } });
   for (const term of searchTerms(filters.q)) and.push({ searchText: { contains: term } });
-  if (bbox) {
-    const [west, south, east, north] = bbox;
-    and.push({ latitude: { gte: south, lte: north }, longitude: { gte: west, lte: east } });
-  }
   return { AND: and };
 }
 
 /** The instant an "open" filter asks about. */
-function openFilterInstant(filters: PlaceFilters, now: Date): Date | null {
+function openFilterInstant(filters: Pick<PlaceFilters, "open">, now: Date): Date | null {
   if (!filters.open) return null;
   if (filters.open.mode === "now") return now;
   return seoulInstant(filters.open.date, filters.open.time);
@@ -322,15 +317,16 @@ export async function laborCentersNow(options: {
 // ───────────── the open-data API ─────────────
 
 /**
- * Every place matching the filters (and inside `bbox`, when given) as a GeoJSON FeatureCollection
- * (RFC 7946: positions are [longitude, latitude]). Ordered by distance with `near`, else by slug.
+ * Every place matching the filters as GeoJSON features (RFC 7946: positions are [longitude,
+ * latitude]), ordered by slug, wherever they are: the map's viewport and `near` are applied by
+ * featureCollection (views.ts), so that one read serves every viewport.
  */
-export async function placesFeatureCollection(
-  filters: PlaceFilters,
-  options: { now: Date; bbox: BBox | null },
-): Promise<PlaceFeatureCollection> {
+export async function placeFeatures(
+  filters: Omit<PlaceFilters, "near">,
+  options: { now: Date },
+): Promise<PlaceFeature[]> {
   const openAt = openFilterInstant(filters, options.now);
-  const base = placeWhere(filters, options.bbox);
+  const base = placeWhere(filters);
   const where = openAt ? { AND: [base, openAtWhere(openAt)] } : base;
   const db = getDb();
   const [rows, openNow] = await Promise.all([
@@ -362,7 +358,7 @@ export async function placesFeatureCollection(
           .findMany({ where: { AND: [where, openAtWhere(options.now)] }, select: { id: true } })
           .then((open) => new Set(open.map((place) => place.id))),
   ]);
-  let features = rows.map((row): PlaceFeature => {
+  return rows.map((row): PlaceFeature => {
     const provenance = provenanceOf(row.facts, row.isSampleData);
     return {
       type: "Feature",
@@ -389,21 +385,6 @@ export async function placesFeatureCollection(
       },
     };
   });
-  if (filters.near) {
-    const byDistance = sortByDistance(
-      features.map((feature) => ({
-        feature,
-        lat: feature.geometry.coordinates[1],
-        lng: feature.geometry.coordinates[0],
-      })),
-      filters.near,
-    );
-    features = byDistance.map(({ feature, distanceKm }) => ({
-      ...feature,
-      properties: { ...feature.properties, distanceKm: Math.round(distanceKm * 1000) / 1000 },
-    }));
-  }
-  return { type: "FeatureCollection", features };
 }
 
 // ───────────── a place's page ─────────────

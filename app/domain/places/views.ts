@@ -2,6 +2,7 @@
 // strings), built from the pure rules by the service.
 import type { HolidayId } from "~/domain/shared/holidays";
 import type { LocalizedText } from "~/domain/shared/localized";
+import { inBBox, sortByDistance, type BBox, type LatLng } from "./distance";
 import type { DaySchedule, PlaceStatus } from "./hours";
 import type { Provenance } from "./provenance";
 
@@ -150,3 +151,31 @@ export type PlaceFeature = {
   };
 };
 export type PlaceFeatureCollection = { type: "FeatureCollection"; features: PlaceFeature[] };
+
+/**
+ * The features inside the map's viewport (`bbox`, edges included), ordered by distance from `near`
+ * (each with its `distanceKm`) or left in their order.
+ */
+export function featureCollection(
+  features: readonly PlaceFeature[],
+  options: { bbox: BBox | null; near: LatLng | undefined },
+): PlaceFeatureCollection {
+  const position = (feature: PlaceFeature) => ({
+    lng: feature.geometry.coordinates[0],
+    lat: feature.geometry.coordinates[1],
+  });
+  const { bbox, near } = options;
+  const inside = bbox ? features.filter((feature) => inBBox(position(feature), bbox)) : features;
+  if (!near) return { type: "FeatureCollection", features: [...inside] };
+  const byDistance = sortByDistance(
+    inside.map((feature) => ({ feature, ...position(feature) })),
+    near,
+  );
+  return {
+    type: "FeatureCollection",
+    features: byDistance.map(({ feature, distanceKm }) => ({
+      ...feature,
+      properties: { ...feature.properties, distanceKm: Math.round(distanceKm * 1000) / 1000 },
+    })),
+  };
+}
