@@ -2,6 +2,7 @@ import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
 import license from "rollup-plugin-license";
 import { defineConfig, type Plugin } from "vite";
+import { compression } from "vite-plugin-compression2";
 import tsconfigPaths from "vite-tsconfig-paths";
 import remixConfig from "./remix.config.js";
 
@@ -24,8 +25,17 @@ const browserLicenses: Plugin = {
   apply: (_config, env) => !env.isSsrBuild,
 };
 
+// The browser's scripts and styles compressed once, at their strongest (brotli 11, gzip 9), beside
+// each file: the server sends these (server/app.js) instead of compressing every download again,
+// and a first visit is about 14% smaller than with brotli at the quality a live response can
+// afford (decision 0013).
+const precompressedAssets: Plugin = {
+  ...compression({ include: /^assets\/[^/]+\.(js|css)$/, algorithms: ["brotliCompress", "gzip"] }),
+  apply: (_config, env) => env.command === "build" && !env.isSsrBuild,
+};
+
 export default defineConfig({
-  plugins: [remix(remixConfig), tsconfigPaths(), browserLicenses],
+  plugins: [remix(remixConfig), tsconfigPaths(), browserLicenses, precompressedAssets],
   build: {
     // The Prisma client (and its query compiler wasm) and better-sqlite3 stay external on the server.
     target: "es2022",

@@ -6,6 +6,7 @@ import cluster from "node:cluster";
 import crypto from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
+import expressStaticGzip from "express-static-gzip";
 import express from "express";
 import helmet from "helmet";
 import { plainErrorReference } from "./error-reference.js";
@@ -309,7 +310,17 @@ export async function startServer(config) {
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    // Scripts and styles as the build compressed them (brotli 11, gzip 9: vite.config.ts), so
+    // that no download is compressed again; `compression` sees them encoded and leaves them.
+    app.use(
+      "/assets",
+      expressStaticGzip("build/client/assets", {
+        enableBrotli: true,
+        orderPreference: ["br", "gzip"],
+        index: false,
+        serveStatic: { immutable: true, maxAge: "1y" },
+      }),
+    );
     app.use(filesOnly(express.static("build/client", { maxAge: "1h" })));
   }
   app.use(filesOnly(express.static("public", { maxAge: "1h" })));

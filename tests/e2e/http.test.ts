@@ -1,6 +1,8 @@
 // What the real server answers over HTTP: security headers, refused cross-site mutations,
 // malformed and oversized bodies, errors in both languages, health.
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { baseUrl, postForm, signUpOverHttp, uniqueEmail } from "./support";
@@ -192,5 +194,33 @@ describe("compression", () => {
     const plain = await raw("/for-me", { cookie: resident.cookie });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString("utf8")).toContain("</html>");
+  });
+
+  it("sends scripts as the build compressed them: brotli, else gzip, else the file itself", async () => {
+    const page = await (await fetch(`${baseUrl()}/`)).text();
+    const script = page.match(/\/assets\/entry\.client-[\w-]+\.js/)?.[0];
+    expect(script).toBeTruthy();
+    const file = path.join(process.cwd(), "build/client", script!);
+    const original = fs.readFileSync(file);
+    const browser = await raw(script!, { "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(browser.headers["content-encoding"]).toBe("br");
+    // the build's file, byte for byte: nothing was compressed for this request
+    expect(browser.body.equals(fs.readFileSync(`${file}.br`))).toBe(true);
+    expect(zlib.brotliDecompressSync(browser.body).equals(original)).toBe(true);
+    expect(browser.headers["content-type"]).toMatch(/^text\/javascript/);
+    expect(browser.headers["cache-control"]).toContain("immutable");
+    expect(browser.headers.vary).toMatch(/accept-encoding/i);
+    const gzip = await raw(script!, { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gzip.body.equals(fs.readFileSync(`${file}.gz`))).toBe(true);
+    expect(zlib.gunzipSync(gzip.body).equals(original)).toBe(true);
+    const plain = await raw(script!, { "accept-encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
+    // a brotli file is smaller than what the server would make of it on the fly (quality 4)
+    const live = zlib.brotliCompressSync(original, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 },
+    });
+    expect(browser.body.length).toBeLessThan(live.length);
   });
 });
