@@ -3,7 +3,7 @@
 // (never in CI: timing depends on the machine), which wraps run.ts in scripts/postgresql-cluster.js
 // so that a throwaway PostgreSQL server is there for the benchmarks that compare engines
 // (TEST_POSTGRESQL_URL; with TEST_ENGINES=sqlite there is none and they say so).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -398,9 +398,113 @@ export function printCompared(
       "p50 ms": row.page.p50,
       "p95 ms": row.page.p95,
       "p99 ms": row.page.p99,
+      // the machine's own floor for the absolute target: the bare page's tail in the same run
+      "reference p99 ms": row.reference.p99,
       "5xx": row.page.serverErrors,
       "non-2xx": row.page.non2xx,
       target: targets[row.title] ?? "",
     })),
   );
+}
+
+// CPU time, read from /proc (Linux): the server's processes (the cluster primary and its workers)
+// and the PostgreSQL server's (the postmaster and its backends), so that the cost of a request can
+// be told apart from how much of the machine other work left us. NaN where /proc is not there.
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+type ProcessRow = { pid: number; ppid: number; cpuMs: number; command: string };
+
+function processTable(): ProcessRow[] {
+  const rows: ProcessRow[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // the command (2nd field) is in parentheses and may hold spaces
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
+      rows.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS,
+        command,
+      });
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return rows;
+}
+
+/** CPU time (ms) of every process in the trees under `roots`, by pid. */
+function treeCpu(table: ProcessRow[], roots: number[]): Map<number, number> {
+  const children = new Map<number, number[]>();
+  for (const row of table) children.set(row.ppid, [...(children.get(row.ppid) ?? []), row.pid]);
+  const byPid = new Map(table.map((row) => [row.pid, row]));
+  const cpu = new Map<number, number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    const row = byPid.get(pid);
+    if (row) cpu.set(pid, row.cpuMs);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return cpu;
+}
+
+export type CpuSample = {
+  server: Map<number, number> | null;
+  database: Map<number, number> | null;
+  clientMs: number;
+  at: number;
+};
+
+/** Samples the CPU time of the server's and the database server's processes and of this one. */
+export function cpuSampler(serverPid: number, databaseUrl: string) {
+  const port = databaseUrl.startsWith("postgres") ? new URL(databaseUrl).port : null;
+  return (): CpuSample => {
+    const client = process.cpuUsage();
+    const clientMs = (client.user + client.system) / 1000;
+    if (!fs.existsSync("/proc/self/stat"))
+      return { server: null, database: null, clientMs, at: performance.now() };
+    const table = processTable();
+    // the postmaster of the server in the URL (its backends and helpers are its children)
+    const postmasters = table
+      .filter((r) => /\/postgres\s/.test(r.command) && r.command.includes(` -p ${port} `))
+      .map((r) => r.pid);
+    return {
+      server: treeCpu(table, [serverPid]),
+      database: postmasters.length > 0 ? treeCpu(table, postmasters) : null,
+      clientMs,
+      at: performance.now(),
+    };
+  };
+}
+
+export type CpuUse = { serverMs: number; databaseMs: number; clientMs: number; seconds: number };
+
+/**
+ * CPU time spent between two samples: per process, what it has now less what it had (all of it
+ * for a process started meanwhile). A process that ended meanwhile (an idle connection closed,
+ * say) is left out, so this errs low, never below zero.
+ */
+export function cpuBetween(before: CpuSample, after: CpuSample): CpuUse {
+  const spent = (a: Map<number, number> | null, b: Map<number, number> | null) => {
+    if (!a || !b) return NaN;
+    let total = 0;
+    for (const [pid, ms] of b) total += ms - (a.get(pid) ?? 0);
+    return total;
+  };
+  return {
+    serverMs: spent(before.server, after.server),
+    databaseMs: spent(before.database, after.database),
+    clientMs: after.clientMs - before.clientMs,
+    seconds: (after.at - before.at) / 1000,
+  };
 }

@@ -26,7 +26,6 @@
 // Knobs: BENCH_SURGE_RESIDENTS (500), BENCH_SURGE_POSITIONS (20), BENCH_SURGE_WINDOW_MS (10000),
 // BENCH_DURATION_S (10, each throughput run), BENCH_SURGE_CONFIGURATIONS (A,B; C = PostgreSQL
 // with 1 process and a pool of 10, to tell the engine's cost from the second process's gain).
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -41,11 +40,14 @@ import { cookieFrom } from "../factories/http";
 import { TMP } from "../setup/paths";
 import {
   benchDatabase,
+  cpuBetween,
+  cpuSampler,
   load,
   percentile,
   postgresqlAvailable,
   startServer,
   type BenchDatabase,
+  type CpuUse,
   type LoadResult,
   type RunningServer,
 } from "./support";
@@ -106,108 +108,6 @@ const ENV_FOR_LOAD = {
 };
 
 // ───────────── measuring ─────────────
-
-// CPU time, read from /proc (Linux): the server's processes (the cluster primary and its workers)
-// and the PostgreSQL server's (the postmaster and its backends), so that the cost of a request can
-// be told apart from how much of the machine other work left us. NaN where /proc is not there.
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-type ProcessRow = { pid: number; ppid: number; cpuMs: number; command: string };
-
-function processTable(): ProcessRow[] {
-  const rows: ProcessRow[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // the command (2nd field) is in parentheses and may hold spaces
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const command = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
-      rows.push({
-        pid: Number(entry),
-        ppid: Number(fields[1]),
-        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS,
-        command,
-      });
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return rows;
-}
-
-/** CPU time (ms) of every process in the trees under `roots`, by pid. */
-function treeCpu(table: ProcessRow[], roots: number[]): Map<number, number> {
-  const children = new Map<number, number[]>();
-  for (const row of table) children.set(row.ppid, [...(children.get(row.ppid) ?? []), row.pid]);
-  const byPid = new Map(table.map((row) => [row.pid, row]));
-  const cpu = new Map<number, number>();
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    const row = byPid.get(pid);
-    if (row) cpu.set(pid, row.cpuMs);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return cpu;
-}
-
-type CpuSample = {
-  server: Map<number, number> | null;
-  database: Map<number, number> | null;
-  clientMs: number;
-  at: number;
-};
-
-/** Samples the CPU time of the server's and the database server's processes and of this one. */
-function cpuSampler(serverPid: number, databaseUrl: string) {
-  const port = databaseUrl.startsWith("postgres") ? new URL(databaseUrl).port : null;
-  return (): CpuSample => {
-    const client = process.cpuUsage();
-    const clientMs = (client.user + client.system) / 1000;
-    if (!fs.existsSync("/proc/self/stat"))
-      return { server: null, database: null, clientMs, at: performance.now() };
-    const table = processTable();
-    // the postmaster of the server in the URL (its backends and helpers are its children)
-    const postmasters = table
-      .filter((r) => /\/postgres\s/.test(r.command) && r.command.includes(` -p ${port} `))
-      .map((r) => r.pid);
-    return {
-      server: treeCpu(table, [serverPid]),
-      database: postmasters.length > 0 ? treeCpu(table, postmasters) : null,
-      clientMs,
-      at: performance.now(),
-    };
-  };
-}
-
-type CpuUse = { serverMs: number; databaseMs: number; clientMs: number; seconds: number };
-
-/**
- * CPU time spent between two samples: per process, what it has now less what it had (all of it
- * for a process started meanwhile). A process that ended meanwhile (an idle connection closed,
- * say) is left out, so this errs low, never below zero.
- */
-function cpuBetween(before: CpuSample, after: CpuSample): CpuUse {
-  const spent = (a: Map<number, number> | null, b: Map<number, number> | null) => {
-    if (!a || !b) return NaN;
-    let total = 0;
-    for (const [pid, ms] of b) total += ms - (a.get(pid) ?? 0);
-    return total;
-  };
-  return {
-    serverMs: spent(before.server, after.server),
-    databaseMs: spent(before.database, after.database),
-    clientMs: after.clientMs - before.clientMs,
-    seconds: (after.at - before.at) / 1000,
-  };
-}
 
 type Row = {
   load: string;
