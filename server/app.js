@@ -18,7 +18,7 @@ import {
   metricsRoute,
   startMetricsServer,
 } from "./metrics.js";
-import { requestScope } from "./request-scope.js";
+import { requestScope, withActionsInScopesOfTheirOwn } from "./request-scope.js";
 import { createResponseCache } from "./response-cache.js";
 import { wholeBodyCompression } from "./whole-body-compression.js";
 import { serviceWorkerScript } from "./service-worker.js";
@@ -123,8 +123,11 @@ export async function startServer(config) {
     ? undefined
     : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
   const build = viteDevServer
-    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
-    : await import("../build/server/index.js");
+    ? () =>
+        viteDevServer
+          .ssrLoadModule("virtual:remix/server-build")
+          .then(withActionsInScopesOfTheirOwn)
+    : withActionsInScopesOfTheirOwn(await import("../build/server/index.js"));
   loadBuild = async () => (typeof build === "function" ? await build() : build);
 
   // Which route answered: the Remix route id (set before Remix runs), else a fixed label.

@@ -29,6 +29,7 @@ import { bookingRules } from "~/domain/booking/capacity.server";
 import { bookSlot } from "~/domain/booking/book.server";
 import {
   findBookingTarget,
+  findBookingTargetToShow,
   isLaborConsultation,
   residentSlotContext,
   toTimeChoice,
@@ -58,18 +59,18 @@ import { Localized } from "~/components/localized";
 export const handle = { i18n: ["booking", "eligibility", "districts", "account", "validation"] };
 export const meta: MetaFunction = (args) => pageTitle(args, "bookSlot");
 
-async function requireTarget(params: LoaderFunctionArgs["params"]) {
+/** The slot asked for: read afresh for a form (`decide`), its service shared for the page. */
+async function requireTarget(params: LoaderFunctionArgs["params"], use: "decide" | "show") {
   const slotId = recordId.safeParse(params.slotId);
-  const target = slotId.success
-    ? await findBookingTarget(params.serviceSlug ?? "", slotId.data)
-    : null;
+  const find = use === "decide" ? findBookingTarget : findBookingTargetToShow;
+  const target = slotId.success ? await find(params.serviceSlug ?? "", slotId.data) : null;
   invariantResponse(target, notFound);
   return target;
 }
 
 /** The booking's last step: details, eligibility, the rules that apply, and the confirm form. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const target = await requireTarget(params);
+  const target = await requireTarget(params, "show");
   const user = await getUser(request);
   const url = new URL(request.url);
   const current = now();
@@ -114,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const target = await requireTarget(params);
+  const target = await requireTarget(params, "decide");
   const { service } = target;
   const formData = await readFormData(request);
   const current = now();

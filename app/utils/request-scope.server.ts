@@ -1,9 +1,11 @@
 // What is worth working out once per page request — who is asking, in which language — shared by
 // the root loader, the route's loaders and the document render. Remix hands every loader its own
 // copy of the Request, so nothing keyed by the Request object is ever shared; instead the HTTP
-// server (server/app.js) runs each GET inside this scope. POSTs get none: an action may change
-// what the loaders after it must see (a new name, a language, a logout). Outside a scope (tests
-// calling a loader directly) nothing is kept and every call computes afresh.
+// server (server/app.js) runs each request inside this scope, and each action in a scope of its
+// own within it: an action may change what the loaders after it must see (a new name, a
+// language, a logout, a place booked), so they do not see what it worked out
+// (server/request-scope.js). Outside a scope (tests calling a loader directly) nothing is kept
+// and every call computes afresh.
 import { AsyncLocalStorage } from "node:async_hooks";
 
 type Scope = Map<string, unknown>;
@@ -32,7 +34,7 @@ export function rememberForRequest<T>(key: string, value: T): void {
   if (scope && !scope.has(key)) scope.set(key, value);
 }
 
-/** Runs `work` in a scope of its own, as server/app.js runs a GET request. */
+/** Runs `work` in a scope of its own, as server/app.js runs a request, and an action in it. */
 export function inRequestScope<T>(work: () => T): T {
   return storage.run(new Map(), work);
 }

@@ -98,6 +98,18 @@ export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
   const key = liveKey(slot.id, residentId);
   const recipient = { id: residentId, language: resident.language };
   const entry = resident.entry?.status ?? null;
+  // A time already full when it was read, with no offer held for this resident: refused without
+  // the write lock, which the confirms still booking need (when a popular time opens, most
+  // confirms are these). What the transaction would answer first is read the same way first: a
+  // resent form still finds its booking, and the same slot, an overlap or a limit are named.
+  if (checked.state === "full" && entry !== "offered") {
+    const rule = await rulesFor(db, residentId, slot, request.idempotencyKey, now);
+    if (rule && "replayOf" in rule) return { ok: true, bookingId: rule.replayOf, replay: true };
+    if (rule) return { ok: false, code: rule.code };
+    const yearly = await yearlyLimitFor(db, residentId, slot);
+    if (yearly) return { ok: false, code: "yearlyLimit", limit: yearly.limit };
+    return { ok: false, code: "full" };
+  }
   try {
     return await db.$transaction(async (tx): Promise<BookOutcome> => {
       if (!(await lockResident(tx, residentId, now))) return { ok: false, code: "notFound" };

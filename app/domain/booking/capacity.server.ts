@@ -102,26 +102,29 @@ export const slotSelect = {
 
 // ───────────── one slot, and the resident in front of it ─────────────
 
+/** What a booking needs of a slot's service: its rules, place and eligibility criteria. */
+export const targetServiceSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  bookable: true,
+  active: true,
+  nameKo: true,
+  nameEn: true,
+  yearlyLimitPerResident: true,
+  allocation: true,
+  drawLeadHours: true,
+  place: { select: placeSelect },
+  eligibility: { select: criteriaSelect },
+} as const;
+
+/** A slot's own facts for booking it: times, places left, whether it has been drawn. */
+export const targetSlotSelect = { ...slotSelect, draw: { select: { drawnAt: true } } } as const;
+
 /** A slot with everything booking it needs: its service, place and eligibility criteria. */
 export const targetSelect = {
-  ...slotSelect,
-  service: {
-    select: {
-      id: true,
-      slug: true,
-      kind: true,
-      bookable: true,
-      active: true,
-      nameKo: true,
-      nameEn: true,
-      yearlyLimitPerResident: true,
-      allocation: true,
-      drawLeadHours: true,
-      place: { select: placeSelect },
-      eligibility: { select: criteriaSelect },
-    },
-  },
-  draw: { select: { drawnAt: true } },
+  ...targetSlotSelect,
+  service: { select: targetServiceSelect },
 } as const;
 export type BookingTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
 
@@ -209,8 +212,8 @@ export function eligibilityOn(target: BookingTarget, facts: ProfileFacts) {
 }
 
 /**
- * The bookings the per-resident rules look at, in one query: this form's earlier booking (if a
- * key is given) and the resident's confirmed bookings that have not ended.
+ * The bookings the per-resident rules look at: this form's earlier booking (if a key is given)
+ * and the resident's confirmed bookings that have not ended, with their slots' times and kinds.
  */
 export async function heldBookings(
   db: Client,
@@ -218,28 +221,19 @@ export async function heldBookings(
   idempotencyKey: string | null,
   now: Date,
 ): Promise<HeldBooking[]> {
-  const rows = await db.booking.findMany({
+  return withSlotTimes(db, residentId, await bookingRows(db, residentId, idempotencyKey, now), []);
+}
+
+function bookingRows(db: Client, residentId: string, idempotencyKey: string | null, now: Date) {
+  return db.booking.findMany({
     where: {
       OR: [
         ...(idempotencyKey ? [{ idempotencyKey }] : []),
         { residentId, status: "confirmed", slot: { endsAt: { gt: now } } },
       ],
     },
-    select: {
-      id: true,
-      residentId: true,
-      idempotencyKey: true,
-      status: true,
-      slotId: true,
-      slot: { select: { startsAt: true, endsAt: true, service: { select: { kind: true } } } },
-    },
+    select: { id: true, residentId: true, idempotencyKey: true, status: true, slotId: true },
   });
-  return rows.map(({ slot, ...booking }) => ({
-    ...booking,
-    startsAt: slot.startsAt,
-    endsAt: slot.endsAt,
-    kind: slot.service.kind,
-  }));
 }
 
 /**
@@ -247,24 +241,54 @@ export async function heldBookings(
  * holds its slot like a booking (same slot, overlap, per-kind limit), so that a resident cannot
  * win more than they could have booked.
  */
-async function heldApplications(tx: Tx, residentId: string, now: Date): Promise<HeldBooking[]> {
-  const rows = await tx.slotApplication.findMany({
+function applicationRows(db: Client, residentId: string, now: Date) {
+  return db.slotApplication.findMany({
     where: { residentId, status: "applied", slot: { endsAt: { gt: now } } },
-    select: {
-      id: true,
-      slotId: true,
-      slot: { select: { startsAt: true, endsAt: true, service: { select: { kind: true } } } },
-    },
+    select: { id: true, slotId: true },
   });
-  return rows.map(({ slot, ...application }) => ({
-    ...application,
-    residentId,
-    idempotencyKey: null,
-    status: "confirmed",
-    startsAt: slot.startsAt,
-    endsAt: slot.endsAt,
-    kind: slot.service.kind,
-  }));
+}
+
+/**
+ * Bookings and applications with their slots' times and service kinds, read for all of them at
+ * once, and not at all when there are none. (A nested select would cost Prisma two statements
+ * for each list, even an empty one: it reads the relations one table at a time.)
+ */
+async function withSlotTimes(
+  db: Client,
+  residentId: string,
+  bookings: Awaited<ReturnType<typeof bookingRows>>,
+  applications: Awaited<ReturnType<typeof applicationRows>>,
+): Promise<HeldBooking[]> {
+  const slotIds = [...new Set([...bookings, ...applications].map((row) => row.slotId))];
+  if (slotIds.length === 0) return [];
+  const slots = await db.slot.findMany({
+    where: { id: { in: slotIds } },
+    select: { id: true, startsAt: true, endsAt: true, service: { select: { kind: true } } },
+  });
+  const byId = new Map(
+    slots.map((slot) => [
+      slot.id,
+      { startsAt: slot.startsAt, endsAt: slot.endsAt, kind: slot.service.kind },
+    ]),
+  );
+  const held: HeldBooking[] = [];
+  // (a slot deleted meanwhile took its bookings and applications with it: they are left out)
+  for (const booking of bookings) {
+    const slot = byId.get(booking.slotId);
+    if (slot) held.push({ ...booking, ...slot });
+  }
+  for (const application of applications) {
+    const slot = byId.get(application.slotId);
+    if (slot)
+      held.push({
+        ...application,
+        residentId,
+        idempotencyKey: null,
+        status: "confirmed",
+        ...slot,
+      });
+  }
+  return held;
 }
 
 /**
@@ -273,7 +297,7 @@ async function heldApplications(tx: Tx, residentId: string, now: Date): Promise<
  * gives up, which neither overlaps nor counts toward the limit.
  */
 export async function rulesFor(
-  tx: Tx,
+  tx: Client,
   residentId: string,
   target: BookingTarget,
   idempotencyKey: string,
@@ -281,11 +305,11 @@ export async function rulesFor(
   moving: string | null = null,
 ) {
   const [bookings, applications] = await Promise.all([
-    heldBookings(tx, residentId, idempotencyKey, now),
-    heldApplications(tx, residentId, now),
+    bookingRows(tx, residentId, idempotencyKey, now),
+    applicationRows(tx, residentId, now),
   ]);
   return residentRules(
-    [...bookings, ...applications],
+    await withSlotTimes(tx, residentId, bookings, applications),
     {
       residentId,
       idempotencyKey,
@@ -308,7 +332,7 @@ export async function rulesFor(
  * one resident's bookings, so two parallel requests cannot both take the last place of the year.
  */
 export async function yearlyLimitFor(
-  tx: Tx,
+  tx: Client,
   residentId: string,
   target: BookingTarget,
   moving: string | null = null,

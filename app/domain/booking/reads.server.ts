@@ -16,6 +16,8 @@ import {
   residentAt,
   serviceSelect,
   slotSelect,
+  targetServiceSelect,
+  targetSlotSelect,
 } from "./capacity.server";
 import { bookingCalendar } from "./ics";
 import {
@@ -154,7 +156,28 @@ export async function getDayTimes(
  * service's address is "not found").
  */
 export async function findBookingTarget(serviceSlug: string, slotId: string) {
-  const slot = await loadTarget(slotId);
+  return bookableUnder(serviceSlug, await loadTarget(slotId));
+}
+
+/**
+ * The same for the slot's page: the slot (its places left, its draw) read for every request,
+ * what its service is shared for the sharing window, as on the service's own page
+ * (sharedBookableService). A form decides on findBookingTarget, everything read afresh.
+ */
+export async function findBookingTargetToShow(
+  serviceSlug: string,
+  slotId: string,
+): Promise<BookingTarget | null> {
+  const db = getDb();
+  const slot = await db.slot.findUnique({ where: { id: slotId }, select: targetSlotSelect });
+  if (!slot) return null;
+  const service = await sharedRead(`book:target-service:${slot.serviceId}`, () =>
+    db.service.findUnique({ where: { id: slot.serviceId }, select: targetServiceSelect }),
+  );
+  return bookableUnder(serviceSlug, service ? { ...slot, service } : null);
+}
+
+function bookableUnder(serviceSlug: string, slot: BookingTarget | null) {
   if (!slot || !slot.service.bookable || !slot.service.active) return null;
   return slot.service.slug === serviceSlug ? slot : null;
 }
