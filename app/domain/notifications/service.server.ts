@@ -104,7 +104,10 @@ export async function enqueueNotification(input: EnqueueInput, db: OutboxWriter)
       ? await db.notification.upsert({
           where: { dedupeKey: data.dedupeKey },
           create: data,
-          update: {},
+          // an update that changes nothing leaves a message already scheduled as it is; unlike
+          // `{}`, it lets Prisma send one INSERT … ON CONFLICT instead of a read, an insert
+          // and a read again
+          update: { dedupeKey: data.dedupeKey },
           select: { id: true },
         })
       : await db.notification.create({ data, select: { id: true } });
