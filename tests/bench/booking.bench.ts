@@ -14,17 +14,19 @@
 // processes (BENCH_BOOKING_CONFIGURATIONS, default A,B,C; B and C need the PostgreSQL server that
 // npm run bench starts). CPU time per confirm of the server processes, read from /proc, is printed
 // beside each run.
-import type { DatabaseEngine } from "../../app/utils/db.server";
 import { closeDatabase, openDatabase } from "../../app/utils/db.server";
 import { seed } from "../../prisma/seed";
 import {
   benchDatabase,
+  chosenConfigurations,
   cpuBetween,
   cpuSampler,
   load,
+  loadTestService,
   postgresqlAvailable,
   printResults,
   startServer,
+  type Configuration,
   type CpuUse,
   type RunningServer,
 } from "./support";
@@ -37,59 +39,22 @@ const CLOSED_LOOP_MS = 20_000;
 const OPEN_LOOP_MS = 15_000;
 const RATES = (process.env.BENCH_RATES ?? "15,30,45").split(",").map(Number);
 
-type Configuration = { key: string; label: string; engine: DatabaseEngine; workers: number };
-const CONFIGURATIONS: Configuration[] = [
-  { key: "A", label: "A: SQLite, 1 process", engine: "sqlite", workers: 1 },
-  { key: "B", label: "B: PostgreSQL, 1 process", engine: "postgresql", workers: 1 },
-  { key: "C", label: "C: PostgreSQL, 2 processes", engine: "postgresql", workers: 2 },
-];
-const chosen = (process.env.BENCH_BOOKING_CONFIGURATIONS ?? "A,B,C").toUpperCase().split(",");
-
 type BenchService = { id: string; slug: string; slotIds: string[] };
 
-/**
- * A database with the seed and, per run, a service of its own with 200 back-to-back half-hour
- * slots from tomorrow on, so that no two slots overlap and every resident may try any of them.
- */
+/** A database with the seed and, per run, a service of its own with 200 slots (loadTestService). */
 async function prepare(configuration: Configuration) {
   const database = await benchDatabase(`booking-${configuration.key}`, configuration.engine);
   const { db } = database;
   const now = new Date();
   await seed(db, { now, demoAccounts: false });
-  const place = await db.place.findUniqueOrThrow({ where: { slug: "youth-job-center" } });
-  const firstStart = Math.ceil(now.getTime() / 86_400_000) * 86_400_000 + 86_400_000;
-  async function benchService(slug: string): Promise<BenchService> {
-    const service = await db.service.create({
-      data: {
-        slug,
-        placeId: place.id,
-        kind: "counseling",
-        nameKo: "부하 시험 상담",
-        nameEn: "Load-test counseling",
-        bookable: true,
-        durationMinutes: 30,
-      },
-    });
-    await db.slot.createMany({
-      data: Array.from({ length: SLOTS }, (_, i) => ({
-        serviceId: service.id,
-        startsAt: new Date(firstStart + i * 30 * 60_000),
-        endsAt: new Date(firstStart + (i + 1) * 30 * 60_000),
-        capacity: CAPACITY,
-      })),
-    });
-    const slots = await db.slot.findMany({
-      where: { serviceId: service.id },
-      select: { id: true },
-    });
-    return { id: service.id, slug, slotIds: slots.map((s) => s.id) };
-  }
-  const closedLoop = await benchService("bench-closed-loop");
+  const options = { slots: SLOTS, capacity: CAPACITY, now };
+  const closedLoop = await loadTestService(db, "bench-closed-loop", options);
   const openLoops: BenchService[] = [];
-  for (const rate of RATES) openLoops.push(await benchService(`bench-open-loop-${rate}`));
+  for (const rate of RATES)
+    openLoops.push(await loadTestService(db, `bench-open-loop-${rate}`, options));
   await database.close();
   // a day with slots, for the live places-left read
-  const slotDay = new Date(firstStart + 9 * 3_600_000).toISOString().slice(0, 10);
+  const slotDay = new Date(closedLoop.firstStart + 9 * 3_600_000).toISOString().slice(0, 10);
   return { database, closedLoop, openLoops, slotDay };
 }
 
@@ -334,7 +299,7 @@ async function bench(configuration: Configuration) {
   }
 }
 
-for (const configuration of CONFIGURATIONS.filter((c) => chosen.includes(c.key))) {
+for (const configuration of chosenConfigurations("BENCH_BOOKING_CONFIGURATIONS")) {
   if (configuration.engine === "postgresql" && !postgresqlAvailable()) {
     console.log(
       `\n${configuration.label}: skipped (no PostgreSQL server: run under npm run bench)`,

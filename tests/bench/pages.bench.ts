@@ -14,12 +14,12 @@
 import crypto from "node:crypto";
 import type autocannon from "autocannon";
 import { commitSessionRedirect } from "../../app/utils/auth.server";
-import type { DatabaseEngine } from "../../app/utils/db.server";
 import { resetEnvCache } from "../../app/utils/env.server";
 import { seed } from "../../prisma/seed";
 import { cookieFrom } from "../factories/http";
 import {
   benchDatabase,
+  chosenConfigurations,
   compareWithReference,
   postgresqlAvailable,
   printCompared,
@@ -40,13 +40,6 @@ const BROWSER_HEADERS: Record<string, string> = AS_BROWSERS ? { "accept-encoding
 process.env.SESSION_SECRETS = `bench-pages-${crypto.randomUUID()}`;
 resetEnvCache();
 
-type Configuration = { key: string; label: string; engine: DatabaseEngine; workers: number };
-const CONFIGURATIONS: Configuration[] = [
-  { key: "A", label: "A: SQLite, 1 process", engine: "sqlite", workers: 1 },
-  { key: "B", label: "B: PostgreSQL, 1 process", engine: "postgresql", workers: 1 },
-  { key: "C", label: "C: PostgreSQL, 2 processes", engine: "postgresql", workers: 2 },
-];
-const chosen = (process.env.BENCH_PAGES_CONFIGURATIONS ?? "A,B,C").toUpperCase().split(",");
 const ONLY = process.env.BENCH_PAGES_ONLY ?? "";
 
 const TARGETS: Record<string, string> = {
@@ -60,7 +53,7 @@ const TARGETS: Record<string, string> = {
 
 const reference = await startReferenceServer();
 try {
-  for (const configuration of CONFIGURATIONS.filter((c) => chosen.includes(c.key))) {
+  for (const configuration of chosenConfigurations("BENCH_PAGES_CONFIGURATIONS")) {
     if (configuration.engine === "postgresql" && !postgresqlAvailable()) {
       console.log(
         `\n${configuration.label}: skipped (no PostgreSQL server: run under npm run bench)`,

@@ -65,6 +65,59 @@ export async function benchDatabase(
   };
 }
 
+/** SQLite with one process (A), PostgreSQL with one (B) and two (C): issue 12's three set-ups. */
+export type Configuration = { key: string; label: string; engine: DatabaseEngine; workers: number };
+const CONFIGURATIONS: Configuration[] = [
+  { key: "A", label: "A: SQLite, 1 process", engine: "sqlite", workers: 1 },
+  { key: "B", label: "B: PostgreSQL, 1 process", engine: "postgresql", workers: 1 },
+  { key: "C", label: "C: PostgreSQL, 2 processes", engine: "postgresql", workers: 2 },
+];
+
+/** The configurations named in `variable` (e.g. "A,C"), all three when it is not set. */
+export function chosenConfigurations(variable: string): Configuration[] {
+  const chosen = (process.env[variable] ?? "A,B,C").toUpperCase().split(",");
+  return CONFIGURATIONS.filter((c) => chosen.includes(c.key));
+}
+
+/**
+ * A bookable service of its own at the Youth Job Center with `slots` back-to-back half-hour slots
+ * from tomorrow on, so that no two overlap and a resident may book any of them. Slot ids in time
+ * order.
+ */
+export async function loadTestService(
+  db: Db,
+  slug: string,
+  options: { slots: number; capacity: number; now: Date },
+) {
+  const place = await db.place.findUniqueOrThrow({ where: { slug: "youth-job-center" } });
+  const service = await db.service.create({
+    data: {
+      slug,
+      placeId: place.id,
+      kind: "counseling",
+      nameKo: "부하 시험 상담",
+      nameEn: "Load-test counseling",
+      bookable: true,
+      durationMinutes: 30,
+    },
+  });
+  const firstStart = Math.ceil(options.now.getTime() / 86_400_000) * 86_400_000 + 86_400_000;
+  await db.slot.createMany({
+    data: Array.from({ length: options.slots }, (_, i) => ({
+      serviceId: service.id,
+      startsAt: new Date(firstStart + i * 30 * 60_000),
+      endsAt: new Date(firstStart + (i + 1) * 30 * 60_000),
+      capacity: options.capacity,
+    })),
+  });
+  const slots = await db.slot.findMany({
+    where: { serviceId: service.id },
+    orderBy: { startsAt: "asc" },
+    select: { id: true },
+  });
+  return { id: service.id, slug, slotIds: slots.map((s) => s.id), firstStart };
+}
+
 /**
  * GET /healthz on a connection of its own (a kept-alive one would always reach the same process;
  * node:cluster hands out new connections in turn).

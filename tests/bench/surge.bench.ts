@@ -43,6 +43,7 @@ import {
   cpuBetween,
   cpuSampler,
   load,
+  loadTestService,
   percentile,
   postgresqlAvailable,
   startServer,
@@ -383,31 +384,10 @@ async function prepare(database: BenchDatabase): Promise<Fixture> {
 
   // A bookable service of its own with back-to-back slots from tomorrow (no two overlap, so every
   // resident may book any number of them).
-  const place = await db.place.findUniqueOrThrow({ where: { slug: "youth-job-center" } });
-  const service = await db.service.create({
-    data: {
-      slug: "surge-counseling",
-      placeId: place.id,
-      kind: "counseling",
-      nameKo: "부하 시험 상담",
-      nameEn: "Load-test counseling",
-      bookable: true,
-      durationMinutes: 30,
-    },
-  });
-  const firstStart = Math.ceil(now.getTime() / 86_400_000) * 86_400_000 + 86_400_000;
-  await db.slot.createMany({
-    data: Array.from({ length: SLOTS }, (_, i) => ({
-      serviceId: service.id,
-      startsAt: new Date(firstStart + i * 30 * 60_000),
-      endsAt: new Date(firstStart + (i + 1) * 30 * 60_000),
-      capacity: SLOT_CAPACITY,
-    })),
-  });
-  const slots = await db.slot.findMany({
-    where: { serviceId: service.id },
-    orderBy: { startsAt: "asc" },
-    select: { id: true },
+  const service = await loadTestService(db, "surge-counseling", {
+    slots: SLOTS,
+    capacity: SLOT_CAPACITY,
+    now,
   });
   return {
     residentIds,
@@ -416,7 +396,7 @@ async function prepare(database: BenchDatabase): Promise<Fixture> {
     applyPostings,
     surge,
     burst,
-    service: { id: service.id, slug: service.slug, slotIds: slots.map((s) => s.id) },
+    service: { id: service.id, slug: service.slug, slotIds: service.slotIds },
   };
 }
 

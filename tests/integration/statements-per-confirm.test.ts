@@ -3,18 +3,17 @@
 // refusal the page again (root loader + the slot page's loader) with the refusal on it. When a
 // popular time opens, most confirms are refusals (issue 12: 1,732 of 2,332 answers in the
 // benchmark's closed loop), so what a refusal costs counts as much as what a booking does.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { action, loader as slotLoader } from "~/routes/book.$serviceSlug.$slotId";
 import { setTestNow } from "~/utils/clock.server";
 import { statementCount } from "~/utils/db.server";
-import { resetEnvCache } from "~/utils/env.server";
-import { forgetSharedReads } from "~/utils/public-reads.server";
 import { inRequestScope } from "~/utils/request-scope.server";
 import { KEY, makePlace, makeService, makeSlot, slotCounts } from "#tests/factories/booking";
 import { call, formRequest, getRequest } from "#tests/factories/http";
 import { NOW } from "#tests/factories/jobs";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+import { useSettings } from "#tests/factories/shared-reads";
 
 let cookie = "";
 let otherCookie = "";
@@ -74,28 +73,15 @@ async function statementsOfConfirm(slotId: string, idempotencyKey = KEY()) {
 }
 
 /**
- * The sharing window of production or none, and no per-kind limit (the resident books more than
- * three times here); undone after the describe.
- */
-function useSettings(sharing: "afresh" | "shared") {
-  if (sharing === "shared") vi.stubEnv("RESPONSE_CACHE_SECONDS", "15");
-  vi.stubEnv("BOOKING_MAX_UPCOMING_PER_KIND", "100");
-  resetEnvCache();
-  forgetSharedReads();
-  return () => {
-    vi.unstubAllEnvs();
-    resetEnvCache();
-    forgetSharedReads();
-  };
-}
-
-/**
  * Budgets: what a confirm needs today. A booking: who asks, the slot with its service, place and
  * criteria, the resident with their waitlist entry; then, in the transaction, the lock, what they
  * hold (bookings, applications, their slots), the place, the booking and its two messages. A
  * refusal of a full time takes no lock and writes nothing; the page then reads the slot again
  * (its service shared in production) and what the resident holds.
  */
+/** the resident books more than three times here */
+const NO_KIND_LIMIT = { BOOKING_MAX_UPCOMING_PER_KIND: "100" };
+
 const BUDGETS = {
   // 25 before 2026-12-03: what the resident holds cost two statements more (Prisma reads a nested
   // relation one table at a time, even for an empty list), and the reminder's upsert three
@@ -108,7 +94,7 @@ const BUDGETS = {
 
 for (const sharing of ["afresh", "shared"] as const) {
   describe(`statements per confirm, lists read ${sharing} (action, and the page again for a refusal)`, () => {
-    beforeAll(() => useSettings(sharing));
+    beforeAll(() => useSettings(NO_KIND_LIMIT, sharing));
 
     it("a booking", async () => {
       const [warm, counted] = sharing === "afresh" ? [0, 1] : [3, 4];
@@ -134,7 +120,7 @@ for (const sharing of ["afresh", "shared"] as const) {
 }
 
 describe("a confirm of a time that filled up", () => {
-  beforeAll(() => useSettings("afresh"));
+  beforeAll(() => useSettings(NO_KIND_LIMIT));
 
   it("gives a resent form its booking, not a refusal", async () => {
     const key = KEY();

@@ -2,7 +2,7 @@
 // shell) plus the page's own loader, counted at the driver (statementCount()). Every statement is
 // a round trip and, on one SQLite connection, a turn others wait for; the budgets below are what
 // the pages need today (issue 12), so that a change which adds queries to every page shows here.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { loader as bookLoader } from "~/routes/book.$serviceSlug._index";
 import { loader as cafesLoader } from "~/routes/cafes";
@@ -12,13 +12,12 @@ import { loader as postingLoader } from "~/routes/jobs.$slug._index";
 import { loader as jobsLoader } from "~/routes/jobs._index";
 import { setTestNow } from "~/utils/clock.server";
 import { statementCount } from "~/utils/db.server";
-import { resetEnvCache } from "~/utils/env.server";
-import { forgetSharedReads } from "~/utils/public-reads.server";
 import { inRequestScope } from "~/utils/request-scope.server";
 import { makePlace, makeService, makeSlot } from "#tests/factories/booking";
 import { call, getRequest } from "#tests/factories/http";
 import { makeOrganization, makePosting, NOW } from "#tests/factories/jobs";
 import { makeResident, sessionCookieFor } from "#tests/factories/residents";
+import { useSettings } from "#tests/factories/shared-reads";
 
 type Loader = Parameters<typeof call>[0];
 
@@ -135,16 +134,7 @@ const BUDGETS: Record<Page, { afresh: number; shared: number }> = {
 
 for (const sharing of ["afresh", "shared"] as const) {
   describe(`statements per logged-in page, lists read ${sharing} (root loader + page loader)`, () => {
-    beforeAll(() => {
-      if (sharing === "shared") vi.stubEnv("RESPONSE_CACHE_SECONDS", "15");
-      resetEnvCache();
-      forgetSharedReads();
-      return () => {
-        vi.unstubAllEnvs();
-        resetEnvCache();
-        forgetSharedReads();
-      };
-    });
+    beforeAll(() => useSettings({}, sharing));
 
     it.each(PAGES)("%s stays within its budget", async (label) => {
       const { path, loader, params } = pageOf(label);
