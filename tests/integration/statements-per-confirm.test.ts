@@ -72,6 +72,9 @@ async function statementsOfConfirm(slotId: string, idempotencyKey = KEY()) {
   return { answer, statements: statementCount() - before };
 }
 
+/** the resident books more than three times here */
+const NO_KIND_LIMIT = { BOOKING_MAX_UPCOMING_PER_KIND: "100" };
+
 /**
  * Budgets: what a confirm needs today. A booking: who asks, the slot with its service, place and
  * criteria, the resident with their waitlist entry; then, in the transaction, the lock, what they
@@ -79,9 +82,6 @@ async function statementsOfConfirm(slotId: string, idempotencyKey = KEY()) {
  * refusal of a full time takes no lock and writes nothing; the page then reads the slot again
  * (its service shared in production) and what the resident holds.
  */
-/** the resident books more than three times here */
-const NO_KIND_LIMIT = { BOOKING_MAX_UPCOMING_PER_KIND: "100" };
-
 const BUDGETS = {
   // 25 before 2026-12-03: what the resident holds cost two statements more (Prisma reads a nested
   // relation one table at a time, even for an empty list), and the reminder's upsert three

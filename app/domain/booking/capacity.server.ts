@@ -293,8 +293,9 @@ async function withSlotTimes(
 
 /**
  * The per-resident rules (resent form, same slot, overlap, per-kind limit) for taking `target`,
- * judged on what the resident holds inside the transaction. `moving` is the booking a reschedule
- * gives up, which neither overlaps nor counts toward the limit.
+ * judged on what the resident holds inside the transaction that takes the place (or, to name the
+ * right refusal for a time already full, just before refusing it). `moving` is the booking a
+ * reschedule gives up, which neither overlaps nor counts toward the limit.
  */
 export async function rulesFor(
   tx: Client,
@@ -328,8 +329,9 @@ export async function rulesFor(
  * The service's yearly limit per resident (Service.yearlyLimitPerResident, decision 0026): the
  * resident's bookings of this service whose slot starts in the Seoul calendar year of `target`'s —
  * confirmed, attended or missed; cancelled ones (and `moving`, the booking a reschedule gives up)
- * do not count. Run after lockResident, like the other per-resident rules: the lock serialises
- * one resident's bookings, so two parallel requests cannot both take the last place of the year.
+ * do not count. Run after lockResident, like the other per-resident rules, when a place is taken:
+ * the lock serialises one resident's bookings, so two parallel requests cannot both take the last
+ * place of the year.
  */
 export async function yearlyLimitFor(
   tx: Client,
