@@ -207,9 +207,9 @@ describe("admission in arrival order", () => {
     await until(() => admission.state().waiting === 2);
     gates.get("1")();
     expect(await held).toBe("done 1");
-    // each sees its own context: a GET its own fresh request scope, a POST none (an action may
-    // change who is asking), and never the scope of the request that ended before it
-    expect(await waitingPost).toEqual({ asking: "/who", scoped: false, user: null });
+    // each sees its own context: its own fresh request scope, never the scope of the request
+    // that ended before it
+    expect(await waitingPost).toEqual({ asking: "/who", scoped: true, user: null });
     expect(await waitingGet).toEqual({ asking: "/who", scoped: true, user: null });
   });
 });

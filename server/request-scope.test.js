@@ -1,7 +1,7 @@
-// The request scope: a fresh one for every GET, none for anything else — even when the request
-// comes to be handled inside another request's scope.
+// The request scope: a fresh one for every request, whatever its method, even when the request
+// comes to be handled inside another request's scope; and each action in a fresh one of its own.
 import { describe, expect, it } from "vitest";
-import { requestScope } from "./request-scope.js";
+import { requestScope, withActionsInScopesOfTheirOwn } from "./request-scope.js";
 
 const storage = globalThis[Symbol.for("seoul-portal.request-scope")];
 
@@ -15,20 +15,38 @@ function scopeSeenBy(method) {
 }
 
 describe("requestScope", () => {
-  it("gives each GET and HEAD a fresh scope of its own", () => {
-    const first = scopeSeenBy("GET");
-    const second = scopeSeenBy("HEAD");
-    expect(first).toBeInstanceOf(Map);
-    expect(second).toBeInstanceOf(Map);
-    expect(first).not.toBe(second);
-  });
-
-  it("runs any other request outside every scope, also when handled inside another's", () => {
+  it("gives every request a fresh scope of its own, also when handled inside another's", () => {
     const others = new Map([["user", "someone else"]]);
     storage.run(others, () => {
-      for (const method of ["POST", "PUT", "DELETE", "PATCH"])
-        expect(scopeSeenBy(method)).toBeUndefined();
-      expect(scopeSeenBy("GET")).not.toBe(others);
+      const seen = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"].map(scopeSeenBy);
+      for (const scope of seen) {
+        expect(scope).toBeInstanceOf(Map);
+        expect(scope).not.toBe(others);
+        expect(scope.size).toBe(0);
+      }
+      expect(new Set(seen).size).toBe(seen.length);
     });
+  });
+
+  it("runs each action in a fresh scope inside the request's, and leaves loaders in the request's", async () => {
+    const build = withActionsInScopesOfTheirOwn({
+      routes: {
+        form: {
+          id: "form",
+          module: {
+            action: async () => storage.getStore(),
+            loader: async () => storage.getStore(),
+          },
+        },
+      },
+    });
+    const request = new Map();
+    const [action, loader] = await storage.run(request, async () => [
+      await build.routes.form.module.action({}),
+      await build.routes.form.module.loader({}),
+    ]);
+    expect(action).toBeInstanceOf(Map);
+    expect(action).not.toBe(request);
+    expect(loader).toBe(request);
   });
 });
