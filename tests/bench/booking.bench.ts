@@ -12,8 +12,8 @@
 // "100 residents booking at once": p99 < 500 ms.
 // As pages.bench.ts, on SQLite with one process (A) and PostgreSQL with one (B) and two (C)
 // processes (BENCH_BOOKING_CONFIGURATIONS, default A,B,C; B and C need the PostgreSQL server that
-// npm run bench starts). CPU time per confirm of the server processes, read from /proc, is printed
-// beside each run.
+// npm run bench starts). CPU time per answer of the server processes (and of PostgreSQL), read
+// from /proc, is printed beside each run.
 import { closeDatabase, openDatabase } from "../../app/utils/db.server";
 import { seed } from "../../prisma/seed";
 import {
