@@ -298,7 +298,7 @@ async function withSlotTimes(
  * reschedule gives up, which neither overlaps nor counts toward the limit.
  */
 export async function rulesFor(
-  tx: Client,
+  db: Client,
   residentId: string,
   target: BookingTarget,
   idempotencyKey: string,
@@ -306,11 +306,11 @@ export async function rulesFor(
   moving: string | null = null,
 ) {
   const [bookings, applications] = await Promise.all([
-    bookingRows(tx, residentId, idempotencyKey, now),
-    applicationRows(tx, residentId, now),
+    bookingRows(db, residentId, idempotencyKey, now),
+    applicationRows(db, residentId, now),
   ]);
   return residentRules(
-    await withSlotTimes(tx, residentId, bookings, applications),
+    await withSlotTimes(db, residentId, bookings, applications),
     {
       residentId,
       idempotencyKey,
@@ -334,7 +334,7 @@ export async function rulesFor(
  * place of the year.
  */
 export async function yearlyLimitFor(
-  tx: Client,
+  db: Client,
   residentId: string,
   target: BookingTarget,
   moving: string | null = null,
@@ -344,7 +344,7 @@ export async function yearlyLimitFor(
   const { from, to } = seoulYearRange(target.startsAt);
   const inYear = { serviceId: target.service.id, startsAt: { gte: from, lt: to } };
   const [booked, applied] = await Promise.all([
-    tx.booking.count({
+    db.booking.count({
       where: {
         residentId,
         status: { not: "cancelled" },
@@ -353,7 +353,7 @@ export async function yearlyLimitFor(
       },
     }),
     // an application not yet drawn may become a booking (decision 0031)
-    tx.slotApplication.count({ where: { residentId, status: "applied", slot: inYear } }),
+    db.slotApplication.count({ where: { residentId, status: "applied", slot: inYear } }),
   ]);
   return yearlyLimitReached(booked + applied, limit) ? { limit } : null;
 }
